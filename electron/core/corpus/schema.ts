@@ -1,0 +1,176 @@
+import { z } from 'zod';
+
+/**
+ * The structured corpus: the contract between the corpus build (scripts/build-corpus.ts),
+ * everything in core that reads `resources/corpus/corpus.json`, and the renderer (type-only).
+ * Imported documents use the same Document/Passage/Footnote shapes.
+ */
+
+export const documentKinds = ['report', 'policy-paper', 'policy-brief', 'discussion-paper', 'article', 'book', 'transcript', 'other'] as const;
+export const documentOrigins = ['bundled', 'imported-pdf', 'imported-text', 'imported-transcript', 'imported-docx'] as const;
+
+export const DocumentSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  title: z.string().min(1),
+  subtitle: z.string().optional(),
+  authors: z.array(z.string()),
+  editors: z.array(z.string()).default([]),
+  publishers: z.array(z.string()),
+  year: z.number().int().optional(),
+  isbn: z.string().optional(),
+  kind: z.enum(documentKinds),
+  language: z.string().default('en'),
+  origin: z.enum(documentOrigins),
+  /** Source text file in seeds/ (bundled) or the original file name (imported). */
+  source: z.string(),
+  /** Path of the PDF relative to resources/ (bundled) or the document folder (imported); absent for text-only imports. */
+  pdf: z.string().optional(),
+  pageCount: z.number().int().nonnegative(),
+  /** Shown in the document's info, e.g. that the PDF was typeset from the source text. */
+  note: z.string().optional(),
+});
+export type CorpusDocument = z.infer<typeof DocumentSchema>;
+
+export const SectionSchema = z.object({
+  id: z.string(),
+  docId: z.string(),
+  title: z.string(),
+  level: z.number().int().min(1).max(6),
+  order: z.number().int().nonnegative(),
+  parentId: z.string().optional(),
+  page: z.number().int().positive(),
+  /** Back matter (colophon, CIP data, "About KCSS") is kept apart from the body. */
+  backMatter: z.boolean().default(false),
+});
+export type Section = z.infer<typeof SectionSchema>;
+
+export const passageKinds = ['heading', 'paragraph', 'list-item', 'table-row', 'quote', 'footnote'] as const;
+export type PassageKind = (typeof passageKinds)[number];
+
+export const InlineLinkSchema = z.object({
+  text: z.string(),
+  url: z.string(),
+  /** Offsets into the passage text (UTF-16 code units, end exclusive). */
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+export type InlineLink = z.infer<typeof InlineLinkSchema>;
+
+export const FootnoteRefSchema = z.object({
+  number: z.number().int().positive(),
+  /** Offset in the passage text where the marker stood. */
+  offset: z.number().int().nonnegative(),
+});
+export type FootnoteRef = z.infer<typeof FootnoteRefSchema>;
+
+export const PassageSchema = z.object({
+  /** Stable: the same seed text always yields the same id. */
+  id: z.string(),
+  docId: z.string(),
+  sectionId: z.string().optional(),
+  /** Section titles from the top level down to the passage's own section. */
+  sectionPath: z.array(z.string()),
+  kind: z.enum(passageKinds),
+  text: z.string().min(1),
+  /** Table rows keep their cells; `text` joins them with tabs. */
+  cells: z.array(z.string()).optional(),
+  /** Heading level for kind 'heading'. */
+  level: z.number().int().min(1).max(6).optional(),
+  page: z.number().int().positive(),
+  order: z.number().int().nonnegative(),
+  footnoteRefs: z.array(FootnoteRefSchema).default([]),
+  links: z.array(InlineLinkSchema).default([]),
+  backMatter: z.boolean().default(false),
+  /** Transcript turns carry who said them. */
+  speaker: z.string().optional(),
+});
+export type Passage = z.infer<typeof PassageSchema>;
+
+export const FootnoteSchema = z.object({
+  docId: z.string(),
+  number: z.number().int().positive(),
+  text: z.string(),
+  urls: z.array(z.string()),
+  /** Passage ids whose text carries this footnote's marker. */
+  citedBy: z.array(z.string()),
+  page: z.number().int().positive().optional(),
+});
+export type Footnote = z.infer<typeof FootnoteSchema>;
+
+export const entityTypes = ['person', 'organisation', 'place', 'event', 'law-or-agreement', 'strategy'] as const;
+export type EntityType = (typeof entityTypes)[number];
+
+export const EntitySchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  name: z.string(),
+  type: z.enum(entityTypes),
+  aliases: z.array(z.string()),
+  description: z.string(),
+  /** true for entities a user added in their workspace. */
+  userDefined: z.boolean().default(false),
+});
+export type Entity = z.infer<typeof EntitySchema>;
+
+export const MentionSchema = z.object({
+  entityId: z.string(),
+  passageId: z.string(),
+  docId: z.string(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  /** The text as it stands in the passage (the alias actually used). */
+  text: z.string(),
+});
+export type Mention = z.infer<typeof MentionSchema>;
+
+export const RecommendationSchema = z.object({
+  id: z.string(),
+  docId: z.string(),
+  ordinal: z.number().int().positive(),
+  title: z.string(),
+  text: z.string(),
+  addressees: z.array(z.string()),
+  themes: z.array(z.string()).default([]),
+  passageId: z.string(),
+  /** Further passages of a recommendation that runs over several paragraphs. */
+  passageIds: z.array(z.string()).default([]),
+});
+export type Recommendation = z.infer<typeof RecommendationSchema>;
+
+export const EventSchema = z.object({
+  id: z.string(),
+  /** ISO 8601, partial where the paper gives only a year or month: 2023, 2023-09, 2023-09-24. */
+  date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/),
+  title: z.string(),
+  passageIds: z.array(z.string()),
+  entityIds: z.array(z.string()),
+});
+export type CorpusEvent = z.infer<typeof EventSchema>;
+
+export const StatisticSchema = z.object({
+  id: z.string(),
+  docId: z.string(),
+  passageId: z.string(),
+  /** The figure as printed, e.g. "92 percent", and its numeric value. */
+  label: z.string(),
+  value: z.number(),
+  unit: z.string(),
+  /** What the figure measures, from the sentence around it. */
+  claim: z.string(),
+  source: z.string().optional(),
+  year: z.number().int().optional(),
+});
+export type Statistic = z.infer<typeof StatisticSchema>;
+
+export const CorpusSchema = z.object({
+  schemaVersion: z.literal(1),
+  documents: z.array(DocumentSchema),
+  sections: z.array(SectionSchema),
+  passages: z.array(PassageSchema),
+  footnotes: z.array(FootnoteSchema),
+  entities: z.array(EntitySchema),
+  mentions: z.array(MentionSchema),
+  recommendations: z.array(RecommendationSchema),
+  events: z.array(EventSchema),
+  statistics: z.array(StatisticSchema),
+});
+export type Corpus = z.infer<typeof CorpusSchema>;
