@@ -38,8 +38,9 @@ export class Workspace {
   ) {}
 
   static async open(dir: string, options: OpenWorkspaceOptions): Promise<Workspace> {
-    await ensureDirectory(dir);
     const readOnly = options.readOnly ?? false;
+    // A read-only open of a folder that does not exist yet reads as an empty workspace.
+    await ensureDirectory(dir, !readOnly);
     const release = readOnly ? () => {} : acquireWorkspaceLock(dir, options.holder);
     const notices: StoreNotice[] = [];
     try {
@@ -81,7 +82,7 @@ export class Workspace {
   }
 }
 
-async function ensureDirectory(dir: string): Promise<void> {
+async function ensureDirectory(dir: string, create: boolean): Promise<void> {
   try {
     const info = await stat(dir);
     if (!info.isDirectory()) {
@@ -89,7 +90,7 @@ async function ensureDirectory(dir: string): Promise<void> {
     }
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    await mkdir(dir, { recursive: true });
+    if (create) await mkdir(dir, { recursive: true });
   }
 }
 

@@ -1,0 +1,66 @@
+import { Command, CommanderError } from 'commander';
+import packageJson from '../../../package.json';
+import { toSerializedError } from '../api/errors';
+import { registerCorpusCommands } from './commands/corpus';
+import { registerInfo } from './commands/info';
+import { CliContext } from './context';
+import type { GlobalOptions } from './context';
+import { printError, printResult } from './output';
+import type { Output } from './output';
+
+export interface CommandOutcome {
+  value: unknown;
+  human: () => string;
+}
+export type CliAction = (body: (context: CliContext) => Promise<CommandOutcome>) => Promise<void>;
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+/** Exit codes: 0 success, 1 the command failed, 2 bad usage. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let exitCode = 0;
+  const program = new Command('workbench');
+  const wantsJson = argv.includes('--json');
+  program
+    .description('Field Workbench on the command line: the same core as the app, over a workspace folder.')
+    .version(packageJson.version)
+    .option('--workspace <dir>', "workspace folder (default: the app's own workspace)")
+    .option('--json', 'print machine-readable JSON on stdout')
+    .showHelpAfterError('(run `workbench --help` for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: (text) => io.stdout(text.trimEnd()), writeErr: (text) => io.stderr(text.trimEnd()) });
+
+  const run: CliAction = async (body) => {
+    const options = program.opts<GlobalOptions>();
+    const output: Output = { json: Boolean(options.json), ...io };
+    const context = new CliContext(options, output);
+    try {
+      const outcome = await body(context);
+      printResult(output, outcome.value, outcome.human);
+    } catch (error) {
+      printError(output, toSerializedError(error));
+      exitCode = 1;
+    } finally {
+      await context.close();
+    }
+  };
+
+  registerInfo(program, run);
+  registerCorpusCommands(program, run);
+  for (const command of program.commands) command.exitOverride().showHelpAfterError('(run `workbench --help` for usage)');
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
+      if (wantsJson) io.stdout(JSON.stringify({ error: { code: 'USAGE', message: error.message } }));
+      return 2;
+    }
+    throw error;
+  }
+  return exitCode;
+}

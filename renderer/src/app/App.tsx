@@ -1,0 +1,44 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { CommandPalette } from './CommandPalette';
+import { Notices } from './Notices';
+import { Sidebar } from './Sidebar';
+import { useGlobalShortcuts } from './use-shortcuts';
+import { useRoute } from './use-route';
+import { views } from './routes';
+import { LibraryView } from '../views/LibraryView';
+import { ReaderView } from '../views/ReaderView';
+import { EntitiesView } from '../views/EntitiesView';
+import { RecommendationsView } from '../views/RecommendationsView';
+import { TopicsView } from '../views/TopicsView';
+import { DraftsView } from '../views/DraftsView';
+import { SearchView } from '../views/SearchView';
+
+export function App() {
+  const route = useRoute();
+  const [paletteOpen, setPaletteOpen] = useState(false);
+  const openPalette = useCallback(() => setPaletteOpen(true), []);
+  useGlobalShortcuts(openPalette);
+  const main = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    const label = views.find((view) => view.name === route.view)?.label ?? '';
+    document.title = `${label} · Field Workbench`;
+  }, [route.view]);
+
+  return (
+    <div className="app">
+      <Sidebar current={route.view} onOpenPalette={openPalette} />
+      <main ref={main} className="main" id="main" data-view={route.view}>
+        <Notices />
+        {route.view === 'library' && <LibraryView />}
+        {route.view === 'reader' && <ReaderView route={route} />}
+        {route.view === 'entities' && <EntitiesView route={route} />}
+        {route.view === 'recommendations' && <RecommendationsView route={route} />}
+        {route.view === 'topics' && <TopicsView />}
+        {route.view === 'drafts' && <DraftsView />}
+        {route.view === 'search' && <SearchView route={route} />}
+      </main>
+      <CommandPalette open={paletteOpen} onClose={() => setPaletteOpen(false)} />
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import { useEffect, useState } from 'react';
+import { api } from '../api/client';
+import type { StoreNotice } from '../../../electron/core/store/notices';
+
+/** Tells the user what the store had to do on open (a damaged file restored from backup). */
+export function Notices() {
+  const [notices, setNotices] = useState<StoreNotice[]>([]);
+  useEffect(() => {
+    void api.invoke('app.notices', {}).then(setNotices, () => setNotices([]));
+  }, []);
+  if (notices.length === 0) return null;
+  return (
+    <div className="notices" role="alert">
+      {notices.map((notice) => (
+        <div key={`${notice.collection}-${notice.at}`} className={`notice notice-${notice.kind}`}>
+          <p>{notice.message}</p>
+          <button type="button" onClick={() => setNotices((all) => all.filter((item) => item !== notice))}>
+            Dismiss
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}

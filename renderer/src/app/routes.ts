@@ -1,0 +1,38 @@
+/** The app's routes live in the URL hash, so every place has a link that can be copied. */
+export type ViewName = 'library' | 'reader' | 'entities' | 'recommendations' | 'topics' | 'drafts' | 'search';
+
+export interface Route {
+  view: ViewName;
+  /** Path segments after the view, e.g. a document id for the reader. */
+  params: string[];
+  query: URLSearchParams;
+}
+
+export const views: Array<{ name: ViewName; label: string; shortcut: string; description: string }> = [
+  { name: 'library', label: 'Library', shortcut: '1', description: 'The bundled papers and your imported documents' },
+  { name: 'reader', label: 'Reader', shortcut: '2', description: 'Read a paper as PDF and as structured text' },
+  { name: 'entities', label: 'Entities', shortcut: '3', description: 'People, organisations, places, events, laws, strategies' },
+  { name: 'recommendations', label: 'Recommendations', shortcut: '4', description: "The papers' recommendations by paper and addressee" },
+  { name: 'topics', label: 'Topics', shortcut: '5', description: 'Your codebook and the quotes coded to it' },
+  { name: 'drafts', label: 'Drafts', shortcut: '6', description: 'Papers you are writing, with linked citations' },
+  { name: 'search', label: 'Search', shortcut: '7', description: 'Search everything' },
+];
+
+export function parseHash(hash: string): Route {
+  const raw = hash.replace(/^#\/?/, '');
+  const [pathPart = '', queryPart = ''] = raw.split('?');
+  const segments = pathPart.split('/').filter(Boolean).map(decodeURIComponent);
+  const view = views.some((item) => item.name === segments[0]) ? (segments[0] as ViewName) : 'library';
+  return { view, params: segments.slice(1), query: new URLSearchParams(queryPart) };
+}
+
+export function routeHref(view: ViewName, params: string[] = [], query: Record<string, string | undefined> = {}): string {
+  const path = [view, ...params.map(encodeURIComponent)].join('/');
+  const search = new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => entry[1] !== undefined)).toString();
+  return `#/${path}${search ? `?${search}` : ''}`;
+}
+
+/** A deep link to a passage: opens its paper at the passage, highlighted. */
+export function passageHref(docId: string, passageId: string): string {
+  return routeHref('reader', [docId], { passage: passageId });
+}

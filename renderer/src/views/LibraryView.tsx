@@ -1,0 +1,61 @@
+import { useQuery } from '../api/use-query';
+import { Loaded, EmptyState } from '../components/States';
+import { routeHref } from '../app/routes';
+
+export function LibraryView() {
+  const documents = useQuery('corpus.documents', {});
+  return (
+    <section className="view library-view" aria-labelledby="library-title">
+      <header className="view-header">
+        <h1 id="library-title">Library</h1>
+        <p className="view-subtitle">The bundled policy papers on Kosovo's security and foreign policy, and the documents you import.</p>
+      </header>
+      <Loaded state={documents}>
+        {(items) =>
+          items.length === 0 ? (
+            <EmptyState title="The library is empty">The bundled corpus could not be found.</EmptyState>
+          ) : (
+            <ul className="document-list">
+              {items.map((document) => (
+                <li key={document.id} className="document-card" data-doc-id={document.id}>
+                  <a href={routeHref('reader', [document.id])} className="document-link">
+                    <h2 className="document-title">{document.title}</h2>
+                    {document.subtitle ? <p className="document-subtitle">{document.subtitle}</p> : null}
+                  </a>
+                  <p className="document-authors">{document.authors.join(', ') || 'No author given'}</p>
+                  <dl className="document-meta">
+                    <div>
+                      <dt>Year</dt>
+                      <dd>{document.year ?? '—'}</dd>
+                    </div>
+                    <div>
+                      <dt>Publisher</dt>
+                      <dd>{document.publishers.join('; ') || '—'}</dd>
+                    </div>
+                    <div>
+                      <dt>Pages</dt>
+                      <dd>{document.pageCount}</dd>
+                    </div>
+                    <div>
+                      <dt>Passages</dt>
+                      <dd>{document.passageCount}</dd>
+                    </div>
+                    <div>
+                      <dt>Footnotes</dt>
+                      <dd>{document.footnoteCount}</dd>
+                    </div>
+                    <div>
+                      <dt>Recommendations</dt>
+                      <dd>{document.recommendationCount}</dd>
+                    </div>
+                  </dl>
+                  <span className="badge">{document.origin === 'bundled' ? 'Bundled paper' : 'Imported'}</span>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </Loaded>
+    </section>
+  );
+}

@@ -1,0 +1,106 @@
+/**
+ * Fails (exit 1) when an import crosses the layers DESIGN.md sets:
+ * - core (electron/core) never imports electron, the shell (electron/main, electron/preload) or the renderer;
+ * - the renderer imports core for types only, never at run time, and never Node built-ins or electron;
+ * - the preload imports nothing but electron.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import ts from 'typescript';
+
+export interface Violation {
+  file: string;
+  line: number;
+  specifier: string;
+  rule: string;
+}
+
+interface ImportSite {
+  specifier: string;
+  typeOnly: boolean;
+  line: number;
+}
+
+function importsOf(file: string, text: string): ImportSite[] {
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+  const sites: ImportSite[] = [];
+  const lineOf = (node: ts.Node) => source.getLineAndCharacterOfPosition(node.getStart()).line + 1;
+  const visit = (node: ts.Node) => {
+    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+      let typeOnly = ts.isImportDeclaration(node) ? Boolean(node.importClause?.isTypeOnly) : node.isTypeOnly;
+      const bindings = ts.isImportDeclaration(node) ? node.importClause?.namedBindings : undefined;
+      if (!typeOnly && ts.isImportDeclaration(node) && !node.importClause?.name && bindings && ts.isNamedImports(bindings)) {
+        typeOnly = bindings.elements.length > 0 && bindings.elements.every((element) => element.isTypeOnly);
+      }
+      if (ts.isImportDeclaration(node) && !node.importClause) typeOnly = false;
+      sites.push({ specifier: node.moduleSpecifier.text, typeOnly, line: lineOf(node) });
+    }
+    if (ts.isCallExpression(node) && node.arguments[0] && ts.isStringLiteral(node.arguments[0])) {
+      const isDynamicImport = node.expression.kind === ts.SyntaxKind.ImportKeyword;
+      const isRequire = ts.isIdentifier(node.expression) && node.expression.text === 'require';
+      if (isDynamicImport || isRequire) sites.push({ specifier: node.arguments[0].text, typeOnly: false, line: lineOf(node) });
+    }
+    if (ts.isImportTypeNode(node)) return;
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return sites;
+}
+
+function layerOf(root: string, path: string): 'core' | 'main' | 'preload' | 'renderer' | 'other' {
+  const rel = relative(root, path).split('\\').join('/');
+  if (rel.startsWith('electron/core/')) return 'core';
+  if (rel.startsWith('electron/main/')) return 'main';
+  if (rel.startsWith('electron/preload/')) return 'preload';
+  if (rel.startsWith('renderer/src/')) return 'renderer';
+  return 'other';
+}
+
+const nodeBuiltin = /^node:|^(fs|path|os|child_process|crypto|http|https|net|worker_threads|stream|url|events|util)(\/|$)/;
+
+export function checkFile(root: string, file: string, text: string): Violation[] {
+  const layer = layerOf(root, file);
+  const violations: Violation[] = [];
+  const flag = (site: ImportSite, rule: string) => violations.push({ file: relative(root, file), line: site.line, specifier: site.specifier, rule });
+  for (const site of importsOf(file, text)) {
+    const target = site.specifier.startsWith('.') ? layerOf(root, resolve(dirname(file), site.specifier)) : undefined;
+    if (layer === 'core') {
+      if (site.specifier === 'electron' || site.specifier.startsWith('electron/')) flag(site, 'core must not import electron');
+      if (target === 'main' || target === 'preload' || target === 'renderer') flag(site, `core must not import the ${target} layer`);
+    } else if (layer === 'renderer') {
+      if (target === 'core' || target === 'main' || target === 'preload') {
+        if (!site.typeOnly) flag(site, 'the renderer may import core for types only (use `import type`)');
+      }
+      if (site.specifier === 'electron' || nodeBuiltin.test(site.specifier)) flag(site, 'the renderer must not import electron or Node built-ins');
+    } else if (layer === 'preload') {
+      if (site.specifier !== 'electron') flag(site, 'the preload imports nothing but electron');
+    } else if (layer === 'main') {
+      if (target === 'renderer') flag(site, 'main must not import the renderer');
+    }
+  }
+  return violations;
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (name === 'node_modules' || name.startsWith('.')) return [];
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.(ts|tsx|mts)$/.test(name) && !name.endsWith('.d.ts') ? [path] : [];
+  });
+}
+
+export function checkLayers(root: string): Violation[] {
+  return ['electron', 'renderer'].flatMap((top) => sourceFiles(join(root, top))).flatMap((file) => checkFile(root, file, readFileSync(file, 'utf8')));
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+  const root = resolve(import.meta.dirname, '..');
+  const violations = checkLayers(root);
+  for (const violation of violations) console.error(`${violation.file}:${violation.line}: ${violation.rule} (imports ${violation.specifier})`);
+  if (violations.length > 0) {
+    console.error(`Layering check failed: ${violations.length} violation(s).`);
+    process.exit(1);
+  }
+  console.log('Layering check passed.');
+}

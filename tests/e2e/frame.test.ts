@@ -1,0 +1,130 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { closeBrowser, startApp } from './harness';
+import type { RunningApp } from './harness';
+import { screenshot } from './screenshots';
+import { views } from '../../renderer/src/app/routes';
+import { openWorkspace } from '../../electron/core/store';
+
+let app: RunningApp | undefined;
+
+afterEach(async () => {
+  if (app) {
+    // The app never touches the network and never logs an error.
+    expect(app.foreignRequests).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
+    await app.close();
+    app = undefined;
+  }
+});
+afterAll(closeBrowser);
+
+describe('the app frame in Chromium', () => {
+  it('visits every view from the sidebar without a network request', async () => {
+    app = await startApp();
+    await app.goto('#/library');
+    const { page } = app;
+    await page.locator('.document-card').first().waitFor();
+    expect(await page.locator('.document-card').count()).toBe(5);
+    for (const view of views) {
+      await page.locator('nav.sidebar a', { hasText: view.label }).click();
+      await page.waitForFunction((name) => window.location.hash.startsWith(`#/${name}`), view.name);
+      await expect.poll(() => page.locator('main h1').first().textContent()).toBeTruthy();
+      expect(await page.locator('nav.sidebar a[aria-current="page"]').textContent()).toContain(view.label);
+      expect(await page.locator('main .error-state').count()).toBe(0);
+    }
+  });
+
+  it('opens the command palette with Ctrl+K and jumps to a paper', async () => {
+    app = await startApp();
+    await app.goto('#/library');
+    const { page } = app;
+    const firstTitle = (await page.locator('.document-title').first().textContent())!;
+    await page.keyboard.press('Control+k');
+    const input = page.locator('.palette [cmdk-input]');
+    await input.waitFor();
+    await input.fill(firstTitle.slice(0, 24));
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => window.location.hash.startsWith('#/reader/'));
+    expect(await page.locator('.palette').count()).toBe(0);
+    expect(await page.locator('.reader-header h1').textContent()).toBe(firstTitle);
+  });
+
+  it('switches views with Ctrl+number and moves through the sidebar with the arrow keys', async () => {
+    app = await startApp();
+    await app.goto('#/library');
+    const { page } = app;
+    await page.locator('.document-card').first().waitFor();
+    await page.keyboard.press('Control+3');
+    await page.waitForFunction(() => window.location.hash === '#/entities');
+    await page.locator('nav.sidebar a[aria-current="page"]').focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('Recommendations');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => window.location.hash === '#/recommendations');
+  });
+
+  it('gets typed errors back for a bad call through window.workbench', async () => {
+    app = await startApp();
+    await app.goto('#/library');
+    const results = await app.page.evaluate(async () => [
+      await window.workbench.invoke('shell.exec', { command: 'rm -rf /' }),
+      await window.workbench.invoke('corpus.passages', { docId: 42 }),
+    ]);
+    expect(results[0]).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+    expect(results[1]).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    // Only invoke and subscribe are exposed.
+    expect(await app.page.evaluate(() => Object.keys(window.workbench).sort())).toEqual(['invoke', 'subscribe']);
+  });
+
+  it('tells the user when a damaged workspace file was restored from backup', async () => {
+    const workspaceDir = await mkdtemp(join(tmpdir(), 'workbench-e2e-corrupt-'));
+    const seeded = await openWorkspace(workspaceDir, { holder: 'test' });
+    await seeded.topics.update((draft) => {
+      draft.topics.push({ id: 't1', name: 'Trust in police' });
+    });
+    await seeded.close();
+    await (await openWorkspace(workspaceDir, { holder: 'test' })).close(); // takes a backup of the good file
+    const good = await readFile(join(workspaceDir, 'topics.json'), 'utf8');
+    await writeFile(join(workspaceDir, 'topics.json'), good.slice(0, 20));
+
+    app = await startApp({ workspaceDir });
+    await app.goto('#/library');
+    const notice = app.page.locator('.notices .notice');
+    await notice.waitFor();
+    expect(await notice.textContent()).toMatch(/topics\.json was damaged .* restored/);
+    expect(app.core.workspace.topics.get().topics).toEqual([{ id: 't1', name: 'Trust in police' }]);
+  });
+
+  it('is readable in both themes at 1280x800 and 1920x1080', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      for (const viewport of [
+        { width: 1280, height: 800 },
+        { width: 1920, height: 1080 },
+      ]) {
+        app = await startApp({ colorScheme, viewport });
+        const { page } = app;
+        for (const hash of ['#/library', '#/entities', '#/recommendations']) {
+          await app.goto(hash);
+          await page.locator('main h1').first().waitFor();
+          await page.waitForLoadState('networkidle');
+          if (hash === '#/entities') {
+            await page.locator('.entity-link').first().click();
+            await page.locator('.entity-detail').waitFor();
+          }
+          await screenshot(page, `frame-${hash.slice(2)}-${colorScheme}-${viewport.width}`);
+          // Nothing overflows the window sideways.
+          expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+        }
+        const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+        expect(background).toBe(colorScheme === 'light' ? 'rgb(247, 246, 243)' : 'rgb(21, 24, 28)');
+        expect(app.foreignRequests).toEqual([]);
+        expect(app.pageErrors).toEqual([]);
+        await app.close();
+        app = undefined;
+      }
+    }
+  });
+});

@@ -1,0 +1,159 @@
+import { createServer } from 'node:http';
+import type { Server } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { createCore } from '../../electron/core/core';
+import type { Core } from '../../electron/core/core';
+import { contentSecurityPolicy, contentTypeFor, resolveAssetPath } from '../../electron/core/assets/resolve-asset';
+
+export const repoRoot = resolve(import.meta.dirname, '../..');
+const rendererDir = join(repoRoot, 'out/renderer');
+const resourcesDir = join(repoRoot, 'resources');
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/**
+ * The app without Electron: the built renderer served on 127.0.0.1, `window.workbench`
+ * bound to the same dispatch function main's IPC handler uses, over a real core on a
+ * fresh temporary workspace. Every request the page makes is recorded; anything not
+ * from the local server is a failure (the app must never touch the network).
+ */
+export interface RunningApp {
+  page: Page;
+  core: Core;
+  origin: string;
+  workspaceDir: string;
+  /** Requests to anything but the local server. Expected to stay empty. */
+  foreignRequests: string[];
+  /** Console errors and uncaught page errors. */
+  pageErrors: string[];
+  /** Calls to host-only methods the Electron shell would handle (e.g. app.openExternal). */
+  hostCalls: Array<{ method: string; args: unknown }>;
+  goto(hash: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+let browser: Browser | undefined;
+
+export async function launchBrowser(): Promise<Browser> {
+  browser ??= await chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync'],
+  });
+  return browser;
+}
+
+export async function closeBrowser(): Promise<void> {
+  await browser?.close();
+  browser = undefined;
+}
+
+function serve(roots: { rendererDir: string; resourcesDir: string; workspaceDir: string }): Promise<{ server: Server; origin: string }> {
+  const server = createServer(async (request, response) => {
+    const path = resolveAssetPath(new URL(request.url ?? '/', 'http://127.0.0.1').pathname, roots);
+    try {
+      if (!path) throw new Error('outside');
+      const body = await readFile(path);
+      response.writeHead(200, { 'content-type': contentTypeFor(path), 'content-security-policy': contentSecurityPolicy, 'cache-control': 'no-store' });
+      response.end(body);
+    } catch {
+      response.writeHead(404).end('Not found');
+    }
+  });
+  return new Promise((done) => {
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      done({ server, origin: `http://127.0.0.1:${port}` });
+    });
+  });
+}
+
+export async function startApp(options: { viewport?: { width: number; height: number }; colorScheme?: 'light' | 'dark'; workspaceDir?: string } = {}): Promise<RunningApp> {
+  const workspaceDir = options.workspaceDir ?? (await mkdtemp(join(tmpdir(), 'workbench-e2e-')));
+  const ownsWorkspace = !options.workspaceDir;
+  const hostCalls: RunningApp['hostCalls'] = [];
+  const core = await createCore({
+    workspaceDir,
+    resourcesDir,
+    holder: 'the end-to-end harness',
+    hostHandlers: {
+      'app.openExternal': ({ url }) => {
+        hostCalls.push({ method: 'app.openExternal', args: { url } });
+        return { opened: true };
+      },
+    },
+  });
+  const { server, origin } = await serve({ rendererDir, resourcesDir, workspaceDir });
+  const context: BrowserContext = await (await launchBrowser()).newContext({
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+    colorScheme: options.colorScheme ?? 'light',
+    deviceScaleFactor: 1,
+  });
+  const foreignRequests: string[] = [];
+  const pageErrors: string[] = [];
+  // Abort anything not local, and remember it so the test fails.
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(`${origin}/`) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    foreignRequests.push(url);
+    return route.abort();
+  });
+  await context.exposeBinding('__workbenchInvoke', async ({ frame }, method: unknown, args: unknown) => {
+    // As main does: only the app's own top frame may call.
+    if (frame.parentFrame() !== null || !frame.url().startsWith(`${origin}/`)) {
+      return { ok: false, error: { code: 'FORBIDDEN', message: 'Refused: the request did not come from the app window.' } };
+    }
+    return core.dispatch(method, args);
+  });
+  await context.addInitScript(() => {
+    type Listener = (payload: unknown) => void;
+    const listeners = new Map<string, Set<Listener>>();
+    const invoke = (window as unknown as { __workbenchInvoke: (m: string, a: unknown) => Promise<unknown> }).__workbenchInvoke;
+    Object.defineProperty(window, 'workbench', {
+      value: Object.freeze({
+        invoke: (method: string, args: unknown) => invoke(method, args),
+        subscribe: (channel: string, listener: Listener) => {
+          const set = listeners.get(channel) ?? new Set<Listener>();
+          set.add(listener);
+          listeners.set(channel, set);
+          return () => set.delete(listener);
+        },
+      }),
+    });
+    Object.defineProperty(window, '__workbenchEmit', {
+      value: (channel: string, payload: unknown) => listeners.get(channel)?.forEach((listener) => listener(payload)),
+    });
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(message.text());
+  });
+  core.subscribe('notice', (payload) => {
+    void page.evaluate(([channel, value]) => (window as unknown as { __workbenchEmit: (c: string, p: unknown) => void }).__workbenchEmit(channel as string, value), ['notice', payload] as const).catch(() => {});
+  });
+
+  return {
+    page,
+    core,
+    origin,
+    workspaceDir,
+    foreignRequests,
+    pageErrors,
+    hostCalls,
+    async goto(hash: string) {
+      await page.goto(`${origin}/index.html${hash}`);
+    },
+    async close() {
+      await context.close();
+      await new Promise((done) => server.close(done));
+      await core.close();
+      if (ownsWorkspace) await rm(workspaceDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkFile, checkLayers } from '../../../scripts/check-layers';
+
+const root = resolve(import.meta.dirname, '../../..');
+const at = (path: string) => join(root, path);
+
+describe('layering check', () => {
+  it('passes on the project as it stands', () => {
+    expect(checkLayers(root)).toEqual([]);
+  });
+
+  it('fails when core imports electron', () => {
+    const violations = checkFile(root, at('electron/core/store/x.ts'), "import { app } from 'electron';\n");
+    expect(violations.map((v) => v.rule)).toEqual(['core must not import electron']);
+  });
+
+  it('fails when core imports the renderer or the shell', () => {
+    expect(checkFile(root, at('electron/core/x.ts'), "import { App } from '../../renderer/src/app/App';").length).toBe(1);
+    expect(checkFile(root, at('electron/core/x.ts'), "const m = await import('../main/index');").length).toBe(1);
+  });
+
+  it('fails when the renderer imports core at run time, but allows type-only imports', () => {
+    const file = at('renderer/src/views/X.tsx');
+    expect(checkFile(root, file, "import { createCore } from '../../../electron/core/core';")).toHaveLength(1);
+    expect(checkFile(root, file, "import '../../../electron/core/core';")).toHaveLength(1);
+    expect(checkFile(root, file, "import type { Core } from '../../../electron/core/core';")).toEqual([]);
+    expect(checkFile(root, file, "import { type Core } from '../../../electron/core/core';")).toEqual([]);
+    expect(checkFile(root, file, "import { readFile } from 'node:fs';")).toHaveLength(1);
+  });
+
+  it('keeps the preload to electron alone', () => {
+    expect(checkFile(root, at('electron/preload/index.ts'), "import { readFileSync } from 'node:fs';")).toHaveLength(1);
+    expect(checkFile(root, at('electron/preload/index.ts'), "import { contextBridge } from 'electron';")).toEqual([]);
+  });
+});
