@@ -18,5 +18,6 @@ export default defineConfig({
   renderer: {
     ...rendererConfig,
     build: { ...rendererConfig.build, rollupOptions: { input: { index: resolve('renderer/index.html') } } },
+    root: resolve('renderer'),
   },
 });
