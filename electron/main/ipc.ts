@@ -2,12 +2,10 @@ import { ipcMain } from 'electron';
 import type { WebContents } from 'electron';
 import type { Core } from '../core/core';
 import { toSerializedError, WorkbenchError } from '../core/api/errors';
-import type { EventChannel } from '../core/api/contract';
 import { appOrigin } from './security';
 
 export const invokeChannel = 'workbench:invoke';
 export const eventChannel = 'workbench:event';
-const forwardedEvents: EventChannel[] = ['notice'];
 
 /** The one IPC handler: the sender must be the app's own top frame; core checks the rest. */
 export function handleIpc(core: Core): void {
@@ -21,9 +19,7 @@ export function handleIpc(core: Core): void {
 }
 
 export function forwardEvents(core: Core, contents: WebContents): void {
-  for (const channel of forwardedEvents) {
-    core.subscribe(channel, (payload) => {
-      if (!contents.isDestroyed()) contents.send(eventChannel, channel, payload);
-    });
-  }
+  core.subscribeAll((channel, payload) => {
+    if (!contents.isDestroyed()) contents.send(eventChannel, channel, payload);
+  });
 }

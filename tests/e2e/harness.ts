@@ -134,8 +134,10 @@ export async function startApp(options: { viewport?: { width: number; height: nu
   page.on('console', (message) => {
     if (message.type() === 'error') pageErrors.push(message.text());
   });
-  core.subscribe('notice', (payload) => {
-    void page.evaluate(([channel, value]) => (window as unknown as { __workbenchEmit: (c: string, p: unknown) => void }).__workbenchEmit(channel as string, value), ['notice', payload] as const).catch(() => {});
+  core.subscribeAll((channel, payload) => {
+    void page
+      .evaluate(([name, value]) => (window as unknown as { __workbenchEmit: (c: string, p: unknown) => void }).__workbenchEmit(name as string, value), [channel, payload] as const)
+      .catch(() => {});
   });
 
   return {

@@ -3,6 +3,10 @@ import type { MethodSpec } from './method';
 import { appMethods } from './methods/app';
 import { corpusMethods } from './methods/corpus';
 import { settingsMethods } from './methods/settings';
+import { searchMethods } from './methods/search';
+import { annotationsMethods } from './methods/annotations';
+import { draftsMethods } from './methods/drafts';
+import { importMethods } from './methods/import';
 import type { SerializedError } from './errors';
 
 /**
@@ -14,6 +18,10 @@ export const contract = {
   ...appMethods,
   ...corpusMethods,
   ...settingsMethods,
+  ...searchMethods,
+  ...annotationsMethods,
+  ...draftsMethods,
+  ...importMethods,
 };
 
 export type Contract = typeof contract;
@@ -26,7 +34,10 @@ export type InvokeResult<T = unknown> = { ok: true; value: T } | { ok: false; er
 
 export type Handlers = { [M in MethodName]: (args: ParsedArgsOf<M>) => Promise<ResultOf<M>> | ResultOf<M> };
 
-/** Events core pushes to subscribers (the renderer via main, or tests). */
+/**
+ * Events core pushes to subscribers (the renderer via main, or tests). Areas add their
+ * own channels by declaration merging (`declare module '../api/contract'`).
+ */
 export interface EventPayloads {
   notice: { message: string; level: 'info' | 'warning' | 'error' };
 }

@@ -3,6 +3,10 @@ import packageJson from '../../../package.json';
 import { toSerializedError } from '../api/errors';
 import { registerCorpusCommands } from './commands/corpus';
 import { registerInfo } from './commands/info';
+import { registerSearchCommands } from './commands/search';
+import { registerAnnotationsCommands } from './commands/annotations';
+import { registerDraftsCommands } from './commands/drafts';
+import { registerImportCommands } from './commands/import';
 import { CliContext } from './context';
 import type { GlobalOptions } from './context';
 import { printError, printResult } from './output';
@@ -50,6 +54,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
   registerInfo(program, run);
   registerCorpusCommands(program, run);
+  registerSearchCommands(program, run);
+  registerAnnotationsCommands(program, run);
+  registerDraftsCommands(program, run);
+  registerImportCommands(program, run);
   for (const command of program.commands) command.exitOverride().showHelpAfterError('(run `workbench --help` for usage)');
 
   try {

@@ -1,0 +1,2 @@
+/** Methods of the import area (filled in as the area lands). */
+export const importMethods = {};
