@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { colorKeys } from './palette';
+
+const TextQuoteSelectorSchema = z.object({
+  type: z.literal('TextQuoteSelector'),
+  exact: z.string().min(1),
+  prefix: z.string(),
+  suffix: z.string(),
+});
+
+const TextPositionSelectorSchema = z
+  .object({
+    type: z.literal('TextPositionSelector'),
+    start: z.number().int().nonnegative(),
+    end: z.number().int().nonnegative(),
+  })
+  .refine((position) => position.end > position.start, { message: 'end must come after start' });
+
+const PageSelectorSchema = z.object({ type: z.literal('PageSelector'), page: z.number().int().positive() });
+
+export const AnnotationTargetSchema = z.object({
+  selectors: z.object({
+    quote: TextQuoteSelectorSchema,
+    position: TextPositionSelectorSchema,
+    page: PageSelectorSchema.optional(),
+  }),
+  /** The passages the span covers, in reading order (several for a cross-paragraph quote). */
+  passageIds: z.array(z.string().min(1)).min(1),
+});
+export type AnnotationTarget = z.infer<typeof AnnotationTargetSchema>;
+
+export const anchorStatuses = ['anchored', 'fuzzy', 'orphan'] as const;
+
+const ids = z.array(z.string().min(1)).refine((list) => new Set(list).size === list.length, { message: 'ids must not repeat' });
+
+export const AnnotationSchema = z.object({
+  id: z.string().min(1),
+  docId: z.string().min(1),
+  target: AnnotationTargetSchema,
+  color: z.enum(colorKeys),
+  note: z.string().max(100_000),
+  topicIds: ids,
+  entityIds: ids,
+  recommendationIds: ids,
+  /** ISO 8601 timestamps. */
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  /** How the target was last found in the document's text; orphans are kept and shown. */
+  anchorStatus: z.enum(anchorStatuses),
+});
+export type Annotation = z.infer<typeof AnnotationSchema>;
+
+export interface AnnotationsData {
+  annotations: Annotation[];
+}

@@ -1,0 +1,2 @@
+export { UndoStack, runCommand } from './undo-stack';
+export type { Command, UndoStackOptions } from './undo-stack';
