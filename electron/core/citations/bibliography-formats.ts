@@ -1,0 +1,81 @@
+import type { CslItem, CslName } from './csl-item';
+
+/** Bibliography files for reference managers: CSL-JSON (Zotero, Pandoc), BibTeX (LaTeX), RIS (EndNote, Mendeley, Zotero). */
+export type BibliographyFormat = 'csl-json' | 'bibtex' | 'ris';
+
+export function formatBibliographyFile(items: readonly CslItem[], format: BibliographyFormat): string {
+  switch (format) {
+    case 'csl-json':
+      return JSON.stringify(items, null, 2) + '\n';
+    case 'bibtex':
+      return items.map(toBibtex).join('\n');
+    case 'ris':
+      return items.map(toRis).join('');
+  }
+}
+
+export const bibliographyFileExtension: Record<BibliographyFormat, string> = { 'csl-json': 'json', bibtex: 'bib', ris: 'ris' };
+
+// ---- BibTeX ----------------------------------------------------------------------------
+
+const bibtexTypes: Record<string, string> = { report: 'techreport', book: 'book', 'article-journal': 'article' };
+
+/** TeX's special characters, escaped so titles like "Research & Development" compile. */
+function texEscape(text: string): string {
+  return text.replace(/[\\{}&%$#_~^]/g, (c) => ({ '\\': '\\textbackslash{}', '~': '\\textasciitilde{}', '^': '\\textasciicircum{}' })[c] ?? `\\${c}`);
+}
+
+function bibtexName(name: CslName): string {
+  // Corporate names are braced so BibTeX does not split them into first/last names.
+  if (name.literal) return `{${texEscape(name.literal)}}`;
+  return [name.family, name.given].filter(Boolean).map((p) => texEscape(p!)).join(', ');
+}
+
+/** BibTeX keys allow letters, digits and a few marks; anything else becomes '-'. */
+export function bibtexKey(id: string): string {
+  return id.replace(/[^A-Za-z0-9:._-]/g, '-');
+}
+
+function toBibtex(item: CslItem): string {
+  const type = bibtexTypes[item.type] ?? 'misc';
+  const fields: Array<[string, string]> = [];
+  if (item.author?.length) fields.push(['author', item.author.map(bibtexName).join(' and ')]);
+  if (item.editor?.length) fields.push(['editor', item.editor.map(bibtexName).join(' and ')]);
+  // Double braces keep the title's capitalisation ("NATO", "Kosovo") as written.
+  fields.push(['title', `{${texEscape(item.title)}}`]);
+  const year = item.issued?.['date-parts'][0]?.[0];
+  if (year !== undefined) fields.push(['year', String(year)]);
+  if (item.publisher) fields.push([type === 'techreport' ? 'institution' : 'publisher', texEscape(item.publisher)]);
+  if (item.genre && type === 'techreport') fields.push(['type', texEscape(item.genre)]);
+  if (item.ISBN) fields.push(['isbn', texEscape(item.ISBN)]);
+  if (item['number-of-pages']) fields.push(['pagetotal', texEscape(item['number-of-pages'])]);
+  if (item.language) fields.push(['language', texEscape(item.language)]);
+  const body = fields.map(([name, value]) => `  ${name} = {${value}}`).join(',\n');
+  return `@${type}{${bibtexKey(item.id)},\n${body}\n}\n`;
+}
+
+// ---- RIS -------------------------------------------------------------------------------
+
+const risTypes: Record<string, string> = { report: 'RPRT', book: 'BOOK', 'article-journal': 'JOUR', interview: 'PCOMM' };
+
+function risName(name: CslName): string {
+  if (name.literal) return name.literal;
+  return [name.family, name.given].filter(Boolean).join(', ');
+}
+
+/** RIS lines are "TAG  - value" with CRLF endings; a record ends with "ER  - ". */
+function toRis(item: CslItem): string {
+  const lines: Array<[string, string]> = [['TY', risTypes[item.type] ?? 'GEN']];
+  for (const author of item.author ?? []) lines.push(['AU', risName(author)]);
+  for (const editor of item.editor ?? []) lines.push(['ED', risName(editor)]);
+  lines.push(['TI', item.title]);
+  const year = item.issued?.['date-parts'][0]?.[0];
+  if (year !== undefined) lines.push(['PY', String(year)]);
+  if (item.publisher) lines.push(['PB', item.publisher]);
+  if (item.genre) lines.push(['M3', item.genre]);
+  if (item.ISBN) lines.push(['SN', item.ISBN]);
+  if (item.language) lines.push(['LA', item.language]);
+  lines.push(['ID', item.id]);
+  lines.push(['ER', '']);
+  return lines.map(([tag, value]) => `${tag}  - ${value.replace(/[\r\n]+/g, ' ')}\r\n`).join('');
+}

@@ -1,0 +1,108 @@
+import type { CorpusDocument } from '../corpus/schema';
+
+/**
+ * CSL-JSON, the item format citeproc-js, Pandoc and Zotero all read.
+ * Only the variables the workbench fills are typed.
+ */
+export interface CslName {
+  family?: string;
+  given?: string;
+  /** Institutions and names we cannot split safely are kept whole. */
+  literal?: string;
+}
+
+export interface CslItem {
+  id: string;
+  type: string;
+  title: string;
+  'title-short'?: string;
+  author?: CslName[];
+  editor?: CslName[];
+  publisher?: string;
+  issued?: { 'date-parts': number[][] };
+  ISBN?: string;
+  genre?: string;
+  language?: string;
+  'number-of-pages'?: string;
+  note?: string;
+}
+
+/** Corpus kinds → CSL types. Policy papers, briefs and discussion papers are grey literature: CSL `report`. */
+const cslTypeByKind: Record<CorpusDocument['kind'], string> = {
+  report: 'report',
+  'policy-paper': 'report',
+  'policy-brief': 'report',
+  'discussion-paper': 'report',
+  article: 'article-journal',
+  book: 'book',
+  transcript: 'interview',
+  other: 'document',
+};
+
+/** Shown as the report's genre so "Policy brief" appears where styles print one. */
+const genreByKind: Partial<Record<CorpusDocument['kind'], string>> = {
+  'policy-paper': 'Policy paper',
+  'policy-brief': 'Policy brief',
+  'discussion-paper': 'Discussion paper',
+};
+
+/** Words that mark a corporate author ("Kosovar Centre for Security Studies"), which must not be split into given/family. */
+const institutionalWords =
+  /\b(centre|center|institute|institution|university|foundation|stiftung|consortium|group|academy|ministry|government|agency|organi[sz]ation|council|association|office|commission|committee|network|forum|society|programme|program|kcss|nato|eu)\b/i;
+
+/** Honorifics and degrees the seeds put around names ("Dr. Ramadan Ilazi"). */
+const honorifics = /^(dr|prof|mr|mrs|ms|professor)\.?\s+/i;
+const trailingDegrees = /,?\s+(phd|ph\.d\.|ma|msc|mba)\.?$/i;
+
+/** Lower-case particles that belong to the family name ("van", "de la"). */
+const particles = new Set(['van', 'von', 'de', 'der', 'den', 'del', 'della', 'di', 'da', 'du', 'la', 'le', 'bin', 'ibn', 'al']);
+
+/**
+ * Splits a display name into CSL family/given. "Family, Given" is honoured as written;
+ * otherwise the last word (plus any lower-case particles before it) is the family name.
+ */
+export function splitPersonName(raw: string): CslName {
+  const name = raw.trim().replace(honorifics, '').replace(trailingDegrees, '').trim();
+  if (!name) return { literal: raw.trim() };
+  if (institutionalWords.test(name)) return { literal: name };
+  if (name.includes(',')) {
+    const [family, given] = name.split(',', 2).map((part) => part.trim());
+    return given ? { family: family ?? name, given } : { literal: name };
+  }
+  const words = name.split(/\s+/);
+  if (words.length === 1) return { literal: name };
+  let familyStart = words.length - 1;
+  while (familyStart > 1 && particles.has(words[familyStart - 1]!)) familyStart -= 1;
+  return { family: words.slice(familyStart).join(' '), given: words.slice(0, familyStart).join(' ') };
+}
+
+/** Title and subtitle joined the way Chicago and APA both print them. */
+export function fullTitle(document: Pick<CorpusDocument, 'title' | 'subtitle'>): string {
+  const title = document.title.trim();
+  const subtitle = document.subtitle?.trim();
+  if (!subtitle) return title;
+  return /[?!:.]$/.test(title) ? `${title} ${subtitle}` : `${title}: ${subtitle}`;
+}
+
+/**
+ * The CSL-JSON item for a corpus document. `id` defaults to the document id; Markdown
+ * export passes its citation key instead so Pandoc can match `[@key]` to the item.
+ */
+export function documentToCslItem(document: CorpusDocument, id: string = document.id): CslItem {
+  const item: CslItem = {
+    id,
+    type: cslTypeByKind[document.kind],
+    title: fullTitle(document),
+  };
+  if (document.subtitle) item['title-short'] = document.title.trim();
+  if (document.authors.length > 0) item.author = document.authors.map(splitPersonName);
+  if (document.editors.length > 0) item.editor = document.editors.map(splitPersonName);
+  if (document.publishers.length > 0) item.publisher = document.publishers.join('; ');
+  if (document.year !== undefined) item.issued = { 'date-parts': [[document.year]] };
+  if (document.isbn) item.ISBN = document.isbn;
+  const genre = genreByKind[document.kind];
+  if (genre) item.genre = genre;
+  if (document.language) item.language = document.language;
+  if (document.pageCount > 0) item['number-of-pages'] = String(document.pageCount);
+  return item;
+}

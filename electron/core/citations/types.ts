@@ -1,0 +1,34 @@
+import type { CorpusDocument } from '../corpus/schema';
+
+/** What a citation points at: the exact passage, an annotation on it, or a whole document. */
+export const citationTargetKinds = ['passage', 'annotation', 'document'] as const;
+export type CitationTargetKind = (typeof citationTargetKinds)[number];
+
+export interface CitationTarget {
+  kind: CitationTargetKind;
+  id: string;
+  docId: string;
+}
+
+/** One citation as it stands in a draft, in document order. */
+export interface CitationRef {
+  /** Positional id (`cite-1`, `cite-2`, ...) in document order; see drafts/content.ts. */
+  id: string;
+  target: CitationTarget;
+  /** A page or page range; when absent the cited passage's own page is used. */
+  locator?: string;
+  prefix?: string;
+  suffix?: string;
+  suppressAuthor?: boolean;
+}
+
+/** The document a target belongs to, and the page the target sits on when it has one. */
+export interface ResolvedSource {
+  document: CorpusDocument;
+  page?: number;
+}
+
+/** How citations find their sources. Core passes the corpus plus the workspace's annotations and imports. */
+export interface CitationSources {
+  resolve(target: CitationTarget): ResolvedSource | undefined;
+}

@@ -1,0 +1,46 @@
+import type { CitationRef } from '../citations/types';
+import { CitationAttrsSchema, type CitationAttrs, type TiptapNode } from './model';
+
+/**
+ * Citations are identified by their position in the draft (`cite-1`, `cite-2`, ...):
+ * formatting is recomputed for the whole draft on every change, and the editor and every
+ * exporter walk the same document in the same order, so position is the shared key.
+ */
+export function citationIdAt(index: number): string {
+  return `cite-${index + 1}`;
+}
+
+export function citationRefFromAttrs(id: string, attrs: CitationAttrs): CitationRef {
+  const ref: CitationRef = { id, target: { kind: attrs.targetKind, id: attrs.targetId, docId: attrs.docId } };
+  if (attrs.locator) ref.locator = attrs.locator;
+  if (attrs.prefix) ref.prefix = attrs.prefix;
+  if (attrs.suffix) ref.suffix = attrs.suffix;
+  if (attrs.suppressAuthor) ref.suppressAuthor = true;
+  return ref;
+}
+
+/** Depth-first, in reading order: the order citeproc must see citations in. */
+export function* walkNodes(node: TiptapNode): Generator<TiptapNode> {
+  yield node;
+  for (const child of node.content ?? []) yield* walkNodes(child);
+}
+
+export function collectCitations(content: TiptapNode): CitationRef[] {
+  const refs: CitationRef[] = [];
+  for (const node of walkNodes(content)) {
+    if (node.type !== 'citation') continue;
+    const attrs = CitationAttrsSchema.parse(node.attrs ?? {});
+    refs.push(citationRefFromAttrs(citationIdAt(refs.length), attrs));
+  }
+  return refs;
+}
+
+export function plainText(node: TiptapNode): string {
+  if (node.type === 'text') return node.text ?? '';
+  return (node.content ?? []).map(plainText).join(node.type === 'doc' ? '\n' : '');
+}
+
+export function countWords(content: TiptapNode): number {
+  // Punctuation left alone beside a citation ("objective [cite].") is not a word.
+  return plainText(content).split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
