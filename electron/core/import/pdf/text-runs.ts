@@ -1,0 +1,64 @@
+import type { PDFPageProxy, TextItem } from 'pdfjs-dist/types/src/display/api.js';
+import { loadPdfJs } from './pdfjs.js';
+
+/**
+ * One piece of text as pdf.js placed it, in top-down page coordinates (points, origin at
+ * the top-left of the visible page, y growing downwards, rotation already applied).
+ */
+export interface TextRun {
+  text: string;
+  x: number;
+  /** Baseline. */
+  y: number;
+  width: number;
+  /** Font size in points. */
+  size: number;
+  /** pdf.js's per-document font id: tells fonts apart, though not their weight. */
+  font: string;
+  rtl: boolean;
+}
+
+export interface PageRuns {
+  page: number;
+  width: number;
+  height: number;
+  runs: TextRun[];
+}
+
+// Arabic presentation forms (the shaped glyph codes many PDFs carry) fold to the base
+// letters, so that imported Arabic is searchable and comparable with typed Arabic.
+const ARABIC_PRESENTATION_FORMS = /[\uFB50-\uFDFF\uFE70-\uFEFF]/;
+
+export function normaliseRunText(text: string): string {
+  const folded = ARABIC_PRESENTATION_FORMS.test(text) ? text.normalize('NFKC') : text;
+  // Soft hyphens and zero-width characters only confuse search and hyphen repair.
+  return folded.replace(/[\u00AD\u200B\uFEFF]/g, '');
+}
+
+export async function readPageRuns(page: PDFPageProxy): Promise<PageRuns> {
+  const pdfjs = await loadPdfJs();
+  const viewport = page.getViewport({ scale: 1 });
+  const content = await page.getTextContent();
+  const runs: TextRun[] = [];
+  for (const item of content.items) {
+    if (!('str' in item)) continue;
+    const run = toRun(item, viewport.transform, pdfjs.Util.transform);
+    if (run) runs.push(run);
+  }
+  return { page: page.pageNumber, width: viewport.width, height: viewport.height, runs };
+}
+
+function toRun(
+  item: TextItem,
+  viewportTransform: number[],
+  multiply: (a: number[], b: number[]) => number[],
+): TextRun | undefined {
+  const text = normaliseRunText(item.str);
+  if (text.trim() === '') return undefined;
+  const [a = 0, b = 0, c = 0, d = 0, e = 0, f = 0] = multiply(viewportTransform, item.transform);
+  // Rotated text (axis labels, margin stamps) is not part of the reading flow.
+  if (Math.abs(b) > Math.abs(a) * 0.1 || Math.abs(c) > Math.abs(d) * 0.1) return undefined;
+  const size = Math.abs(d) || Math.abs(a);
+  if (size < 1) return undefined;
+  return { text, x: e, y: f, width: item.width, size, font: item.fontName, rtl: item.dir === 'rtl' };
+}

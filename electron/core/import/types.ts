@@ -1,0 +1,54 @@
+import type { FootnoteRef, PassageKind } from '../corpus/schema.js';
+
+/**
+ * What an extractor produces before the document has an id: passages and footnotes
+ * without docId/id. `importFile` turns them into corpus Passages and Footnotes.
+ */
+export interface ExtractedPassage {
+  kind: PassageKind;
+  text: string;
+  page: number;
+  sectionPath: string[];
+  order: number;
+  /** Heading level for kind 'heading'. */
+  level?: number;
+  /** Transcript turns carry who said them. */
+  speaker?: string;
+  footnoteRefs: FootnoteRef[];
+}
+
+export interface ExtractedFootnote {
+  number: number;
+  text: string;
+  urls: string[];
+  page?: number;
+  /** `order` of the passages whose text carried this footnote's marker. */
+  citedBy: number[];
+}
+
+export interface ExtractedMetadata {
+  title: string;
+  authors: string[];
+  year?: number;
+  publisher?: string;
+  /** BCP 47 guess from the script of the text ('ar' for Arabic, else 'en'). */
+  language: string;
+}
+
+export interface PdfExtraction {
+  metadata: ExtractedMetadata;
+  pageCount: number;
+  hasTextLayer: boolean;
+  passages: ExtractedPassage[];
+  footnotes: ExtractedFootnote[];
+  /** Pages pdf.js could not read (damaged); the rest of the document was still imported. */
+  unreadablePages: number[];
+}
+
+export interface ExtractPdfOptions {
+  /** The file's name, used in messages written for the user. */
+  fileName: string;
+  password?: string;
+  onProgress?(page: number, total: number): void;
+  signal?: AbortSignal;
+}
