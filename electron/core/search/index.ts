@@ -1,0 +1,9 @@
+/** Full-text search over the corpus and the user's content. */
+export * from './types';
+export { buildIndex, serializeIndex, loadIndex, FIELD_BOOSTS } from './build-index';
+export { corpusToSearchDocuments, searchId } from './corpus-documents';
+export { annotationToSearchDocument, topicToSearchDocument, draftToSearchDocument } from './user-documents';
+export type { AnnotationInput, TopicInput, DraftInput } from './user-documents';
+export { SearchEngine, CORPUS_SHARD, type SearchEngineOptions } from './engine';
+export { registerSearchPipeline } from './pipeline';
+export { ShardedCollection } from './user-shards';

@@ -1,0 +1,283 @@
+/**
+ * One lunr index and the documents in it. The bundled corpus is one shard; user content is
+ * split into small shards (one per imported document, one for annotations, topics and
+ * drafts) because a lunr index cannot be changed, only rebuilt, and rebuilding a small shard
+ * after a save is cheap where rebuilding everything is not.
+ */
+import lunr from 'lunr';
+import { INDEXED_FIELDS } from './build-index';
+import { indexOfPhrase } from './phrase';
+import { termKey } from './pipeline';
+import { WEIGHTS, type Alternative, type PlanTerm, type Slot } from './query-plan';
+import type { SearchDocument } from './types';
+import { splitWords } from './words';
+
+/** The parts of lunr.Index that scoring needs and @types/lunr does not declare. */
+interface IndexInternals {
+  invertedIndex: Record<string, Posting | undefined>;
+  fieldVectors: Record<string, { elements: number[] } | undefined>;
+  tokenSet: lunr.TokenSet;
+}
+type Posting = { _index: number } & Record<string, Record<string, unknown>>;
+
+/** lunr.TokenSet's constructors, present in lunr 2.3 but missing from its type declarations. */
+const TokenSets = lunr.TokenSet as unknown as {
+  fromString(pattern: string): lunr.TokenSet;
+  fromFuzzyString(term: string, editDistance: number): lunr.TokenSet;
+};
+
+/** A prefix or a near spelling is expanded to at most this many index terms, nearest first. */
+export const MAX_EXPANSIONS = 40;
+
+export interface ShardMatch {
+  doc: SearchDocument;
+  score: number;
+}
+
+export interface TermPostings {
+  /** Ordinals of the documents containing the term. */
+  docs: Int32Array;
+  /** The term's weight in each of those documents. */
+  weights: Float64Array;
+}
+
+/** What a query's terms stand for in one shard's vocabulary. */
+export interface Expansion {
+  terms: Map<PlanTerm, string[]>;
+  /** Every index term the query can match here. */
+  allTerms: Set<string>;
+  /**
+   * Terms to mark wherever they occur. Terms of a phrase or multi-word name are marked only
+   * where the whole phrase occurs, or "KSF" would light up every "force".
+   */
+  highlightTerms: Set<string>;
+}
+
+/** Rescales a term's weight from this shard's idf to the idf over all shards. */
+export type TermScale = (term: string) => number;
+
+export class Shard {
+  private readonly docList: SearchDocument[];
+  private readonly ordinals = new Map<string, number>();
+  private readonly internals: IndexInternals;
+  private readonly documentFrequencies = new Map<string, number>();
+  private readonly postingCache = new Map<string, TermPostings>();
+  private readonly termsCache = new Map<number, string[]>();
+  /** Documents left out of results: a newer version is in another shard, or they were deleted. */
+  hidden: ReadonlySet<string> = new Set();
+
+  constructor(
+    readonly name: string,
+    readonly index: lunr.Index,
+    docs: Iterable<SearchDocument>,
+  ) {
+    this.docList = [...docs];
+    this.docList.forEach((doc, d) => this.ordinals.set(doc.id, d));
+    this.internals = index as unknown as IndexInternals;
+  }
+
+  get size(): number {
+    return this.docList.length;
+  }
+
+  /**
+   * Documents in this shard counted as containing `term`, as lunr counts them for idf (once
+   * per field the term occurs in). Cached: a shard never changes.
+   */
+  documentFrequency(term: string): number {
+    let df = this.documentFrequencies.get(term);
+    if (df === undefined) {
+      const posting = this.internals.invertedIndex[term];
+      df = 0;
+      if (posting) for (const field of INDEXED_FIELDS) df += Object.keys(posting[field] ?? {}).length;
+      this.documentFrequencies.set(term, df);
+    }
+    return df;
+  }
+
+  /** The index terms a query term stands for in this shard. */
+  expand(term: PlanTerm): string[] {
+    const terms = new Set<string>();
+    if (term.key && this.internals.invertedIndex[term.key]) terms.add(term.key);
+    const extra: string[] = [];
+    if (term.prefix) {
+      for (const prefix of new Set([term.prefix, term.key])) {
+        if (prefix) extra.push(...this.internals.tokenSet.intersect(TokenSets.fromString(`${prefix}*`)).toArray());
+      }
+    }
+    if (term.fuzzyDistance) {
+      extra.push(...this.internals.tokenSet.intersect(TokenSets.fromFuzzyString(term.key, term.fuzzyDistance)).toArray());
+    }
+    // Shortest completions first: "banj" means "banjska" before "banjskaattack".
+    extra.sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
+    for (const t of extra) {
+      if (terms.size >= MAX_EXPANSIONS) break;
+      terms.add(t);
+    }
+    return [...terms];
+  }
+
+  expandSlots(slots: readonly Slot[]): Expansion {
+    const expansion: Expansion = { terms: new Map(), allTerms: new Set(), highlightTerms: new Set() };
+    for (const slot of slots) {
+      for (const alt of slot.alternatives) {
+        for (const term of alt.terms) {
+          const expanded = this.expand(term);
+          expansion.terms.set(term, expanded);
+          for (const t of expanded) {
+            expansion.allTerms.add(t);
+            if (!alt.phrase) expansion.highlightTerms.add(t);
+          }
+        }
+      }
+    }
+    return expansion;
+  }
+
+  /**
+   * Documents satisfying every slot, scored. Evaluated over lunr's inverted index and field
+   * vectors directly rather than through lunr.Index.query, which allocates a FieldRef and a
+   * MatchData per posting and took 160 ms for one common word ("kosovo") at 20x the corpus.
+   * Scores are dense arrays over the shard's documents, -1 meaning "not satisfied".
+   */
+  match(slots: readonly Slot[], expansion: Expansion, scale: TermScale): ShardMatch[] {
+    const n = this.docList.length;
+    let total: Float64Array | undefined;
+    for (const slot of slots) {
+      const slotScore = new Float64Array(n).fill(-1);
+      for (const alt of slot.alternatives) {
+        const altScore = this.alternativeScores(alt, expansion, scale);
+        if (!altScore) continue;
+        for (let d = 0; d < n; d++) {
+          const score = altScore[d]!;
+          if (score < 0) continue;
+          // A slot counts once, by its best alternative: a document saying both "KSF" and
+          // "Kosovo Security Force" is not twice as relevant.
+          const weighted = score * alt.weight;
+          if (weighted <= slotScore[d]!) continue;
+          // The phrase check reads the text, so it is left for last and skipped when it
+          // could not change the score.
+          if (alt.phrase && !this.hasPhrase(d, alt.phrase)) continue;
+          slotScore[d] = weighted;
+        }
+      }
+      total = total ? addScores(total, slotScore) : slotScore;
+    }
+    const matches: ShardMatch[] = [];
+    if (!total) return matches;
+    for (let d = 0; d < n; d++) {
+      if (total[d]! < 0) continue;
+      const doc = this.docList[d]!;
+      if (this.hidden.size > 0 && this.hidden.has(doc.id)) continue;
+      matches.push({ doc, score: total[d]! });
+    }
+    return matches;
+  }
+
+  /** Per document, the sum over the alternative's terms of each term's best expansion. */
+  private alternativeScores(alt: Alternative, expansion: Expansion, scale: TermScale): Float64Array | undefined {
+    if (alt.terms.length === 0) return undefined;
+    let altScore: Float64Array | undefined;
+    for (const term of alt.terms) {
+      const termScore = new Float64Array(this.docList.length).fill(-1);
+      for (const t of expansion.terms.get(term) ?? []) {
+        const factor = (t === term.key ? 1 : term.fuzzyDistance ? WEIGHTS.fuzzy : WEIGHTS.prefix) * scale(t);
+        const postings = this.postings(t);
+        for (let i = 0; i < postings.docs.length; i++) {
+          const d = postings.docs[i]!;
+          const score = postings.weights[i]! * factor;
+          if (score > termScore[d]!) termScore[d] = score;
+        }
+      }
+      altScore = altScore ? addScores(altScore, termScore) : termScore;
+    }
+    return altScore;
+  }
+
+  /**
+   * Work the first queries would otherwise do, as small steps: every posting list, and every
+   * document's terms for phrase checks. Each step takes well under a millisecond.
+   */
+  *preparationSteps(): Generator<void> {
+    for (const term of Object.keys(this.internals.invertedIndex)) {
+      this.postings(term);
+      yield;
+    }
+    for (let d = 0; d < this.docList.length; d++) {
+      this.documentTerms(d);
+      yield;
+    }
+  }
+
+  /**
+   * A term's posting list as typed arrays: document ordinals and the term's BM25 weight in
+   * each (summed over fields, field boosts included, from lunr's field vectors). Built on
+   * first use and kept: the shard never changes.
+   */
+  postings(term: string): TermPostings {
+    let cached = this.postingCache.get(term);
+    if (cached) return cached;
+    const posting = this.internals.invertedIndex[term];
+    const weights = new Map<number, number>();
+    if (posting) {
+      for (const field of INDEXED_FIELDS) {
+        for (const ref of Object.keys(posting[field] ?? {})) {
+          const d = this.ordinals.get(ref);
+          const vector = this.internals.fieldVectors[`${field}/${ref}`];
+          if (d === undefined || !vector) continue;
+          weights.set(d, (weights.get(d) ?? 0) + valueAt(vector.elements, posting._index));
+        }
+      }
+    }
+    cached = { docs: Int32Array.from(weights.keys()), weights: Float64Array.from(weights.values()) };
+    this.postingCache.set(term, cached);
+    return cached;
+  }
+
+  /** Whether the phrase's terms follow one another in the title, keywords or text. */
+  private hasPhrase(d: number, phrase: readonly string[]): boolean {
+    return indexOfPhrase(this.documentTerms(d), phrase) >= 0;
+  }
+
+  /**
+   * The document's words as index terms, fields separated by '' so that no phrase runs from
+   * the title into the text. Kept once computed: phrase queries on common words check
+   * thousands of documents, and the terms are shared strings.
+   */
+  private documentTerms(d: number): readonly string[] {
+    let keys = this.termsCache.get(d);
+    if (!keys) {
+      const doc = this.docList[d]!;
+      keys = [];
+      for (const field of [doc.title, doc.keywords ?? '', doc.text]) {
+        for (const w of splitWords(field)) keys.push(termKey(w.word));
+        keys.push('');
+      }
+      this.termsCache.set(d, keys);
+    }
+    return keys;
+  }
+}
+
+function addScores(into: Float64Array, other: Float64Array): Float64Array {
+  for (let d = 0; d < into.length; d++) {
+    const a = into[d]!;
+    const b = other[d]!;
+    into[d] = a < 0 || b < 0 ? -1 : a + b;
+  }
+  return into;
+}
+
+/** A lunr vector stores [index, value, index, value...] sorted by index. */
+function valueAt(elements: readonly number[], index: number): number {
+  let lo = 0;
+  let hi = elements.length / 2 - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const at = elements[mid * 2]!;
+    if (at === index) return elements[mid * 2 + 1]!;
+    if (at < index) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return 0;
+}
