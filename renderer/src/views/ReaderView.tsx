@@ -2,8 +2,10 @@ import { useQuery } from '../api/use-query';
 import { Loaded, EmptyState } from '../components/States';
 import { routeHref } from '../app/routes';
 import type { Route } from '../app/routes';
-import { StructuredText } from './reader/StructuredText';
+import { DocumentReader } from './reader/DocumentReader';
+import '../styles/reader.css';
 
+/** `#/reader` lists the papers; `#/reader/<docId>?passage=<id>` opens one, at that passage. */
 export function ReaderView({ route }: { route: Route }) {
   const docId = route.params[0];
   if (!docId) return <ChooseDocument />;
@@ -29,31 +31,6 @@ function ChooseDocument() {
             </ul>
           </EmptyState>
         )}
-      </Loaded>
-    </section>
-  );
-}
-
-function DocumentReader({ docId, passageId }: { docId: string; passageId?: string }) {
-  const document = useQuery('corpus.document', { docId });
-  const passages = useQuery('corpus.passages', { docId });
-  const footnotes = useQuery('corpus.footnotes', { docId });
-  return (
-    <section className="view reader-view" aria-label="Reader">
-      <Loaded state={document}>
-        {(doc) => (
-          <header className="reader-header">
-            <h1>{doc.title}</h1>
-            <p className="muted">
-              {doc.authors.join(', ')}
-              {doc.year ? ` · ${doc.year}` : ''}
-              {doc.publishers.length ? ` · ${doc.publishers.join('; ')}` : ''}
-            </p>
-          </header>
-        )}
-      </Loaded>
-      <Loaded state={passages}>
-        {(items) => <StructuredText passages={items} footnotes={footnotes.status === 'ready' ? footnotes.data : []} highlightedPassageId={passageId} />}
       </Loaded>
     </section>
   );

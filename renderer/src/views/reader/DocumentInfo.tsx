@@ -1,0 +1,71 @@
+import type { DocumentSummary } from '../../../../electron/core/api/methods/corpus';
+import type { Footnote } from '../../../../electron/core/corpus/schema';
+import { ExternalLink } from './ExternalLink';
+
+const kindLabels: Record<string, string> = {
+  report: 'Report',
+  'policy-paper': 'Policy paper',
+  'policy-brief': 'Policy brief',
+  'discussion-paper': 'Discussion paper',
+  article: 'Article',
+  book: 'Book',
+  transcript: 'Transcript',
+  other: 'Document',
+};
+
+/** The paper's metadata, how its PDF came to be, and every source its notes cite. */
+export function DocumentInfo({ document, footnotes, onClose }: { document: DocumentSummary; footnotes: Footnote[]; onClose: () => void }) {
+  const sources = footnotes.flatMap((footnote) => footnote.urls.map((url) => ({ number: footnote.number, url })));
+  const rows: Array<[string, string | undefined]> = [
+    ['Authors', document.authors.join(', ') || undefined],
+    ['Editors', document.editors.join(', ') || undefined],
+    ['Published by', document.publishers.join('; ') || undefined],
+    ['Year', document.year?.toString()],
+    ['Kind', kindLabels[document.kind] ?? document.kind],
+    ['ISBN', document.isbn],
+    ['Language', document.language],
+    ['Pages', document.pageCount ? String(document.pageCount) : undefined],
+    ['Passages', String(document.passageCount)],
+    ['Notes', String(document.footnoteCount)],
+  ];
+  return (
+    <aside className="document-info" aria-label="Document info">
+      <header className="document-info-header">
+        <h2>About this paper</h2>
+        <button type="button" className="icon-button" onClick={onClose} aria-label="Close document info">
+          ×
+        </button>
+      </header>
+      <p className="document-info-title">{document.title}</p>
+      {document.subtitle ? <p className="document-info-subtitle">{document.subtitle}</p> : null}
+      <dl className="document-info-meta">
+        {rows
+          .filter((row): row is [string, string] => !!row[1])
+          .map(([label, value]) => (
+            <div key={label}>
+              <dt>{label}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+      </dl>
+      {document.note ? (
+        <p className="document-note" role="note">
+          {document.note}
+        </p>
+      ) : null}
+      <h3>Sources cited in the notes</h3>
+      {sources.length === 0 ? (
+        <p className="muted">The notes cite no web addresses.</p>
+      ) : (
+        <ol className="source-list">
+          {sources.map((source) => (
+            <li key={`${source.number}-${source.url}`}>
+              <span className="source-number">{source.number}</span>
+              <ExternalLink url={source.url} />
+            </li>
+          ))}
+        </ol>
+      )}
+    </aside>
+  );
+}
