@@ -2,9 +2,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow } from 'electron';
 import { createCore } from '../core/core';
+import { hostPdfExport } from '../core/drafts/handlers/host-pdf-export';
 import type { Core } from '../core/core';
 import { forwardEvents, handleIpc } from './ipc';
 import { registerAppScheme, serveAppScheme } from './protocol';
+import { printHtmlWithElectron } from './print';
 import { appOrigin, guardWebContents, lockDownSession, openExternalLink } from './security';
 
 // main holds only what must touch Electron; everything else is core.
@@ -45,7 +47,13 @@ async function start(): Promise<void> {
     workspaceDir,
     resourcesDir,
     holder: 'the Field Workbench app',
-    hostHandlers: { 'app.openExternal': ({ url }) => openExternalLink(url) },
+    hostHandlers: {
+      'app.openExternal': ({ url }) => openExternalLink(url),
+      'drafts.exportPdf': hostPdfExport(() => {
+        if (!core) throw new Error('The workbench is closing.');
+        return core.dispatch;
+      }, printHtmlWithElectron),
+    },
   });
   handleIpc(core);
   mainWindow = new BrowserWindow({

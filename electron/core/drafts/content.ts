@@ -35,9 +35,13 @@ export function collectCitations(content: TiptapNode): CitationRef[] {
   return refs;
 }
 
+/** Nodes whose children are inline (text, citations); every other container holds blocks. */
+const textblockTypes = new Set(['paragraph', 'heading', 'codeBlock']);
+
 export function plainText(node: TiptapNode): string {
   if (node.type === 'text') return node.text ?? '';
-  return (node.content ?? []).map(plainText).join(node.type === 'doc' ? '\n' : '');
+  // Blocks are separated, so list items and table cells do not run together into one word.
+  return (node.content ?? []).map(plainText).join(textblockTypes.has(node.type) ? '' : '\n');
 }
 
 export function countWords(content: TiptapNode): number {

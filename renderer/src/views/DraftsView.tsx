@@ -1,12 +1,51 @@
-import { EmptyState } from '../components/States';
+import { api } from '../api/client';
+import { useQuery } from '../api/use-query';
+import { useRoute } from '../app/use-route';
+import { EmptyState, Loaded } from '../components/States';
+import { DraftEditor } from './drafts/DraftEditor';
+import { DraftList } from './drafts/DraftList';
+import { useDraftLists } from './drafts/use-draft-lists';
+import '../styles/drafts.css';
 
+/** `#/drafts` lists the drafts; `#/drafts/<id>` opens one in the editor beside the list. */
 export function DraftsView() {
+  const draftId = useRoute().params[0];
+  const lists = useDraftLists();
   return (
-    <section className="view" aria-labelledby="drafts-title">
-      <header className="view-header">
-        <h1 id="drafts-title">Drafts</h1>
-      </header>
-      <EmptyState title="No drafts yet">Drafting papers with linked citations is not available in this version yet.</EmptyState>
+    <section className="view split-view drafts-view" aria-labelledby="drafts-title">
+      <div className="split-list">
+        <header className="view-header">
+          <h1 id="drafts-title">Drafts</h1>
+        </header>
+        <DraftList lists={lists} {...(draftId ? { currentId: draftId } : {})} />
+      </div>
+      <div className="split-detail">
+        {draftId ? (
+          <OpenDraft key={draftId} draftId={draftId} />
+        ) : (
+          <EmptyState title="Write a paper with linked citations">Create a draft, or pick one from the list. Type @ in the text to cite a passage, an annotation or a paper.</EmptyState>
+        )}
+      </div>
     </section>
+  );
+}
+
+function OpenDraft({ draftId }: { draftId: string }) {
+  const draft = useQuery('drafts.get', { id: draftId });
+  const styles = useQuery('drafts.styles', {});
+  return (
+    <Loaded state={draft}>
+      {(loaded) =>
+        loaded.trashedAt ? (
+          <EmptyState title={`“${loaded.title}” is in the trash`}>
+            <button type="button" onClick={() => void api.invoke('drafts.restore', { id: loaded.id }).then(draft.reload)}>
+              Restore it
+            </button>
+          </EmptyState>
+        ) : (
+          <Loaded state={styles}>{(styleList) => <DraftEditor draft={loaded} styles={styleList} />}</Loaded>
+        )
+      }
+    </Loaded>
   );
 }

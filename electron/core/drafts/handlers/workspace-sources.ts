@@ -1,0 +1,63 @@
+import type { CitationSources, CitationTarget, ResolvedSource } from '../../citations/types';
+import type { CorpusIndex } from '../../corpus/corpus-index';
+import type { Workspace } from '../../store';
+
+/** The part of a stored annotation a citation needs. */
+interface StoredAnnotation {
+  id: string;
+  docId: string;
+  target?: { passageIds?: string[]; selectors?: { page?: { page?: number } } };
+}
+
+/** Resolves citation targets and the places they link to, against the live corpus and workspace. */
+export interface WorkspaceSources extends CitationSources {
+  /** The passage a click on the citation opens: the passage itself, or an annotation's first passage. */
+  passageOf(target: CitationTarget): string | undefined;
+  /** Pandoc citation keys in imported Markdown: a passage, annotation or document id. */
+  resolveKey(key: string): CitationTarget | undefined;
+}
+
+/**
+ * Looked up at each call rather than copied once: imports add documents to the corpus index
+ * and annotations come and go while drafts stay open, and a citation must follow them.
+ */
+export function workspaceSources(corpus: CorpusIndex, workspace: Workspace): WorkspaceSources {
+  const annotation = (annotationId: string): StoredAnnotation | undefined =>
+    (workspace.annotations.get().annotations as unknown as StoredAnnotation[]).find((candidate) => candidate.id === annotationId);
+
+  const resolve = (target: CitationTarget): ResolvedSource | undefined => {
+    if (target.kind === 'document') {
+      return corpus.hasDocument(target.id) ? { document: corpus.document(target.id) } : undefined;
+    }
+    if (target.kind === 'passage') {
+      const passage = corpus.findPassage(target.id);
+      if (!passage || !corpus.hasDocument(passage.docId)) return undefined;
+      return { document: corpus.document(passage.docId), page: passage.page };
+    }
+    const found = annotation(target.id);
+    if (!found || !corpus.hasDocument(found.docId)) return undefined;
+    const page = found.target?.selectors?.page?.page ?? pageOfPassage(corpus, found.target?.passageIds?.[0]);
+    const document = corpus.document(found.docId);
+    return page === undefined ? { document } : { document, page };
+  };
+
+  return {
+    resolve,
+    passageOf(target) {
+      if (target.kind === 'passage') return corpus.findPassage(target.id)?.id;
+      if (target.kind === 'annotation') return annotation(target.id)?.target?.passageIds?.[0];
+      return undefined;
+    },
+    resolveKey(key) {
+      const passage = corpus.findPassage(key);
+      if (passage) return { kind: 'passage', id: passage.id, docId: passage.docId };
+      const found = annotation(key);
+      if (found) return { kind: 'annotation', id: found.id, docId: found.docId };
+      return corpus.hasDocument(key) ? { kind: 'document', id: key, docId: key } : undefined;
+    },
+  };
+}
+
+function pageOfPassage(corpus: CorpusIndex, passageId: string | undefined): number | undefined {
+  return passageId === undefined ? undefined : corpus.findPassage(passageId)?.page;
+}

@@ -1,0 +1,77 @@
+import type { Editor } from '@tiptap/core';
+import { useEffect, useState } from 'react';
+import type { FormattedCitationView } from '../../../../electron/core/api/methods/drafts';
+import { citationNodeName, type CitationAttrs } from './citation-node-spec';
+import { floatingPosition } from './floating-position';
+
+interface Props {
+  editor: Editor;
+  pos: number;
+  attrs: CitationAttrs;
+  formatted?: FormattedCitationView;
+  onOpen: () => void;
+}
+
+const fields = [
+  { key: 'locator', label: 'Page', placeholder: 'e.g. 12 or 12–14' },
+  { key: 'prefix', label: 'Prefix', placeholder: 'e.g. see' },
+  { key: 'suffix', label: 'Suffix', placeholder: 'e.g. emphasis added' },
+] as const;
+
+/**
+ * Edits the selected citation: page (locator), prefix, suffix, and whether the author
+ * is printed ("as Ilazi argues (2025, 3)"). Each change is applied at once, so the
+ * citation and the bibliography re-format as you type.
+ */
+export function CitationEditor({ editor, pos, attrs, formatted, onOpen }: Props) {
+  const [values, setValues] = useState(() => ({ locator: attrs.locator ?? '', prefix: attrs.prefix ?? '', suffix: attrs.suffix ?? '' }));
+  // Another citation selected: start from its values.
+  useEffect(() => setValues({ locator: attrs.locator ?? '', prefix: attrs.prefix ?? '', suffix: attrs.suffix ?? '' }), [pos, attrs.targetId]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const apply = (change: Partial<CitationAttrs>) => {
+    // Changing an atom's attributes replaces the node, which drops the node selection: select it again so this editor stays open.
+    editor.chain().setNodeSelection(pos).updateAttributes(citationNodeName, change).setNodeSelection(pos).run();
+  };
+
+  const style = floatingPosition(editor.view.coordsAtPos(pos), 280, 330);
+
+  return (
+    <div className="citation-editor" role="dialog" aria-label="Edit citation" style={style}>
+      <div className="citation-editor-preview">{formatted?.text ?? '…'}</div>
+      {fields.map((field) => (
+        <label key={field.key} className="citation-editor-field">
+          <span>{field.label}</span>
+          <input
+            type="text"
+            name={field.key}
+            value={values[field.key]}
+            placeholder={field.placeholder}
+            onChange={(event) => {
+              const value = event.target.value;
+              setValues((previous) => ({ ...previous, [field.key]: value }));
+              apply({ [field.key]: value.trim() === '' ? null : value });
+            }}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter' || event.key === 'Escape') {
+                event.preventDefault();
+                editor.chain().focus().setTextSelection(pos + 1).run();
+              }
+            }}
+          />
+        </label>
+      ))}
+      <label className="citation-editor-check">
+        <input type="checkbox" name="suppressAuthor" checked={attrs.suppressAuthor} onChange={(event) => apply({ suppressAuthor: event.target.checked })} />
+        Leave out the author
+      </label>
+      <div className="citation-editor-actions">
+        <button type="button" onClick={onOpen}>
+          Open source
+        </button>
+        <button type="button" className="danger" onClick={() => editor.chain().focus().setNodeSelection(pos).deleteSelection().run()}>
+          Remove
+        </button>
+      </div>
+    </div>
+  );
+}

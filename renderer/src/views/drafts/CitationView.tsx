@@ -1,0 +1,49 @@
+import { NodeViewWrapper, type NodeViewProps } from '@tiptap/react';
+import { useSyncExternalStore } from 'react';
+import { passageHref, routeHref } from '../../app/routes';
+import type { CitationStorage } from './citation-extension';
+import { citationKey, citationIndexAt } from './formatting-store';
+import { StyledRuns } from './StyledRuns';
+
+/**
+ * A citation in the editor, shown as the style formats it ("(Ilazi et al. 2025, 3)", or a
+ * note number for note styles). A click opens the source at the passage; Alt+click (or
+ * selecting it with the arrow keys) selects it for editing.
+ */
+export function CitationView({ node, editor, getPos, selected, extension }: NodeViewProps) {
+  const storage = extension.storage as CitationStorage;
+  useSyncExternalStore(storage.formatting.subscribe, storage.formatting.get);
+  const pos = getPos();
+  const formatted = pos === undefined ? undefined : storage.formatting.citationAt(citationIndexAt(editor.state.doc, pos), citationKey(node.attrs));
+  const docId = String(node.attrs.docId ?? '');
+  const href = formatted?.passageId ? passageHref(formatted.docId, formatted.passageId) : routeHref('reader', [docId]);
+  const classes = ['citation-chip', selected ? 'is-selected' : '', formatted?.missing ? 'is-missing' : '', formatted ? '' : 'is-pending'].filter(Boolean).join(' ');
+
+  return (
+    <NodeViewWrapper as="span" className="citation-node" data-citation="" data-target-id={node.attrs.targetId} data-doc-id={docId}>
+      <a
+        className={classes}
+        href={href}
+        contentEditable={false}
+        draggable={false}
+        title={formatted?.missing ? 'The cited source is no longer in the library' : `${formatted?.text ?? 'Formatting…'} · click to open the source, Alt+click to edit`}
+        onClick={(event) => {
+          event.preventDefault();
+          if (event.altKey && pos !== undefined) {
+            editor.chain().focus().setNodeSelection(pos).run();
+            return;
+          }
+          storage.onOpen?.(href);
+        }}
+      >
+        {formatted === undefined ? (
+          <span className="citation-pending">[…]</span>
+        ) : formatted.noteNumber !== undefined ? (
+          <sup className="citation-note-ref">{formatted.noteNumber}</sup>
+        ) : (
+          <StyledRuns runs={formatted.runs} />
+        )}
+      </a>
+    </NodeViewWrapper>
+  );
+}

@@ -1,0 +1,75 @@
+import { Extension, type Editor, type Range } from '@tiptap/core';
+import { PluginKey } from '@tiptap/pm/state';
+import { Suggestion } from '@tiptap/suggestion';
+import { citationNodeName, type CitationAttrs } from './citation-node-spec';
+
+/** What the picker needs while it is open: the typed query, where to show, how to insert. */
+export interface PickerState {
+  query: string;
+  rect: DOMRect | null;
+  insert: (attrs: CitationAttrs) => void;
+}
+
+export interface CitationSuggestionOptions {
+  onChange: (state: PickerState | null) => void;
+  /** Arrow keys and Enter while the picker is open; true when the picker used the key. */
+  onKeyDown: (event: KeyboardEvent) => boolean;
+}
+
+const pluginKey = new PluginKey('citationSuggestion');
+
+/** Replaces the typed `@query` with the citation and a space to go on typing. */
+export function insertCitation(editor: Editor, range: Range, attrs: CitationAttrs): void {
+  editor
+    .chain()
+    .focus()
+    .insertContentAt(range, [
+      { type: citationNodeName, attrs: { ...attrs } },
+      { type: 'text', text: ' ' },
+    ])
+    .run();
+}
+
+/**
+ * `@` starts a citation: what follows is the search query (spaces allowed), shown in the
+ * picker. Ctrl/Cmd+Shift+C types the `@` for you. The picker itself is a React component;
+ * this extension only reports the state and forwards the keys.
+ */
+export const CitationSuggestion = Extension.create<CitationSuggestionOptions>({
+  name: 'citationSuggestion',
+
+  addOptions() {
+    return { onChange: () => undefined, onKeyDown: () => false };
+  },
+
+  addKeyboardShortcuts() {
+    return {
+      'Mod-Shift-c': ({ editor }) => {
+        const { $from } = editor.state.selection;
+        const before = $from.parent.textBetween(Math.max(0, $from.parentOffset - 1), $from.parentOffset, undefined, '\ufffc');
+        // The `@` must start a word for the suggestion to see it.
+        return editor.chain().focus().insertContent(before === '' || /\s/.test(before) ? '@' : ' @').run();
+      },
+    };
+  },
+
+  addProseMirrorPlugins() {
+    const options = this.options;
+    return [
+      Suggestion<never, CitationAttrs>({
+        editor: this.editor,
+        pluginKey,
+        char: '@',
+        allowSpaces: true,
+        items: () => [],
+        command: ({ editor, range, props }) => insertCitation(editor, range, props),
+        render: () => ({
+          onStart: (props) => options.onChange({ query: props.query, rect: props.clientRect?.() ?? null, insert: props.command }),
+          onUpdate: (props) => options.onChange({ query: props.query, rect: props.clientRect?.() ?? null, insert: props.command }),
+          onExit: () => options.onChange(null),
+          onKeyDown: ({ event }) => (event.key === 'Escape' ? false : options.onKeyDown(event)),
+        }),
+      }),
+    ];
+  },
+});
