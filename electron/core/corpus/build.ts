@@ -7,10 +7,12 @@ import { detectMentions, loadEntityCatalogue } from './entities/index.js';
 import { extractEvents } from './events/index.js';
 import { extractStatistics } from './statistics/index.js';
 import { typesetDocument } from './typeset/index.js';
+import { buildIndex, serializeIndex } from '../search/build-index.js';
+import { corpusToSearchDocuments } from '../search/corpus-documents.js';
 
 /**
  * The corpus build: seeds/ (texts + metadata + entity catalogue) in, resources/corpus/ out:
- * corpus.json and one typeset PDF per paper. Same input, same bytes: the outputs are committed
+ * corpus.json, one typeset PDF per paper and the search index the app loads at start. Same input, same bytes: the outputs are committed
  * and a test rebuilds them to prove they are current.
  */
 
@@ -26,6 +28,21 @@ export interface BuildCorpusResult {
   corpus: Corpus;
   corpusFile: string;
   pdfFiles: string[];
+  searchIndexFile: string;
+}
+
+/** Where the prebuilt search index of the bundled corpus lives, relative to resources/. */
+export const searchIndexPath = 'corpus/search-index.json';
+
+/**
+ * The bundled corpus's lunr index, saved so that the app loads it instead of indexing every
+ * passage at each start. Same corpus, same bytes.
+ */
+export async function writeSearchIndex(corpus: Corpus, outDir: string): Promise<string> {
+  const file = join(outDir, searchIndexPath);
+  await mkdir(join(outDir, 'corpus'), { recursive: true });
+  await writeFile(file, `${serializeIndex(buildIndex(corpusToSearchDocuments(corpus)))}\n`);
+  return file;
 }
 
 export const pdfPath = (docId: string) => `corpus/pdf/${docId}.pdf`;
@@ -103,5 +120,6 @@ export async function buildCorpus(options: BuildCorpusOptions): Promise<BuildCor
     await writeFile(file, pdf.bytes);
     pdfFiles.push(file);
   }
-  return { corpus, corpusFile, pdfFiles };
+  const searchIndexFile = await writeSearchIndex(corpus, options.outDir);
+  return { corpus, corpusFile, pdfFiles, searchIndexFile };
 }

@@ -12,12 +12,11 @@ import {
   annotationDocuments,
   bundledDocuments,
   draftDocuments,
-  importedDocumentIds,
-  importedDocuments,
   topicDocuments,
 } from './workspace-content';
 import { EntitySchema } from '../corpus/schema';
 import { RecentSearches } from './recent-searches';
+import { ImportedDocumentShards } from './imported-shards';
 
 /** Written by the corpus build next to corpus.json: the bundled corpus's lunr index. */
 export function searchIndexFile(resourcesDir: string): string {
@@ -49,11 +48,11 @@ export async function createSearchArea(context: CoreContext): Promise<Area<typeo
     });
     engine.setShard('user-entities', userEntities);
   };
-  const syncImported = (docId: string) => engine.setShard(`document/${docId}`, importedDocuments(corpus, docId));
+  const imported = new ImportedDocumentShards(engine, corpus);
   syncTopics();
   syncDrafts();
   syncUserEntities();
-  for (const docId of importedDocumentIds(corpus)) syncImported(docId);
+  imported.reconcile();
 
   const unsubscribe = [
     bus.on('annotations.changed', () => syncAnnotations()),
@@ -63,7 +62,8 @@ export async function createSearchArea(context: CoreContext): Promise<Area<typeo
       syncAnnotations();
     }),
     bus.on('drafts.changed', () => syncDrafts()),
-    bus.on('library.changed', ({ docId }) => syncImported(docId)),
+    // Added, re-extracted or renamed: the shard is rebuilt from the corpus; removed: dropped.
+    bus.on('library.changed', ({ docId }) => imported.sync(docId)),
   ];
 
   // Posting lists are built ahead of the first queries while the app is idle.
@@ -73,8 +73,10 @@ export async function createSearchArea(context: CoreContext): Promise<Area<typeo
   const recent = new RecentSearches(workspace);
   return {
     handlers: {
-      'search.query': (args) =>
-        engine.search(args.query, { limit: args.limit, types: args.types, filters: args.filters, prefix: args.prefix }),
+      'search.query': (args) => {
+        imported.reconcile();
+        return engine.search(args.query, { limit: args.limit, types: args.types, filters: args.filters, prefix: args.prefix });
+      },
       'search.recent': () => recent.list(),
       'search.remember': ({ query }) => recent.remember(query),
     },
