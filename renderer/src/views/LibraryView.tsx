@@ -1,14 +1,19 @@
 import { useQuery } from '../api/use-query';
 import { Loaded, EmptyState } from '../components/States';
 import { routeHref } from '../app/routes';
+import { ImportButton } from '../import/ImportButton';
+import { ImportedDocumentActions } from '../import/ImportedDocumentActions';
+import { useLibraryChanged } from '../import/use-library-changed';
 
 export function LibraryView() {
   const documents = useQuery('corpus.documents', {});
+  useLibraryChanged(documents.reload);
   return (
     <section className="view library-view" aria-labelledby="library-title">
       <header className="view-header">
         <h1 id="library-title">Library</h1>
         <p className="view-subtitle">The bundled policy papers on Kosovo's security and foreign policy, and the documents you import.</p>
+        <ImportButton />
       </header>
       <Loaded state={documents}>
         {(items) =>
@@ -50,6 +55,7 @@ export function LibraryView() {
                     </div>
                   </dl>
                   <span className="badge">{document.origin === 'bundled' ? 'Bundled paper' : 'Imported'}</span>
+                  {document.origin === 'bundled' ? null : <ImportedDocumentActions document={document} />}
                 </li>
               ))}
             </ul>

@@ -1,0 +1,79 @@
+import path from 'node:path';
+import type { ImportResult } from '../../api/methods/import.js';
+import { WorkbenchError } from '../../api/errors.js';
+import type { CoreContext } from '../../core-context.js';
+import { importFile, type DuplicatePolicy, type ImportProgress } from '../import-file.js';
+import { removeImportedDocument } from '../manage-imported.js';
+import { runExtractionInWorker } from '../run-in-worker.js';
+import type { ImportJobs } from './import-jobs.js';
+import { addLibraryRecord, knownContentHashes } from './library-records.js';
+
+export interface RunImportRequest {
+  filePath: string;
+  /** The name the user knows the file by (a dropped file is saved under a temp folder). */
+  fileName?: string;
+  password?: string;
+  onDuplicate?: DuplicatePolicy;
+  jobId?: string;
+}
+
+export interface RunImportOptions {
+  /** A bundled app passes the URL of its built PDF worker entry. */
+  workerUrl?: URL;
+}
+
+/**
+ * One import from start to library: extraction on a worker thread (a 300-page PDF never
+ * blocks the core), progress published page by page, then the document recorded in
+ * library.json, added to the corpus index, and announced so search indexes it.
+ */
+export function runImport(context: CoreContext, jobs: ImportJobs, request: RunImportRequest, options: RunImportOptions = {}): Promise<ImportResult> {
+  const fileName = request.fileName ?? path.basename(request.filePath);
+  if (context.workspace.readOnly) {
+    return Promise.reject(new WorkbenchError('LOCKED', `“${fileName}” cannot be imported: this workspace is open read-only.`));
+  }
+  return jobs.run(request.jobId, fileName, async (jobId, signal) => {
+    const publish = (progress: ImportProgress) =>
+      context.publish('import.progress', { jobId, fileName, stage: progress.stage, page: progress.page ?? 0, total: progress.pageCount ?? 0 });
+    const outcome = await importFile(context.workspace.dir, request.filePath, {
+      ...(request.password === undefined ? {} : { password: request.password }),
+      onDuplicate: request.onDuplicate ?? 'ask',
+      existingHashes: knownContentHashes(context.workspace),
+      signal,
+      onProgress: publish,
+      pdfExtractor: (bytes, extractOptions) =>
+        runExtractionInWorker(bytes, { ...extractOptions, fileName, ...(options.workerUrl ? { workerUrl: options.workerUrl } : {}) }),
+    });
+    if (outcome.status === 'skipped') {
+      const existing = context.corpus.document(outcome.existingDocumentId);
+      return {
+        jobId,
+        status: 'skipped',
+        documentId: existing.id,
+        title: existing.title,
+        pages: existing.pageCount,
+        passages: context.corpus.passages(existing.id).length,
+        hasTextLayer: context.corpus.passages(existing.id).length > 0 || existing.origin !== 'imported-pdf',
+      };
+    }
+    try {
+      await addLibraryRecord(context.workspace, outcome.document, outcome.contentHash);
+    } catch (error) {
+      // Without its library entry the document would never show: take the folder back out.
+      await removeImportedDocument(context.workspace.dir, outcome.document.id).catch(() => undefined);
+      throw new WorkbenchError('IO', `“${fileName}” could not be added to the library (${(error as Error).message}). Check that the workspace folder is writable, then try again.`);
+    }
+    context.corpus.addDocument(outcome.document, outcome.passages, outcome.footnotes);
+    context.bus.emit('library.changed', { docId: outcome.document.id, change: 'added' });
+    context.publish('library.changed', { docId: outcome.document.id, change: 'added' });
+    return {
+      jobId,
+      status: 'imported',
+      documentId: outcome.document.id,
+      title: outcome.document.title,
+      pages: outcome.pages,
+      passages: outcome.passages.length,
+      hasTextLayer: outcome.hasTextLayer,
+    };
+  });
+}

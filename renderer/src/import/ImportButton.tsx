@@ -1,0 +1,14 @@
+import { useImport } from './ImportProvider';
+
+/** The Library's way in: the system file dialog, or the browser's file chooser. */
+export function ImportButton() {
+  const { chooseFiles } = useImport();
+  return (
+    <div className="import-button-row">
+      <button type="button" className="primary import-button" onClick={chooseFiles}>
+        Import…
+      </button>
+      <span className="muted import-button-hint">PDF, .txt, .md or .docx, or drop files anywhere on the window</span>
+    </div>
+  );
+}

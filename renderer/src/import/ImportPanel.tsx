@@ -1,0 +1,114 @@
+import { routeHref } from '../app/routes';
+import { isFinished, type ImportJob } from './import-job';
+
+interface Props {
+  jobs: ImportJob[];
+  onCancel: (jobId: string) => void;
+  onDismiss: (jobId: string) => void;
+  onDismissFinished: () => void;
+}
+
+/** The imports of this session: page-by-page progress with Cancel, then the outcome of each file. */
+export function ImportPanel({ jobs, onCancel, onDismiss, onDismissFinished }: Props) {
+  if (jobs.length === 0) return null;
+  const active = jobs.filter((job) => !isFinished(job)).length;
+  return (
+    <section className="import-panel" aria-labelledby="import-panel-title">
+      <header className="import-panel-header">
+        <h2 id="import-panel-title">{active > 0 ? `Importing ${active} file${active === 1 ? '' : 's'}` : 'Imports'}</h2>
+        {active < jobs.length ? (
+          <button type="button" className="link-button" onClick={onDismissFinished}>
+            Clear finished
+          </button>
+        ) : null}
+      </header>
+      <ul className="import-jobs">
+        {jobs.map((job) => (
+          <li key={job.id} className={`import-job import-job-${job.status}`} data-job-status={job.status}>
+            <div className="import-job-line">
+              <span className="import-file-name" title={job.fileName}>
+                {job.fileName}
+              </span>
+              {isFinished(job) ? (
+                <button type="button" className="icon-button" aria-label={`Dismiss ${job.fileName}`} onClick={() => onDismiss(job.id)}>
+                  ×
+                </button>
+              ) : (
+                <button type="button" onClick={() => onCancel(job.id)}>
+                  Cancel
+                </button>
+              )}
+            </div>
+            <JobState job={job} onOpen={onDismiss} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** `onOpen`: an opened document needs no more reminding, so its line goes. */
+function JobState({ job, onOpen }: { job: ImportJob; onOpen: (jobId: string) => void }) {
+  switch (job.status) {
+    case 'waiting':
+      return <p className="import-job-state muted">Waiting…</p>;
+    case 'running':
+      return <Progress job={job} />;
+    case 'imported':
+    case 'skipped': {
+      const result = job.result!;
+      return (
+        <p className="import-job-state">
+          {job.status === 'skipped' ? 'Already in your library. ' : `Imported: ${result.pages} page${result.pages === 1 ? '' : 's'}, ${result.passages} passage${result.passages === 1 ? '' : 's'}. `}
+          <a
+            href={routeHref('reader', [result.documentId])}
+            onClick={(event) => {
+              // Navigate first: a link removed from the page mid-click would not.
+              event.preventDefault();
+              window.location.hash = routeHref('reader', [result.documentId]);
+              onOpen(job.id);
+            }}
+          >
+            Open
+          </a>
+          {result.hasTextLayer ? null : (
+            <span className="import-no-text" role="note">
+              {' '}
+              No text layer: this PDF looks like a scan without OCR, so there is nothing to search or annotate.
+            </span>
+          )}
+        </p>
+      );
+    }
+    case 'cancelled':
+      return <p className="import-job-state muted">Not imported{job.error ? ' (cancelled)' : ''}. Nothing was added.</p>;
+    case 'failed':
+      return (
+        <p className="import-job-state import-job-error" role="alert">
+          {job.error?.message}
+        </p>
+      );
+  }
+}
+
+function Progress({ job }: { job: ImportJob }) {
+  if (job.asking) {
+    return <p className="import-job-state muted">{job.asking === 'password' ? 'Waiting for the password…' : 'Waiting for your choice…'}</p>;
+  }
+  const label =
+    job.stage === 'extracting' && job.total > 0
+      ? `Reading page ${job.page} of ${job.total}`
+      : job.stage === 'saving'
+        ? 'Saving into the workspace…'
+        : job.stage === 'extracting'
+          ? 'Reading the text…'
+          : 'Opening the file…';
+  return (
+    <div className="import-job-state">
+      <progress max={job.total || 1} value={job.total ? job.page : undefined} aria-label={`${job.fileName}: ${label}`} />
+      <p className="import-progress-label" aria-live="polite">
+        {label}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import { createContext, useCallback, useContext, useMemo, useRef, type ReactNode } from 'react';
+import { api, ApiError } from '../api/client';
+import { DropOverlay } from './DropOverlay';
+import { ImportPanel } from './ImportPanel';
+import { ImportQuestionDialog } from './ImportQuestionDialog';
+import { useImportRunner } from './use-import-runner';
+import '../styles/import.css';
+
+interface ImportActions {
+  /** Opens the file dialog (the desktop app's, or the browser's file input) and imports the choice. */
+  chooseFiles(): void;
+  importFiles(files: File[]): void;
+}
+
+const ImportContext = createContext<ImportActions | undefined>(undefined);
+
+export function useImport(): ImportActions {
+  const actions = useContext(ImportContext);
+  if (!actions) throw new Error('useImport must be used inside <ImportProvider>.');
+  return actions;
+}
+
+/** The types the import understands; the file dialogs offer these first. */
+const acceptedTypes = '.pdf,.txt,.md,.markdown,.docx,application/pdf,text/plain,text/markdown';
+
+/**
+ * Imports from anywhere in the window: the Import button, files dropped on the window,
+ * with one progress panel and one place that asks for passwords and duplicate choices.
+ */
+export function ImportProvider({ children }: { children: ReactNode }) {
+  const runner = useImportRunner();
+  const { enqueue } = runner;
+  const input = useRef<HTMLInputElement>(null);
+
+  const importFiles = useCallback((files: File[]) => enqueue(files.map((file) => ({ kind: 'file' as const, file }))), [enqueue]);
+
+  const chooseFiles = useCallback(() => {
+    api.invoke('import.pickFiles', { multiple: true }).then(
+      ({ paths }) => enqueue(paths.map((path) => ({ kind: 'path' as const, path }))),
+      (error: unknown) => {
+        // Without the desktop shell (a browser), the browser's own file chooser hands over the bytes.
+        if (error instanceof ApiError && error.code === 'UNSUPPORTED') input.current?.click();
+      },
+    );
+  }, [enqueue]);
+
+  const actions = useMemo(() => ({ chooseFiles, importFiles }), [chooseFiles, importFiles]);
+
+  return (
+    <ImportContext.Provider value={actions}>
+      {children}
+      <input
+        ref={input}
+        type="file"
+        className="import-file-input"
+        accept={acceptedTypes}
+        multiple
+        hidden
+        aria-hidden="true"
+        tabIndex={-1}
+        onChange={(event) => {
+          importFiles([...(event.currentTarget.files ?? [])]);
+          // The same file can be chosen again later (e.g. after a wrong password was given up).
+          event.currentTarget.value = '';
+        }}
+      />
+      <DropOverlay onDrop={importFiles} />
+      <ImportPanel jobs={runner.jobs} onCancel={runner.cancel} onDismiss={runner.dismiss} onDismissFinished={runner.dismissFinished} />
+      {runner.question ? <ImportQuestionDialog key={`${runner.question.jobId}-${runner.question.kind}-${runner.question.message}`} question={runner.question} onAnswer={runner.respond} /> : null}
+    </ImportContext.Provider>
+  );
+}

@@ -1,0 +1,36 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { runCli } from '../../../electron/core/cli/program';
+import { repoRoot } from '../../helpers/core';
+
+export const pdfFixtures = path.resolve(repoRoot, '../shared/fixtures/pdfs');
+export const transcriptFixtures = path.resolve(repoRoot, 'tests/fixtures/transcripts');
+export const pdf = (name: string) => path.join(pdfFixtures, name);
+export const transcript = (name: string) => path.join(transcriptFixtures, name);
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** stdout parsed as JSON (every call here passes --json). */
+  json: any;
+}
+
+export async function cli(workspace: string, ...args: string[]): Promise<CliRun> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(['--workspace', workspace, '--json', ...args], { stdout: (text) => out.push(text), stderr: (text) => err.push(text) });
+  const stdout = out.join('\n');
+  let json: unknown;
+  try {
+    json = JSON.parse(stdout);
+  } catch {
+    json = undefined;
+  }
+  return { code, stdout, stderr: err.join('\n'), json };
+}
+
+/** The document folders of a workspace, hidden leftovers included. */
+export async function documentFolders(workspace: string): Promise<string[]> {
+  return (await fs.readdir(path.join(workspace, 'documents')).catch(() => [] as string[])).sort();
+}
