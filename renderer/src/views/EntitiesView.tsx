@@ -4,6 +4,7 @@ import { Loaded, EmptyState } from '../components/States';
 import { passageHref, routeHref } from '../app/routes';
 import type { Route } from '../app/routes';
 import type { EntitySummary } from '../../../electron/core/api/methods/corpus';
+import { EvidencePanel } from '../annotations/EvidencePanel';
 
 const typeLabels: Record<string, string> = {
   person: 'People',
@@ -100,6 +101,7 @@ function EntityDetailPanel({ entityId }: { entityId: string }) {
               {detail.mentionCount} mentions in {detail.documents.length} {detail.documents.length === 1 ? 'paper' : 'papers'}
             </p>
           </header>
+          <EvidencePanel entityId={detail.id} />
           <ol className="mention-list">
             {detail.mentions.map((mention) => (
               <li key={`${mention.passageId}-${mention.start}`}>

@@ -4,6 +4,7 @@ import { Loaded, EmptyState } from '../components/States';
 import { passageHref, routeHref } from '../app/routes';
 import type { Route } from '../app/routes';
 import type { Recommendation } from '../../../electron/core/corpus/schema';
+import { EvidencePanel } from '../annotations/EvidencePanel';
 
 type Grouping = 'paper' | 'addressee';
 
@@ -67,6 +68,7 @@ function Grouped({ items, grouping, titles }: { items: Recommendation[]; groupin
                   {grouping === 'addressee' ? <span className="muted">{titles.get(item.docId) ?? item.docId}</span> : null}
                   <a href={passageHref(item.docId, item.passageId)}>Source passage</a>
                 </p>
+                <EvidencePanel recommendationId={item.id} />
               </li>
             ))}
           </ol>

@@ -20,6 +20,9 @@ import { useSaveReadingPosition } from './use-reading-position';
 import { adjacentPassage, passageForClickedText, passageForPage, viewsAgree } from './page-passage-map';
 import { startingPlace } from './reading-position';
 import { stepZoom } from './zoom';
+import { useReaderAnnotations } from '../../annotations/use-reader-annotations';
+import { SelectionAnnotator } from '../../annotations/SelectionAnnotator';
+import { ReaderAnnotationsPane } from '../../annotations/ReaderAnnotationsPane';
 import type { ZoomMode } from './zoom';
 
 /** The passage marked in both views; `highlight` is false when we only scrolled to it (a restored position). */
@@ -50,6 +53,9 @@ export function DocumentReader({ docId, passageId }: { docId: string; passageId?
   const mentions = useMemo(() => (mentionsQuery.status === 'ready' ? mentionsQuery.data : []), [mentionsQuery]);
   const entities = useMemo(() => new Map((entitiesQuery.status === 'ready' ? entitiesQuery.data : []).map((entity) => [entity.id, entity])), [entitiesQuery]);
   const byId = useMemo(() => new Map(passages.map((passage) => [passage.id, passage])), [passages]);
+  const annotations = useReaderAnnotations(docId, passages);
+  const pdfColumn = useRef<HTMLDivElement>(null);
+  const textColumn = useRef<HTMLDivElement>(null);
 
   const [panes, setPanes] = useState<Panes>({ pdf: true, text: true, sidebar: false, info: false });
   const showPdf = panes.pdf && !!pdfUrl;
@@ -226,7 +232,7 @@ export function DocumentReader({ docId, passageId }: { docId: string; passageId?
         <div className={`reader-panes${showPdf && showText ? ' is-split' : ''}`}>
           {showPdf && panes.sidebar && pdf ? <PdfSidebar pdf={pdf} currentPage={pdfView.current} onOutline={onOutline} onPage={goToPage} /> : null}
           {showPdf ? (
-            <div className="reader-pane pdf-column">
+            <div className="reader-pane pdf-column" ref={pdfColumn}>
               {pdfState.status === 'error' ? <ErrorState error={pdfState.error} /> : null}
               {pdfState.status === 'loading' ? <div className="loading pane-loading">Opening the PDF…</div> : null}
               {pdf ? (
@@ -240,12 +246,13 @@ export function DocumentReader({ docId, passageId }: { docId: string; passageId?
                   onZoomResolved={onZoomResolved}
                   onViewChange={onPdfViewChange}
                   onTextClick={onPdfTextClick}
+                  annotations={annotations.annotations}
                 />
               ) : null}
             </div>
           ) : null}
           {showText ? (
-            <div className="reader-pane text-column">
+            <div className="reader-pane text-column" ref={textColumn}>
               <Loaded state={passagesQuery}>
                 {(items) => (
                   <StructuredText
@@ -259,13 +266,17 @@ export function DocumentReader({ docId, passageId }: { docId: string; passageId?
                     scrollRequest={textRequest}
                     onPassageClick={onTextPassageClick}
                     onViewChange={onTextViewChange}
+                    highlights={annotations.highlights}
                   />
                 )}
               </Loaded>
             </div>
           ) : null}
+          <ReaderAnnotationsPane docId={docId} count={annotations.annotations.length} onOpen={(id) => byId.has(id) && goToPassage(byId.get(id)!, { highlight: true })} />
           {panes.info && document.status === 'ready' ? <DocumentInfo document={document.data} footnotes={footnotes} onClose={() => setPanes((value) => ({ ...value, info: false }))} /> : null}
         </div>
+        <SelectionAnnotator container={textColumn} resolve={annotations.resolveText} />
+        <SelectionAnnotator container={pdfColumn} resolve={annotations.resolvePdf} />
         {askUrl ? <ExternalLinkDialog url={askUrl} onConfirm={() => void confirmOpen()} onCancel={() => setAskUrl(undefined)} /> : null}
       </section>
     </AskToOpenContext.Provider>

@@ -3,6 +3,8 @@ import type { ReactNode } from 'react';
 import type { Mention, Passage } from '../../../../electron/core/corpus/schema';
 import { inlineSegments } from './inline-segments';
 import { ExternalLink } from './ExternalLink';
+import { HighlightedText } from '../../annotations/HighlightedText';
+import type { HighlightRange } from '../../annotations/highlight-pieces';
 
 export interface InlineHandlers {
   onFootnote: (number: number, anchor: HTMLElement) => void;
@@ -11,7 +13,7 @@ export interface InlineHandlers {
 }
 
 /** A passage's text with footnote markers, links and entity mentions in place. */
-export function PassageInline({ passage, mentions, handlers }: { passage: Passage; mentions: Mention[]; handlers: InlineHandlers }) {
+export function PassageInline({ passage, mentions, handlers, highlights }: { passage: Passage; mentions: Mention[]; handlers: InlineHandlers; highlights?: readonly HighlightRange[] }) {
   return (
     <>
       {inlineSegments(passage.text, passage.footnoteRefs, passage.links, mentions).map((segment, index) => {
@@ -32,7 +34,7 @@ export function PassageInline({ passage, mentions, handlers }: { passage: Passag
             </sup>
           );
         }
-        let node: ReactNode = segment.text;
+        let node: ReactNode = highlights?.length ? <HighlightedText text={segment.text} ranges={highlights} offset={segment.start} /> : segment.text;
         if (segment.mention) {
           const { entityId } = segment.mention;
           node = (

@@ -9,6 +9,8 @@ import type { LoadedPdf } from './use-pdf-document';
 import type { MarkRange } from './mark-segments';
 import type { PageBox } from './page-layout';
 import type { PageText } from './page-text';
+import type { AnnotationView } from '../../../../electron/core/api/methods/annotations';
+import { pageHighlights } from '../../annotations/pdf-highlights';
 
 export interface PageHighlights {
   /** Find hits on this page as ranges of its joined text; `current` is the one Enter moved to. */
@@ -29,6 +31,7 @@ interface Props {
   /** Called once a highlight has been drawn, with the element to bring into view. */
   onHighlightShown?: (page: number, element: HTMLElement, nonce: number) => void;
   onRendered?: (page: number) => void;
+  annotations?: readonly AnnotationView[];
 }
 
 /**
@@ -37,7 +40,7 @@ interface Props {
  * layer for selection, find and passage highlights. Far from the viewport the canvas is
  * released, so memory stays bounded however long the paper is.
  */
-export const PdfPage = memo(function PdfPage({ pdf, box, zoom, near, highlights, onHighlightShown, onRendered }: Props) {
+export const PdfPage = memo(function PdfPage({ pdf, box, zoom, near, highlights, onHighlightShown, onRendered, annotations }: Props) {
   const canvasHolder = useRef<HTMLDivElement>(null);
   const textHolder = useRef<HTMLDivElement>(null);
   const [layer, setLayer] = useState<{ spans: HTMLElement[]; items: string[]; text: PageText } | undefined>();
@@ -123,6 +126,7 @@ export const PdfPage = memo(function PdfPage({ pdf, box, zoom, near, highlights,
       }
     }
     for (const hit of highlights?.hits ?? []) add(hit.start, hit.end, hit.current ? 'find-hit is-current' : 'find-hit');
+    for (const mark of pageHighlights(layer.text.text, box.page, annotations ?? [])) add(mark.start, mark.end, mark.className);
     applyTextLayerMarks(layer.spans, layer.items, marks);
     if (!highlights) return;
     const target =
@@ -131,7 +135,7 @@ export const PdfPage = memo(function PdfPage({ pdf, box, zoom, near, highlights,
     if (target) onHighlightShown?.(box.page, target, highlights.nonce);
     // No place in the text layer for the passage: flash the whole page instead.
     if (highlights.passageText && !passageFound) setFlash(highlights.nonce);
-  }, [layer, highlights, box.page, onHighlightShown]);
+  }, [layer, highlights, box.page, onHighlightShown, annotations]);
 
   return (
     <div

@@ -1,6 +1,7 @@
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { PdfPage } from './PdfPage';
 import type { PageHighlights } from './PdfPage';
+import type { AnnotationView } from '../../../../electron/core/api/methods/annotations';
 import { FindBar } from './FindBar';
 import { useFind } from './use-find';
 import { currentPage, layoutPages, panePadding, scrollTopFor, visiblePages } from './page-layout';
@@ -30,6 +31,8 @@ interface Props {
   onViewChange: (view: PdfView, byUser: boolean) => void;
   onTextClick: (page: number, text: string) => void;
   onFirstPageRendered?: () => void;
+  /** The paper's annotations, drawn into each page's text layer. */
+  annotations?: readonly AnnotationView[];
 }
 
 /** How far beyond the viewport pages are drawn ahead of time (and kept). */
@@ -41,7 +44,7 @@ const nearMargin = '120% 0px';
  * so the scroll bar and page positions are right from the start.
  */
 export const PdfPane = forwardRef<PdfPaneHandle, Props>(function PdfPane(
-  { pdf, zoomMode, customZoom, passage, target, onZoomResolved, onViewChange, onTextClick, onFirstPageRendered },
+  { pdf, zoomMode, customZoom, passage, target, onZoomResolved, onViewChange, onTextClick, onFirstPageRendered, annotations },
   ref,
 ) {
   const scroller = useRef<HTMLDivElement>(null);
@@ -258,6 +261,7 @@ export const PdfPane = forwardRef<PdfPaneHandle, Props>(function PdfPane(
               zoom={zoom}
               near={near.has(box.page)}
               highlights={highlights.get(box.page)}
+              annotations={annotations}
               onHighlightShown={onHighlightShown}
               onRendered={onRendered}
             />

@@ -8,6 +8,7 @@ import { PassageActions } from './PassageActions';
 import { FootnotePopover } from './FootnotePopover';
 import { EntityCard } from './EntityCard';
 import { ExternalLink } from './ExternalLink';
+import type { HighlightRange } from '../../annotations/highlight-pieces';
 
 export interface TextView {
   /** The first passage at the top of the pane. */
@@ -29,13 +30,15 @@ interface Props {
   scrollRequest?: { passageId: string; nonce: number };
   onPassageClick: (passage: Passage) => void;
   onViewChange: (view: TextView, byUser: boolean) => void;
+  /** The paper's annotations, per passage, drawn into the text. */
+  highlights?: ReadonlyMap<string, HighlightRange[]>;
 }
 
 /**
  * The paper as structured text: headings, paragraphs, lists, quotes and tables, with
  * footnote markers that open the note, and entity names marked with a card on hover.
  */
-export function StructuredText({ docId, passages, footnotes, mentions, entities, activePassageId, highlightActive, scrollRequest, onPassageClick, onViewChange }: Props) {
+export function StructuredText({ docId, passages, footnotes, mentions, entities, activePassageId, highlightActive, scrollRequest, onPassageClick, onViewChange, highlights }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const programmatic = useRef(false);
   const body = useMemo(() => groupBlocks(passages.filter((passage) => !passage.backMatter)), [passages]);
@@ -122,7 +125,7 @@ export function StructuredText({ docId, passages, footnotes, mentions, entities,
         onPassageClick(passage);
       },
     };
-    const inline = <PassageInline passage={passage} mentions={mentionsByPassage.get(passage.id) ?? []} handlers={handlers} />;
+    const inline = <PassageInline passage={passage} mentions={mentionsByPassage.get(passage.id) ?? []} handlers={handlers} highlights={highlights?.get(passage.id)} />;
     const actions = <PassageActions docId={docId} passageId={passage.id} />;
     switch (passage.kind) {
       case 'heading': {

@@ -1,0 +1,31 @@
+import type { annotationsMethods, ExportedText } from '../../api/methods/annotations';
+import type { AreaHandlers } from '../../core-context';
+import type { CodingServices } from '../coding-services';
+import type { CorpusLookup } from '../corpus-lookup';
+import { exportAnnotationsCsv, exportAnnotationsMarkdown, exportRefiQdaCodebook, exportWebAnnotations } from '../export';
+import type { ChangeTracker } from './change-tracker';
+
+type ExportHandlerNames = 'annotations.export' | 'topics.exportCodebook' | 'undo.state' | 'undo.undo' | 'undo.redo';
+
+/** Exports return text; whoever asked (the CLI, a save dialog) decides where it goes. */
+export function exportAndUndoHandlers(services: CodingServices, lookup: CorpusLookup, tracker: ChangeTracker): Pick<AreaHandlers<typeof annotationsMethods>, ExportHandlerNames> {
+  const { annotations, topics, undo } = services;
+  return {
+    'annotations.export': ({ format, filter }): ExportedText => {
+      const list = annotations.list(filter ?? {});
+      const tree = topics.tree();
+      if (format === 'md') return { text: exportAnnotationsMarkdown(list, lookup), fileName: 'annotations.md', mimeType: 'text/markdown', count: list.length };
+      if (format === 'csv') return { text: exportAnnotationsCsv(list, { topics: tree, lookup }), fileName: 'annotations.csv', mimeType: 'text/csv', count: list.length };
+      return { text: exportWebAnnotations(list, { topics: tree }), fileName: 'annotations.jsonld', mimeType: 'application/ld+json', count: list.length };
+    },
+    'topics.exportCodebook': () => ({
+      text: exportRefiQdaCodebook(topics.list()),
+      fileName: 'codebook.qdc',
+      mimeType: 'application/xml',
+      count: topics.list().length,
+    }),
+    'undo.state': () => tracker.undoState(),
+    'undo.undo': async () => ({ done: await tracker.track(() => undo.undo()), ...tracker.undoState() }),
+    'undo.redo': async () => ({ done: await tracker.track(() => undo.redo()), ...tracker.undoState() }),
+  };
+}

@@ -1,0 +1,84 @@
+import { WorkbenchError } from '../../api/errors';
+import type { annotationsMethods } from '../../api/methods/annotations';
+import type { AreaHandlers } from '../../core-context';
+import type { Annotation } from '../annotation-schema';
+import type { CodingServices } from '../coding-services';
+import type { CorpusLookup } from '../corpus-lookup';
+import { topicPageQuote } from '../topic-page';
+import type { ChangeTracker } from './change-tracker';
+import { topicSummaries, topicSummary } from './views';
+
+type TopicHandlerNames =
+  | 'topics.list'
+  | 'topics.recent'
+  | 'topics.create'
+  | 'topics.rename'
+  | 'topics.edit'
+  | 'topics.move'
+  | 'topics.merge'
+  | 'topics.delete'
+  | 'topics.page'
+  | 'topics.cooccurrence'
+  | 'topics.pairQuotes';
+
+/** How many recent topics keys 1–9 can reach. */
+const recentLimit = 9;
+
+export function topicHandlers(services: CodingServices, lookup: CorpusLookup, tracker: ChangeTracker): Pick<AreaHandlers<typeof annotationsMethods>, TopicHandlerNames> {
+  const { annotations, topics } = services;
+  const summary = (id: string) => topicSummary(id, topics, annotations);
+
+  return {
+    'topics.list': () => topicSummaries(topics, annotations),
+    'topics.recent': () => {
+      const all = topicSummaries(topics, annotations);
+      const byId = new Map(all.map((topic) => [topic.id, topic]));
+      const order: string[] = [];
+      // Most recently edited annotations first; then the newest topics, not yet used.
+      const byRecency = [...annotations.list()].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+      for (const annotation of byRecency) for (const id of annotation.topicIds) if (byId.has(id) && !order.includes(id)) order.push(id);
+      for (const topic of [...topics.list()].reverse()) if (!order.includes(topic.id)) order.push(topic.id);
+      return order.slice(0, recentLimit).map((id) => byId.get(id)!);
+    },
+    'topics.create': (input) => tracker.track(async () => summary((await topics.create(input)).id)),
+    'topics.rename': ({ id, name }) => tracker.track(async () => summary((await topics.rename(id, name)).id)),
+    'topics.edit': ({ id, ...input }) => tracker.track(async () => summary((await topics.edit(id, input)).id)),
+    'topics.move': ({ id, parentId }) => tracker.track(async () => summary((await topics.move(id, parentId ?? undefined)).id)),
+    'topics.merge': ({ sourceId, targetId }) => tracker.track(() => topics.merge(sourceId, targetId)),
+    'topics.delete': (choice) =>
+      tracker.track(() =>
+        topics.delete(choice.id, choice.quotes === 'move-to' ? { quotes: 'move-to', targetId: choice.targetId } : { quotes: choice.quotes }),
+      ),
+    'topics.page': ({ topicId, includeDescendants }) => {
+      const page = annotations.topicPage(topicId, { includeDescendants: includeDescendants ?? false });
+      const all = topicSummaries(topics, annotations);
+      const own = all.find((topic) => topic.id === topicId)!;
+      return {
+        ...page,
+        quotesWithSubtopics: own.quotesWithSubtopics,
+        documents: new Set(page.quotes.map((quote) => quote.docId)).size,
+        children: all.filter((topic) => topic.parentId === topicId),
+      };
+    },
+    'topics.cooccurrence': ({ topicIds, docId }) => {
+      for (const id of topicIds ?? []) topics.require(id);
+      if (docId !== undefined && !lookup.getDocumentText(docId)) throw new WorkbenchError('NOT_FOUND', `There is no document with id ${docId}.`);
+      const ordered = topicIds ?? topicSummaries(topics, annotations).map((topic) => topic.id);
+      const matrix = annotations.cooccurrence(ordered, docId === undefined ? {} : { docId });
+      const tree = topics.tree();
+      return {
+        topics: matrix.topicIds.map((id) => ({ id, path: tree.path(id), color: tree.get(id)?.color ?? '#888888' })),
+        counts: matrix.counts,
+        max: Math.max(0, ...matrix.counts.flat()),
+      };
+    },
+    'topics.pairQuotes': ({ topicA, topicB }) => {
+      const texts = new Map<string, ReturnType<CorpusLookup['getDocumentText']>>();
+      const documentText = (docId: string) => {
+        if (!texts.has(docId)) texts.set(docId, lookup.getDocumentText(docId));
+        return texts.get(docId);
+      };
+      return annotations.quotesForPair(topicA, topicB).map((annotation: Annotation) => topicPageQuote(annotation, lookup, documentText));
+    },
+  };
+}

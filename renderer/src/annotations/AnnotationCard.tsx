@@ -1,0 +1,55 @@
+import type { ReactNode } from 'react';
+import type { AnnotationView } from '../../../electron/core/api/methods/annotations';
+import { passageHref } from '../app/routes';
+
+/** One annotation as lists show it: the quote in its colour, where it is, note, topics and links. */
+export function AnnotationCard({ annotation, showDocument = false, onOpen, actions }: { annotation: AnnotationView; showDocument?: boolean; onOpen?: () => void; actions?: ReactNode }) {
+  const page = annotation.target.selectors.page?.page;
+  const href = passageHref(annotation.docId, annotation.target.passageIds[0]!);
+  return (
+    <article className={`annotation-card color-${annotation.color}`} data-annotation-id={annotation.id} data-anchor-status={annotation.anchorStatus}>
+      <a
+        className="annotation-card-quote"
+        href={href}
+        onClick={
+          onOpen
+            ? (event) => {
+                event.preventDefault();
+                onOpen();
+              }
+            : undefined
+        }
+      >
+        {annotation.target.selectors.quote.exact}
+      </a>
+      <p className="annotation-card-source muted">
+        {showDocument ? `${annotation.documentTitle}${page ? `, p. ${page}` : ''}` : page ? `p. ${page}` : ''}
+        {annotation.speaker ? ` · ${annotation.speaker}` : ''}
+        {annotation.anchorStatus === 'fuzzy' ? ' · found again approximately' : ''}
+        {annotation.anchorStatus === 'orphan' ? ' · no longer found in the text' : ''}
+      </p>
+      {annotation.note ? <p className="annotation-card-note">{annotation.note}</p> : null}
+      {annotation.topics.length + annotation.entities.length + annotation.recommendations.length > 0 ? (
+        <p className="annotation-card-tags">
+          {annotation.topics.map((topic) => (
+            <span key={topic.id} className="chip topic-chip" style={{ borderColor: topic.color }}>
+              <span className="topic-dot" style={{ background: topic.color }} aria-hidden="true" />
+              {topic.path}
+            </span>
+          ))}
+          {annotation.entities.map((entity) => (
+            <span key={entity.id} className="chip entity-chip">
+              {entity.name}
+            </span>
+          ))}
+          {annotation.recommendations.map((item) => (
+            <span key={item.id} className="chip recommendation-chip" title={item.label}>
+              Rec. {item.label}
+            </span>
+          ))}
+        </p>
+      ) : null}
+      {actions ? <div className="annotation-card-actions">{actions}</div> : null}
+    </article>
+  );
+}

@@ -1,0 +1,48 @@
+import { useState } from 'react';
+import { api } from '../../api/client';
+import { downloadText } from '../../annotations/download-text';
+
+type Choice = 'md' | 'csv' | 'w3c' | 'qdc';
+
+const labels: Record<Choice, string> = {
+  md: 'Quotes as Markdown',
+  csv: 'Quotes as CSV (spreadsheet)',
+  w3c: 'Annotations as W3C JSON-LD',
+  qdc: 'Codebook for NVivo / ATLAS.ti (.qdc)',
+};
+
+/** Exports every quote, or the codebook, as a file. */
+export function ExportMenu() {
+  const [error, setError] = useState<string>();
+  const run = async (choice: Choice) => {
+    setError(undefined);
+    try {
+      downloadText(choice === 'qdc' ? await api.invoke('topics.exportCodebook', { format: 'qdc' }) : await api.invoke('annotations.export', { format: choice }));
+    } catch (caught) {
+      setError((caught as Error).message);
+    }
+  };
+  return (
+    <div className="export-menu">
+      <select
+        aria-label="Export"
+        value=""
+        onChange={(event) => {
+          if (event.target.value) void run(event.target.value as Choice);
+        }}
+      >
+        <option value="">Export…</option>
+        {(Object.keys(labels) as Choice[]).map((choice) => (
+          <option key={choice} value={choice}>
+            {labels[choice]}
+          </option>
+        ))}
+      </select>
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import { useState } from 'react';
+import type { TopicSummary } from '../../../../electron/core/api/methods/annotations';
+import { useQuery } from '../../api/use-query';
+import { routeHref } from '../../app/routes';
+import { EmptyState, Loaded } from '../../components/States';
+import { useAnnotationsChanged } from '../../annotations/use-annotations-changed';
+import { QuoteList } from './QuoteList';
+
+/** Every quote under one topic, with counts of quotes and documents. */
+export function TopicPage({ topicId, topics }: { topicId: string; topics: TopicSummary[] }) {
+  const [withSubtopics, setWithSubtopics] = useState(false);
+  const page = useQuery('topics.page', { topicId, includeDescendants: withSubtopics });
+  useAnnotationsChanged(() => page.reload());
+  const names = new Map(topics.map((topic) => [topic.id, { path: topic.path, color: topic.color }]));
+  return (
+    <Loaded state={page}>
+      {(data) => (
+        <article className="topic-page" data-topic-id={data.topic.id}>
+          <header className="topic-page-header">
+            <p className="eyebrow">Topic</p>
+            <h2>
+              <span className="topic-dot large" style={{ background: data.topic.color }} aria-hidden="true" />
+              {data.path}
+            </h2>
+            {data.topic.description ? <p>{data.topic.description}</p> : null}
+            <p className="topic-counts">
+              <span>
+                <strong>{data.quotes.length}</strong> {data.quotes.length === 1 ? 'quote' : 'quotes'} in <strong>{data.documents}</strong> {data.documents === 1 ? 'document' : 'documents'}
+              </span>
+              {data.children.length > 0 ? (
+                <label className="with-subtopics">
+                  <input type="checkbox" checked={withSubtopics} onChange={(event) => setWithSubtopics(event.target.checked)} /> include subtopics ({data.quotesWithSubtopics})
+                </label>
+              ) : null}
+            </p>
+            {data.children.length > 0 ? (
+              <p className="topic-children">
+                Subtopics:{' '}
+                {data.children.map((child) => (
+                  <a key={child.id} href={routeHref('topics', [child.id])} className="chip">
+                    {child.name} <span className="count">{child.quotes}</span>
+                  </a>
+                ))}
+              </p>
+            ) : null}
+          </header>
+          {data.quotes.length === 0 ? <EmptyState title="No quotes yet">Select text in the reader and code it with this topic.</EmptyState> : <QuoteList quotes={data.quotes} topicNames={names} />}
+        </article>
+      )}
+    </Loaded>
+  );
+}

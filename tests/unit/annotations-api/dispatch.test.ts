@@ -1,0 +1,182 @@
+import { describe, expect, it } from 'vitest';
+import type { ArgsOf, EventPayloads, MethodName, ResultOf } from '../../../electron/core/api/contract';
+import type { Core } from '../../../electron/core/core';
+import type { DomainEvents } from '../../../electron/core/core-context';
+import { useCores } from '../../helpers/core';
+import { useTempDirs } from '../../helpers/temp-dir';
+import { passageWith } from './cli-helpers';
+
+const tempDir = useTempDirs();
+const openCore = useCores();
+
+/** A core over a fresh workspace, and a typed call that fails the test on an error. */
+async function setUp() {
+  const core = await openCore(await tempDir());
+  const published: Array<EventPayloads['annotations.changed']> = [];
+  const domain: Array<[keyof DomainEvents, unknown]> = [];
+  core.subscribe('annotations.changed', (payload) => published.push(payload));
+  core.bus.on('annotations.changed', (payload) => domain.push(['annotations.changed', payload]));
+  core.bus.on('topics.changed', (payload) => domain.push(['topics.changed', payload]));
+  const call = async <M extends MethodName>(method: M, args: ArgsOf<M>): Promise<ResultOf<M>> => {
+    const result = await core.dispatch(method, args);
+    if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
+    return result.value as ResultOf<M>;
+  };
+  return { core, call, published, domain };
+}
+
+const coeQuote = 'accredit a Centre of Excellence (COE) in Kosovo';
+
+function fileAnnotations(core: Core) {
+  return core.workspace.annotations.get().annotations;
+}
+
+describe('annotations over the dispatch', () => {
+  it('creates, edits, codes, links and deletes, telling search and the open views each time', async () => {
+    const { core, call, published, domain } = await setUp();
+    const passage = passageWith(coeQuote);
+    const topic = await call('topics.create', { name: 'NATO' });
+    expect(domain).toEqual([['topics.changed', {}]]);
+
+    const created = await call('annotations.create', { passageId: passage.id, quote: coeQuote, topicIds: [topic.id] });
+    expect(created.topics).toEqual([{ id: topic.id, path: 'NATO', color: topic.color }]);
+    expect(domain.at(-1)).toEqual(['annotations.changed', { docIds: [passage.docId] }]);
+    expect(published.at(-1)).toMatchObject({ docIds: [passage.docId], topicsChanged: false, undo: { canUndo: true, undoLabel: 'Create annotation' } });
+
+    const edited = await call('annotations.update', { id: created.id, note: 'Cheap and visible', color: 'blue' });
+    expect([edited.note, edited.color]).toEqual(['Cheap and visible', 'blue']);
+    const linked = await call('annotations.link', { id: created.id, entityIds: ['nato'] });
+    expect(linked.entities).toEqual([{ id: 'nato', name: 'NATO' }]);
+    expect((await call('annotations.list', { entityId: 'nato' })).map((item) => item.id)).toEqual([created.id]);
+    expect((await call('annotations.list', { text: 'cheap or visible' })).length).toBe(0);
+    expect((await call('annotations.list', { text: 'CHEAP' })).map((item) => item.id)).toEqual([created.id]);
+    const uncoded = await call('annotations.uncode', { id: created.id, topicIds: [topic.id] });
+    expect(uncoded.topicIds).toEqual([]);
+    const recoded = await call('annotations.code', { id: created.id, topicPaths: ['Security / Deterrence'] });
+    expect(recoded.topics.map((item) => item.path)).toEqual(['Security / Deterrence']);
+
+    await call('annotations.delete', { id: created.id });
+    expect(fileAnnotations(core)).toEqual([]);
+    expect(domain.at(-1)).toEqual(['annotations.changed', { docIds: [passage.docId] }]);
+  });
+
+  it('creates from a document selection that runs over two passages', async () => {
+    const { call } = await setUp();
+    const passage = passageWith(coeQuote);
+    const passages = await call('corpus.passages', { docId: passage.docId });
+    const index = passages.findIndex((item) => item.id === passage.id);
+    // Document text = passages joined by a blank line: find where this passage starts.
+    const offset = passages.slice(0, index).reduce((sum, item) => sum + item.text.length + 2, 0);
+    const start = offset + passage.text.length - 20;
+    const end = offset + passage.text.length + 2 + 15;
+    const created = await call('annotations.createFromSelection', { docId: passage.docId, start, end });
+    expect(created.target.passageIds).toEqual([passage.id, passages[index + 1]!.id]);
+    // Trailing white space of a drag is dropped.
+    expect(created.target.selectors.quote.exact).toBe(`${passage.text.slice(-20)}\n\n${passages[index + 1]!.text.slice(0, 15).trimEnd()}`);
+  });
+
+  it('rejects bad arguments before any handler runs, and changes nothing', async () => {
+    const { core, published } = await setUp();
+    const passage = passageWith(coeQuote);
+    const bad = [
+      ['annotations.create', { passageId: passage.id, quote: '' }],
+      ['annotations.create', { passageId: passage.id, quote: coeQuote, color: 'teal' }],
+      ['annotations.create', { passageId: passage.id, quote: coeQuote, sneaky: true }],
+      ['annotations.createFromSelection', { docId: passage.docId, start: 10, end: 5 }],
+      ['annotations.update', { id: 'x' }],
+      ['topics.delete', { id: 'x', quotes: 'shred' }],
+      ['topics.create', { name: '   ' }],
+      ['topics.create', { name: 'Colourful', color: 'red' }],
+    ] as const;
+    for (const [method, args] of bad) {
+      const result = await core.dispatch(method, args);
+      expect(result, `${method} ${JSON.stringify(args)}`).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    }
+    const unknownTopic = await core.dispatch('annotations.create', { passageId: passage.id, quote: coeQuote, topicIds: ['topic-gone'], topicPaths: ['Would be created'] });
+    expect(unknownTopic).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: 'Unknown topic topic-gone.' } });
+    expect(fileAnnotations(core)).toEqual([]);
+    expect(core.workspace.topics.get().topics).toEqual([]);
+    // Only the one attempt that reached a handler announced itself, and it changed nothing.
+    expect(published.every((event) => event.docIds.length === 0 && !event.topicsChanged)).toBe(true);
+  });
+});
+
+describe('undo and redo over the dispatch', () => {
+  it('steps back and forth through annotation and topic edits, with labels', async () => {
+    const { core, call, published } = await setUp();
+    const passage = passageWith(coeQuote);
+    expect(await call('undo.state', {})).toEqual({ canUndo: false, canRedo: false });
+    const created = await call('annotations.create', { passageId: passage.id, quote: coeQuote, topicPaths: ['NATO'] });
+    expect(await call('undo.state', {})).toMatchObject({ canUndo: true, undoLabel: 'Create annotation' });
+
+    const undone = await call('undo.undo', {});
+    expect(undone).toMatchObject({ done: true, canRedo: true, redoLabel: 'Create annotation', undoLabel: 'Create topic NATO' });
+    expect(fileAnnotations(core)).toEqual([]);
+    expect(published.at(-1)).toMatchObject({ docIds: [passage.docId] });
+
+    const redone = await call('undo.redo', {});
+    expect(redone).toMatchObject({ done: true, canRedo: false });
+    expect((await call('annotations.get', { id: created.id })).target).toEqual(created.target);
+
+    await call('undo.undo', {});
+    await call('undo.undo', {});
+    expect(core.workspace.topics.get().topics).toEqual([]);
+    expect(published.at(-1)).toMatchObject({ topicsChanged: true, docIds: [] });
+    expect(await call('undo.undo', {})).toMatchObject({ done: false, canUndo: false });
+  });
+});
+
+describe('the codebook over the dispatch', () => {
+  it('renames, moves, merges and deletes topics with a choice for their quotes', async () => {
+    const { call } = await setUp();
+    const passage = passageWith(coeQuote);
+    const security = await call('topics.create', { name: 'Security' });
+    const police = await call('topics.create', { name: 'Police', parentId: security.id });
+    const trust = await call('topics.create', { name: 'Trust' });
+    const annotation = await call('annotations.create', { passageId: passage.id, quote: coeQuote, topicIds: [police.id, trust.id] });
+
+    expect((await call('topics.rename', { id: police.id, name: 'Trust in police' })).path).toBe('Security / Trust in police');
+    expect((await call('topics.move', { id: police.id, parentId: null })).path).toBe('Trust in police');
+    expect((await call('topics.move', { id: police.id, parentId: security.id })).depth).toBe(1);
+    const clash = await (await setUp()).core.dispatch('topics.create', { name: 'x', parentId: 'missing' });
+    expect(clash).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+
+    // Co-occurrence: the two topics share one quote.
+    const matrix = await call('topics.cooccurrence', { topicIds: [police.id, trust.id] });
+    expect(matrix.counts).toEqual([
+      [1, 1],
+      [1, 1],
+    ]);
+    expect((await call('topics.pairQuotes', { topicA: police.id, topicB: trust.id })).map((quote) => quote.annotationId)).toEqual([annotation.id]);
+
+    const page = await call('topics.page', { topicId: security.id, includeDescendants: true });
+    expect(page).toMatchObject({ path: 'Security', quotesWithSubtopics: 1, documents: 1, children: [{ id: police.id }] });
+    expect(page.quotes[0]).toMatchObject({ annotationId: annotation.id, passageId: passage.id, quote: coeQuote });
+    expect(page.quotes[0]!.before.length).toBeGreaterThan(0);
+
+    // Delete "Trust in police", moving its quotes to the parent.
+    await call('topics.delete', { id: police.id, quotes: 'move-to-parent' });
+    expect((await call('annotations.get', { id: annotation.id })).topicIds.sort()).toEqual([security.id, trust.id].sort());
+    // Merge Trust into Security: the quote keeps Security once.
+    await call('topics.merge', { sourceId: trust.id, targetId: security.id });
+    expect((await call('annotations.get', { id: annotation.id })).topicIds).toEqual([security.id]);
+    // Delete Security, uncoding its quotes: the quote stays, without topics.
+    await call('topics.delete', { id: security.id, quotes: 'uncode' });
+    expect((await call('annotations.get', { id: annotation.id })).topicIds).toEqual([]);
+    expect(await call('topics.list', {})).toEqual([]);
+  });
+
+  it('offers the recently used topics first for the 1–9 keys, and names colours', async () => {
+    const { call } = await setUp();
+    const passage = passageWith(coeQuote);
+    const names = ['A', 'B', 'C'];
+    for (const name of names) await call('topics.create', { name });
+    await call('annotations.create', { passageId: passage.id, quote: coeQuote, topicPaths: ['B'] });
+    expect((await call('topics.recent', {})).map((topic) => topic.name)).toEqual(['B', 'C', 'A']);
+
+    const palette = await call('annotations.setColorMeaning', { color: 'red', meaning: 'Contradicts the brief' });
+    expect(palette).toHaveLength(8);
+    expect(palette.find((entry) => entry.key === 'red')).toMatchObject({ meaning: 'Contradicts the brief' });
+    expect((await call('annotations.palette', {})).find((entry) => entry.key === 'red')?.meaning).toBe('Contradicts the brief');
+  });
+});

@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import type { AnnotationView } from '../../../electron/core/api/methods/annotations';
+import { highlightPieces, highlightsByPassage, highlightTitle } from '../../../renderer/src/annotations/highlight-pieces';
+import { pdfSelectionTarget } from '../../../renderer/src/annotations/selection-target';
+import { filterChoices, filterSidebar } from '../../../renderer/src/annotations/sidebar-filter';
+import { bundledCorpus, paperPageTexts } from '../reader/real-papers';
+import { useCores } from '../../helpers/core';
+import { useTempDirs } from '../../helpers/temp-dir';
+
+const tempDir = useTempDirs();
+const openCore = useCores();
+
+describe('selections in the PDF text layer', () => {
+  it('map to the passage they were made in, and annotate exactly there', async () => {
+    const corpus = await bundledCorpus();
+    const docId = 'kcss-advance-kosovo-nato-relations';
+    const passages = corpus.passages.filter((passage) => passage.docId === docId).sort((a, b) => a.order - b.order);
+    const pages = await paperPageTexts(docId);
+    const core = await openCore(await tempDir());
+    let checked = 0;
+    // Long paragraphs run over several PDF lines: a selection from their middle crosses line ends.
+    for (const passage of passages.filter((item) => item.kind === 'paragraph' && item.text.length > 300).slice(0, 6)) {
+      const words = passage.text.split(/\s+/);
+      const wanted = words.slice(8, 30).join(' ');
+      const pageText = pages[passage.page - 1]!.text;
+      // Find the words in the page text as pdf.js gives it (line ends are spaces, hyphens may split words).
+      const pattern = new RegExp(
+        words
+          .slice(8, 30)
+          .map((word) => [...word].map((char) => char.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('(?:-\\s)?'))
+          .join('\\s+'),
+      );
+      const match = pattern.exec(pageText);
+      if (!match) continue;
+      const target = pdfSelectionTarget(match[0], passage.page, passages);
+      expect(target, wanted).toMatchObject({ kind: 'quote', passageId: passage.id });
+      if (target?.kind !== 'quote') continue;
+      const created = await core.dispatch('annotations.create', { passageId: target.passageId, quote: target.quote, offsetInPassage: target.offsetInPassage });
+      expect(created.ok).toBe(true);
+      const annotation = (created as { value: AnnotationView }).value;
+      expect(annotation.target.passageIds).toEqual([passage.id]);
+      expect(annotation.target.selectors.quote.exact.replace(/\s+/g, ' ')).toBe(wanted);
+      checked += 1;
+    }
+    expect(checked).toBeGreaterThanOrEqual(3);
+  });
+
+  it('finds nothing for text that is not on or near the page', async () => {
+    const corpus = await bundledCorpus();
+    const passages = corpus.passages.filter((passage) => passage.docId === 'kcss-advance-kosovo-nato-relations');
+    expect(pdfSelectionTarget('an entirely invented sentence about nothing', 1, passages)).toBeUndefined();
+    const late = passages.find((passage) => passage.page >= 4 && passage.text.length > 80)!;
+    expect(pdfSelectionTarget(late.text.slice(0, 60), 1, passages)).toBeUndefined();
+  });
+});
+
+function view(id: string, ranges: AnnotationView['ranges'], extra: Partial<AnnotationView> = {}): AnnotationView {
+  return {
+    id,
+    docId: 'doc',
+    target: { selectors: { quote: { type: 'TextQuoteSelector', exact: 'x', prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 0, end: 1 } }, passageIds: ranges.map((range) => range.passageId) },
+    color: 'yellow',
+    note: '',
+    topicIds: [],
+    entityIds: [],
+    recommendationIds: [],
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    anchorStatus: 'anchored',
+    documentTitle: 'Doc',
+    topics: [],
+    entities: [],
+    recommendations: [],
+    ranges,
+    ...extra,
+  };
+}
+
+describe('highlight pieces', () => {
+  it('cut a run of text at every highlight edge, innermost annotation last, overlaps visible', () => {
+    const text = 'NATO Centres of Excellence in Kosovo';
+    const byPassage = highlightsByPassage([
+      view('outer', [{ passageId: 'p1', start: 5, end: 36 }], { color: 'blue', note: 'the whole idea' }),
+      view('inner', [{ passageId: 'p1', start: 5, end: 26 }], { note: 'the institution' }),
+      view('elsewhere', [{ passageId: 'p2', start: 0, end: 4 }]),
+    ]);
+    const pieces = highlightPieces(text, byPassage.get('p1')!);
+    expect(pieces.map((piece) => [piece.text, piece.highlights.map((range) => range.annotationId)])).toEqual([
+      ['NATO ', []],
+      ['Centres of Excellence', ['outer', 'inner']],
+      [' in Kosovo', ['outer']],
+    ]);
+    expect(highlightTitle(pieces[1]!.highlights)).toBe('the whole idea\n—\nthe institution');
+    // A run that starts later in the passage (after a link or footnote marker) keeps passage offsets.
+    expect(highlightPieces('in Kosovo', byPassage.get('p1')!, 27).map((piece) => [piece.text, piece.start])).toEqual([['in Kosovo', 27]]);
+    expect(highlightPieces('NATO ', byPassage.get('p1')!, 0)).toEqual([{ text: 'NATO ', start: 0, highlights: [] }]);
+  });
+});
+
+describe('the sidebar filter', () => {
+  it('combines colour, topic, entity, recommendation and accent-free text', () => {
+    const items = [
+      view('a', [], { color: 'red', note: 'Vučić on TV', topicIds: ['t1'], topics: [{ id: 't1', path: 'Trust in police', color: '#000000' }] }),
+      view('b', [], { color: 'red', entityIds: ['nato'], entities: [{ id: 'nato', name: 'NATO' }] }),
+      view('c', [], { recommendationIds: ['r3'], recommendations: [{ id: 'r3', label: '3. Centre of Excellence' }] }),
+    ];
+    const ids = (filter: Parameters<typeof filterSidebar>[1]) => filterSidebar(items, filter).map((item) => item.id);
+    expect(ids({ text: '' })).toEqual(['a', 'b', 'c']);
+    expect(ids({ text: 'vucic' })).toEqual(['a']);
+    expect(ids({ text: 'police' })).toEqual(['a']);
+    expect(ids({ text: '', color: 'red' })).toEqual(['a', 'b']);
+    expect(ids({ text: '', color: 'red', entityId: 'nato' })).toEqual(['b']);
+    expect(ids({ text: 'excellence', recommendationId: 'r3' })).toEqual(['c']);
+    expect(filterChoices(items).topics).toEqual([['t1', 'Trust in police']]);
+  });
+});
+
+describe('PDF page highlights', () => {
+  it('find an annotated quote in the page text pdf.js extracts, across line ends', async () => {
+    const { pageHighlights } = await import('../../../renderer/src/annotations/pdf-highlights');
+    const corpus = await bundledCorpus();
+    const docId = 'kcss-advance-kosovo-nato-relations';
+    const pages = await paperPageTexts(docId);
+    const core = await openCore(await tempDir());
+    const passage = corpus.passages.find((item) => item.docId === docId && item.kind === 'paragraph' && item.text.length > 300)!;
+    const quote = passage.text.split(/\s+/).slice(5, 25).join(' ');
+    const result = await core.dispatch('annotations.create', { passageId: passage.id, quote });
+    const annotation = (result as { value: AnnotationView }).value;
+    const pageText = pages[passage.page - 1]!.text;
+    const [highlight] = pageHighlights(pageText, passage.page, [annotation]);
+    expect(highlight).toBeDefined();
+    expect(pageText.slice(highlight!.start, highlight!.end).replace(/-\s+/g, '').replace(/\s+/g, ' ')).toBe(quote.replace(/-/g, ''));
+    // Not on a page two pages away.
+    expect(pageHighlights(pageText, passage.page + 2, [annotation])).toEqual([]);
+  });
+});
