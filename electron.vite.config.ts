@@ -1,11 +1,21 @@
 import { resolve } from 'node:path';
 import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
-import { rendererConfig } from './renderer/vite.config';
+import { createRendererConfig } from './renderer/vite.config';
+
+// npm scripts run at the repository root.
+const rendererConfig = createRendererConfig(resolve('.'));
 
 export default defineConfig({
   main: {
     plugins: [externalizeDepsPlugin()],
-    build: { outDir: 'out/main', rollupOptions: { input: { index: resolve('electron/main/index.ts') } } },
+    // The import worker is its own entry so that run-in-worker finds ./worker.js beside index.js.
+    build: {
+      outDir: 'out/main',
+      rollupOptions: {
+        input: { index: resolve('electron/main/index.ts'), worker: resolve('electron/core/import/worker.ts') },
+        output: { entryFileNames: '[name].js' },
+      },
+    },
   },
   preload: {
     plugins: [externalizeDepsPlugin()],
@@ -18,6 +28,5 @@ export default defineConfig({
   renderer: {
     ...rendererConfig,
     build: { ...rendererConfig.build, rollupOptions: { input: { index: resolve('renderer/index.html') } } },
-    root: resolve('renderer'),
   },
 });

@@ -5,9 +5,6 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import type { Plugin } from 'vite';
 
-const rendererRoot = resolve(import.meta.dirname);
-const outDir = resolve(rendererRoot, '../out/renderer');
-const pdfjsRoot = resolve(rendererRoot, '../node_modules/pdfjs-dist');
 
 /**
  * pdf.js loads character maps, the 14 standard fonts and its WebAssembly decoders by URL at
@@ -16,7 +13,7 @@ const pdfjsRoot = resolve(rendererRoot, '../node_modules/pdfjs-dist');
  */
 const pdfjsAssetFolders = ['cmaps', 'standard_fonts', 'wasm', 'iccs'];
 
-function bundlePdfjsAssets(): Plugin {
+function bundlePdfjsAssets(pdfjsRoot: string, outDir: string): Plugin {
   return {
     name: 'workbench-bundle-pdfjs-assets',
     async writeBundle() {
@@ -39,18 +36,27 @@ function bundlePdfjsAssets(): Plugin {
   };
 }
 
-/** The renderer build, shared by electron-vite (the app) and `npm run build:renderer` (tests). */
-export const rendererConfig = defineConfig({
-  root: rendererRoot,
-  base: './',
-  plugins: [react(), bundlePdfjsAssets()],
-  build: {
-    outDir,
-    emptyOutDir: true,
-    target: 'chrome130',
-    sourcemap: true,
-    chunkSizeWarningLimit: 4000,
-  },
-});
+/**
+ * The renderer build, shared by electron-vite (the app) and `npm run build:renderer` (tests).
+ * Paths come from the repository root passed in, because electron-vite inlines this file
+ * into its own bundled config, where import.meta.dirname would be the repository root.
+ */
+export function createRendererConfig(repoRoot: string) {
+  const rendererRoot = resolve(repoRoot, 'renderer');
+  const outDir = resolve(repoRoot, 'out/renderer');
+  const pdfjsRoot = resolve(repoRoot, 'node_modules/pdfjs-dist');
+  return defineConfig({
+    root: rendererRoot,
+    base: './',
+    plugins: [react(), bundlePdfjsAssets(pdfjsRoot, outDir)],
+    build: {
+      outDir,
+      emptyOutDir: true,
+      target: 'chrome130',
+      sourcemap: true,
+      chunkSizeWarningLimit: 4000,
+    },
+  });
+}
 
-export default rendererConfig;
+export default createRendererConfig(resolve(import.meta.dirname, '..'));

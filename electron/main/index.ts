@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, dialog } from 'electron';
 import { createCore } from '../core/core';
 import { hostPdfExport } from '../core/drafts/handlers/host-pdf-export';
 import type { Core } from '../core/core';
@@ -53,6 +53,15 @@ async function start(): Promise<void> {
         if (!core) throw new Error('The workbench is closing.');
         return core.dispatch;
       }, printHtmlWithElectron),
+      'import.pickFiles': async ({ multiple }) => {
+        const options: Electron.OpenDialogOptions = {
+          title: 'Import documents',
+          properties: multiple ? ['openFile', 'multiSelections'] : ['openFile'],
+          filters: [{ name: 'PDFs, transcripts and Word documents', extensions: ['pdf', 'txt', 'md', 'markdown', 'docx'] }],
+        };
+        const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+        return { paths: result.canceled ? [] : result.filePaths };
+      },
     },
   });
   handleIpc(core);

@@ -60,7 +60,7 @@ export const importMethods = {
         fileName: bareFileName,
         base64: z
           .string()
-          .min(1, 'the file is empty, so there is nothing to import')
+          .min(1, 'the file is empty: there is nothing in it to bring in')
           .max(MAX_BASE64_CHARS, `The file is larger than the ${MAX_IMPORT_BYTES / 1024 / 1024} MB that can be imported by drag and drop; use the Import button instead`)
           .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'the file content must be base64'),
         ...commonImportOptions,
