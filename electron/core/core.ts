@@ -22,8 +22,8 @@ export interface CoreOptions {
   /** Shown to another process that finds the workspace locked. */
   holder: string;
   readOnly?: boolean;
-  /** Methods only a host can implement (the Electron shell opens external links). */
-  hostHandlers?: Partial<Pick<Handlers, 'app.openExternal'>>;
+  /** Methods only a host can implement (the Electron shell opens external links and prints PDFs). */
+  hostHandlers?: Partial<Pick<Handlers, 'app.openExternal' | 'drafts.exportPdf' | 'import.pickFiles'>>;
 }
 
 type AnyListener = (channel: EventChannel, payload: EventPayloads[EventChannel]) => void;

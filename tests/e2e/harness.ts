@@ -9,6 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createCore } from '../../electron/core/core';
 import type { Core } from '../../electron/core/core';
 import { contentSecurityPolicy, contentTypeFor, resolveAssetPath } from '../../electron/core/assets/resolve-asset';
+import { hostPdfExport } from '../../electron/core/drafts/handlers/host-pdf-export';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
 const rendererDir = join(repoRoot, 'out/renderer');
@@ -33,9 +34,33 @@ export interface RunningApp {
   pageErrors: string[];
   /** Calls to host-only methods the Electron shell would handle (e.g. app.openExternal). */
   hostCalls: Array<{ method: string; args: unknown }>;
+  /** What the fake file dialog (import.pickFiles) answers next; emptied when it opens. */
+  pickedFiles: string[];
   goto(hash: string): Promise<void>;
   close(): Promise<void>;
 }
+
+/** What the preload exposes in the app, built on the binding the harness adds. */
+const bridgeScript = `
+(() => {
+  const listeners = new Map();
+  const invoke = window.__workbenchInvoke;
+  Object.defineProperty(window, 'workbench', {
+    value: Object.freeze({
+      invoke: (method, args) => invoke(method, args),
+      subscribe: (channel, listener) => {
+        const set = listeners.get(channel) || new Set();
+        set.add(listener);
+        listeners.set(channel, set);
+        return () => set.delete(listener);
+      },
+    }),
+  });
+  Object.defineProperty(window, '__workbenchEmit', {
+    value: (channel, payload) => (listeners.get(channel) || new Set()).forEach((listener) => listener(payload)),
+  });
+})();
+`;
 
 let browser: Browser | undefined;
 
@@ -77,7 +102,10 @@ export async function startApp(options: { viewport?: { width: number; height: nu
   const workspaceDir = options.workspaceDir ?? (await mkdtemp(join(tmpdir(), 'workbench-e2e-')));
   const ownsWorkspace = !options.workspaceDir;
   const hostCalls: RunningApp['hostCalls'] = [];
-  const core = await createCore({
+  const pickedFiles: string[] = [];
+  // Set once Chromium is up; the PDF printer (as the shell's printToPDF) prints in a page of its own.
+  let browserContext: BrowserContext | undefined;
+  const core: Core = await createCore({
     workspaceDir,
     resourcesDir,
     holder: 'the end-to-end harness',
@@ -86,6 +114,23 @@ export async function startApp(options: { viewport?: { width: number; height: nu
         hostCalls.push({ method: 'app.openExternal', args: { url } });
         return { opened: true };
       },
+      'import.pickFiles': ({ multiple }) => {
+        hostCalls.push({ method: 'import.pickFiles', args: { multiple } });
+        return { paths: pickedFiles.splice(0) };
+      },
+      'drafts.exportPdf': hostPdfExport(
+        () => core.dispatch,
+        async (html) => {
+          hostCalls.push({ method: 'drafts.exportPdf', args: { htmlBytes: html.length } });
+          const printPage = await browserContext!.newPage();
+          try {
+            await printPage.setContent(html);
+            return new Uint8Array(await printPage.pdf({ format: 'A4', printBackground: true }));
+          } finally {
+            await printPage.close();
+          }
+        },
+      ),
     },
   });
   const { server, origin } = await serve({ rendererDir, resourcesDir, workspaceDir });
@@ -94,6 +139,7 @@ export async function startApp(options: { viewport?: { width: number; height: nu
     colorScheme: options.colorScheme ?? 'light',
     deviceScaleFactor: 1,
   });
+  browserContext = context;
   const foreignRequests: string[] = [];
   const pageErrors: string[] = [];
   // Abort anything not local, and remember it so the test fails.
@@ -110,25 +156,9 @@ export async function startApp(options: { viewport?: { width: number; height: nu
     }
     return core.dispatch(method, args);
   });
-  await context.addInitScript(() => {
-    type Listener = (payload: unknown) => void;
-    const listeners = new Map<string, Set<Listener>>();
-    const invoke = (window as unknown as { __workbenchInvoke: (m: string, a: unknown) => Promise<unknown> }).__workbenchInvoke;
-    Object.defineProperty(window, 'workbench', {
-      value: Object.freeze({
-        invoke: (method: string, args: unknown) => invoke(method, args),
-        subscribe: (channel: string, listener: Listener) => {
-          const set = listeners.get(channel) ?? new Set<Listener>();
-          set.add(listener);
-          listeners.set(channel, set);
-          return () => set.delete(listener);
-        },
-      }),
-    });
-    Object.defineProperty(window, '__workbenchEmit', {
-      value: (channel: string, payload: unknown) => listeners.get(channel)?.forEach((listener) => listener(payload)),
-    });
-  });
+  // Plain JavaScript as a string: a function would be rewritten by the TypeScript loader
+  // (tsx adds helpers such as __name that do not exist in the page).
+  await context.addInitScript({ content: bridgeScript });
   const page = await context.newPage();
   page.on('pageerror', (error) => pageErrors.push(error.message));
   page.on('console', (message) => {
@@ -148,6 +178,7 @@ export async function startApp(options: { viewport?: { width: number; height: nu
     foreignRequests,
     pageErrors,
     hostCalls,
+    pickedFiles,
     async goto(hash: string) {
       await page.goto(`${origin}/index.html${hash}`);
     },

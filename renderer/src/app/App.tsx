@@ -12,12 +12,16 @@ import { RecommendationsView } from '../views/RecommendationsView';
 import { TopicsView } from '../views/TopicsView';
 import { DraftsView } from '../views/DraftsView';
 import { SearchView } from '../views/SearchView';
+import { ImportProvider } from '../import/ImportProvider';
+import { useUndoShortcuts } from '../annotations/use-undo-shortcuts';
 
 export function App() {
   const route = useRoute();
   const [paletteOpen, setPaletteOpen] = useState(false);
   const openPalette = useCallback(() => setPaletteOpen(true), []);
   useGlobalShortcuts(openPalette);
+  // Undo and redo of coding edits work from every view (text fields keep their own undo).
+  useUndoShortcuts();
   const main = useRef<HTMLElement>(null);
 
   useEffect(() => {
@@ -26,19 +30,21 @@ export function App() {
   }, [route.view]);
 
   return (
-    <div className="app">
-      <Sidebar current={route.view} onOpenPalette={openPalette} />
-      <main ref={main} className="main" id="main" data-view={route.view}>
-        <Notices />
-        {route.view === 'library' && <LibraryView />}
-        {route.view === 'reader' && <ReaderView route={route} />}
-        {route.view === 'entities' && <EntitiesView route={route} />}
-        {route.view === 'recommendations' && <RecommendationsView route={route} />}
-        {route.view === 'topics' && <TopicsView />}
-        {route.view === 'drafts' && <DraftsView />}
-        {route.view === 'search' && <SearchView route={route} />}
-      </main>
-      <CommandPalette open={paletteOpen} onClose={() => setPaletteOpen(false)} />
-    </div>
+    <ImportProvider>
+      <div className="app">
+        <Sidebar current={route.view} onOpenPalette={openPalette} />
+        <main ref={main} className="main" id="main" data-view={route.view}>
+          <Notices />
+          {route.view === 'library' && <LibraryView />}
+          {route.view === 'reader' && <ReaderView route={route} />}
+          {route.view === 'entities' && <EntitiesView route={route} />}
+          {route.view === 'recommendations' && <RecommendationsView route={route} />}
+          {route.view === 'topics' && <TopicsView />}
+          {route.view === 'drafts' && <DraftsView />}
+          {route.view === 'search' && <SearchView route={route} />}
+        </main>
+        <CommandPalette open={paletteOpen} onClose={() => setPaletteOpen(false)} />
+      </div>
+    </ImportProvider>
   );
 }
