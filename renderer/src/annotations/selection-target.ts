@@ -1,5 +1,6 @@
 import type { Passage } from '../../../electron/core/corpus/schema';
 import { passageStartOffsets } from './document-offsets';
+import { foldDocument } from './folded-document';
 
 /** What a new annotation is made from: a quote in one passage, or a range over several. */
 export type AnnotationTarget =
@@ -82,6 +83,47 @@ export function pdfSelectionTarget(quote: string, page: number, passages: readon
       if (at !== -1) return { kind: 'quote', docId: passage.docId, passageId: passage.id, quote: wanted, offsetInPassage: at };
     }
   }
-  // A selection over several paragraphs of the PDF is not mapped: the text view takes those.
+  return crossPassageTarget(candidates, page, passages);
+}
+
+/** Characters from each end of a selection that must match the document exactly. */
+const edgeLength = 40;
+
+/**
+ * A selection over several paragraphs, or over a page break: between its first and last
+ * words the text layer also holds what is not passage text (footnotes, the page number,
+ * the next page's running header), so only its two ends are matched, in order, and close
+ * enough together for the selection's length.
+ */
+function crossPassageTarget(candidates: readonly string[], page: number, passages: readonly Passage[]): AnnotationTarget | undefined {
+  const docId = passages[0]?.docId;
+  if (!docId) return undefined;
+  const folded = foldDocument(passages);
+  // Passage starts in reading order, to find the passage a match begins in. Its page must be
+  // the selection's page or a neighbour (back matter comes early in order but late in pages).
+  const starts = passages.map((passage) => ({ at: folded.passageStarts.get(passage.id) ?? 0, page: passage.page }));
+  const pageAt = (offset: number): number => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = Math.ceil((low + high) / 2);
+      if (starts[middle]!.at <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return starts[low]?.page ?? 0;
+  };
+  for (const wanted of candidates) {
+    const head = wanted.slice(0, edgeLength);
+    const tail = wanted.slice(-edgeLength);
+    for (let headAt = folded.text.indexOf(head); headAt !== -1; headAt = folded.text.indexOf(head, headAt + 1)) {
+      if (Math.abs(pageAt(headAt) - page) > 1) continue;
+      const tailAt = folded.text.indexOf(tail, headAt + Math.min(head.length, wanted.length - tail.length));
+      if (tailAt === -1) break;
+      const foldedEnd = tailAt + tail.length;
+      // The ends must enclose no more text than was selected (plus nothing much else).
+      if (foldedEnd - headAt > wanted.length + edgeLength) continue;
+      return { kind: 'range', docId, start: folded.origin[headAt]!, end: folded.origin[foldedEnd - 1]! + 1, quote: wanted };
+    }
+  }
   return undefined;
 }

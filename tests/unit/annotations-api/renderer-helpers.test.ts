@@ -45,6 +45,56 @@ describe('selections in the PDF text layer', () => {
     expect(checked).toBeGreaterThanOrEqual(3);
   });
 
+  it('map a selection over a page break, with the footnotes, page number and running header between, to a range over both passages', async () => {
+    const corpus = await bundledCorpus();
+    const docId = 'kcss-foreign-security-priorities-2026';
+    const passages = corpus.passages.filter((passage) => passage.docId === docId).sort((a, b) => a.order - b.order);
+    const pages = await paperPageTexts(docId);
+    const core = await openCore(await tempDir());
+    const wordsPattern = (words: string[]) =>
+      new RegExp(words.map((word) => [...word].map((char) => char.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('(?:-\\s)?')).join('\\s+'));
+    let checked = 0;
+    for (let i = 0; i + 1 < passages.length && checked < 3; i++) {
+      const [before, after] = [passages[i]!, passages[i + 1]!];
+      if (before.kind !== 'paragraph' || after.kind !== 'paragraph' || after.page !== before.page + 1 || before.backMatter) continue;
+      const tailWords = before.text.split(/\s+/).slice(-10);
+      const headWords = after.text.split(/\s+/).slice(0, 10);
+      const beforePage = pages[before.page - 1]!.text;
+      const afterPage = pages[after.page - 1]!.text;
+      const tail = wordsPattern(tailWords).exec(beforePage);
+      const head = wordsPattern(headWords).exec(afterPage);
+      // Only pairs that really meet at the page break: the first ends on its page, the second starts on the next.
+      if (!tail || !head || wordsPattern(headWords).test(beforePage) || wordsPattern(tailWords).test(afterPage)) continue;
+      // What the text layer gives from the selection's start to its end: the rest of the page
+      // (its footnotes and number), then the next page's header down to the selection's end.
+      const selection = `${beforePage.slice(tail.index)}\n${afterPage.slice(0, head.index + head[0].length)}`;
+      const target = pdfSelectionTarget(selection, before.page, passages);
+      expect(target, `${before.id} -> ${after.id}`).toMatchObject({ kind: 'range', docId });
+      if (target?.kind !== 'range') continue;
+      const created = await core.dispatch('annotations.createFromSelection', { docId, start: target.start, end: target.end });
+      expect(created.ok).toBe(true);
+      const annotation = (created as { value: AnnotationView }).value;
+      expect(annotation.target.passageIds, JSON.stringify({ target, exact: annotation.target.selectors.quote.exact })).toEqual([before.id, after.id]);
+      const exact = annotation.target.selectors.quote.exact.replace(/\s+/g, ' ');
+      expect(exact.startsWith(tailWords.join(' '))).toBe(true);
+      expect(exact.endsWith(headWords.join(' '))).toBe(true);
+      checked += 1;
+    }
+    expect(checked).toBeGreaterThanOrEqual(2);
+  });
+
+  it('map a selection over two paragraphs on one page to a range over both', async () => {
+    const corpus = await bundledCorpus();
+    const docId = 'kcss-advance-kosovo-nato-relations';
+    const passages = corpus.passages.filter((passage) => passage.docId === docId).sort((a, b) => a.order - b.order);
+    const index = passages.findIndex((passage, i) => passage.kind === 'paragraph' && passages[i + 1]?.kind === 'paragraph' && passages[i + 1]?.page === passage.page);
+    const [first, second] = [passages[index]!, passages[index + 1]!];
+    const selection = `${first.text.slice(-70)}\n${second.text.slice(0, 70)}`;
+    const target = pdfSelectionTarget(selection, first.page, passages);
+    expect(target).toMatchObject({ kind: 'range', docId });
+    expect(target?.kind === 'range' && target.end - target.start).toBe(70 + 2 + 70);
+  });
+
   it('finds nothing for text that is not on or near the page', async () => {
     const corpus = await bundledCorpus();
     const passages = corpus.passages.filter((passage) => passage.docId === 'kcss-advance-kosovo-nato-relations');
