@@ -181,6 +181,31 @@ describe('drafting a paper with linked citations in Chromium', () => {
     expect(saved).toContain('"locator":"99","prefix":"see"');
   });
 
+  it('quotes an annotation dragged from the list beside the editor into the draft', async () => {
+    app = await startApp();
+    const { page, core } = app;
+    const passage = core.corpus.corpus.passages.find((item) => item.kind === 'paragraph' && item.text.includes('Centres of Excellence'))!;
+    const quote = passage.text.slice(0, passage.text.indexOf(' ', 60));
+    const created = await core.dispatch('annotations.create', { passageId: passage.id, quote, note: 'For the NATO section' });
+    if (!created.ok) throw new Error(created.error.message);
+    const annotationId = (created.value as { id: string }).id;
+    const draft = await core.dispatch('drafts.create', { title: 'Centres', style: 'chicago-author-date' });
+    if (!draft.ok) throw new Error(draft.error.message);
+    await app.goto(`#/drafts/${(draft.value as { id: string }).id}`);
+    await page.locator('.draft-prose').click();
+    await page.keyboard.type('Kosovo could host a centre.');
+    const card = page.locator(`.quotable-annotations .annotation-card[data-annotation-id="${annotationId}"]`);
+    await card.waitFor();
+    // A real drag with the mouse: Chromium fires the HTML5 drag events.
+    await card.dragTo(page.locator('.draft-prose p').first());
+    await page.locator('.draft-prose blockquote .citation-chip').waitFor();
+    expect(await textOf(page, '.draft-prose blockquote')).toContain(quote);
+    await expect.poll(() => page.locator('.draft-bibliography li, .draft-bibliography p').count()).toBeGreaterThan(0);
+    await expect.poll(() => textOf(page, '.save-status')).toBe('Saved');
+    await screenshot(page, 'drafts-quoted-annotation-light-1280');
+    expect(JSON.stringify(core.workspace.drafts.get().drafts[0])).toContain(`"targetKind":"annotation","targetId":"${annotationId}"`);
+  });
+
   it('saves what was typed when the author leaves the draft before the autosave pause is over', async () => {
     app = await startApp();
     const { page, core } = app;

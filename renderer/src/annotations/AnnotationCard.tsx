@@ -1,16 +1,27 @@
 import type { ReactNode } from 'react';
 import type { AnnotationView } from '../../../electron/core/api/methods/annotations';
 import { passageHref } from '../app/routes';
+import { startAnnotationDrag } from './annotation-drag';
 
-/** One annotation as lists show it: the quote in its colour, where it is, note, topics and links. */
+/**
+ * One annotation as lists show it: the quote in its colour, where it is, note, topics and
+ * links. Cards can be dragged into a draft, which quotes the annotation with its citation.
+ */
 export function AnnotationCard({ annotation, showDocument = false, onOpen, actions }: { annotation: AnnotationView; showDocument?: boolean; onOpen?: () => void; actions?: ReactNode }) {
   const page = annotation.target.selectors.page?.page;
   const href = passageHref(annotation.docId, annotation.target.passageIds[0]!);
   return (
-    <article className={`annotation-card color-${annotation.color}`} data-annotation-id={annotation.id} data-anchor-status={annotation.anchorStatus}>
+    <article
+      className={`annotation-card color-${annotation.color}`}
+      data-annotation-id={annotation.id}
+      data-anchor-status={annotation.anchorStatus}
+      draggable
+      onDragStart={(event) => startAnnotationDrag(event, annotation)}
+    >
       <a
         className="annotation-card-quote"
         href={href}
+        draggable={false}
         onClick={
           onOpen
             ? (event) => {

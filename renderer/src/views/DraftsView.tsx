@@ -4,6 +4,7 @@ import { useRoute } from '../app/use-route';
 import { EmptyState, Loaded } from '../components/States';
 import { DraftEditor } from './drafts/DraftEditor';
 import { DraftList } from './drafts/DraftList';
+import { QuotableAnnotations } from './drafts/QuotableAnnotations';
 import { useDraftLists } from './drafts/use-draft-lists';
 import '../styles/drafts.css';
 
@@ -18,6 +19,7 @@ export function DraftsView() {
           <h1 id="drafts-title">Drafts</h1>
         </header>
         <DraftList lists={lists} {...(draftId ? { currentId: draftId } : {})} />
+        {draftId ? <QuotableAnnotations /> : null}
       </div>
       <div className="split-detail">
         {draftId ? (

@@ -1,8 +1,8 @@
 import { Extension, type Editor } from '@tiptap/core';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
+import { annotationDragType } from '../../annotations/annotation-drag';
 
-/** What the annotations sidebar puts on a drag: JSON `{annotationId}`. */
-export const annotationDragType = 'application/x-workbench-annotation';
+export { annotationDragType };
 
 export interface AnnotationDropOptions {
   /** Called with the dropped annotation and the document position to insert at (after the block under the pointer). */
