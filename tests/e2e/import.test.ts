@@ -96,6 +96,19 @@ describe('import in Chromium', () => {
       await page.locator('.import-job[data-job-status="imported"]', { hasText: 'issue6010_1.pdf' }).waitFor();
       await expect(dialog.isVisible()).resolves.toBe(false);
       expect(await importedFolders(app)).toHaveLength(1);
+
+      // The reader asks for the password again to draw the pages; a wrong one is refused.
+      const imported = app.core.corpus.allDocuments().find((document) => document.origin === 'imported-pdf')!;
+      await app.goto(`#/reader/${imported.id}`);
+      const prompt = page.getByRole('form', { name: 'PDF password' });
+      await prompt.waitFor();
+      await prompt.getByLabel('Password').fill('wrong');
+      await prompt.getByRole('button', { name: 'Open' }).click();
+      await prompt.getByRole('alert').waitFor();
+      await prompt.getByLabel('Password').fill('abc');
+      await prompt.getByRole('button', { name: 'Open' }).click();
+      await page.locator('.pdf-page[data-page="1"][data-rendered="true"]').waitFor();
+      await screenshot(page, `import-encrypted-reader-${colorScheme}`);
       await app.close();
       app = undefined;
     }

@@ -14,6 +14,7 @@ import { DocumentInfo } from './DocumentInfo';
 import { ExternalLinkDialog } from './ExternalLinkDialog';
 import { AskToOpenContext } from './ExternalLink';
 import { usePdfDocument } from './use-pdf-document';
+import { PdfPasswordPrompt } from './PdfPasswordPrompt';
 import type { OutlineEntry } from './use-pdf-document';
 import { useReaderKeys } from './use-reader-keys';
 import { useSaveReadingPosition } from './use-reading-position';
@@ -234,6 +235,7 @@ export function DocumentReader({ docId, passageId }: { docId: string; passageId?
           {showPdf ? (
             <div className="reader-pane pdf-column" ref={pdfColumn}>
               {pdfState.status === 'error' ? <ErrorState error={pdfState.error} /> : null}
+              {pdfState.status === 'password' ? <PdfPasswordPrompt incorrect={pdfState.incorrect} onSubmit={pdfState.submit} /> : null}
               {pdfState.status === 'loading' ? <div className="loading pane-loading">Opening the PDF…</div> : null}
               {pdf ? (
                 <PdfPane

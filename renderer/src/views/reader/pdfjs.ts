@@ -17,7 +17,7 @@ function assetFolder(name: string): string {
 /** One worker for the app's life: starting pdf.js's worker costs more than opening a paper. */
 let sharedWorker: PDFWorker | undefined;
 
-export function openPdf(url: string): { promise: Promise<PDFDocumentProxy>; destroy: () => Promise<void> } {
+export function openPdf(url: string, password?: string): { promise: Promise<PDFDocumentProxy>; destroy: () => Promise<void> } {
   sharedWorker ??= new PDFWorker();
   const task = getDocument({
     worker: sharedWorker,
@@ -30,6 +30,7 @@ export function openPdf(url: string): { promise: Promise<PDFDocumentProxy>; dest
     isEvalSupported: false,
     enableXfa: false,
     verbosity: VerbosityLevel.ERRORS,
+    ...(password ? { password } : {}),
   });
   return { promise: task.promise, destroy: () => task.destroy() };
 }

@@ -29,7 +29,18 @@ export interface PageContent {
   text: PageText;
 }
 
-export type PdfState = { status: 'loading' } | { status: 'error'; error: Error } | { status: 'ready'; pdf: LoadedPdf };
+export type PdfState =
+  | { status: 'loading' }
+  | { status: 'error'; error: Error }
+  /** An encrypted PDF (an import opened with its password): the reader asks for it again. */
+  | { status: 'password'; incorrect: boolean; submit: (password: string) => void }
+  | { status: 'ready'; pdf: LoadedPdf };
+
+/** pdf.js's PasswordException: code 1 means a password is needed, 2 that the one given is wrong. */
+function passwordProblem(error: unknown): 'needed' | 'incorrect' | undefined {
+  if (!(error instanceof Error) || error.name !== 'PasswordException') return undefined;
+  return (error as Error & { code?: number }).code === 2 ? 'incorrect' : 'needed';
+}
 
 type RawOutline = Awaited<ReturnType<PDFDocumentProxy['getOutline']>>;
 
@@ -57,11 +68,12 @@ async function resolveOutline(doc: PDFDocumentProxy, sizes: PageSize[], items: R
 /** Opens the PDF at `url`, with its page sizes and outline; closes it when the paper closes. */
 export function usePdfDocument(url: string | undefined): PdfState {
   const [state, setState] = useState<PdfState>({ status: 'loading' });
+  const [password, setPassword] = useState<string | undefined>();
   useEffect(() => {
     if (!url) return;
     let current = true;
     setState({ status: 'loading' });
-    const opened = openPdf(url);
+    const opened = openPdf(url, password);
     opened.promise
       .then(async (doc) => {
         // All page sizes at once (the worker answers them in parallel); they place every page.
@@ -88,13 +100,16 @@ export function usePdfDocument(url: string | undefined): PdfState {
         if (current) setState({ status: 'ready', pdf: { doc, sizes, pageText } });
       })
       .catch((error: Error) => {
-        if (current) setState({ status: 'error', error });
+        if (!current) return;
+        const problem = passwordProblem(error);
+        if (problem) setState({ status: 'password', incorrect: problem === 'incorrect', submit: setPassword });
+        else setState({ status: 'error', error });
       });
     return () => {
       current = false;
       void opened.destroy();
     };
-  }, [url]);
+  }, [url, password]);
   return state;
 }
 
