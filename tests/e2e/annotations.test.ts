@@ -4,19 +4,16 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { ArgsOf, MethodName, ResultOf } from '../../electron/core/api/contract';
 import type { Corpus } from '../../electron/core/corpus/schema';
 import { closeBrowser, startApp } from './harness';
+import { closeAndCheck } from './app-checks';
 import type { RunningApp } from './harness';
 import { screenshot } from './screenshots';
 
 let app: RunningApp | undefined;
 
 afterEach(async () => {
-  if (app) {
-    // The app never touches the network and never logs an error.
-    expect(app.foreignRequests).toEqual([]);
-    expect(app.pageErrors).toEqual([]);
-    await app.close();
-    app = undefined;
-  }
+  const current = app;
+  app = undefined;
+  if (current) await closeAndCheck(current);
 });
 afterAll(closeBrowser);
 

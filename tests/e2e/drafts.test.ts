@@ -3,19 +3,16 @@ import type { Download, Page } from 'playwright-core';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { readZipEntry, wordText } from '../unit/drafts/zip';
 import { closeBrowser, startApp } from './harness';
+import { closeAndCheck } from './app-checks';
 import type { RunningApp } from './harness';
 import { screenshot } from './screenshots';
 
 let app: RunningApp | undefined;
 
 afterEach(async () => {
-  if (app) {
-    // The app never touches the network and never logs an error.
-    expect(app.foreignRequests).toEqual([]);
-    expect(app.pageErrors).toEqual([]);
-    await app.close();
-    app = undefined;
-  }
+  const current = app;
+  app = undefined;
+  if (current) await closeAndCheck(current);
 });
 afterAll(closeBrowser);
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { closeBrowser, startApp } from './harness';
+import { closeAndCheck } from './app-checks';
 import type { RunningApp } from './harness';
 import { screenshot } from './screenshots';
 import { views } from '../../renderer/src/app/routes';
@@ -11,13 +12,9 @@ import { openWorkspace } from '../../electron/core/store';
 let app: RunningApp | undefined;
 
 afterEach(async () => {
-  if (app) {
-    // The app never touches the network and never logs an error.
-    expect(app.foreignRequests).toEqual([]);
-    expect(app.pageErrors).toEqual([]);
-    await app.close();
-    app = undefined;
-  }
+  const current = app;
+  app = undefined;
+  if (current) await closeAndCheck(current);
 });
 afterAll(closeBrowser);
 

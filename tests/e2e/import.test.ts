@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { closeBrowser, repoRoot, startApp } from './harness';
+import { closeAndCheck } from './app-checks';
 import type { RunningApp } from './harness';
 import { screenshot } from './screenshots';
 
@@ -13,13 +14,9 @@ const tracemonkeyTitle = 'Trace-based Just-in-Time Type Specialization';
 let app: RunningApp | undefined;
 
 afterEach(async () => {
-  if (app) {
-    // Importing never touches the network and never logs an error.
-    expect(app.foreignRequests).toEqual([]);
-    expect(app.pageErrors).toEqual([]);
-    await app.close();
-    app = undefined;
-  }
+  const current = app;
+  app = undefined;
+  if (current) await closeAndCheck(current);
 });
 afterAll(closeBrowser);
 

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { closeBrowser, startApp } from './harness';
+import { closeAndCheck } from './app-checks';
 import type { RunningApp } from './harness';
 import { screenshot } from './screenshots';
 import { passageHref, routeHref } from '../../renderer/src/app/routes';
@@ -9,13 +10,9 @@ import type { Passage } from '../../electron/core/corpus/schema';
 let app: RunningApp | undefined;
 
 afterEach(async () => {
-  if (app) {
-    // The reader never touches the network and never logs an error.
-    expect(app.foreignRequests).toEqual([]);
-    expect(app.pageErrors).toEqual([]);
-    await app.close();
-    app = undefined;
-  }
+  const current = app;
+  app = undefined;
+  if (current) await closeAndCheck(current);
 });
 afterAll(closeBrowser);
 

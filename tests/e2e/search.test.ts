@@ -3,19 +3,16 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { SearchResponse } from '../../electron/core/search/types';
 import { closeBrowser, startApp } from './harness';
+import { closeAndCheck } from './app-checks';
 import type { RunningApp } from './harness';
 import { screenshot } from './screenshots';
 
 let app: RunningApp | undefined;
 
 afterEach(async () => {
-  if (app) {
-    const { foreignRequests, pageErrors } = app;
-    await app.close();
-    app = undefined;
-    expect(foreignRequests).toEqual([]);
-    expect(pageErrors.join('\n')).toBe('');
-  }
+  const current = app;
+  app = undefined;
+  if (current) await closeAndCheck(current);
 });
 afterAll(closeBrowser);
 
