@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
 import { createRendererConfig } from './renderer/vite.config';
+import { coreWorkerEntries } from './scripts/worker-entries';
 
 // npm scripts run at the repository root.
 const rendererConfig = createRendererConfig(resolve('.'));
@@ -8,11 +9,14 @@ const rendererConfig = createRendererConfig(resolve('.'));
 export default defineConfig({
   main: {
     plugins: [externalizeDepsPlugin()],
-    // The import worker is its own entry so that run-in-worker finds ./worker.js beside index.js.
+    // The core's workers are entries of their own, so the core finds ./worker.js beside index.js.
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        input: { index: resolve('electron/main/index.ts'), worker: resolve('electron/core/import/worker.ts') },
+        input: {
+          index: resolve('electron/main/index.ts'),
+          ...Object.fromEntries(Object.entries(coreWorkerEntries).map(([name, path]) => [name, resolve(path)])),
+        },
         output: { entryFileNames: '[name].js' },
       },
     },

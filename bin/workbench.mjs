@@ -1,6 +1,14 @@
 #!/usr/bin/env node
-// The CLI runs the TypeScript core directly through tsx, so `npx workbench` needs no build.
-import { register } from 'tsx/esm/api';
+// The `workbench` command runs the compiled CLI in out/cli (built by `npm run build`, and by
+// `npm install` through the `prepare` script); it never compiles TypeScript at run time.
+import { existsSync } from 'node:fs';
+import module from 'node:module';
 
-register();
-await import('../electron/core/cli/main.ts');
+const entry = new URL('../out/cli/workbench.js', import.meta.url);
+if (!existsSync(entry)) {
+  process.stderr.write('workbench: the command line is not built yet. Run `npm run build:cli` (or `npm install`) in the project folder, then try again.\n');
+  process.exit(1);
+}
+// Node 22+ keeps compiled code between runs; Node 20 has no compile cache and skips this.
+module.enableCompileCache?.();
+await import(entry.href);

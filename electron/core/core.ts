@@ -12,7 +12,8 @@ import { corpusHandlers } from './corpus/corpus-handlers';
 import { loadCorpus } from './corpus/load';
 import { createDraftsArea } from './drafts/area';
 import { createImportArea } from './import/area';
-import { createSearchArea } from './search/area';
+import { searchMethods } from './api/methods/search';
+import { deferredArea } from './deferred-area';
 import { settingsHandlers } from './settings/settings-handlers';
 import { openWorkspace, Workspace } from './store';
 
@@ -22,6 +23,8 @@ export interface CoreOptions {
   /** Shown to another process that finds the workspace locked. */
   holder: string;
   readOnly?: boolean;
+  /** Build search on the first search call instead of at open (the CLI: most commands never search). */
+  deferSearch?: boolean;
   /** Methods only a host can implement (the Electron shell opens external links and prints PDFs). */
   hostHandlers?: Partial<Pick<Handlers, 'app.openExternal' | 'drafts.exportPdf' | 'import.pickFiles'>>;
 }
@@ -54,7 +57,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   try {
     // Order matters where areas listen to each other: search first, so it sees every change.
-    const search = await createSearchArea(context);
+    // Loaded on demand so that a core that defers search never loads lunr and the index code.
+    const buildSearch = async () => (await import('./search/area')).createSearchArea(context);
+    const search = options.deferSearch ? deferredArea(searchMethods, buildSearch) : await buildSearch();
     const annotations = await createAnnotationsArea(context);
     const drafts = await createDraftsArea(context);
     const imports = await createImportArea(context);

@@ -1,5 +1,4 @@
-import CSL from 'citeproc';
-import type { CiteprocCitation, CiteprocCitationItem } from 'citeproc';
+import type { CiteprocCitation, CiteprocCitationItem, Engine as CiteprocEngine } from 'citeproc';
 import { documentToCslItem, type CslItem } from './csl-item';
 import { cslHtmlToText } from './csl-html';
 import { CslRepository, citationStyles, type CitationStyleId } from './styles';
@@ -66,11 +65,13 @@ export class CitationFormatter {
     private readonly styleXml: string,
     private readonly localeXml: string,
     private readonly lang: string,
+    private readonly Engine: typeof CiteprocEngine,
   ) {}
 
   static async create(style: CitationStyleId, repository: CslRepository = new CslRepository(), lang = 'en-US'): Promise<CitationFormatter> {
-    const [styleXml, localeXml] = await Promise.all([repository.style(style), repository.locale(lang)]);
-    return new CitationFormatter(style, styleXml, localeXml, lang);
+    // citeproc is large (0.7 MB); it loads with the first formatter, not with the core.
+    const [styleXml, localeXml, citeproc] = await Promise.all([repository.style(style), repository.locale(lang), import('citeproc')]);
+    return new CitationFormatter(style, styleXml, localeXml, lang, citeproc.default.Engine);
   }
 
   get kind(): 'in-text' | 'note' {
@@ -85,7 +86,7 @@ export class CitationFormatter {
       return { ref, source };
     });
 
-    const engine = new CSL.Engine(
+    const engine = new this.Engine(
       {
         retrieveLocale: () => this.localeXml,
         // citeproc mutates the objects it is given; hand it copies so our items stay clean.
@@ -138,7 +139,7 @@ function nearNoteDistance(styleXml: string): number {
  * subsequent otherwise (including when only the previous cite had a locator). near-note
  * holds when the item was cited within `near-note-distance` notes.
  */
-function formatInOnePass(engine: InstanceType<typeof CSL.Engine>, clusters: CiteprocCitation[], itemIds: string[], distance: number): Map<string, string> {
+function formatInOnePass(engine: CiteprocEngine, clusters: CiteprocCitation[], itemIds: string[], distance: number): Map<string, string> {
   engine.updateItems(itemIds);
   const seen = new Map<string, { firstNote: number; lastNote: number }>();
   const out = new Map<string, string>();
@@ -183,7 +184,7 @@ function citationItem(ref: CitationRef, source: ResolvedSource): CiteprocCitatio
   return item;
 }
 
-function makeBibliography(engine: InstanceType<typeof CSL.Engine>): FormattedBibliography {
+function makeBibliography(engine: CiteprocEngine): FormattedBibliography {
   const result = engine.makeBibliography();
   if (!result) return { entries: [], html: '', text: '' };
   const [params, htmlEntries] = result;

@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import type { ArgsOf, MethodName } from '../api/contract';
 import { invokeOrThrow } from '../api/dispatch';
-import { createCore } from '../core';
 import type { Core } from '../core';
 import { checkoutResourcesDir, defaultWorkspaceDir } from '../paths';
 import type { Output } from './output';
@@ -26,11 +25,14 @@ export class CliContext {
 
   /** Reading commands open the workspace read-only (no lock), so they work while the app runs. */
   async call<M extends MethodName>(method: M, args: ArgsOf<M>, access: 'read' | 'write' = 'read'): Promise<unknown> {
+    // Imported here, not at the top: `--help` and usage errors answer without loading the core.
+    const { createCore } = await import('../core');
     this.core ??= await createCore({
       workspaceDir: this.workspaceDir,
       resourcesDir: checkoutResourcesDir(),
       holder: 'the workbench CLI',
       readOnly: access === 'read',
+      deferSearch: true,
     });
     return invokeOrThrow(this.core.dispatch, method, args);
   }

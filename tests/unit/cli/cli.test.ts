@@ -1,9 +1,6 @@
-import { spawnSync } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/core/cli/program';
-import { repoRoot } from '../../helpers/core';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -16,19 +13,6 @@ async function cli(args: string[]): Promise<{ code: number; stdout: string; stde
 }
 
 describe('workbench CLI', () => {
-  it('runs as the package bin: `workbench info --json` describes the workspace', async () => {
-    const workspace = await tempDir();
-    const result = spawnSync(process.execPath, [join(repoRoot, 'bin/workbench.mjs'), 'info', '--json', '--workspace', workspace], { encoding: 'utf8' });
-    expect(result.status).toBe(0);
-    const info = JSON.parse(result.stdout);
-    const packageJson = JSON.parse(await readFile(join(repoRoot, 'package.json'), 'utf8'));
-    expect(info.version).toBe(packageJson.version);
-    expect(info.workspace).toBe(workspace);
-    expect(info.schemaVersions).toEqual({ annotations: 1, topics: 1, entities: 1, drafts: 1, library: 1, settings: 1 });
-    expect(info.counts.bundledDocuments).toBe(5);
-    expect(info.counts.annotations).toBe(0);
-  });
-
   it('exits 2 with usage on bad usage', async () => {
     for (const args of [['frobnicate'], ['info', '--no-such-flag'], ['sections'], []]) {
       const result = await cli(args);

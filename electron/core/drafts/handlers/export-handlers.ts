@@ -4,7 +4,6 @@ import type { AreaHandlers } from '../../core-context';
 import { bibliographyFileExtension } from '../../citations/bibliography-formats';
 import type { CslRepository } from '../../citations/styles';
 import { exportDraftBibliography } from '../export/bibliography';
-import { exportDraftDocx } from '../export/docx';
 import { exportDraftHtml } from '../export/html';
 import { exportDraftMarkdown } from '../export/markdown';
 import { chromiumCliPrinter, localChromiumPath, printHtmlToPdf } from '../export/print-pdf';
@@ -45,8 +44,11 @@ export function binaryFile(fileName: string, mimeType: string, bytes: Uint8Array
 export async function exportDraftFile(draft: Draft, format: DraftExportFormat, sources: WorkspaceSources, csl: CslRepository): Promise<ExportedDraftFile> {
   const stem = fileStem(draft.title);
   switch (format) {
-    case 'docx':
+    case 'docx': {
+      // The docx library (0.5 MB) loads with the first DOCX export, not with the core.
+      const { exportDraftDocx } = await import('../export/docx');
       return binaryFile(`${stem}.docx`, mimeTypes.docx, await exportDraftDocx(draft, { sources, csl }));
+    }
     case 'html':
       return textFile(`${stem}.html`, mimeTypes.html, await exportDraftHtml(draft, { sources, csl }));
     case 'md': {

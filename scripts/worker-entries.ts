@@ -1,0 +1,9 @@
+/**
+ * Worker threads the core starts, as build entries. Each is built beside the bundle that
+ * starts it (out/main for the app, out/cli for the CLI) under the name given here, because
+ * the core finds its workers relative to its own compiled module (`new URL('./worker.js',
+ * import.meta.url)`). Add a worker here and both builds include it.
+ */
+export const coreWorkerEntries: Record<string, string> = {
+  worker: 'electron/core/import/worker.ts',
+};
