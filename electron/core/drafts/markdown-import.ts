@@ -1,5 +1,6 @@
 import { Marked, type Token, type Tokens, type TokenizerAndRendererExtension } from 'marked';
 import { WorkbenchError } from '../api/errors';
+import { safeLinkTarget } from '../text/safe-link';
 import { decodeEntities } from '../citations/csl-html';
 import type { CitationTarget } from '../citations/types';
 import type { CitationAttrs, DraftContent, TiptapMark, TiptapNode } from './model';
@@ -210,7 +211,9 @@ class TokenConverter {
           break;
         case 'link': {
           const t = token as Tokens.Link;
-          out.push(...this.inline(t.tokens, [...marks, { type: 'link', attrs: { href: t.href } }]));
+          // A link to anything but the web, mail or an anchor (javascript:, data:, ...) keeps only its text.
+          const href = safeLinkTarget(t.href);
+          out.push(...this.inline(t.tokens, href ? [...marks, { type: 'link', attrs: { href } }] : marks));
           break;
         }
         case 'br':

@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkbenchError } from '../../../electron/core/api/errors';
 import { createCodingServices, type Annotation, type CodingServices } from '../../../electron/core/annotations';
 import {
-  csvField,
   exportAnnotationsCsv,
   exportAnnotationsMarkdown,
   exportRefiQdaCodebook,
@@ -103,13 +102,6 @@ describe('REFI-QDA codebook', () => {
 });
 
 describe('CSV', () => {
-  it('quotes fields as RFC 4180 says', () => {
-    expect(csvField('plain')).toBe('plain');
-    expect(csvField('a, b')).toBe('"a, b"');
-    expect(csvField('say "hi"')).toBe('"say ""hi"""');
-    expect(csvField('two\nlines')).toBe('"two\nlines"');
-  });
-
   it('writes one row per quote and topic, and one row with an empty topic for an uncoded quote', () => {
     const csv = exportAnnotationsCsv(services.annotations.list(), { topics: services.topics.tree(), lookup: corpus });
     const lines = csv.split('\r\n');

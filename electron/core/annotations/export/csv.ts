@@ -1,25 +1,22 @@
+import { toCsv, type CsvCell, type CsvOptions } from '../../text/csv';
 import type { TopicTree } from '../../topics/topic-tree';
 import type { Annotation } from '../annotation-schema';
 import type { CorpusLookup } from '../corpus-lookup';
 
 export const csvColumns = ['document', 'page', 'quote', 'note', 'topic', 'entities', 'recommendations', 'created'] as const;
 
-/** RFC 4180: a field holding a comma, quote or line break is quoted, quotes doubled. */
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
 /**
  * One row per quote and topic, so a spreadsheet can pivot by topic; a quote with no topic
- * still gets one row, with the topic empty. Lines end in CRLF as RFC 4180 says.
+ * still gets one row, with the topic empty. Written by the shared CSV writer (quoting,
+ * formula neutralising, optional BOM).
  */
-export function exportAnnotationsCsv(annotations: readonly Annotation[], context: { topics: TopicTree; lookup: CorpusLookup }): string {
+export function exportAnnotationsCsv(annotations: readonly Annotation[], context: { topics: TopicTree; lookup: CorpusLookup }, options: CsvOptions = {}): string {
   const { topics, lookup } = context;
-  const rows: string[][] = [[...csvColumns]];
+  const rows: CsvCell[][] = [[...csvColumns]];
   for (const annotation of annotations) {
     const base = {
       document: lookup.documentTitle?.(annotation.docId) ?? annotation.docId,
-      page: annotation.target.selectors.page ? String(annotation.target.selectors.page.page) : '',
+      page: annotation.target.selectors.page?.page,
       quote: annotation.target.selectors.quote.exact,
       note: annotation.note,
       entities: annotation.entityIds.map((id) => lookup.entityName?.(id) ?? id).join('; '),
@@ -31,5 +28,5 @@ export function exportAnnotationsCsv(annotations: readonly Annotation[], context
       rows.push([base.document, base.page, base.quote, base.note, topic, base.entities, base.recommendations, base.created]);
     }
   }
-  return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return toCsv(rows, options);
 }

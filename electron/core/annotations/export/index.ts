@@ -1,5 +1,5 @@
 export { exportAnnotationsMarkdown } from './markdown';
-export { exportAnnotationsCsv, csvField, csvColumns } from './csv';
+export { exportAnnotationsCsv, csvColumns } from './csv';
 export { toWebAnnotation, exportWebAnnotations, annotationIri, defaultSourceIri, webAnnotationContext } from './web-annotation';
 export type { WebAnnotation, WebAnnotationBody, WebAnnotationOptions } from './web-annotation';
 export { exportRefiQdaCodebook, topicGuid, refiQdaCodebookNamespace } from './refi-qda-codebook';

@@ -23,7 +23,9 @@ export function exportAnnotationsMarkdown(annotations: readonly Annotation[], lo
       const quoteLines = annotation.target.selectors.quote.exact.split(/\r?\n/);
       out.push(...quoteLines.map((line) => (line.trim() ? `> ${escapeInline(line)}` : '>')));
       out.push('>', `> ${escapeInline(citation)}`, '');
-      if (annotation.note.trim()) out.push(annotation.note.trim(), '');
+      // Notes are plain text (the app shows them as typed), so they are escaped like the
+      // quotes: nothing in a note becomes a link, raw HTML or a heading in the export.
+      if (annotation.note.trim()) out.push(annotation.note.trim().split(/\r?\n/).map(escapeInline).join('\n'), '');
       if (annotation.anchorStatus === 'orphan') out.push('_This quote could no longer be found in the current text of the paper._', '');
     }
   }

@@ -11,11 +11,11 @@ type ExportHandlerNames = 'annotations.export' | 'topics.exportCodebook' | 'undo
 export function exportAndUndoHandlers(services: CodingServices, lookup: CorpusLookup, tracker: ChangeTracker): Pick<AreaHandlers<typeof annotationsMethods>, ExportHandlerNames> {
   const { annotations, topics, undo } = services;
   return {
-    'annotations.export': ({ format, filter }): ExportedText => {
+    'annotations.export': ({ format, filter, bom }): ExportedText => {
       const list = annotations.list(filter ?? {});
       const tree = topics.tree();
       if (format === 'md') return { text: exportAnnotationsMarkdown(list, lookup), fileName: 'annotations.md', mimeType: 'text/markdown', count: list.length };
-      if (format === 'csv') return { text: exportAnnotationsCsv(list, { topics: tree, lookup }), fileName: 'annotations.csv', mimeType: 'text/csv', count: list.length };
+      if (format === 'csv') return { text: exportAnnotationsCsv(list, { topics: tree, lookup }, { bom: bom ?? false }), fileName: 'annotations.csv', mimeType: 'text/csv', count: list.length };
       return { text: exportWebAnnotations(list, { topics: tree }), fileName: 'annotations.jsonld', mimeType: 'application/ld+json', count: list.length };
     },
     'topics.exportCodebook': () => ({

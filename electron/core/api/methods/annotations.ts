@@ -132,7 +132,8 @@ export const annotationsMethods = {
   /** The eight highlight colours with what the user says each means. */
   'annotations.palette': method<PaletteEntry[]>()(z.object({}).strict()),
   'annotations.setColorMeaning': method<PaletteEntry[]>()(z.object({ color, meaning: z.string().max(200) }).strict()),
-  'annotations.export': method<ExportedText>()(z.object({ format: z.enum(annotationExportFormats), filter: filter.optional() }).strict()),
+  /** `bom`: CSV only, start with a UTF-8 byte order mark so that Excel reads the text as UTF-8. */
+  'annotations.export': method<ExportedText>()(z.object({ format: z.enum(annotationExportFormats), filter: filter.optional(), bom: z.boolean().optional() }).strict()),
 
   'topics.list': method<TopicSummary[]>()(z.object({}).strict()),
   /** Up to nine topics, most recently used first: keys 1–9 apply them to a selection. */

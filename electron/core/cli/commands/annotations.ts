@@ -83,8 +83,11 @@ export function registerAnnotationsCommands(program: Command, run: CliAction): v
     .description('every annotation as Markdown, CSV or W3C Web Annotations (JSON-LD)')
     .requiredOption('--format <format>', 'md, csv or w3c')
     .option('--out <file>', 'where to write (default: print to stdout)')
-    .action((options: { format: string; out?: string }) =>
-      run(async (context) => writeExport((await context.call('annotations.export', { format: options.format as 'md' })) as ExportedText, options.format, options.out)),
+    .option('--bom', 'CSV: start with a UTF-8 byte order mark, so that Excel reads accented letters right')
+    .action((options: { format: string; out?: string; bom?: boolean }) =>
+      run(async (context) =>
+        writeExport((await context.call('annotations.export', { format: options.format as 'md', ...(options.bom ? { bom: true } : {}) })) as ExportedText, options.format, options.out),
+      ),
     );
   exportCommand
     .command('codebook')

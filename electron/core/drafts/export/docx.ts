@@ -15,6 +15,7 @@ import {
   WidthType,
   type ParagraphChild,
 } from 'docx';
+import { safeLinkTarget } from '../../text/safe-link';
 import { cslHtmlToRuns } from '../../citations/csl-html';
 import type { Draft, TiptapMark, TiptapNode } from '../model';
 import { bibliographyHeading, prepareDraft, type DraftExportContext, type PreparedDraft } from './context';
@@ -218,7 +219,7 @@ function runStyle(marks: readonly TiptapMark[], base: RunStyle): { style: RunSty
     else if (mark.type === 'strike') style.strike = true;
     else if (mark.type === 'underline') style.underline = {};
     else if (mark.type === 'code') style.font = 'Courier New';
-    else if (mark.type === 'link' && typeof mark.attrs?.href === 'string' && /^(https?:|mailto:)/i.test(mark.attrs.href)) href = mark.attrs.href;
+    else if (mark.type === 'link') href = safeLinkTarget(mark.attrs?.href) ?? href;
   }
   return href ? { style, href } : { style };
 }

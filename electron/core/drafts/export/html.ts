@@ -1,3 +1,4 @@
+import { safeLinkTarget } from '../../text/safe-link';
 import type { TiptapMark, TiptapNode } from '../model';
 import type { Draft } from '../model';
 import { bibliographyHeading, prepareDraft, type DraftExportContext, type PreparedDraft } from './context';
@@ -13,12 +14,6 @@ export async function exportDraftHtml(draft: Draft, context: DraftExportContext)
 
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
-/** Only links a reader can follow safely offline or in the system browser. */
-function safeHref(href: unknown): string | undefined {
-  if (typeof href !== 'string') return undefined;
-  return /^(https?:|mailto:|#)/i.test(href.trim()) ? href.trim() : undefined;
 }
 
 const css = `
@@ -149,7 +144,7 @@ function applyMarks(html: string, marks: readonly TiptapMark[]): string {
         out = `<code>${out}</code>`;
         break;
       case 'link': {
-        const href = safeHref(mark.attrs?.href);
+        const href = safeLinkTarget(mark.attrs?.href);
         if (href) out = `<a href="${escapeHtml(href)}">${out}</a>`;
         break;
       }

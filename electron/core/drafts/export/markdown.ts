@@ -2,6 +2,7 @@ import { documentToCslItem, type CslItem } from '../../citations/csl-item';
 import type { CitationRef, CitationSources } from '../../citations/types';
 import type { Draft, TiptapMark, TiptapNode } from '../model';
 import { collectCitations } from '../content';
+import { safeLinkTarget } from '../../text/safe-link';
 
 /**
  * Markdown with Pandoc citations, plus the CSL-JSON file Pandoc needs (`--citeproc
@@ -166,7 +167,11 @@ function applyMarks(text: string, marks: readonly TiptapMark[]): string {
     if (mark.type === 'bold') out = `**${out}**`;
     else if (mark.type === 'italic') out = `*${out}*`;
     else if (mark.type === 'strike') out = `~~${out}~~`;
-    else if (mark.type === 'link' && typeof mark.attrs?.href === 'string') out = `[${out}](${mark.attrs.href.replace(/[()\s]/g, encodeURIComponent)})`;
+    else if (mark.type === 'link') {
+      // An unsafe target (javascript:, data:, ...) is dropped; the text stays.
+      const href = safeLinkTarget(mark.attrs?.href);
+      if (href) out = `[${out}](${href.replace(/[()\s]/g, encodeURIComponent)})`;
+    }
   }
   return lead + out + trail;
 }
