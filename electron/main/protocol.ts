@@ -1,8 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { protocol } from 'electron';
-import { contentSecurityPolicy, contentTypeFor, resolveAssetPath } from '../core/assets/resolve-asset';
+import { answerAssetRequest, assetNotFound } from '../core/assets/resolve-asset';
 import type { AssetRoots } from '../core/assets/resolve-asset';
-import { appScheme } from './security';
+import { appHost, appScheme } from './security';
 
 /** Must run before app 'ready'. */
 export function registerAppScheme(): void {
@@ -11,19 +10,14 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** Serves app://workbench/... from the renderer build, resources/ and imported documents. */
+/**
+ * Serves app://workbench/... from the renderer build, resources/ and imported documents
+ * (core decides which file, refusing anything whose real path leaves those folders).
+ */
 export function serveAppScheme(roots: AssetRoots): void {
   protocol.handle(appScheme, async (request) => {
     const url = new URL(request.url);
-    const path = url.host === 'workbench' ? resolveAssetPath(url.pathname, roots) : undefined;
-    if (!path) return new Response('Not found', { status: 404 });
-    try {
-      const body = await readFile(path);
-      return new Response(body, {
-        headers: { 'content-type': contentTypeFor(path), 'content-security-policy': contentSecurityPolicy },
-      });
-    } catch {
-      return new Response('Not found', { status: 404 });
-    }
+    const answer = url.host === appHost ? await answerAssetRequest(url.pathname, roots) : assetNotFound();
+    return new Response(answer.body as BodyInit, { status: answer.status, headers: answer.headers });
   });
 }

@@ -2,7 +2,8 @@ import { app, session, shell } from 'electron';
 import type { WebContents } from 'electron';
 
 export const appScheme = 'app';
-export const appOrigin = `${appScheme}://workbench`;
+export const appHost = 'workbench';
+export const appOrigin = `${appScheme}://${appHost}`;
 
 /** Offline by construction: only the app's own protocol (and devtools) may load anything. */
 export function lockDownSession(): void {

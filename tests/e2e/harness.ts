@@ -1,6 +1,5 @@
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
-import { readFile } from 'node:fs/promises';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -8,7 +7,7 @@ import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createCore } from '../../electron/core/core';
 import type { Core } from '../../electron/core/core';
-import { contentSecurityPolicy, contentTypeFor, resolveAssetPath } from '../../electron/core/assets/resolve-asset';
+import { answerAssetRequest } from '../../electron/core/assets/resolve-asset';
 import { hostPdfExport } from '../../electron/core/drafts/handlers/host-pdf-export';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
@@ -79,15 +78,10 @@ export async function closeBrowser(): Promise<void> {
 
 function serve(roots: { rendererDir: string; resourcesDir: string; workspaceDir: string }): Promise<{ server: Server; origin: string }> {
   const server = createServer(async (request, response) => {
-    const path = resolveAssetPath(new URL(request.url ?? '/', 'http://127.0.0.1').pathname, roots);
-    try {
-      if (!path) throw new Error('outside');
-      const body = await readFile(path);
-      response.writeHead(200, { 'content-type': contentTypeFor(path), 'content-security-policy': contentSecurityPolicy, 'cache-control': 'no-store' });
-      response.end(body);
-    } catch {
-      response.writeHead(404).end('Not found');
-    }
+    // The same answers the app:// handler gives, file for file and header for header.
+    const answer = await answerAssetRequest(new URL(request.url ?? '/', 'http://127.0.0.1').pathname, roots);
+    response.writeHead(answer.status, { ...answer.headers, 'cache-control': 'no-store' });
+    response.end(answer.body);
   });
   return new Promise((done) => {
     server.listen(0, '127.0.0.1', () => {
