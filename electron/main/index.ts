@@ -5,14 +5,17 @@ import { createCore } from '../core/core';
 import { hostPdfExport } from '../core/drafts/handlers/host-pdf-export';
 import type { Core } from '../core/core';
 import { forwardEvents, handleIpc } from './ipc';
+import { PathGrants } from './path-grants';
 import { registerAppScheme, serveAppScheme } from './protocol';
 import { printHtmlWithElectron } from './print';
 import { appOrigin, guardWebContents, lockDownSession, openExternalLink } from './security';
+import { openWithRecovery, type StartupAttempt } from './startup-failure';
 
 // main holds only what must touch Electron; everything else is core.
 const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources');
 const outDir = fileURLToPath(new URL('..', import.meta.url));
 const rendererDir = join(outDir, 'renderer');
+const grants = new PathGrants();
 let core: Core | undefined;
 let mainWindow: BrowserWindow | undefined;
 
@@ -26,7 +29,8 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow?.focus();
   });
   app.whenReady().then(start).catch((error: unknown) => {
-    console.error(error);
+    // Never exit silently: whatever went wrong is said before the app goes.
+    dialog.showErrorBox('Field Workbench could not start', error instanceof Error ? error.message : String(error));
     app.exit(1);
   });
   app.on('window-all-closed', () => app.quit());
@@ -39,14 +43,12 @@ if (!app.requestSingleInstanceLock()) {
   });
 }
 
-async function start(): Promise<void> {
-  const workspaceDir = join(app.getPath('userData'), 'workspace');
-  lockDownSession();
-  serveAppScheme({ rendererDir, resourcesDir, workspaceDir });
-  core = await createCore({
-    workspaceDir,
+function openCore(attempt: StartupAttempt): Promise<Core> {
+  return createCore({
+    workspaceDir: attempt.workspaceDir,
     resourcesDir,
     holder: 'the Field Workbench app',
+    readOnly: attempt.readOnly,
     hostHandlers: {
       'app.openExternal': ({ url }) => openExternalLink(url),
       'drafts.exportPdf': hostPdfExport(() => {
@@ -60,16 +62,53 @@ async function start(): Promise<void> {
           filters: [{ name: 'PDFs, transcripts and Word documents', extensions: ['pdf', 'txt', 'md', 'markdown', 'docx'] }],
         };
         const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
-        return { paths: result.canceled ? [] : result.filePaths };
+        const paths = result.canceled ? [] : result.filePaths;
+        // The user chose these: the renderer may now ask to import them (and only these).
+        grants.grant(paths);
+        return { paths };
       },
     },
   });
-  handleIpc(core);
+}
+
+async function start(): Promise<void> {
+  lockDownSession();
+  const opened = await openWithRecovery<Core>(
+    { workspaceDir: join(app.getPath('userData'), 'workspace'), readOnly: false },
+    {
+      open: openCore,
+      ask: async (failure) =>
+        (
+          await dialog.showMessageBox({
+            type: failure.type,
+            title: failure.title,
+            message: failure.message,
+            detail: failure.detail,
+            buttons: failure.buttons,
+            defaultId: failure.defaultId,
+            cancelId: failure.cancelId,
+            noLink: true,
+          })
+        ).response,
+      chooseFolder: async () => {
+        const result = await dialog.showOpenDialog({ title: 'Choose a workspace folder', properties: ['openDirectory', 'createDirectory'] });
+        return result.canceled ? undefined : result.filePaths[0];
+      },
+    },
+  );
+  if (!opened) {
+    app.quit();
+    return;
+  }
+  core = opened.opened;
+  serveAppScheme({ rendererDir, resourcesDir, workspaceDir: opened.attempt.workspaceDir });
+  handleIpc(core, grants);
   mainWindow = new BrowserWindow({
     width: 1440,
     height: 900,
-    minWidth: 1024,
-    minHeight: 640,
+    // The interface is built and checked down to 900×700.
+    minWidth: 900,
+    minHeight: 700,
     show: false,
     title: 'Field Workbench',
     webPreferences: {
@@ -77,7 +116,13 @@ async function start(): Promise<void> {
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
       webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
       spellcheck: false,
     },
   });

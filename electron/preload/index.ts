@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 
 // The renderer's only door: invoke a contract method, or subscribe to core events.
 contextBridge.exposeInMainWorld('workbench', {
@@ -11,3 +11,15 @@ contextBridge.exposeInMainWorld('workbench', {
     return () => ipcRenderer.removeListener('workbench:event', handler);
   },
 });
+
+// Main accepts a file path from the page only if the user chose that file. For a drop,
+// only the preload can learn the paths (webUtils), so it tells main which files the user
+// dropped, before the page's own drop handler runs (capture phase). Nothing is exposed.
+window.addEventListener(
+  'drop',
+  (event) => {
+    const paths = Array.from(event.dataTransfer?.files ?? [], (file) => webUtils.getPathForFile(file)).filter((path) => path !== '');
+    if (paths.length > 0) ipcRenderer.send('workbench:dropped-files', paths);
+  },
+  true,
+);
