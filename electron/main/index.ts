@@ -123,6 +123,8 @@ async function start(): Promise<void> {
       experimentalFeatures: false,
       webviewTag: false,
       navigateOnDragDrop: false,
+      // A middle click would otherwise open links in a new window (denied anyway; belt and braces).
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: false,
     },
   });

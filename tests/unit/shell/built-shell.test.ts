@@ -71,6 +71,7 @@ describe('the built main process', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
       preload: preloadBundle,
     });
     expect(report.preloadExists).toBe(true);
@@ -121,7 +122,7 @@ describe('the built main process', () => {
 
   it('prints a draft to PDF in a hidden, script-less window on a session that loads nothing but the page', () => {
     expect(report.print.result).toEqual({ fileName: 'smoke-test.pdf', mimeType: 'application/pdf' });
-    expect(report.print.windowOptions).toEqual({ show: false, webPreferences: { session: 'workbench-print', javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false } });
+    expect(report.print.windowOptions).toEqual({ show: false, webPreferences: { session: 'workbench-print', javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, disableBlinkFeatures: 'Auxclick' } });
     expect(report.print.loaded).toEqual([expect.stringMatching(/^data:text\/html/)]);
     expect(report.print.printOptions).toEqual([{ pageSize: 'A4', printBackground: true, preferCSSPageSize: true }]);
     expect(report.print.destroyed).toBe(true);
