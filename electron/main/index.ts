@@ -128,6 +128,11 @@ async function start(): Promise<void> {
       spellcheck: false,
     },
   });
+  if (opened.attempt.readOnly) {
+    // Say so where it is always visible: the page's own title would replace it otherwise.
+    mainWindow.on('page-title-updated', (event) => event.preventDefault());
+    mainWindow.setTitle('Field Workbench — read-only: changes are not saved');
+  }
   forwardEvents(core, mainWindow.webContents);
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   await mainWindow.loadURL(`${appOrigin}/index.html`);

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 
 const [scenario, configFile] = process.argv.slice(2);
 const config = JSON.parse(readFileSync(configFile, 'utf8'));
-const userData = mkdtempSync(join(tmpdir(), 'workbench-shell-'));
+const userData = config.userData ?? mkdtempSync(join(tmpdir(), 'workbench-shell-'));
 globalThis.fakeElectronConfig = { userData, appPath: config.repoRoot };
 const { record, script, fireReady } = await import('electron');
 
@@ -33,6 +33,7 @@ if (scenario === 'newer-workspace') {
   writeFileSync(join(defaultWorkspace, 'annotations.json'), JSON.stringify({ schemaVersion: 99, data: { annotations: [] } }));
   script.showMessageBox.push('Quit');
 }
+if (scenario === 'held-by-another-process') script.showMessageBox.push('Open Read-Only');
 let chosenWorkspace;
 if (scenario === 'file-as-workspace') {
   writeFileSync(defaultWorkspace, 'not a folder');
@@ -61,6 +62,14 @@ if (scenario === 'file-as-workspace') {
   report.chosenWorkspace = chosenWorkspace;
   report.info = await invoke('app.info', {});
   report.errorBoxes = record.errorBoxes;
+}
+
+if (scenario === 'held-by-another-process') {
+  await waitFor(() => record.windows.some((window) => window.loaded.length > 0), 'the window to load');
+  report.dialogs = record.dialogs;
+  report.info = await invoke('app.info', {});
+  report.title = record.windows[0].title;
+  report.save = errorCode(await invoke('drafts.create', { title: 'Not saved' }));
 }
 
 if (scenario === 'normal') {

@@ -124,6 +124,10 @@ export class BrowserWindow extends EventEmitter {
   show() {
     log('window.show');
   }
+  setTitle(title) {
+    this.title = title;
+    log(`window.setTitle:${title}`);
+  }
   destroy() {
     this.destroyed = true;
   }

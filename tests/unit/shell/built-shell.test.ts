@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -27,12 +27,13 @@ beforeAll(() => {
 
 type Report = Record<string, any>;
 
-async function driveMain(scenario: string): Promise<Report> {
+async function driveMain(scenario: string, userData?: string): Promise<Report> {
   const config = join(await tempDir(), 'config.json');
   await writeFile(
     config,
     JSON.stringify({
       repoRoot,
+      userData,
       methods: Object.keys(contract),
       pdf: join(pdfFixtures, 'alphatrans.pdf'),
       transcript: join(transcriptFixtures, 'focus-group-zubin-potok.md'),
@@ -156,6 +157,33 @@ describe('the built main process when the workspace cannot be opened', () => {
     expect(report.dialogs[1]).toMatchObject({ kind: 'open', options: { properties: ['openDirectory', 'createDirectory'] } });
     expect(report.info).toMatchObject({ ok: true, value: { workspace: report.chosenWorkspace, readOnly: false } });
     expect(report.errorBoxes).toEqual([]);
+  });
+});
+
+describe('the built main process when another process holds the workspace', () => {
+  it('says who holds it, and opens read-only when asked: the title says so and nothing is saved', async () => {
+    // A real second process holds the workspace through the store's own lock.
+    const userData = await tempDir();
+    const holder = spawn(process.execPath, ['--import', 'tsx', join(smoke, 'hold-workspace.ts'), join(userData, 'workspace')], { cwd: repoRoot, stdio: ['pipe', 'pipe', 'inherit'] });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        holder.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('held') && resolve());
+        holder.on('exit', (code) => reject(new Error(`the holder exited (${code})`)));
+      });
+      const report = await driveMain('held-by-another-process', userData);
+      expect(report.dialogs[0].options).toMatchObject({
+        type: 'warning',
+        title: 'The workspace is open in another program',
+        message: expect.stringContaining('another Field Workbench (test)'),
+        buttons: ['Try Again', 'Open Read-Only', 'Choose Another Workspace…', 'Quit'],
+      });
+      expect(report.info).toMatchObject({ ok: true, value: { readOnly: true } });
+      expect(report.title).toMatch(/read-only/);
+      expect(report.save).not.toBe('ok');
+    } finally {
+      holder.stdin.end();
+      await new Promise((resolve) => holder.on('close', resolve));
+    }
   });
 });
 
