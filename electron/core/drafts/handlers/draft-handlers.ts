@@ -3,7 +3,6 @@ import type { AreaHandlers } from '../../core-context';
 import { citationStyleIds, citationStyles } from '../../citations/styles';
 import { countWords } from '../content';
 import type { DraftService } from '../draft-service';
-import { markdownToDraftContent } from '../markdown-import';
 import type { WorkspaceSources } from './workspace-sources';
 
 type ListAndEditMethods = Pick<
@@ -36,9 +35,10 @@ export function draftHandlers(service: DraftService, sources: WorkspaceSources, 
     'drafts.listTrash': () => service.listTrash(),
     'drafts.get': ({ id }) => service.get(id),
     'drafts.create': ({ title, style, markdown }) =>
-      announce(undefined, () => {
+      announce(undefined, async () => {
         // Parse before writing anything: unknown citation keys refuse the whole import.
-        const imported = markdown === undefined ? undefined : markdownToDraftContent(markdown, sources.resolveKey);
+        // The Markdown parser loads with the first draft made from Markdown, not with the core.
+        const imported = markdown === undefined ? undefined : (await import('../markdown-import')).markdownToDraftContent(markdown, sources.resolveKey);
         return service.create({
           ...(title?.trim() ? { title } : imported?.title !== undefined ? { title: imported.title } : {}),
           ...(style ? { style } : {}),
