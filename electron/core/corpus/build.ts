@@ -2,6 +2,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CorpusSchema, type Corpus, type CorpusDocument, type Footnote, type Passage, type Recommendation, type Section } from './schema.js';
 import { parseSeed } from './parse/index.js';
+import { describeSeedMetadata } from './metadata/index.js';
+import { withPrintedPages } from '../metadata/provenance.js';
 import { readSeeds } from './seeds.js';
 import { detectMentions, loadEntityCatalogue } from './entities/index.js';
 import { extractEvents } from './events/index.js';
@@ -78,12 +80,13 @@ export async function buildCorpus(options: BuildCorpusOptions): Promise<BuildCor
 
   for (const seed of readSeeds(options.seedsDir)) {
     const parsed = parseSeed(seed.text, seed.meta);
-    const document: CorpusDocument = { ...parsed.document, pdf: pdfPath(parsed.document.id), note: typesetNote(seed.meta.source) };
+    const metadata = describeSeedMetadata(seed.meta, seed.text, parsed.passages);
+    const document: CorpusDocument = { ...parsed.document, ...metadata, pdf: pdfPath(parsed.document.id), note: typesetNote(seed.meta.source) };
     const typeset = await typesetDocument(
       { document, sections: parsed.sections, passages: parsed.passages, footnotes: parsed.footnotes },
       options.fontsDir ? { fontsDir: options.fontsDir } : {},
     );
-    documents.push({ ...document, pageCount: typeset.pageCount });
+    documents.push({ ...withPrintedPages(document, (passageId) => typeset.passagePages[passageId]), pageCount: typeset.pageCount });
     sections.push(...parsed.sections.map((s) => ({ ...s, page: typeset.sectionPages[s.id] ?? 1 })));
     passages.push(...parsed.passages.map((p) => ({ ...p, page: typeset.passagePages[p.id] ?? 1 })));
     footnotes.push(

@@ -9,6 +9,54 @@ import { z } from 'zod';
 export const documentKinds = ['report', 'policy-paper', 'policy-brief', 'discussion-paper', 'article', 'book', 'transcript', 'other'] as const;
 export const documentOrigins = ['bundled', 'imported-pdf', 'imported-text', 'imported-transcript', 'imported-docx'] as const;
 
+/** The bibliographic fields whose origin a document records (see `provenance`). */
+export const metadataFields = ['title', 'subtitle', 'authors', 'editors', 'publishers', 'year', 'place', 'isbn', 'doi', 'url'] as const;
+export type MetadataField = (typeof metadataFields)[number];
+
+/**
+ * Where a metadata value came from. `printed`: the document prints it (see `location`);
+ * `pdf-info`/`xmp`/`docx-core`/`front-matter`: the file's own metadata; `inferred`: worked out
+ * from the content (a year from the latest dated content, with `evidence`); `file-name`: nothing
+ * better was found; `curated`: the bundled paper's metadata file gives it although the paper
+ * does not print it; `user`: typed by the user.
+ */
+export const metadataSources = ['printed', 'pdf-info', 'xmp', 'docx-core', 'front-matter', 'inferred', 'file-name', 'curated', 'user'] as const;
+export type MetadataSource = (typeof metadataSources)[number];
+
+/** Where in the document a printed value stands. */
+export const printedLocations = ['cover', 'byline', 'colophon', 'cip', 'copyright-line', 'running-header', 'closing-note', 'first-heading', 'first-page', 'text'] as const;
+export type PrintedLocation = (typeof printedLocations)[number];
+
+/** A dated sentence that supports an inferred year. */
+export const DateEvidenceSchema = z.object({
+  passageId: z.string(),
+  /** ISO 8601, partial where the text is: 2024, 2024-03, 2024-03-04. */
+  date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/),
+  /** The sentence that carries the date, as it stands in the passage. */
+  text: z.string().min(1),
+});
+export type DateEvidence = z.infer<typeof DateEvidenceSchema>;
+
+export const FieldProvenanceSchema = z.object({
+  source: z.enum(metadataSources),
+  location: z.enum(printedLocations).optional(),
+  /** The page it is printed on (the typeset PDF's page for bundled papers). */
+  page: z.number().int().positive().optional(),
+  /** The passage that prints it, when the words are part of one. */
+  passageId: z.string().optional(),
+  /** The words as printed or stored, before clean-up ("Prishtinë : QKSS, 2026"). */
+  printed: z.string().optional(),
+  /** For an inferred value: the passages and dates that justify it, latest first. */
+  evidence: z.array(DateEvidenceSchema).optional(),
+  /** One sentence for a person, e.g. why the value was chosen over another. */
+  note: z.string().optional(),
+  /** For a user's edit: when (ISO 8601). */
+  editedAt: z.string().optional(),
+});
+export type FieldProvenance = z.infer<typeof FieldProvenanceSchema>;
+export const ProvenanceSchema = z.partialRecord(z.enum(metadataFields), FieldProvenanceSchema);
+export type Provenance = z.infer<typeof ProvenanceSchema>;
+
 export const DocumentSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
   title: z.string().min(1),
@@ -18,6 +66,13 @@ export const DocumentSchema = z.object({
   publishers: z.array(z.string()),
   year: z.number().int().optional(),
   isbn: z.string().optional(),
+  /** Where it was published (the CIP record's "Prishtinë"). */
+  place: z.string().optional(),
+  doi: z.string().optional(),
+  /** The document's own web address (not its publisher's home page). */
+  url: z.string().optional(),
+  /** Where each metadata field came from; a field without an entry predates provenance. */
+  provenance: ProvenanceSchema.optional(),
   kind: z.enum(documentKinds),
   language: z.string().default('en'),
   origin: z.enum(documentOrigins),

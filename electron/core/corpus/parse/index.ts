@@ -30,8 +30,6 @@ export function parseSeed(text: string, meta: SeedMeta): ParsedSeed {
     authors: meta.authors,
     editors: meta.editors ?? [],
     publishers: meta.publishers,
-    ...(meta.year !== undefined ? { year: meta.year } : {}),
-    ...(meta.isbn ? { isbn: meta.isbn } : {}),
     kind: meta.kind,
     language: meta.language ?? 'en',
     origin: 'bundled',

@@ -1,7 +1,11 @@
 import type { CorpusDocument, Footnote, Passage, Recommendation, Section } from '../schema.js';
 import type { Span } from './inline.js';
 
-/** What `seeds/<name>.meta.json` holds: only what the paper itself prints. */
+/**
+ * What `seeds/<name>.meta.json` holds: the display forms of what the paper prints (title
+ * casing, who is author and who editor, the publisher's full name). Year, place and ISBN are
+ * read from the paper itself (corpus/metadata), or the year inferred from its content.
+ */
 export interface SeedMeta {
   id: string;
   title: string;
@@ -9,8 +13,6 @@ export interface SeedMeta {
   authors: string[];
   editors?: string[];
   publishers: string[];
-  year?: number;
-  isbn?: string;
   kind: CorpusDocument['kind'];
   language?: string;
   /** The seed text file this metadata describes. */

@@ -1,4 +1,5 @@
 import type { CorpusDocument } from '../schema';
+import { isYearSupplied } from '../../metadata/provenance';
 import { buildAtoms } from './inline-atoms';
 import { breakLines } from './line-breaker';
 import { BODY_WIDTH, COLORS, PAGE, STYLES, type TextStyle } from './page-style';
@@ -33,7 +34,8 @@ export function drawTitlePage(doc: PDFKit.PDFDocument, painter: TextPainter, doc
     for (const publisher of document.publishers) low = centred(painter, publisher, low, STYLES.titleDetail);
     low += 8;
   }
-  if (document.year !== undefined) low = centred(painter, String(document.year), low, STYLES.titleDetail) + 2;
+  // A year the paper does not print is given the way a cataloguer supplies one: in brackets.
+  if (document.year !== undefined) low = centred(painter, isYearSupplied(document) ? `[${document.year}]` : String(document.year), low, STYLES.titleDetail) + 2;
   if (document.isbn) centred(painter, `ISBN ${document.isbn}`, low, STYLES.titleDetail);
 
   // The document's own note replaces the standard one when it already says who typeset it.
