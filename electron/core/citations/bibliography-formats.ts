@@ -1,4 +1,4 @@
-import type { CslItem, CslName } from './csl-item';
+import { cslYear, isSuppliedDate, type CslItem, type CslName } from './csl-item';
 
 /** Bibliography files for reference managers: CSL-JSON (Zotero, Pandoc), BibTeX (LaTeX), RIS (EndNote, Mendeley, Zotero). */
 export type BibliographyFormat = 'csl-json' | 'bibtex' | 'ris';
@@ -15,6 +15,11 @@ export function formatBibliographyFile(items: readonly CslItem[], format: Biblio
 }
 
 export const bibliographyFileExtension: Record<BibliographyFormat, string> = { 'csl-json': 'json', bibtex: 'bib', ris: 'ris' };
+
+/** A supplied year as the item's style prints it: its literal ("[2024]") or "ca. 2024". */
+function printedSuppliedYear(item: CslItem, year: number): string {
+  return item.issued && 'literal' in item.issued ? item.issued.literal : `ca. ${year}`;
+}
 
 // ---- BibTeX ----------------------------------------------------------------------------
 
@@ -43,11 +48,21 @@ function toBibtex(item: CslItem): string {
   if (item.editor?.length) fields.push(['editor', item.editor.map(bibtexName).join(' and ')]);
   // Double braces keep the title's capitalisation ("NATO", "Kosovo") as written.
   fields.push(['title', `{${texEscape(item.title)}}`]);
-  const year = item.issued?.['date-parts'][0]?.[0];
-  if (year !== undefined) fields.push(['year', String(year)]);
+  const year = cslYear(item);
+  if (year !== undefined && isSuppliedDate(item)) {
+    // BibTeX prints `year` as written ("[2024]", "ca. 2024"); biblatex reads the EDTF
+    // `date`, where "~" marks the year approximate.
+    fields.push(['year', texEscape(printedSuppliedYear(item, year))]);
+    fields.push(['date', `${year}~`]);
+  } else if (year !== undefined) {
+    fields.push(['year', String(year)]);
+  }
   if (item.publisher) fields.push([type === 'techreport' ? 'institution' : 'publisher', texEscape(item.publisher)]);
+  if (item['publisher-place']) fields.push(['address', texEscape(item['publisher-place'])]);
   if (item.genre && type === 'techreport') fields.push(['type', texEscape(item.genre)]);
   if (item.ISBN) fields.push(['isbn', texEscape(item.ISBN)]);
+  if (item.DOI) fields.push(['doi', texEscape(item.DOI)]);
+  if (item.URL) fields.push(['url', item.URL.replace(/[{}]/g, encodeURIComponent)]);
   if (item['number-of-pages']) fields.push(['pagetotal', texEscape(item['number-of-pages'])]);
   if (item.language) fields.push(['language', texEscape(item.language)]);
   const body = fields.map(([name, value]) => `  ${name} = {${value}}`).join(',\n');
@@ -69,12 +84,17 @@ function toRis(item: CslItem): string {
   for (const author of item.author ?? []) lines.push(['AU', risName(author)]);
   for (const editor of item.editor ?? []) lines.push(['ED', risName(editor)]);
   lines.push(['TI', item.title]);
-  const year = item.issued?.['date-parts'][0]?.[0];
+  const year = cslYear(item);
   if (year !== undefined) lines.push(['PY', String(year)]);
   if (item.publisher) lines.push(['PB', item.publisher]);
+  if (item['publisher-place']) lines.push(['CY', item['publisher-place']]);
   if (item.genre) lines.push(['M3', item.genre]);
   if (item.ISBN) lines.push(['SN', item.ISBN]);
+  if (item.DOI) lines.push(['DO', item.DOI]);
+  if (item.URL) lines.push(['UR', item.URL]);
   if (item.language) lines.push(['LA', item.language]);
+  // RIS's PY holds a bare year; the note keeps the fact that the work does not print it.
+  if (year !== undefined && isSuppliedDate(item)) lines.push(['N1', `The year is not printed in the work; it is supplied: ${printedSuppliedYear(item, year)}.`]);
   lines.push(['ID', item.id]);
   lines.push(['ER', '']);
   return lines.map(([tag, value]) => `${tag}  - ${value.replace(/[\r\n]+/g, ' ')}\r\n`).join('');

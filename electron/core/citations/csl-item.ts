@@ -1,4 +1,5 @@
 import type { CorpusDocument } from '../corpus/schema';
+import { isYearSupplied } from '../metadata/provenance';
 
 /**
  * CSL-JSON, the item format citeproc-js, Pandoc and Zotero all read.
@@ -19,12 +20,57 @@ export interface CslItem {
   author?: CslName[];
   editor?: CslName[];
   publisher?: string;
-  issued?: { 'date-parts': number[][] };
+  'publisher-place'?: string;
+  issued?: CslDate;
   ISBN?: string;
+  DOI?: string;
+  URL?: string;
   genre?: string;
   language?: string;
   'number-of-pages'?: string;
   note?: string;
+}
+
+/**
+ * A CSL date: date parts, optionally `circa` (approximate or supplied); or a `literal` printed
+ * as it stands, which is how a style that has no form of its own for a supplied date is
+ * given one ("[2024]").
+ */
+export type CslDate = { 'date-parts': number[][]; circa?: boolean } | { literal: string };
+
+/**
+ * How a year the document does not print goes into the item: `circa` marks the date
+ * approximate, the CSL way, and leaves its printing to the style (APA prints "ca. 2024");
+ * `brackets` supplies it as a literal "[2024]", the form the Chicago Manual gives an inferred
+ * date, which the Chicago CSL styles do not produce from `circa` themselves.
+ */
+export type SuppliedYearForm = 'circa' | 'brackets';
+
+export interface CslItemOptions {
+  suppliedYear?: SuppliedYearForm;
+}
+
+function issuedDate(document: CorpusDocument, form: SuppliedYearForm): CslDate | undefined {
+  if (document.year === undefined) return undefined;
+  if (!isYearSupplied(document)) return { 'date-parts': [[document.year]] };
+  return form === 'brackets' ? { literal: `[${document.year}]` } : { 'date-parts': [[document.year]], circa: true };
+}
+
+/** The year of an item, whichever form its date takes. */
+export function cslYear(item: Pick<CslItem, 'issued'>): number | undefined {
+  const issued = item.issued;
+  if (!issued) return undefined;
+  if ('literal' in issued) {
+    const year = /\d{4}/.exec(issued.literal)?.[0];
+    return year === undefined ? undefined : Number(year);
+  }
+  return issued['date-parts'][0]?.[0];
+}
+
+/** Whether an item's year is supplied rather than printed (approximate, or bracketed by us). */
+export function isSuppliedDate(item: Pick<CslItem, 'issued'>): boolean {
+  const issued = item.issued;
+  return !!issued && ('literal' in issued || issued.circa === true);
 }
 
 /** Corpus kinds → CSL types. Policy papers, briefs and discussion papers are grey literature: CSL `report`. */
@@ -88,7 +134,7 @@ export function fullTitle(document: Pick<CorpusDocument, 'title' | 'subtitle'>):
  * The CSL-JSON item for a corpus document. `id` defaults to the document id; Markdown
  * export passes its citation key instead so Pandoc can match `[@key]` to the item.
  */
-export function documentToCslItem(document: CorpusDocument, id: string = document.id): CslItem {
+export function documentToCslItem(document: CorpusDocument, id: string = document.id, options: CslItemOptions = {}): CslItem {
   const item: CslItem = {
     id,
     type: cslTypeByKind[document.kind],
@@ -98,8 +144,12 @@ export function documentToCslItem(document: CorpusDocument, id: string = documen
   if (document.authors.length > 0) item.author = document.authors.map(splitPersonName);
   if (document.editors.length > 0) item.editor = document.editors.map(splitPersonName);
   if (document.publishers.length > 0) item.publisher = document.publishers.join('; ');
-  if (document.year !== undefined) item.issued = { 'date-parts': [[document.year]] };
+  if (document.place) item['publisher-place'] = document.place;
+  const issued = issuedDate(document, options.suppliedYear ?? 'circa');
+  if (issued) item.issued = issued;
   if (document.isbn) item.ISBN = document.isbn;
+  if (document.doi) item.DOI = document.doi;
+  if (document.url) item.URL = document.url;
   const genre = genreByKind[document.kind];
   if (genre) item.genre = genre;
   if (document.language) item.language = document.language;

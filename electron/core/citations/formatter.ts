@@ -82,7 +82,7 @@ export class CitationFormatter {
     const items = new Map<string, CslItem>();
     const resolved: Array<{ ref: CitationRef; source: ResolvedSource } | { ref: CitationRef; source: undefined }> = refs.map((ref) => {
       const source = sources.resolve(ref.target);
-      if (source && !items.has(source.document.id)) items.set(source.document.id, documentToCslItem(source.document));
+      if (source && !items.has(source.document.id)) items.set(source.document.id, documentToCslItem(source.document, source.document.id, { suppliedYear: citationStyles[this.style].suppliedYear }));
       return { ref, source };
     });
 

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { checkoutResourcesDir } from '../paths';
+import type { SuppliedYearForm } from './csl-item';
 
 /**
  * The bundled CSL styles (official files from the CSL project, CC BY-SA 3.0, kept
@@ -15,12 +16,21 @@ export interface CitationStyleInfo {
   /** Note styles put citations in footnotes; in-text styles print them in the sentence. */
   kind: 'in-text' | 'note';
   file: string;
+  /**
+   * How the style prints a year the document does not print (see `SuppliedYearForm`).
+   * APA 7 gives an estimated date as "ca. 2024" and its CSL file prints `circa` that way.
+   * The Chicago Manual brackets a date supplied from outside the title page: "[2024]", in the
+   * text citation and the reference list alike. chicago-author-date.csl ignores `circa`
+   * (it would print a bare "2024", as if printed) and chicago-note-bibliography.csl prints
+   * "[2024?]", Chicago's form for a doubtful guess; both are given the bracketed year.
+   */
+  suppliedYear: SuppliedYearForm;
 }
 
 export const citationStyles: Record<CitationStyleId, CitationStyleInfo> = {
-  'chicago-author-date': { id: 'chicago-author-date', label: 'Chicago (author-date)', kind: 'in-text', file: 'chicago-author-date.csl' },
-  apa: { id: 'apa', label: 'APA (7th edition)', kind: 'in-text', file: 'apa.csl' },
-  'chicago-note-bibliography': { id: 'chicago-note-bibliography', label: 'Chicago (notes and bibliography)', kind: 'note', file: 'chicago-note-bibliography.csl' },
+  'chicago-author-date': { id: 'chicago-author-date', label: 'Chicago (author-date)', kind: 'in-text', file: 'chicago-author-date.csl', suppliedYear: 'brackets' },
+  apa: { id: 'apa', label: 'APA (7th edition)', kind: 'in-text', file: 'apa.csl', suppliedYear: 'circa' },
+  'chicago-note-bibliography': { id: 'chicago-note-bibliography', label: 'Chicago (notes and bibliography)', kind: 'note', file: 'chicago-note-bibliography.csl', suppliedYear: 'brackets' },
 };
 
 export const defaultCitationStyle: CitationStyleId = 'chicago-author-date';

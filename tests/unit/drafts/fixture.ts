@@ -143,15 +143,17 @@ export function loadTestCorpus(): TestCorpus {
 }
 
 /**
- * The expected in-text citation for a document, so tests hold whichever metadata the
- * corpus build records: a paper without a printed year is cited "n.d." by both styles.
+ * The year as a style prints it: a year the paper prints as it is, a year inferred from the
+ * content as a supplied date ("[2025]" in Chicago, "ca. 2025" in APA), no year as "n.d.".
  */
-export function expectedInText(style: 'chicago-author-date' | 'apa', author: string, document: CorpusDocument, page: string | number): string {
-  if (style === 'apa') return `(${author}, ${document.year ?? 'n.d.'}, p. ${page})`;
-  return document.year === undefined ? `(${author}, n.d., ${page})` : `(${author} ${document.year}, ${page})`;
+export function printedYear(document: CorpusDocument, style: 'chicago-author-date' | 'apa' | 'chicago-note-bibliography' = 'chicago-author-date'): string {
+  if (document.year === undefined) return 'n.d.';
+  if (document.provenance?.year?.source !== 'inferred') return String(document.year);
+  return style === 'apa' ? `ca. ${document.year}` : `[${document.year}]`;
 }
 
-/** The year as the styles print it in a bibliography entry. */
-export function printedYear(document: CorpusDocument): string {
-  return document.year === undefined ? 'n.d.' : String(document.year);
+/** The expected in-text citation for a document in an author-date style. */
+export function expectedInText(style: 'chicago-author-date' | 'apa', author: string, document: CorpusDocument, page: string | number): string {
+  if (style === 'apa') return `(${author}, ${printedYear(document, 'apa')}, p. ${page})`;
+  return document.year === undefined ? `(${author}, n.d., ${page})` : `(${author} ${printedYear(document)}, ${page})`;
 }

@@ -1,4 +1,5 @@
 import { documentToCslItem, type CslItem } from '../../citations/csl-item';
+import { citationStyles } from '../../citations/styles';
 import type { CitationRef, CitationSources } from '../../citations/types';
 import type { Draft, TiptapMark, TiptapNode } from '../model';
 import { collectCitations } from '../content';
@@ -38,7 +39,8 @@ export function exportDraftMarkdown(draft: Draft, sources: CitationSources, opti
     const source = sources.resolve(ref.target);
     const key = keyMode === 'document' ? ref.target.docId : ref.target.id;
     if (!source) missing.add(key);
-    else if (!items.has(key)) items.set(key, documentToCslItem(source.document, key));
+    // The draft's own form of a supplied year, so Pandoc with the same style prints what the app does.
+    else if (!items.has(key)) items.set(key, documentToCslItem(source.document, key, { suppliedYear: citationStyles[draft.style].suppliedYear }));
     const locator = ref.locator ?? (source?.page === undefined ? undefined : String(source.page));
     return { ref, key, locator };
   });
