@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { CorpusDocument } from '../corpus/schema.js';
 import { decodeText, type ImportFormat } from './file-format.js';
 import { extractPdf } from './pdf/extract-pdf.js';
@@ -6,6 +5,7 @@ import { blocksFromDocx } from './transcript/docx-blocks.js';
 import { parseTranscript, parseTranscriptBlocks, type ParsedTranscript } from './transcript/parse-transcript.js';
 import type { ExtractedFootnote, ExtractedMetadata, ExtractedPassage, PdfExtraction } from './types.js';
 import { guessLanguage } from './language.js';
+import { docxMetadata, readDocxCoreProperties, splitFrontMatter, textMetadata } from './metadata/index.js';
 
 /** The extracted content of any supported file, before it gets an id. */
 export interface Extraction {
@@ -39,21 +39,18 @@ export async function extractAny(format: ImportFormat, bytes: Uint8Array, option
     });
     return { origin: 'imported-pdf', kind: 'other', ...pdf };
   }
+  const frontMatter = format === 'docx' ? undefined : splitFrontMatter(decodeText(bytes));
   const parsed: ParsedTranscript =
-    format === 'docx'
-      ? parseTranscriptBlocks(await blocksFromDocx(bytes, options.fileName))
-      : parseTranscript(decodeText(bytes), { format });
+    format === 'docx' ? parseTranscriptBlocks(await blocksFromDocx(bytes, options.fileName)) : parseTranscript(frontMatter!.body, { format });
   const isTranscript = parsed.turns.length > 0;
   const origin: CorpusDocument['origin'] = format === 'docx' ? 'imported-docx' : isTranscript ? 'imported-transcript' : 'imported-text';
-  const fallbackTitle = path.basename(options.fileName, path.extname(options.fileName));
+  const described = frontMatter
+    ? textMetadata(frontMatter.data, parsed.title, options.fileName)
+    : docxMetadata(await readDocxCoreProperties(bytes), parsed.title, options.fileName);
   return {
     origin,
     kind: isTranscript ? 'transcript' : 'other',
-    metadata: {
-      title: parsed.title ?? fallbackTitle,
-      authors: [],
-      language: guessLanguage(parsed.passages.map((p) => p.text).join(' ')),
-    },
+    metadata: { ...described, language: guessLanguage(parsed.passages.map((p) => p.text).join(' ')) },
     pageCount: 1,
     hasTextLayer: true,
     passages: parsed.passages,

@@ -10,6 +10,7 @@ import { extractAny, type Extraction } from './extract-any.js';
 import { detectFormat } from './file-format.js';
 import type { extractPdf } from './pdf/extract-pdf.js';
 import { DOCUMENT_FILE, TEMP_PREFIX, documentsDir } from './workspace-paths.js';
+import { importedDocumentFields } from './metadata/index.js';
 
 export type DuplicatePolicy = 'ask' | 'import-again' | 'skip';
 
@@ -162,13 +163,11 @@ function buildRecord(extraction: Extraction, ids: RecordIds): ImportedDocumentRe
   const { docId } = ids;
   const { metadata } = extraction;
   const passageId = (order: number) => `${docId}-p${order}`;
+  const passageTexts = extraction.passages.map((p) => ({ id: passageId(p.order), kind: p.kind, text: p.text }));
   const document: CorpusDocument = {
     id: docId,
-    title: metadata.title,
-    authors: metadata.authors,
+    ...importedDocumentFields(metadata, passageTexts),
     editors: [],
-    publishers: metadata.publisher ? [metadata.publisher] : [],
-    ...(metadata.year === undefined ? {} : { year: metadata.year }),
     kind: extraction.kind,
     language: metadata.language,
     origin: extraction.origin,

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { WorkbenchError } from '../api/errors.js';
 import { documentKinds, type CorpusDocument } from '../corpus/schema.js';
 import { ImportedDocumentRecordSchema, type ImportedDocumentRecord } from './document-record.js';
+import { applyMetadataEdits, isMetadataField, type MetadataEdit } from '../metadata/edits.js';
 import { DOCUMENT_FILE, TEMP_PREFIX, TRASH_PREFIX, documentDir, documentsDir } from './workspace-paths.js';
 
 export async function readImportedDocument(workspaceDir: string, docId: string): Promise<ImportedDocumentRecord> {
@@ -80,8 +81,16 @@ export async function updateImportedMetadata(workspaceDir: string, docId: string
     throw new WorkbenchError('BAD_REQUEST', `The document details could not be saved: ${problems}.`, { issues: parsed.error.issues });
   }
   const record = await readImportedDocument(workspaceDir, docId);
-  const document: Record<string, unknown> = { ...record.document };
+  // Bibliographic fields become the user's, with that provenance; kind, language and note are plain settings.
+  const editedAt = new Date().toISOString();
+  const edits = Object.entries(parsed.data).flatMap(([field, value]) =>
+    isMetadataField(field) && JSON.stringify(value) !== JSON.stringify((record.document as Record<string, unknown>)[field] ?? null)
+      ? [{ field, value: value as MetadataEdit['value'], editedAt }]
+      : [],
+  );
+  const document: Record<string, unknown> = { ...applyMetadataEdits(record.document, edits) };
   for (const [key, value] of Object.entries(parsed.data)) {
+    if (isMetadataField(key)) continue;
     if (value === null) delete document[key];
     else document[key] = value;
   }

@@ -1,4 +1,5 @@
 import type { FootnoteRef, PassageKind } from '../corpus/schema.js';
+import type { ImportedMetadata } from './metadata/types.js';
 
 /**
  * What an extractor produces before the document has an id: passages and footnotes
@@ -26,11 +27,8 @@ export interface ExtractedFootnote {
   citedBy: number[];
 }
 
-export interface ExtractedMetadata {
-  title: string;
-  authors: string[];
-  year?: number;
-  publisher?: string;
+/** Title, authors, year… with where each came from (see import/metadata). */
+export interface ExtractedMetadata extends ImportedMetadata {
   /** BCP 47 guess from the script of the text ('ar' for Arabic, else 'en'). */
   language: string;
 }

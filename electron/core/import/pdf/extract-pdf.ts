@@ -4,7 +4,8 @@ import { assemblePassages, type ReadyPage } from './assemble-passages.js';
 import { splitFootnoteZone } from './footnote-zone.js';
 import { collectVocabulary } from './join-lines.js';
 import { buildLineSegments } from './line-segments.js';
-import { infoAuthors, infoYear, readFirstPage, usableInfoTitle, type PdfInfo } from './metadata.js';
+import { readFirstPage, type PdfInfo } from './metadata.js';
+import { pdfMetadata } from '../metadata/pdf-metadata.js';
 import { openPdf, translatePdfError } from './open-pdf.js';
 import { findPageFurniture, type PageSegments } from './page-furniture.js';
 import { orderPage } from './reading-order.js';
@@ -45,8 +46,10 @@ export async function extractPdf(bytes: Uint8Array, options: ExtractPdfOptions):
     }
     if (pages.length === 0 && unreadablePages.length > 0) throw lastError;
     throwIfCancelled(signal, fileName);
-    const info = ((await doc.getMetadata().catch(() => undefined))?.info ?? {}) as PdfInfo;
-    return { ...structure(pages, info, fileName, doc.numPages), unreadablePages };
+    const meta = await doc.getMetadata().catch(() => undefined);
+    const info = (meta?.info ?? {}) as PdfInfo;
+    const xmp = Object.fromEntries(meta?.metadata ? [...meta.metadata] : []) as Record<string, string | string[]>;
+    return { ...structure(pages, { info, xmp }, fileName, doc.numPages), unreadablePages };
   } catch (error) {
     if (signal?.aborted) throw cancelledError(fileName);
     throw translatePdfError(error, fileName, options.password);
@@ -56,12 +59,13 @@ export async function extractPdf(bytes: Uint8Array, options: ExtractPdfOptions):
   }
 }
 
-function structure(pages: PageSegments[], info: PdfInfo, fileName: string, pageCount: number): Omit<PdfExtraction, 'unreadablePages'> {
+function structure(pages: PageSegments[], fileMeta: { info: PdfInfo; xmp: Record<string, string | string[]> }, fileName: string, pageCount: number): Omit<PdfExtraction, 'unreadablePages'> {
   const hasTextLayer = pages.some((p) => p.segments.some((s) => /[\p{L}\p{N}]/u.test(s.text)));
-  const fallbackTitle = fileName.replace(/\.[^.]+$/, '').replace(/[_-]+/g, ' ').trim() || fileName;
+  // Copyright lines, ISBNs and DOIs sit on the first pages, often in what furniture removal drops.
+  const firstPages = pages.slice(0, 2).map((p) => ({ page: p.page, lines: p.segments.map((s) => s.text) }));
   if (!hasTextLayer) {
     return {
-      metadata: { title: usableInfoTitle(info) ?? fallbackTitle, authors: infoAuthors(info), year: infoYear(info), language: 'en' },
+      metadata: { ...pdfMetadata({ fileName, ...fileMeta, firstPage: { authors: [], page: 1 }, pages: [] }), language: 'en' },
       pageCount,
       hasTextLayer,
       passages: [],
@@ -81,7 +85,8 @@ function structure(pages: PageSegments[], info: PdfInfo, fileName: string, pageC
   const fromPage = firstPage
     ? readFirstPage(firstPage.body.map((b) => b.segment), clean[0]!.height, body.size)
     : { titleLines: [], authors: [], authorLines: [] };
-  const title = usableInfoTitle(info) ?? fromPage.title ?? fallbackTitle;
+  const described = pdfMetadata({ fileName, ...fileMeta, firstPage: { ...fromPage, page: firstPage?.page ?? 1 }, pages: firstPages });
+  const title = described.title;
   const { passages, footnotes } = assemblePassages(ready, {
     body,
     vocabulary,
@@ -89,13 +94,7 @@ function structure(pages: PageSegments[], info: PdfInfo, fileName: string, pageC
     titleLines: new Set(fromPage.titleLines),
     authorLines: new Set(fromPage.authorLines),
   });
-  const infoNames = infoAuthors(info);
-  const metadata: ExtractedMetadata = {
-    title,
-    authors: infoNames.length > 0 ? infoNames : fromPage.authors,
-    year: infoYear(info),
-    language: guessLanguage(passages.map((p) => p.text).join(' ')),
-  };
+  const metadata: ExtractedMetadata = { ...described, language: guessLanguage(passages.map((p) => p.text).join(' ')) };
   return { metadata, pageCount, hasTextLayer, passages, footnotes };
 }
 
