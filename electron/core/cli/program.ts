@@ -7,6 +7,7 @@ import { registerSearchCommands } from './commands/search';
 import { registerAnnotationsCommands } from './commands/annotations';
 import { registerDraftsCommands } from './commands/drafts';
 import { registerImportCommands } from './commands/import';
+import { registerMetadataCommands } from './commands/metadata';
 import { CliContext } from './context';
 import type { GlobalOptions } from './context';
 import { printError, printResult } from './output';
@@ -54,6 +55,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
   registerInfo(program, run);
   registerCorpusCommands(program, run);
+  registerMetadataCommands(program, run);
   registerSearchCommands(program, run);
   registerAnnotationsCommands(program, run);
   registerDraftsCommands(program, run);
