@@ -1,6 +1,7 @@
 import type { DocumentSummary, EntityDetail, EntitySummary, MentionInContext } from '../api/methods/corpus';
 import type { Handlers } from '../api/contract';
 import type { CorpusIndex } from './corpus-index';
+import { describeMetadata } from '../metadata/describe';
 import type { CorpusDocument, Mention } from './schema';
 
 const contextChars = 90;
@@ -18,6 +19,7 @@ export function summarizeDocument(index: CorpusIndex, document: CorpusDocument):
     footnoteCount: index.footnotes(document.id).length,
     recommendationCount: index.recommendations(document.id).length,
     ...(pdfUrl ? { pdfUrl } : {}),
+    metadataFields: describeMetadata(document, (passageId) => index.findPassage(passageId)?.page).fields,
   };
 }
 

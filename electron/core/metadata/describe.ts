@@ -14,7 +14,8 @@ export interface MetadataFieldView {
   passageId?: string;
   printed?: string;
   note?: string;
-  evidence?: DateEvidence[];
+  /** For an inferred value: the dated sentences, each with the page of its passage when known. */
+  evidence?: Array<DateEvidence & { page?: number }>;
   editedAt?: string;
   /** One line: "printed in the CIP record, p. 31", "inferred from the latest dated content". */
   explanation: string;
@@ -54,7 +55,8 @@ const SOURCE_WORDS: Record<MetadataSource, string> = {
 /** "printed in the CIP record, p. 31". */
 export function explainProvenance(entry: FieldProvenance): string {
   const where = entry.source === 'printed' && entry.location ? ` ${LOCATION_WORDS[entry.location]}` : '';
-  const page = entry.page !== undefined ? `, p. ${entry.page}` : '';
+  // A page locates printed words; for other sources it would only name a mention.
+  const page = entry.source === 'printed' && entry.page !== undefined ? `, p. ${entry.page}` : '';
   return `${SOURCE_WORDS[entry.source]}${where}${page}`;
 }
 
@@ -64,13 +66,18 @@ function valueOf(document: CorpusDocument, field: MetadataField): MetadataFieldV
   return value === undefined || value === '' ? null : value;
 }
 
-export function describeMetadata(document: CorpusDocument): MetadataView {
+/** `pageOf` gives evidence passages their pages (the corpus index knows them). */
+export function describeMetadata(document: CorpusDocument, pageOf: (passageId: string) => number | undefined = () => undefined): MetadataView {
   const fields = metadataFields.map((field): MetadataFieldView => {
     const value = valueOf(document, field);
     const entry = document.provenance?.[field];
     if (value === null) return { field, value, source: null, explanation: 'not found in the document' };
     if (!entry) return { field, value, source: null, explanation: 'recorded before sources were kept' };
-    return { field, value, ...entry, explanation: explainProvenance(entry) };
+    const evidence = entry.evidence?.map((e) => {
+      const page = pageOf(e.passageId);
+      return page === undefined ? e : { ...e, page };
+    });
+    return { field, value, ...entry, ...(evidence ? { evidence } : {}), explanation: explainProvenance(entry) };
   });
   return { docId: document.id, origin: document.origin, fields };
 }

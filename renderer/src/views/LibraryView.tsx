@@ -4,6 +4,24 @@ import { routeHref } from '../app/routes';
 import { ImportButton } from '../import/ImportButton';
 import { ImportedDocumentActions } from '../import/ImportedDocumentActions';
 import { useLibraryChanged } from '../import/use-library-changed';
+import { displayValue } from './reader/MetadataFields';
+import type { DocumentSummary } from '../../../electron/core/api/methods/corpus';
+import type { MetadataFieldView } from '../../../electron/core/metadata/describe';
+
+/** A card's field with its source a hover (or a screen reader) away; a supplied year is marked. */
+function LibraryField({ document, field, label }: { document: DocumentSummary; field: MetadataFieldView['field']; label: string }) {
+  const view = document.metadataFields.find((item) => item.field === field);
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd title={view ? `${label}: ${view.explanation}` : undefined} data-source={view?.source ?? 'none'}>
+        {view ? displayValue(view) : '—'}
+        {view?.source === 'inferred' ? <span className="metadata-tag">inferred</span> : null}
+        {view?.source === 'file-name' || view?.source === 'curated' ? <span className="metadata-tag">not printed</span> : null}
+      </dd>
+    </div>
+  );
+}
 
 export function LibraryView() {
   const documents = useQuery('corpus.documents', {});
@@ -27,16 +45,13 @@ export function LibraryView() {
                     <h2 className="document-title">{document.title}</h2>
                     {document.subtitle ? <p className="document-subtitle">{document.subtitle}</p> : null}
                   </a>
+                  {document.metadataFields.find((item) => item.field === 'title')?.source === 'file-name' ? (
+                    <p className="metadata-warning">No title was found in the file; it is named after its file name.</p>
+                  ) : null}
                   <p className="document-authors">{document.authors.join(', ') || 'No author given'}</p>
                   <dl className="document-meta">
-                    <div>
-                      <dt>Year</dt>
-                      <dd>{document.year ?? '—'}</dd>
-                    </div>
-                    <div>
-                      <dt>Publisher</dt>
-                      <dd>{document.publishers.join('; ') || '—'}</dd>
-                    </div>
+                    <LibraryField document={document} field="year" label="Year" />
+                    <LibraryField document={document} field="publishers" label="Publisher" />
                     <div>
                       <dt>Pages</dt>
                       <dd>{document.pageCount}</dd>

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from '../method';
+import type { MetadataFieldView } from '../../metadata/describe';
 import type { CorpusDocument, CorpusEvent, Entity, Footnote, Mention, Passage, Recommendation, Section, Statistic } from '../../corpus/schema';
 
 const id = z.string().min(1).max(200);
@@ -10,6 +11,8 @@ export interface DocumentSummary extends CorpusDocument {
   recommendationCount: number;
   /** URL path of the PDF for the reader, relative to the app's origin. */
   pdfUrl?: string;
+  /** Every metadata field with its value and where it came from, empty ones included. */
+  metadataFields: MetadataFieldView[];
 }
 
 export interface EntitySummary extends Entity {

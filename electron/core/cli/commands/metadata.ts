@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import type { DocumentSummary } from '../../api/methods/corpus';
-import type { Passage } from '../../corpus/schema';
-import { describeMetadata, type MetadataFieldView } from '../../metadata/describe';
+import type { MetadataFieldView } from '../../metadata/describe';
 import type { CliAction } from '../program';
 
 const LABELS: Record<MetadataFieldView['field'], string> = {
@@ -22,7 +21,7 @@ function humanField(view: MetadataFieldView): string {
   const shown = view.source === 'inferred' ? `[${value}]` : value;
   const lines = [`${LABELS[view.field].padEnd(11)}${shown}`, `${''.padEnd(11)}${view.explanation}`];
   if (view.printed && view.source !== 'inferred') lines.push(`${''.padEnd(11)}as given: “${view.printed}”`);
-  for (const evidence of (view.evidence ?? []) as Array<NonNullable<MetadataFieldView['evidence']>[number] & { page?: number }>) {
+  for (const evidence of view.evidence ?? []) {
     lines.push(`${''.padEnd(11)}${evidence.date}, p. ${evidence.page ?? '?'}: “${evidence.text}” (${evidence.passageId})`);
   }
   if (view.note) lines.push(`${''.padEnd(11)}${view.note}`);
@@ -37,16 +36,7 @@ export function registerMetadataCommands(program: Command, run: CliAction): void
     .action((docId: string) =>
       run(async (context) => {
         const document = (await context.call('corpus.document', { docId })) as DocumentSummary;
-        const view = describeMetadata(document);
-        // Evidence says which page to turn to, as every other citation of a passage does.
-        const fields = await Promise.all(
-          view.fields.map(async (field) => {
-            if (!field.evidence) return field;
-            const evidence = await Promise.all(field.evidence.map(async (e) => ({ ...e, page: ((await context.call('corpus.passage', { passageId: e.passageId })) as Passage).page })));
-            return { ...field, evidence };
-          }),
-        );
-        const value = { ...view, title: document.title, fields };
+        const value = { docId: document.id, origin: document.origin, title: document.title, fields: document.metadataFields };
         return { value, human: () => value.fields.map(humanField).join('\n\n') };
       }),
     );

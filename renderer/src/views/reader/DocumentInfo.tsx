@@ -1,6 +1,7 @@
 import type { DocumentSummary } from '../../../../electron/core/api/methods/corpus';
 import type { Footnote } from '../../../../electron/core/corpus/schema';
 import { ExternalLink } from './ExternalLink';
+import { MetadataFields } from './MetadataFields';
 
 const kindLabels: Record<string, string> = {
   report: 'Report',
@@ -17,12 +18,7 @@ const kindLabels: Record<string, string> = {
 export function DocumentInfo({ document, footnotes, onClose }: { document: DocumentSummary; footnotes: Footnote[]; onClose: () => void }) {
   const sources = footnotes.flatMap((footnote) => footnote.urls.map((url) => ({ number: footnote.number, url })));
   const rows: Array<[string, string | undefined]> = [
-    ['Authors', document.authors.join(', ') || undefined],
-    ['Editors', document.editors.join(', ') || undefined],
-    ['Published by', document.publishers.join('; ') || undefined],
-    ['Year', document.year?.toString()],
     ['Kind', kindLabels[document.kind] ?? document.kind],
-    ['ISBN', document.isbn],
     ['Language', document.language],
     ['Pages', document.pageCount ? String(document.pageCount) : undefined],
     ['Passages', String(document.passageCount)],
@@ -38,6 +34,8 @@ export function DocumentInfo({ document, footnotes, onClose }: { document: Docum
       </header>
       <p className="document-info-title">{document.title}</p>
       {document.subtitle ? <p className="document-info-subtitle">{document.subtitle}</p> : null}
+      <h3>Bibliographic details and their sources</h3>
+      <MetadataFields document={document} />
       <dl className="document-info-meta">
         {rows
           .filter((row): row is [string, string] => !!row[1])

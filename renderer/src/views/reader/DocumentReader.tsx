@@ -211,7 +211,7 @@ export function DocumentReader({ docId, passageId }: { docId: string; passageId?
               <h1>{doc.title}</h1>
               <p className="reader-byline">
                 {doc.authors.join(', ')}
-                {doc.year ? ` · ${doc.year}` : ''}
+                {doc.year ? ` · ${doc.provenance?.year?.source === 'inferred' ? `[${doc.year}]` : doc.year}` : ''}
               </p>
             </header>
           )}
