@@ -2,6 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DocumentSchema, type CorpusDocument, type Footnote, type FootnoteRef, type InlineLink, type Passage, type Section } from '../../../electron/core/corpus/schema';
 import type { TypesetInput } from '../../../electron/core/corpus/typeset';
+import { describeSeedMetadata } from '../../../electron/core/corpus/metadata';
+import type { SeedMeta } from '../../../electron/core/corpus/parse/types';
 
 /**
  * Real excerpts of the seeds, turned into parsed passages by hand: the corpus parser is written
@@ -17,12 +19,13 @@ export function seedText(prefix: string): string {
   return readFileSync(join(seedsDir, file), 'utf8');
 }
 
-/** The document as the seed's metadata file describes it. */
+/** The document as the seed's metadata file describes it, with what its text prints (year, place and ISBN from the CIP record). */
 export function seedDocument(prefix: string): CorpusDocument {
   const file = readdirSync(seedsDir).find((f) => f.startsWith(prefix) && f.endsWith('.meta.json'));
   if (!file) throw new Error(`no metadata for seed ${prefix}`);
-  const meta: unknown = JSON.parse(readFileSync(join(seedsDir, file), 'utf8'));
-  return DocumentSchema.parse({ ...(meta as object), origin: 'bundled', pageCount: 0 });
+  const meta = JSON.parse(readFileSync(join(seedsDir, file), 'utf8')) as SeedMeta;
+  const printed = describeSeedMetadata(meta, seedText(prefix), []);
+  return DocumentSchema.parse({ ...meta, ...printed, origin: 'bundled', pageCount: 0 });
 }
 
 /** The seed line that starts with `start` (a paragraph, in these seeds). */
