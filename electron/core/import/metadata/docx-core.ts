@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import type { Provenance } from '../../corpus/schema';
 import { splitNames } from '../pdf/metadata';
-import { fileNameTitle, type ImportedMetadata } from './types';
+import { candidate, titleFrom, type ImportedMetadata } from './types';
 
 /**
  * A Word file's core properties (`docProps/core.xml`, Dublin Core): title, creator, and the
@@ -53,23 +53,20 @@ const ACCOUNT_NAMES = /^(admin|administrator|user|owner|unknown|author|microsoft
 
 /** Metadata of a Word file: core properties first, then its first heading, then its file name. */
 export function docxMetadata(props: DocxCoreProperties, firstHeading: string | undefined, fileName: string): ImportedMetadata {
-  const provenance: Provenance = {};
-  let title: string;
-  if (props.title) {
-    title = props.title;
-    provenance.title = { source: 'docx-core', printed: props.title, note: 'The Word file’s document properties (title).' };
-  } else if (firstHeading) {
-    title = firstHeading;
-    provenance.title = { source: 'printed', location: 'first-heading', page: 1, printed: firstHeading };
-  } else {
-    const fallback = fileNameTitle(fileName, 'in the Word file’s properties or as a first heading', false);
-    title = fallback.title;
-    Object.assign(provenance, fallback.provenance);
-  }
+  const title = titleFrom(
+    [
+      candidate(props.title, { source: 'docx-core', printed: props.title, note: 'The Word file’s document properties (title).' }),
+      candidate(firstHeading, { source: 'printed', location: 'first-heading', page: 1, printed: firstHeading }),
+    ],
+    fileName,
+    'in the Word file’s properties or as a first heading',
+    false,
+  );
+  const provenance: Provenance = { title: title.provenance };
   const creator = props.creator && !ACCOUNT_NAMES.test(props.creator) ? props.creator : undefined;
   const authors = creator ? splitNames(creator) : [];
   if (authors.length > 0) provenance.authors = { source: 'docx-core', printed: props.creator!, note: 'The Word file’s document properties (creator).' };
-  const result: ImportedMetadata = { title, authors, provenance };
+  const result: ImportedMetadata = { title: title.value, authors, provenance };
   const date = props.created ?? props.modified;
   const year = date ? /^((?:19|20)\d{2})-/.exec(date)?.[1] : undefined;
   if (year) {

@@ -2,7 +2,7 @@ import type { FieldProvenance, Provenance } from '../../corpus/schema';
 import { findDois } from '../../metadata/identifiers';
 import { infoAuthors, infoYear, splitNames, usableInfoTitle, type PdfInfo } from '../pdf/metadata';
 import { readPrintedDetails, type PrintedPage } from './printed-details';
-import { fileNameTitle, type ImportedMetadata } from './types';
+import { assignFirst, candidate, firstFound, titleFrom, type ImportedMetadata } from './types';
 
 /**
  * A PDF's metadata from everything it carries, best source first: the XMP packet (what
@@ -48,72 +48,45 @@ export function pdfMetadata(input: PdfMetadataInput): ImportedMetadata {
   // Title: XMP, the info dictionary, the first page, the file name.
   const xmpTitle = usableInfoTitle({ Title: xmpText(xmp, 'dc:title') });
   const infoTitle = usableInfoTitle(info);
-  let title: string;
-  if (xmpTitle) {
-    title = xmpTitle;
-    provenance.title = fromXmp('dc:title', xmpTitle);
-  } else if (infoTitle) {
-    title = infoTitle;
-    provenance.title = fromInfo('Title', infoTitle);
-  } else if (firstPage.title) {
-    title = firstPage.title;
-    provenance.title = { source: 'printed', location: 'first-page', page: firstPage.page, printed: firstPage.title, note: 'The largest text at the top of the first page.' };
-  } else {
-    const fallback = fileNameTitle(input.fileName, 'in the PDF’s metadata or on its first page');
-    title = fallback.title;
-    Object.assign(provenance, fallback.provenance);
-  }
+  const title = titleFrom(
+    [
+      candidate(xmpTitle, fromXmp('dc:title', xmpTitle ?? '')),
+      candidate(infoTitle, fromInfo('Title', infoTitle ?? '')),
+      candidate(firstPage.title, { source: 'printed', location: 'first-page', page: firstPage.page, printed: firstPage.title, note: 'The largest text at the top of the first page.' }),
+    ],
+    input.fileName,
+    'in the PDF’s metadata or on its first page',
+  );
+  provenance.title = title.provenance;
 
   // Authors: XMP, the info dictionary, the lines under the title.
-  let authors = xmpNames(xmp);
-  if (authors.length > 0) provenance.authors = fromXmp('dc:creator', authors.join('; '));
-  else if ((authors = infoAuthors(info)).length > 0) provenance.authors = fromInfo('Author', String(info.Author));
-  else if ((authors = firstPage.authors).length > 0) {
-    provenance.authors = { source: 'printed', location: 'first-page', page: firstPage.page, printed: authors.join(', '), note: 'The lines under the title on the first page.' };
-  }
-
-  const result: ImportedMetadata = { title, authors, provenance };
+  const xmpAuthors = xmpNames(xmp);
+  const infoNames = infoAuthors(info);
+  const authors = firstFound(
+    candidate(xmpAuthors, fromXmp('dc:creator', xmpAuthors.join('; '))),
+    candidate(infoNames, fromInfo('Author', String(info.Author))),
+    candidate(firstPage.authors, { source: 'printed', location: 'first-page', page: firstPage.page, printed: firstPage.authors.join(', '), note: 'The lines under the title on the first page.' }),
+  );
+  if (authors) provenance.authors = authors.provenance;
+  const result: ImportedMetadata = { title: title.value, authors: authors?.value ?? [], provenance };
 
   // Year: printed on the first pages, the XMP publication date, the info dictionary's creation date.
   const xmpDate = xmpText(xmp, 'prism:publicationdate', 'prism:coverdate', 'dc:date');
   const xmpYear = xmpDate ? /\b((?:1[5-9]|20)\d{2})\b/.exec(xmpDate)?.[1] : undefined;
   const infoCreated = infoYear(info);
-  if (printed.year) {
-    result.year = printed.year.value;
-    provenance.year = printed.year.provenance;
-  } else if (xmpYear) {
-    result.year = Number(xmpYear);
-    provenance.year = fromXmp('publication date', xmpDate!);
-  } else if (infoCreated !== undefined) {
-    result.year = infoCreated;
-    provenance.year = { ...fromInfo('CreationDate', String(info.CreationDate)), note: 'The date the PDF file was made (its document information); the document prints no year on its first pages.' };
-  }
-
+  assignFirst(
+    result,
+    'year',
+    printed.year,
+    candidate(xmpYear === undefined ? undefined : Number(xmpYear), fromXmp('publication date', xmpDate ?? '')),
+    candidate(infoCreated, { ...fromInfo('CreationDate', String(info.CreationDate)), note: 'The date the PDF file was made (its document information); the document prints no year on its first pages.' }),
+  );
   const xmpPublisher = xmpText(xmp, 'dc:publisher');
-  if (xmpPublisher) {
-    result.publisher = xmpPublisher;
-    provenance.publishers = fromXmp('dc:publisher', xmpPublisher);
-  } else if (printed.publisher) {
-    result.publisher = printed.publisher.value;
-    provenance.publishers = printed.publisher.provenance;
-  }
-
+  assignFirst(result, 'publisher', candidate(xmpPublisher, fromXmp('dc:publisher', xmpPublisher ?? '')), printed.publisher);
   const xmpDoi = findDois(xmpText(xmp, 'prism:doi', 'pdfx:doi', 'dc:identifier') ?? '')[0]?.value;
-  if (xmpDoi) {
-    result.doi = xmpDoi;
-    provenance.doi = fromXmp('DOI', xmpDoi);
-  } else if (printed.doi) {
-    result.doi = printed.doi.value;
-    provenance.doi = printed.doi.provenance;
-  }
-  if (printed.isbn) {
-    result.isbn = printed.isbn.value;
-    provenance.isbn = printed.isbn.provenance;
-  }
+  assignFirst(result, 'doi', candidate(xmpDoi, fromXmp('DOI', xmpDoi ?? '')), printed.doi);
+  assignFirst(result, 'isbn', printed.isbn);
   const xmpUrl = xmpText(xmp, 'prism:url');
-  if (xmpUrl && /^https?:\/\//i.test(xmpUrl)) {
-    result.url = xmpUrl;
-    provenance.url = fromXmp('prism:url', xmpUrl);
-  }
+  assignFirst(result, 'url', candidate(xmpUrl && /^https?:\/\//i.test(xmpUrl) ? xmpUrl : undefined, fromXmp('prism:url', xmpUrl ?? '')));
   return result;
 }

@@ -1,5 +1,6 @@
 import type { FieldProvenance, PrintedLocation } from '../../corpus/schema';
 import { findDois, findIsbns } from '../../metadata/identifiers';
+import type { Candidate } from './types';
 
 /**
  * Details a document prints on its first pages: a copyright or publication line with year and
@@ -11,10 +12,7 @@ export interface PrintedPage {
   lines: readonly string[];
 }
 
-export interface PrintedDetail<T> {
-  value: T;
-  provenance: FieldProvenance;
-}
+export type PrintedDetail<T> = Candidate<T>;
 
 export interface PrintedDetails {
   year?: PrintedDetail<number>;

@@ -1,7 +1,7 @@
 import { parse as parseYaml } from 'yaml';
 import type { Provenance } from '../../corpus/schema';
 import { findDois, findIsbns } from '../../metadata/identifiers';
-import { fileNameTitle, type ImportedMetadata } from './types';
+import { assignFirst, candidate, titleFrom, type ImportedMetadata } from './types';
 
 /**
  * Metadata of a text or Markdown file: a YAML front matter block (`---` … `---`, the way
@@ -56,52 +56,35 @@ export function textMetadata(frontMatter: Record<string, unknown>, firstHeading:
   const fromFrontMatter = (name: string, value: unknown) => ({ source: 'front-matter' as const, printed: `${name}: ${asText(value) ?? asNames(value).join('; ')}` });
 
   const titleKey = key(frontMatter, 'title');
-  const frontTitle = titleKey ? asText(titleKey.value) : undefined;
-  let title: string;
-  if (frontTitle && titleKey) {
-    title = frontTitle;
-    provenance.title = fromFrontMatter(titleKey.name, titleKey.value);
-  } else if (firstHeading) {
-    title = firstHeading;
-    provenance.title = { source: 'printed', location: 'first-heading', page: 1, printed: firstHeading };
-  } else {
-    const fallback = fileNameTitle(fileName, 'in a front matter block or as a first heading', false);
-    title = fallback.title;
-    Object.assign(provenance, fallback.provenance);
-  }
+  const title = titleFrom(
+    [
+      titleKey ? candidate(asText(titleKey.value), fromFrontMatter(titleKey.name, titleKey.value)) : undefined,
+      candidate(firstHeading, { source: 'printed', location: 'first-heading', page: 1, printed: firstHeading }),
+    ],
+    fileName,
+    'in a front matter block or as a first heading',
+    false,
+  );
+  provenance.title = title.provenance;
 
   const authorKey = key(frontMatter, 'author', 'authors', 'creator');
   const authors = authorKey ? asNames(authorKey.value) : [];
   if (authorKey && authors.length > 0) provenance.authors = fromFrontMatter(authorKey.name, authorKey.value);
-  const result: ImportedMetadata = { title, authors, provenance };
+  const result: ImportedMetadata = { title: title.value, authors, provenance };
 
-  const dateKey = key(frontMatter, 'year', 'date', 'issued');
-  const year = dateKey ? /\b((?:1[5-9]|20)\d{2})\b/.exec(asText(dateKey.value) ?? '')?.[1] : undefined;
-  if (dateKey && year) {
-    result.year = Number(year);
-    provenance.year = fromFrontMatter(dateKey.name, dateKey.value);
-  }
-  const single = (field: 'publisher' | 'place' | 'url', names: string[], check: (v: string) => string | undefined = (v) => v) => {
+  // Each field from the first of its keys that is present, checked the way the field needs.
+  const fromKeys = <T>(names: string[], read: (text: string) => T | undefined) => {
     const found = key(frontMatter, ...names);
-    const value = found ? check(asText(found.value) ?? '') : undefined;
-    if (!found || !value) return;
-    result[field] = value;
-    provenance[field === 'publisher' ? 'publishers' : field] = fromFrontMatter(found.name, found.value);
+    return found ? candidate(read(asText(found.value) ?? ''), fromFrontMatter(found.name, found.value)) : undefined;
   };
-  single('publisher', ['publisher']);
-  single('place', ['place', 'publisher-place', 'location']);
-  single('url', ['url', 'link'], (v) => (/^https?:\/\//i.test(v) ? v : undefined));
-  const isbnKey = key(frontMatter, 'isbn');
-  const isbn = isbnKey ? findIsbns(`ISBN ${asText(isbnKey.value) ?? ''}`)[0]?.value : undefined;
-  if (isbnKey && isbn) {
-    result.isbn = isbn;
-    provenance.isbn = fromFrontMatter(isbnKey.name, isbnKey.value);
-  }
-  const doiKey = key(frontMatter, 'doi');
-  const doi = doiKey ? findDois(asText(doiKey.value) ?? '')[0]?.value : undefined;
-  if (doiKey && doi) {
-    result.doi = doi;
-    provenance.doi = fromFrontMatter(doiKey.name, doiKey.value);
-  }
+  assignFirst(result, 'year', fromKeys(['year', 'date', 'issued'], (text) => {
+    const year = /\b((?:1[5-9]|20)\d{2})\b/.exec(text)?.[1];
+    return year === undefined ? undefined : Number(year);
+  }));
+  assignFirst(result, 'publisher', fromKeys(['publisher'], (text) => text || undefined));
+  assignFirst(result, 'place', fromKeys(['place', 'publisher-place', 'location'], (text) => text || undefined));
+  assignFirst(result, 'url', fromKeys(['url', 'link'], (text) => (/^https?:\/\//i.test(text) ? text : undefined)));
+  assignFirst(result, 'isbn', fromKeys(['isbn'], (text) => findIsbns(`ISBN ${text}`)[0]?.value));
+  assignFirst(result, 'doi', fromKeys(['doi'], (text) => findDois(text)[0]?.value));
   return result;
 }

@@ -1,4 +1,4 @@
-import type { Provenance } from '../../corpus/schema';
+import type { FieldProvenance, MetadataField, Provenance } from '../../corpus/schema';
 
 /**
  * What an import learns about a document's bibliography, each field with where it came from
@@ -21,6 +21,43 @@ export interface ImportedMetadata {
 export function titleFromFileName(fileName: string): string {
   const base = fileName.replace(/\.[^.]+$/, '').replace(/[_-]+/g, ' ').replace(/\s+/g, ' ').trim();
   return base || fileName;
+}
+
+/** A value one source offers for a field, with where it came from. */
+export interface Candidate<T> {
+  value: T;
+  provenance: FieldProvenance;
+}
+
+/** A candidate, or none when the source gave nothing (undefined, empty text, no names). */
+export function candidate<T>(value: T | undefined | null, provenance: FieldProvenance): Candidate<T> | undefined {
+  if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) return undefined;
+  return { value, provenance };
+}
+
+/** The first source, in order of trust, that gave a value. */
+export function firstFound<T>(...candidates: Array<Candidate<T> | undefined>): Candidate<T> | undefined {
+  return candidates.find((c): c is Candidate<T> => c !== undefined);
+}
+
+/** Sets `field` on the metadata (and its provenance) from the first source that has it. */
+export function assignFirst<K extends 'year' | 'publisher' | 'place' | 'isbn' | 'doi' | 'url'>(
+  metadata: ImportedMetadata,
+  field: K,
+  ...candidates: Array<Candidate<NonNullable<ImportedMetadata[K]>> | undefined>
+): void {
+  const found = firstFound(...candidates);
+  if (!found) return;
+  metadata[field] = found.value;
+  metadata.provenance[(field === 'publisher' ? 'publishers' : field) as MetadataField] = found.provenance;
+}
+
+/** The title from the first source that has one, else the file name, saying what was looked for. */
+export function titleFrom(candidates: Array<Candidate<string> | undefined>, fileName: string, looked: string, readable = true): Candidate<string> {
+  const found = firstFound(...candidates);
+  if (found) return found;
+  const fallback = fileNameTitle(fileName, looked, readable);
+  return { value: fallback.title, provenance: fallback.provenance.title! };
 }
 
 /** The file name as a title, and a provenance saying what was looked for first. `readable: false` keeps the name as typed (transcripts are often named by convention). */
