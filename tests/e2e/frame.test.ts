@@ -8,6 +8,8 @@ import type { RunningApp } from './harness';
 import { screenshot } from './screenshots';
 import { views } from '../../renderer/src/app/routes';
 import { openWorkspace } from '../../electron/core/store';
+import { workspaceCollections } from '../../electron/core/core';
+import { topicsCollection } from '../../electron/core/topics';
 
 let app: RunningApp | undefined;
 
@@ -78,12 +80,10 @@ describe('the app frame in Chromium', () => {
 
   it('tells the user when a damaged workspace file was restored from backup', async () => {
     const workspaceDir = await mkdtemp(join(tmpdir(), 'workbench-e2e-corrupt-'));
-    const seeded = await openWorkspace(workspaceDir, { holder: 'test' });
-    await seeded.topics.update((draft) => {
-      draft.topics.push({ id: 't1', name: 'Trust in police' });
-    });
-    await seeded.close();
-    await (await openWorkspace(workspaceDir, { holder: 'test' })).close(); // takes a backup of the good file
+    const seeded = await openWorkspace(workspaceDir, { collections: workspaceCollections, holder: 'test' });
+    const topic = { id: 't1', name: 'Trust in police', color: '#4C9F70', description: '' };
+    await seeded.transact((tx) => tx.put(topicsCollection, topic));
+    await seeded.close(); // compacts, and backs the snapshot up
     const good = await readFile(join(workspaceDir, 'topics.json'), 'utf8');
     await writeFile(join(workspaceDir, 'topics.json'), good.slice(0, 20));
 
@@ -92,7 +92,7 @@ describe('the app frame in Chromium', () => {
     const notice = app.page.locator('.notices .notice');
     await notice.waitFor();
     expect(await notice.textContent()).toMatch(/topics\.json was damaged .* restored/);
-    expect(app.core.workspace.topics.get().topics).toEqual([{ id: 't1', name: 'Trust in police' }]);
+    expect([...app.core.workspace.records(topicsCollection).values()]).toEqual([topic]);
   });
 
   it('is readable in both themes at 1280x800 and 1920x1080', async () => {

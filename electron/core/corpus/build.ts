@@ -9,8 +9,7 @@ import { detectMentions, loadEntityCatalogue } from './entities/index.js';
 import { extractEvents } from './events/index.js';
 import { extractStatistics } from './statistics/index.js';
 import { typesetDocument } from './typeset/index.js';
-import { buildIndex, serializeIndex } from '../search/build-index.js';
-import { corpusToSearchDocuments } from '../search/corpus-documents.js';
+import { buildIndex, corpusToSearchDocuments, serializeIndex } from '../search/index.js';
 
 /**
  * The corpus build: seeds/ (texts + metadata + entity catalogue) in, resources/corpus/ out:

@@ -1,12 +1,11 @@
 import path from 'node:path';
-import type { ImportResult } from '../../api/methods/import.js';
+import type { ImportResult } from '../methods.js';
 import { WorkbenchError } from '../../api/errors.js';
-import type { CoreContext } from '../../core-context.js';
 import { importFile, type DuplicatePolicy, type ImportProgress } from '../import-file.js';
 import { removeImportedDocument } from '../manage-imported.js';
 import { runExtractionInWorker } from '../run-in-worker.js';
+import type { ImportContext } from './import-context.js';
 import type { ImportJobs } from './import-jobs.js';
-import { addLibraryRecord, knownContentHashes } from './library-records.js';
 
 export interface RunImportRequest {
   filePath: string;
@@ -27,7 +26,7 @@ export interface RunImportOptions {
  * blocks the core), progress published page by page, then the document recorded in
  * library.json, added to the corpus index, and announced so search indexes it.
  */
-export function runImport(context: CoreContext, jobs: ImportJobs, request: RunImportRequest, options: RunImportOptions = {}): Promise<ImportResult> {
+export function runImport(context: ImportContext, jobs: ImportJobs, request: RunImportRequest, options: RunImportOptions = {}): Promise<ImportResult> {
   const fileName = request.fileName ?? path.basename(request.filePath);
   if (context.workspace.readOnly) {
     return Promise.reject(new WorkbenchError('LOCKED', `“${fileName}” cannot be imported: this workspace is open read-only.`));
@@ -38,7 +37,7 @@ export function runImport(context: CoreContext, jobs: ImportJobs, request: RunIm
     const outcome = await importFile(context.workspace.dir, request.filePath, {
       ...(request.password === undefined ? {} : { password: request.password }),
       onDuplicate: request.onDuplicate ?? 'ask',
-      existingHashes: knownContentHashes(context.workspace),
+      existingHashes: context.library.knownContentHashes(),
       signal,
       onProgress: publish,
       pdfExtractor: (bytes, extractOptions) =>
@@ -57,7 +56,7 @@ export function runImport(context: CoreContext, jobs: ImportJobs, request: RunIm
       };
     }
     try {
-      await addLibraryRecord(context.workspace, outcome.document, outcome.contentHash);
+      await context.library.add(outcome.document, outcome.contentHash);
     } catch (error) {
       // Without its library entry the document would never show: take the folder back out.
       await removeImportedDocument(context.workspace.dir, outcome.document.id).catch(() => undefined);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { method } from '../method';
+import { method } from '../api/method';
 
 export interface ReadingPosition {
   passageId?: string;

@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { WorkbenchError } from '../../api/errors';
-import type { ImportResult, RemoveResult } from '../../api/methods/import';
-import type { CliAction } from '../program';
+import { WorkbenchError } from '../api/errors';
+import type { ImportResult, RemoveResult } from './methods';
+import type { CliAction } from '../cli/program';
 
 const duplicateChoices: Record<string, 'skip' | 'import-again'> = { skip: 'skip', again: 'import-again' };
 const annotationChoices: Record<string, 'delete' | 'keep-as-orphans'> = { delete: 'delete', keep: 'keep-as-orphans' };

@@ -1,12 +1,12 @@
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { WorkbenchError } from '../../api/errors';
-import { draftExportFormats, type ExportedDraftFile } from '../../api/methods/drafts';
-import { citationStyleIds } from '../../citations/styles';
-import type { Draft, DraftSummary } from '../../drafts/model';
-import { table } from '../output';
-import type { CliAction } from '../program';
+import { WorkbenchError } from '../api/errors';
+import { draftExportFormats, type ExportedDraftFile } from './methods';
+import { citationStyleIds } from '../citations/styles';
+import type { Draft, DraftSummary } from './model';
+import { table } from '../cli/output';
+import type { CliAction } from '../cli/program';
 
 const exportFormats = [...draftExportFormats, 'pdf'] as const;
 

@@ -1,6 +1,6 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import type { SearchDocumentType, SearchResponse } from '../../search/types';
-import type { CliAction } from '../program';
+import type { SearchDocumentType, SearchResponse } from './types';
+import type { CliAction } from '../cli/program';
 
 /** Types a CLI search can be narrowed to (imported documents' own entries are not offered). */
 export const cliSearchTypes = ['passage', 'footnote', 'entity', 'recommendation', 'annotation', 'topic', 'draft'] as const satisfies readonly SearchDocumentType[];

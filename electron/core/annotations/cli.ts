@@ -1,12 +1,12 @@
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { WorkbenchError } from '../../api/errors';
-import type { AnnotationView, ExportedText, TopicSummary } from '../../api/methods/annotations';
-import { nameKey } from '../../topics/topic-tree';
-import { table } from '../output';
-import type { CliAction } from '../program';
-import type { CliContext } from '../context';
+import { WorkbenchError } from '../api/errors';
+import type { AnnotationView, ExportedText, TopicSummary } from './methods';
+import { nameKey } from '../topics';
+import { table } from '../cli/output';
+import type { CliAction } from '../cli/program';
+import type { CliContext } from '../cli/context';
 
 /** Commander collects a repeated option into a list. */
 const collect = (value: string, previous: string[] = []) => [...previous, value];

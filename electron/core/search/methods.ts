@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { method } from '../method';
-import { searchDocumentTypes } from '../../search/types';
-import type { SearchResponse } from '../../search/types';
+import { method } from '../api/method';
+import { searchDocumentTypes } from './types';
+import type { SearchResponse } from './types';
 
 const documentType = z.enum(searchDocumentTypes);
 
