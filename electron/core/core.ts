@@ -125,7 +125,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
           drafts: drafts.face.all().length,
         },
       }),
-      'app.notices': () => workspace.notices,
+      'app.notices': () => [...workspace.notices],
       'app.identity': () => ({ ...workspace.identity, actingAs: workspace.user }),
       'app.setUser': (user) => workspace.setUser(user.id === undefined ? { name: user.name } : { name: user.name, id: user.id }),
       'app.openExternal': () => {
@@ -138,7 +138,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       ...drafts.handlers,
       ...imports.handlers,
       ...options.hostHandlers,
-    } as Handlers;
+    };
 
     return {
       workspace,
