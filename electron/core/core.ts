@@ -16,7 +16,7 @@ import { createImportArea, importCollections } from './import/index.js';
 import { searchCollections } from './search/collections';
 import { searchMethods } from './search/methods';
 import { createSettingsArea, settingsCollections } from './settings';
-import { openWorkspace, type LockInfo, type Workspace, type WorkspaceUser } from './store';
+import { openWorkspace, type CompactionPolicy, type LockInfo, type Workspace, type WorkspaceUser } from './store';
 import { topicsCollections } from './topics';
 import { UserEntityService, userEntitiesCollections } from './user-entities';
 
@@ -46,6 +46,8 @@ export interface CoreOptions {
   watch?: boolean;
   /** Write as this user for this session only (the CLI's --user). */
   actAs?: WorkspaceUser;
+  /** When journals fold into snapshots (tests and benchmarks change it). */
+  compaction?: Partial<CompactionPolicy>;
   /** Methods only a host can implement (the Electron shell opens external links and prints PDFs). */
   hostHandlers?: Partial<Pick<Handlers, 'app.openExternal' | 'drafts.exportPdf' | 'import.pickFiles'>>;
 }
@@ -74,6 +76,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...(options.onLockWait ? { onLockWait: options.onLockWait } : {}),
     ...(options.watch ? { watch: true } : {}),
     ...(options.actAs ? { actAs: options.actAs } : {}),
+    ...(options.compaction ? { compaction: options.compaction } : {}),
   });
   const events = new EventEmitter();
   const context: CoreContext = {

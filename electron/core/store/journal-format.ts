@@ -4,9 +4,10 @@ import { isRevision } from './revisions';
 /**
  * One line of a collection's journal (`<collection>.journal`, JSON Lines): one change to one
  * record. A change made here names its `parent`; one received from elsewhere (sync,
- * exchange) carries its whole ancestry in `revisions`. Lines of a change that touched
- * several records share a `tx` id and say how many lines (`txn`, over all journals) the
- * change wrote: a change is applied only when all of its lines are there.
+ * exchange) carries its whole ancestry in `revisions`. A change that touched several
+ * records has consecutive sequence numbers; each of its lines says where they start (`tx`)
+ * and how many there are (`txn`, over all journals). It is applied only when all of its
+ * lines are there, or the missing ones were folded into a snapshot by a compaction.
  *
  *   {"seq":42,"id":"ann-…","rev":"3-9f…","parent":"2-1c…","author":"amina-3f2a","at":"2026-12-04T10:00:00.000Z","op":"put","record":{…}}
  */
@@ -20,7 +21,7 @@ export const JournalLineSchema = z.object({
   at: z.string(),
   op: z.enum(['put', 'delete']),
   record: z.unknown().optional(),
-  tx: z.string().min(1).optional(),
+  tx: z.number().int().positive().optional(),
   txn: z.number().int().min(2).optional(),
 });
 export type JournalLine = z.infer<typeof JournalLineSchema>;

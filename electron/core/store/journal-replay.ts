@@ -79,9 +79,12 @@ export async function takeJournal(store: StoreState, state: CollectionState, rea
  */
 export function applyLines(store: StoreState, fresh: FreshLine[], repair: boolean): RecordChange[] {
   const all: FreshLine[] = [...takePending(store), ...fresh];
-  const counts = new Map<string, number>();
+  const counts = new Map<number, number>();
   for (const { line } of all) if (line.tx) counts.set(line.tx, (counts.get(line.tx) ?? 0) + 1);
-  const complete = (line: JournalLine) => !line.tx || counts.get(line.tx) === line.txn;
+  // Lines missing from a change are fine when a compaction folded them into a snapshot:
+  // compactions come after every earlier change was found whole (or set aside).
+  const compactedUpTo = Math.max(0, ...[...store.states.values()].map((state) => state.snapshotSeq));
+  const complete = (line: JournalLine) => !line.tx || counts.get(line.tx) === line.txn || line.tx + (line.txn ?? 1) - 1 <= compactedUpTo;
   const incomplete = all.filter((placed) => !complete(placed.line));
   let ready: FreshLine[];
   if (incomplete.length > 0 && repair) {

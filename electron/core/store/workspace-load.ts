@@ -1,11 +1,11 @@
 import { mkdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
-import { backupText } from './backups';
+import { backupText, listBackups } from './backups';
 import { loadSnapshot, readSnapshotSource, type LoadContext, type LoadedSnapshot, type SnapshotSource } from './collection-loader';
 import type { CollectionState } from './collection-state';
 import { compactCollection } from './compaction';
 import { copyFileDurably, statIfExists, timestampForFileName, writeFileDurably } from './durable-file';
-import { identityPath, newIdentity, readIdentity, serializeIdentity, type WorkspaceUser } from './identity';
+import { identityPath, interpretIdentityText, newIdentity, readIdentity, serializeIdentity, type WorkspaceUser } from './identity';
 import { applyLines, takeJournal, type FreshLine } from './journal-replay';
 import { readJournalFrom, type JournalRead } from './journal-io';
 import { notice } from './notices';
@@ -34,7 +34,7 @@ export async function loadWorkspace(store: StoreState, options: { readOnly: bool
   }
 
   const projectIds = [...sources.values()].flatMap((source) => (source.kind === 'snapshot' && source.snapshot.projectId ? [source.snapshot.projectId] : []));
-  const identityRepair = resolveIdentity(store, identity, projectIds[0]);
+  const identityRepair = resolveIdentity(store, identity.kind === 'ok' ? identity : await identityFromBackups(store.dir, identity), projectIds[0]);
 
   const context: LoadContext = {
     workspaceDir: store.dir,
@@ -76,15 +76,34 @@ export async function loadWorkspace(store: StoreState, options: { readOnly: bool
   }
 }
 
+/** A missing or damaged workspace.json: the newest backup that reads well stands in for it. */
+async function identityFromBackups(dir: string, read: Awaited<ReturnType<typeof readIdentity>>): Promise<Awaited<ReturnType<typeof readIdentity>> & { restoredFrom?: string }> {
+  for (const backup of await listBackups(dir, 'workspace')) {
+    const text = await backup.read().catch(() => undefined);
+    if (text === undefined) continue;
+    const candidate = interpretIdentityText(text);
+    if (candidate.kind === 'ok') return { ...candidate, restoredFrom: backup.path, ...(read.kind === 'damaged' ? { damagedText: read.text, reason: read.reason } : {}) };
+  }
+  return read;
+}
+
 interface IdentityRepair {
   write: boolean;
   damagedText?: string;
 }
 
-function resolveIdentity(store: StoreState, read: Awaited<ReturnType<typeof readIdentity>>, projectIdFromSnapshot: string | undefined): IdentityRepair {
+function resolveIdentity(
+  store: StoreState,
+  read: Awaited<ReturnType<typeof readIdentity>> & { restoredFrom?: string; damagedText?: string; reason?: string },
+  projectIdFromSnapshot: string | undefined,
+): IdentityRepair {
   if (read.kind === 'ok') {
     store.identity = read.identity;
-    return { write: false };
+    if (!read.restoredFrom) return { write: false };
+    store.notices.push(
+      notice('identity-restored', 'workspace', `workspace.json was ${read.reason ? `damaged (${read.reason})` : 'missing'}; it was restored from the backup ${read.restoredFrom}.`, { restoredFrom: read.restoredFrom }),
+    );
+    return { write: true, ...(read.damagedText === undefined ? {} : { damagedText: read.damagedText }) };
   }
   store.identity = newIdentity(undefined, projectIdFromSnapshot);
   if (read.kind === 'missing') {

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import type { CollectionState, RecordChange } from './collection-state';
 import { AppendFile } from './durable-file';
@@ -46,8 +45,9 @@ export async function writeBatch(store: StoreState, batch: readonly QueuedTransa
         outcomes.push({ item, ok: false, value: error });
         continue;
       }
-      // Several lines of one transaction carry its id and count, so a torn write is all-or-nothing.
-      const tx = transaction.staged.length > 1 ? randomBytes(6).toString('hex') : undefined;
+      // Several lines of one transaction say where its sequence numbers start and how many
+      // there are, so that a crash between them makes the change all-or-nothing.
+      const tx = transaction.staged.length > 1 ? store.seq + 1 : undefined;
       for (const staged of transaction.staged) {
         const seq = ++store.seq;
         const line: JournalLine = { seq, ...staged.line, ...(tx ? { tx, txn: transaction.staged.length } : {}) };
