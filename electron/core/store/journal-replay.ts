@@ -54,7 +54,7 @@ export async function takeJournal(store: StoreState, state: CollectionState, rea
       // The lines after a removed one moved up: their offsets no longer say where to cut.
       lines = lines.map((placed) => ({ ...placed, start: -1, end: -1 }));
     } else {
-      store.raise(notice('damaged-lines', state.name, `${parsed.damaged.length} damaged line(s) in ${state.name}.journal were skipped; they will be set aside the next time the workspace is opened for writing.`));
+      store.raise(notice('damaged-lines', state.name, `${parsed.damaged.length} damaged line(s) in ${state.name}.journal were skipped; they will be set aside by the next change saved to this workspace.`));
     }
   }
   if (parsed.partialTail) {
@@ -65,7 +65,7 @@ export async function takeJournal(store: StoreState, state: CollectionState, rea
       // No writer holds the lock, so this is not an append in progress but a crash's leftover.
       store.reportedTails.add(`${state.name}:${parsed.partialTail.start}`);
       store.raise(
-        notice('torn-tail', state.name, `The last change in ${state.name}.journal was cut off by a crash; it was skipped (everything before it is read) and will be set aside the next time the workspace is opened for writing.`),
+        notice('torn-tail', state.name, `The last change in ${state.name}.journal was cut off by a crash; it was skipped (everything before it is read) and will be set aside by the next change saved to this workspace.`),
       );
     }
   }
