@@ -168,7 +168,8 @@ export class AnnotationService implements TopicReferences {
       label,
       do: () =>
         this.workspace.transact((tx) => {
-          before = this.require(id);
+          // Read through the transaction: an edit made just before in the same batch counts.
+          before = tx.get(annotationsCollection, id) ?? this.require(id);
           const staged = this.topics.stagePaths(tx, edit.topicPaths ?? []);
           created = staged.created;
           const after = this.validated({
@@ -233,7 +234,7 @@ export class AnnotationService implements TopicReferences {
       label: 'Delete annotation',
       do: () =>
         this.workspace.transact((tx) => {
-          this.require(id);
+          if (!tx.get(annotationsCollection, id)) this.require(id);
           tx.delete(annotationsCollection, id);
         }),
       undo: () => this.workspace.transact((tx) => void tx.put(annotationsCollection, annotation)),
@@ -258,7 +259,7 @@ export class AnnotationService implements TopicReferences {
 
   /** Inside the removal of an imported document: its annotations deleted, or kept as orphans. */
   stageDocumentRemoval(tx: Transaction, docId: string, choice: RemovedDocumentAnnotations): number {
-    const affected = this.ofDocument(docId);
+    const affected = this.ofDocument(docId).flatMap((stored) => tx.get(annotationsCollection, stored.id) ?? []);
     for (const annotation of affected) {
       if (choice === 'delete') tx.delete(annotationsCollection, annotation.id);
       else tx.put(annotationsCollection, { ...annotation, anchorStatus: 'orphan' });
@@ -270,8 +271,9 @@ export class AnnotationService implements TopicReferences {
 
   recode(tx: Transaction, fromTopicId: string, toTopicId: string | undefined): RecodeReceipt {
     const receipt: RecodeReceipt = { previous: [] };
-    for (const annotation of this.records.values()) {
-      if (!annotation.topicIds.includes(fromTopicId)) continue;
+    for (const stored of this.records.values()) {
+      const annotation = tx.get(annotationsCollection, stored.id);
+      if (!annotation?.topicIds.includes(fromTopicId)) continue;
       receipt.previous.push({ annotationId: annotation.id, topicIds: [...annotation.topicIds] });
       const kept = annotation.topicIds.filter((id) => id !== fromTopicId);
       const topicIds = toTopicId === undefined || kept.includes(toTopicId) ? kept : [...kept, toTopicId];

@@ -14,12 +14,18 @@ export class ChangeFeed {
   private log: FeedEntry[] = [];
   private readonly latest = new Map<string, number>();
 
-  /** Records a change; sequences must come in increasing order. */
+  /**
+   * Records a change. Changes come in sequence order, except after another process's
+   * compaction, when a collection is read again and its journal's lines may be older than
+   * the newest change seen elsewhere: those are put in their place.
+   */
   record(seq: number, collection: string, id: string): void {
+    const compound = key(collection, id);
+    if ((this.latest.get(compound) ?? -1) >= seq) return;
+    this.latest.set(compound, seq);
     const last = this.log.at(-1);
-    if (last && seq <= last.seq) throw new Error(`Change feed out of order: ${seq} after ${last.seq}.`);
-    this.log.push({ seq, collection, id });
-    this.latest.set(key(collection, id), seq);
+    if (!last || seq > last.seq) this.log.push({ seq, collection, id });
+    else this.log.splice(this.firstAfter(seq), 0, { seq, collection, id });
     if (this.log.length > 1024 && this.log.length > 2 * this.latest.size) this.rebuild();
   }
 
@@ -40,6 +46,14 @@ export class ChangeFeed {
 
   /** Latest changes after `since`, in order. */
   *after(since: number): Generator<FeedEntry> {
+    for (let index = this.firstAfter(since); index < this.log.length; index++) {
+      const entry = this.log[index]!;
+      if (this.latest.get(key(entry.collection, entry.id)) === entry.seq) yield entry;
+    }
+  }
+
+  /** The position of the first entry with a sequence above `since`. */
+  private firstAfter(since: number): number {
     let low = 0;
     let high = this.log.length;
     while (low < high) {
@@ -47,10 +61,7 @@ export class ChangeFeed {
       if (this.log[middle]!.seq <= since) low = middle + 1;
       else high = middle;
     }
-    for (let index = low; index < this.log.length; index++) {
-      const entry = this.log[index]!;
-      if (this.latest.get(key(entry.collection, entry.id)) === entry.seq) yield entry;
-    }
+    return low;
   }
 
   get lastSeq(): number {

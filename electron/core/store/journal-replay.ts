@@ -20,7 +20,8 @@ export interface FreshLine extends PlacedLine {
 
 /**
  * Reads what was appended since the last look. A journal replaced by a compaction
- * elsewhere means its collection is read again whole.
+ * elsewhere means its collection is read again whole. The new lines of every journal are
+ * applied together: a change to several records is judged whole or not over all of them.
  */
 export async function catchUp(store: StoreState, repair: boolean, author: string): Promise<RecordChange[]> {
   const changes: RecordChange[] = [];
@@ -28,7 +29,9 @@ export async function catchUp(store: StoreState, repair: boolean, author: string
   for (const state of store.states.values()) {
     const info = await statIfExists(state.journalPath);
     if (state.journalIno !== undefined && (info === undefined || info.ino !== state.journalIno || info.size < state.journalOffset)) {
-      changes.push(...(await reloadCollection(store, state, repair, author)));
+      const reloaded = await reloadCollection(store, state, repair, author);
+      changes.push(...reloaded.changes);
+      fresh.push(...reloaded.lines);
       continue;
     }
     if (!info || (info.size === state.journalOffset && state.journalIno !== undefined)) continue;
@@ -109,7 +112,7 @@ export function applyLines(store: StoreState, fresh: FreshLine[], repair: boolea
     const { state: next, outcome } = applyRevision(before, incoming, line.seq);
     if (outcome === 'known') continue;
     state.set(line.id, next);
-    if (store.feed.lastSeq < line.seq) store.feed.record(line.seq, state.name, line.id);
+    store.feed.record(line.seq, state.name, line.id);
     changes.push(describeChange(state.name, line.id, before, next));
   }
   for (const [state, count] of skipped) {
@@ -151,8 +154,12 @@ function incomingFromLine(state: CollectionState, line: JournalLine): IncomingRe
   return { rev: line.rev, revisions: lineAncestry(line), ...(line.op === 'delete' ? { deleted: true } : {}), author: line.author, at: line.at, ...(record ? { record } : {}) };
 }
 
-/** A journal replaced by another process's compaction: read the collection again, and say what changed. */
-export async function reloadCollection(store: StoreState, state: CollectionState, repair: boolean, author: string): Promise<RecordChange[]> {
+/**
+ * A journal replaced by another process's compaction: read the collection again. Returns
+ * what the new snapshot changed, and the journal's lines for the caller to apply with the
+ * other journals' new lines.
+ */
+export async function reloadCollection(store: StoreState, state: CollectionState, repair: boolean, author: string): Promise<{ changes: RecordChange[]; lines: FreshLine[] }> {
   const journal = await readJournalFrom(state.journalPath, 0);
   const source = await readSnapshotSource(state.definition, store.dir);
   const snapshot = await loadSnapshot(state.definition, source, {
@@ -178,9 +185,8 @@ export async function reloadCollection(store: StoreState, state: CollectionState
     const before = previous.get(id);
     if (before?.rev !== next.rev) changes.push(describeChange(state.name, id, before, next));
   }
-  changes.push(...applyLines(store, lines, repair));
   store.feed.replaceCollection(state.name, [...state.records.entries()].map(([id, stored]) => ({ seq: stored.seq, collection: state.name, id })));
-  return changes;
+  return { changes, lines };
 }
 
 export function describeChange(collection: string, id: string, before: StoredRecord<{ id: string }> | undefined, after: StoredRecord<{ id: string }>): RecordChange {

@@ -30,10 +30,15 @@ export interface StagedChange {
 /** How the transaction finds a collection's state. */
 export type StateLookup = <T extends { id: string }>(definition: CollectionDefinition<T>) => CollectionState<T>;
 
+/** What a record is before this transaction: the batch's earlier transactions included. */
+export type BaseLookup = (state: CollectionState, id: string) => StoredRecord<{ id: string }> | undefined;
+
 /**
  * The changes one `transact` call makes, staged until its function returns: then they are
  * written as one batch (one journal line each, marked as one change when there are several),
- * or not at all when the function throws. Reads see the transaction's own changes.
+ * or not at all when the function throws. Reads through it see the transaction's own
+ * changes and those of the batch's earlier transactions; the records themselves change only
+ * once the batch is on disk.
  */
 export class Transaction {
   readonly staged: StagedChange[] = [];
@@ -43,6 +48,7 @@ export class Transaction {
     private readonly lookup: StateLookup,
     private readonly author: string,
     private readonly now: () => string,
+    private readonly base: BaseLookup = (state, id) => state.entry(id),
   ) {}
 
   get<T extends { id: string }>(definition: CollectionDefinition<T>, id: string): T | undefined {
@@ -51,8 +57,8 @@ export class Transaction {
   }
 
   entry<T extends { id: string }>(definition: CollectionDefinition<T>, id: string): StoredRecord<T> | undefined {
-    const state = this.lookup(definition);
-    return (this.overlay.get(state as unknown as CollectionState)?.get(id) as StoredRecord<T> | undefined) ?? state.entry(id);
+    const state = this.lookup(definition) as unknown as CollectionState;
+    return (this.overlay.get(state)?.get(id) ?? this.base(state, id)) as StoredRecord<T> | undefined;
   }
 
   /** Creates or replaces a record, written by the workspace's user. Returns its new revision. */

@@ -21,58 +21,61 @@ export interface BatchOutcome {
   value: unknown;
 }
 
+type Staged = Map<CollectionState, Map<string, StoredRecord<{ id: string }>>>;
+
 /**
  * Runs a batch of transactions (the lock is held and the journals are caught up), then
  * appends their lines: one append and one fsync per journal touched, whatever the number of
- * transactions. A transaction that throws is left out; if the disk write fails, memory and
- * journals are put back as they were and the whole batch fails. Returns what changed.
+ * transactions. A transaction that throws is left out. The records in memory change only
+ * once every line is on disk, so nobody ever reads a change that could still be lost; if the
+ * disk write fails, the journals are cut back and the whole batch fails. Returns what changed.
  */
 export async function writeBatch(store: StoreState, batch: readonly QueuedTransaction[], author: string): Promise<{ changes: RecordChange[]; outcomes: BatchOutcome[] }> {
-  const revert: Array<{ state: CollectionState; id: string; previous: StoredRecord<{ id: string }> | undefined }> = [];
-  const appended: Array<{ state: CollectionState; sizeBefore: number }> = [];
+  const staged: Staged = new Map();
+  const before = (state: CollectionState, id: string) => staged.get(state)?.get(id) ?? state.entry(id);
   const seqBefore = store.seq;
   const outcomes: BatchOutcome[] = [];
   const changes: RecordChange[] = [];
   const linesByState = new Map<CollectionState, JournalLine[]>();
-  try {
-    for (const item of batch) {
-      const transaction = new Transaction((definition) => store.state(definition), author, () => new Date().toISOString());
-      let value: unknown;
-      try {
-        value = item.run(transaction);
-        if (value instanceof Promise) throw new Error('A transaction must be synchronous: it runs while the workspace is locked.');
-      } catch (error) {
-        outcomes.push({ item, ok: false, value: error });
-        continue;
-      }
-      // Several lines of one transaction say where its sequence numbers start and how many
-      // there are, so that a crash between them makes the change all-or-nothing.
-      const tx = transaction.staged.length > 1 ? store.seq + 1 : undefined;
-      for (const staged of transaction.staged) {
-        const seq = ++store.seq;
-        const line: JournalLine = { seq, ...staged.line, ...(tx ? { tx, txn: transaction.staged.length } : {}) };
-        const before = staged.state.entry(line.id);
-        revert.push({ state: staged.state, id: line.id, previous: before });
-        const { state: next } = applyRevision(before, staged.incoming, seq);
-        staged.state.set(line.id, next);
-        changes.push(describeChange(staged.state.name, line.id, before, next));
-        const lines = linesByState.get(staged.state) ?? [];
-        lines.push(line);
-        linesByState.set(staged.state, lines);
-      }
-      outcomes.push({ item, ok: true, value });
+  for (const item of batch) {
+    const transaction = new Transaction((definition) => store.state(definition), author, () => new Date().toISOString(), before);
+    let value: unknown;
+    try {
+      value = item.run(transaction);
+      if (value instanceof Promise) throw new Error('A transaction must be synchronous: it runs while the workspace is locked.');
+    } catch (error) {
+      outcomes.push({ item, ok: false, value: error });
+      continue;
     }
+    // Several lines of one transaction say where its sequence numbers start and how many
+    // there are, so that a crash between them makes the change all-or-nothing.
+    const tx = transaction.staged.length > 1 ? store.seq + 1 : undefined;
+    for (const change of transaction.staged) {
+      const seq = ++store.seq;
+      const line: JournalLine = { seq, ...change.line, ...(tx ? { tx, txn: transaction.staged.length } : {}) };
+      const previous = before(change.state, line.id);
+      const { state: next } = applyRevision(previous, change.incoming, seq);
+      const records = staged.get(change.state) ?? new Map<string, StoredRecord<{ id: string }>>();
+      records.set(line.id, next);
+      staged.set(change.state, records);
+      changes.push(describeChange(change.state.name, line.id, previous, next));
+      const lines = linesByState.get(change.state) ?? [];
+      lines.push(line);
+      linesByState.set(change.state, lines);
+    }
+    outcomes.push({ item, ok: true, value });
+  }
+
+  const appended: Array<{ state: CollectionState; sizeBefore: number }> = [];
+  try {
     for (const [state, lines] of linesByState) {
       const file = await appendFileFor(state);
       appended.push({ state, sizeBefore: state.journalOffset });
       state.journalOffset += await file.append(serializeLines(lines));
       state.journalLines += lines.length;
     }
-    for (const change of changes) store.feed.record(change.seq, change.collection, change.id);
-    return { changes, outcomes };
   } catch (error) {
-    // Nothing of the batch is acknowledged: memory and journals go back to where they were.
-    for (const { state, id, previous } of revert.reverse()) state.set(id, previous);
+    // Nothing of the batch is acknowledged: the journals go back to where they were.
     store.seq = seqBefore;
     for (const { state, sizeBefore } of appended) {
       await truncateJournal(state.journalPath, sizeBefore).catch(() => undefined);
@@ -80,6 +83,9 @@ export async function writeBatch(store: StoreState, batch: readonly QueuedTransa
     }
     throw new BatchWriteError(error, outcomes);
   }
+  for (const [state, records] of staged) for (const [id, next] of records) state.set(id, next);
+  for (const change of changes) store.feed.record(change.seq, change.collection, change.id);
+  return { changes, outcomes };
 }
 
 /** The batch could not be written; `outcomes` says which transactions had failed on their own. */

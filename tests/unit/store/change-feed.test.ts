@@ -163,6 +163,31 @@ describe('two writers on one workspace', () => {
     await app.close();
   });
 
+  it('judges a change to two collections over all journals, even when one of them was compacted elsewhere meanwhile', async () => {
+    const dir = await tempDir();
+    const app = await openTestWorkspace(dir);
+    const compacting = await openTestWorkspace(dir);
+    await compacting.transact((tx) => tx.put(notesCollection, { id: 'old', text: 'before', tags: [] }));
+    await compacting.compact(['notes']); // the app's view of notes.journal is now stale
+    const cli = await openTestWorkspace(dir);
+    await cli.transact((tx) => {
+      tx.put(notesCollection, { id: 'a', text: 'tagged', tags: ['t'] });
+      tx.put(tagsCollection, { id: 't', label: 'north' });
+    });
+    // The app reads notes again whole, then the tags journal: the change is whole, and kept.
+    await app.transact((tx) => tx.put(notesCollection, { id: 'b', text: 'from the app', tags: [] }));
+    expect(app.records(notesCollection).get('a')?.text).toBe('tagged');
+    expect(app.records(tagsCollection).get('t')?.label).toBe('north');
+    expect(app.notices).toEqual([]);
+    expect(app.changes(0).results.map((change) => [change.seq, change.id])).toEqual([
+      [1, 'old'],
+      [2, 'a'],
+      [3, 't'],
+      [4, 'b'],
+    ]);
+    for (const workspace of [cli, compacting, app]) await workspace.close();
+  });
+
   it('a reader follows a compaction made by another process', async () => {
     const dir = await tempDir();
     const writer = await openTestWorkspace(dir);
