@@ -87,8 +87,9 @@ export class AnnotationService implements TopicReferences {
     return annotation;
   }
 
-  all(): Annotation[] {
-    return [...this.records.values()];
+  /** Every annotation, in no particular order. Do not change the list or its records. */
+  all(): readonly Annotation[] {
+    return this.records.all();
   }
 
   list(filter: AnnotationFilter = {}): Annotation[] {

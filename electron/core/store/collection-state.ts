@@ -28,6 +28,8 @@ export interface RecordSet<T extends { id: string }> {
   has(id: string): boolean;
   /** Live records (not tombstones), in no particular order. */
   values(): IterableIterator<T>;
+  /** The same as an array, kept between changes: cheap to ask for again and again. */
+  all(): readonly T[];
   /** How many live records. */
   readonly size: number;
   /** Everything the store keeps about a record: revision, ancestry, author, conflicts, tombstone. */
@@ -44,6 +46,7 @@ export class CollectionState<T extends { id: string } = { id: string }> implemen
   /** Records that failed validation, kept exactly as found and written back at compaction. */
   quarantined = new Map<string, unknown>();
   private live = 0;
+  private cachedAll: T[] | undefined;
   readonly listeners = new Set<(changes: Array<RecordChange<T>>, origin: ChangeOrigin) => void>();
 
   /** The journal as read so far: its inode (a compaction elsewhere replaces it) and offset. */
@@ -90,6 +93,11 @@ export class CollectionState<T extends { id: string } = { id: string }> implemen
     for (const stored of this.records.values()) if (!stored.deleted && stored.record !== undefined) yield stored.record;
   }
 
+  all(): readonly T[] {
+    this.cachedAll ??= [...this.values()];
+    return this.cachedAll;
+  }
+
   get size(): number {
     return this.live;
   }
@@ -109,6 +117,7 @@ export class CollectionState<T extends { id: string } = { id: string }> implemen
 
   /** Sets a record's state (undefined removes it entirely, only when undoing a failed write). */
   set(id: string, state: StoredRecord<T> | undefined): void {
+    this.cachedAll = undefined;
     const before = this.records.get(id);
     if (before && !before.deleted) this.live -= 1;
     if (state) {
@@ -120,6 +129,7 @@ export class CollectionState<T extends { id: string } = { id: string }> implemen
   }
 
   replaceAll(records: Map<string, StoredRecord<T>>): void {
+    this.cachedAll = undefined;
     this.records = records;
     this.live = 0;
     for (const stored of records.values()) if (!stored.deleted) this.live += 1;

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, statSync } from 'node:fs';
 import { copyFile, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -82,6 +82,15 @@ export async function statIfExists(path: string): Promise<{ ino: number; size: n
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
+}
+
+/**
+ * The same, synchronously: a write checks every journal for other writers' appends while it
+ * holds the lock, and eight stat calls cost less than one trip through the thread pool.
+ */
+export function statIfExistsSync(path: string): { ino: number; size: number } | undefined {
+  const info = statSync(path, { throwIfNoEntry: false });
+  return info ? { ino: info.ino, size: info.size } : undefined;
 }
 
 /**

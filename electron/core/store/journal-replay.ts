@@ -1,6 +1,6 @@
 import { validateRecord, loadSnapshot, readSnapshotSource } from './collection-loader';
 import type { CollectionState, RecordChange } from './collection-state';
-import { statIfExists } from './durable-file';
+import { statIfExists, statIfExistsSync } from './durable-file';
 import { lineAncestry, type JournalLine, type PlacedLine } from './journal-format';
 import { cutJournalTail, readJournalFrom, removeJournalRanges, type JournalRead } from './journal-io';
 import { liveLockHolder } from './lock';
@@ -27,7 +27,7 @@ export async function catchUp(store: StoreState, repair: boolean, author: string
   const changes: RecordChange[] = [];
   const fresh: FreshLine[] = [];
   for (const state of store.states.values()) {
-    const info = await statIfExists(state.journalPath);
+    const info = statIfExistsSync(state.journalPath);
     if (state.journalIno !== undefined && (info === undefined || info.ino !== state.journalIno || info.size < state.journalOffset)) {
       const reloaded = await reloadCollection(store, state, repair, author);
       changes.push(...reloaded.changes);

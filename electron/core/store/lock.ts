@@ -53,6 +53,7 @@ export interface AcquireOptions {
 }
 
 const ownStartTime = processStartTime(process.pid);
+const ownHost = hostname();
 
 export class WorkspaceLock {
   readonly path: string;
@@ -155,7 +156,7 @@ export class WorkspaceLock {
     return {
       pid: process.pid,
       ...(ownStartTime === undefined ? {} : { startTime: ownStartTime }),
-      hostname: hostname(),
+      hostname: ownHost,
       holder: this.holder,
       since: new Date().toISOString(),
       nonce: randomBytes(8).toString('hex'),
@@ -180,17 +181,20 @@ export class WorkspaceLock {
 }
 
 /** The lock file's content, and an identity for it (its nonce, or a hash of a damaged file). */
-function readLock(path: string): 'gone' | { info: LockInfo | undefined; identity: string; ageMs: number } {
+function readLock(path: string): 'gone' | { info: LockInfo | undefined; identity: string; ageMs: () => number } {
   let text: string;
-  let ageMs: number;
   try {
     text = readFileSync(path, 'utf8');
-    ageMs = Date.now() - statSync(path).mtimeMs;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'gone';
     throw error;
   }
   const info = parseLockInfo(text);
+  // Only a lock from another machine is judged by its age: look it up only then.
+  const ageMs = () => {
+    const modified = statSync(path, { throwIfNoEntry: false })?.mtimeMs;
+    return modified === undefined ? 0 : Date.now() - modified;
+  };
   return { info, identity: info?.nonce ?? createHash('md5').update(text).digest('hex'), ageMs };
 }
 
@@ -202,7 +206,7 @@ function parseLockInfo(text: string): LockInfo | undefined {
     return {
       pid: value.pid,
       ...(typeof value.startTime === 'string' ? { startTime: value.startTime } : {}),
-      hostname: typeof value.hostname === 'string' ? value.hostname : hostname(),
+      hostname: typeof value.hostname === 'string' ? value.hostname : ownHost,
       holder: typeof value.holder === 'string' ? value.holder : 'another program',
       since: typeof value.since === 'string' ? value.since : 'an unknown time',
       nonce: typeof value.nonce === 'string' && /^[0-9a-f]+$/.test(value.nonce) ? value.nonce : createHash('md5').update(text).digest('hex'),
@@ -212,10 +216,10 @@ function parseLockInfo(text: string): LockInfo | undefined {
   }
 }
 
-function isStale(lock: { info: LockInfo | undefined; ageMs: number }): boolean {
+function isStale(lock: { info: LockInfo | undefined; ageMs: () => number }): boolean {
   // Locks are written whole, so an unreadable one is damaged, not half-written.
   if (!lock.info) return true;
-  if (lock.info.hostname !== hostname()) return lock.ageMs > foreignLockTimeoutMs;
+  if (lock.info.hostname !== ownHost) return lock.ageMs() > foreignLockTimeoutMs;
   return !isSameProcessRunning(lock.info.pid, lock.info.startTime);
 }
 

@@ -35,7 +35,7 @@ export function topicHandlers(services: CodingServices, lookup: CorpusLookup): P
       const byId = new Map(all.map((topic) => [topic.id, topic]));
       const order: string[] = [];
       // Most recently edited annotations first; then the newest topics, not yet used.
-      const byRecency = annotations.all().sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+      const byRecency = [...annotations.all()].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
       for (const annotation of byRecency) for (const id of annotation.topicIds) if (byId.has(id) && !order.includes(id)) order.push(id);
       for (const topic of topics.list().reverse()) if (!order.includes(topic.id)) order.push(topic.id);
       return order.slice(0, recentLimit).map((id) => byId.get(id)!);
