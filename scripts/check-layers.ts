@@ -4,9 +4,12 @@
  * - the renderer imports core for types only, never at run time, and never Node built-ins or electron;
  * - the preload imports nothing but electron;
  * - inside core and the shell, an area's folder is its own: anything outside it imports the
- *   area through its public face, `<area>/index.ts`, never a file within (types included).
- *   Areas own data and behaviour (see `coreAreas`); the rest of core is the shared kernel
- *   (api, store, corpus, text, anchoring, citations, undo, cli, assets, core.ts), which any
+ *   area through its public faces, never a file within (types included). The faces are
+ *   `index.ts` and, kept light so the kernel can load them without the area's code,
+ *   `methods.ts` (its API table, for the contract), `cli.ts` (its commands, for the CLI
+ *   program) and `collections.ts` (its collection definitions, where it has one). Areas own
+ *   data and behaviour (see `coreAreas`); the rest of core is the shared kernel (api, store,
+ *   corpus, metadata, text, anchoring, citations, undo, cli, assets, core.ts), which any
  *   file may import.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -69,10 +72,13 @@ function areaOf(root: string, path: string): string | undefined {
   return coreAreas.find((area) => rel === `electron/core/${area}` || rel.startsWith(`electron/core/${area}/`));
 }
 
-/** True when the path (without its extension) is an area's folder or its index. */
+/** The files of an area others may import. */
+export const areaFaces = ['index', 'methods', 'cli', 'collections'] as const;
+
+/** True when the path (without its extension) is an area's folder or one of its faces. */
 function isAreaFace(root: string, path: string, area: string): boolean {
   const rel = relative(root, path).split('\\').join('/').replace(/\.(ts|tsx|js|mjs)$/, '');
-  return rel === `electron/core/${area}` || rel === `electron/core/${area}/index`;
+  return rel === `electron/core/${area}` || areaFaces.some((face) => rel === `electron/core/${area}/${face}`);
 }
 
 const nodeBuiltin = /^node:|^(fs|path|os|child_process|crypto|http|https|net|worker_threads|stream|url|events|util)(\/|$)/;
@@ -88,7 +94,7 @@ export function checkFile(root: string, file: string, text: string): Violation[]
     if ((layer === 'core' || layer === 'main') && targetPath) {
       const targetArea = areaOf(root, targetPath);
       if (targetArea && targetArea !== ownArea && !isAreaFace(root, targetPath, targetArea)) {
-        flag(site, `imports the inside of the ${targetArea} area; import its public face ('${targetArea}/index.ts') instead`);
+        flag(site, `imports the inside of the ${targetArea} area; import one of its public faces ('${targetArea}/index.ts', or methods.ts, cli.ts, collections.ts) instead`);
       }
     }
     if (layer === 'core') {

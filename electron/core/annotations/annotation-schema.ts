@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineCollection } from '../store';
+import { defineCollection } from '../store/collection-definition';
 import { colorKeys } from './palette';
 
 const TextQuoteSelectorSchema = z.object({

@@ -3,7 +3,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { WorkbenchError } from '../api/errors';
 import type { AnnotationView, ExportedText, TopicSummary } from './methods';
-import { nameKey } from '../topics';
+import { nameKey } from '../text/name-key';
 import { table } from '../cli/output';
 import type { CliAction } from '../cli/program';
 import type { CliContext } from '../cli/context';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { WorkbenchError } from '../api/errors';
-import { defineCollection, type RecordSet, type Workspace } from '../store';
+import type { RecordSet, Workspace } from '../store';
+import { defineCollection } from '../store/collection-definition';
 
 /**
  * Eight highlight colours. Annotations store the key, never the hex value, so the palette

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { citationStyleIds, defaultCitationStyle } from '../citations/styles';
-import { defineCollection } from '../store';
+import { defineCollection } from '../store/collection-definition';
 import { citationTargetKinds } from '../citations/types';
 
 /**

@@ -1,6 +1,7 @@
 /** The user's recent searches, newest first: one record in the `recent-searches` collection. */
 import { z } from 'zod';
-import { defineCollection, type RecordSet, type Workspace } from '../store';
+import type { RecordSet, Workspace } from '../store';
+import { defineCollection } from '../store/collection-definition';
 
 export const MAX_RECENT_SEARCHES = 20;
 const recordId = 'recent';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { defineCollection, type RecordSet, type Workspace } from '../store';
+import type { RecordSet, Workspace } from '../store';
+import { defineCollection } from '../store/collection-definition';
 import type { ReadingPosition } from './methods';
 
 /** Where the reader was in a document: one record per document (its id is the document's). */

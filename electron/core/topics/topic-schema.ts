@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineCollection } from '../store';
+import { defineCollection } from '../store/collection-definition';
 
 export const hexColorPattern = /^#[0-9A-Fa-f]{6}$/;
 

@@ -1,5 +1,5 @@
 import { EntitySchema } from '../corpus/schema';
-import { defineCollection } from '../store';
+import { defineCollection } from '../store/collection-definition';
 
 /**
  * Entities a user added to the workspace beside the corpus catalogue (a unit, a person the

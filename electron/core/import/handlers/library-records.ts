@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CorpusDocument } from '../../corpus/schema.js';
-import { defineCollection, type RecordSet, type Transaction, type Workspace } from '../../store/index.js';
+import type { RecordSet, Transaction, Workspace } from '../../store/index.js';
+import { defineCollection } from '../../store/collection-definition.js';
 
 /**
  * One entry of the library: an imported document that belongs to the workspace. Its
