@@ -4,6 +4,7 @@ import { app, BrowserWindow, dialog } from 'electron';
 import { createCore } from '../core/core';
 import { hostPdfExport } from '../core/drafts';
 import type { Core } from '../core/core';
+import { lockWaitFromEnvironment } from '../core/store';
 import { forwardEvents, handleIpc } from './ipc';
 import { PathGrants } from './path-grants';
 import { registerAppScheme, serveAppScheme } from './protocol';
@@ -51,6 +52,7 @@ function openCore(attempt: StartupAttempt): Promise<Core> {
     readOnly: attempt.readOnly,
     // The lock is held per write, so the CLI may write while the app runs; follow its changes.
     watch: true,
+    ...(lockWaitFromEnvironment() === undefined ? {} : { lockWaitMs: lockWaitFromEnvironment() }),
     hostHandlers: {
       'app.openExternal': ({ url }) => openExternalLink(url),
       'drafts.exportPdf': hostPdfExport(() => {

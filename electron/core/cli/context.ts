@@ -52,6 +52,7 @@ export class CliContext {
     // Imported here, not at the top: `--help` and usage errors answer without loading the core.
     const { createCore } = await import('../core');
     const { userIdFor } = await import('../store/identity');
+    const { lockWaitFromEnvironment } = await import('../store/lock');
     const name = this.options.user?.trim();
     const core = await createCore({
       workspaceDir: this.workspaceDir,
@@ -59,7 +60,7 @@ export class CliContext {
       holder: 'the workbench CLI',
       readOnly: access === 'read',
       deferSearch: true,
-      lockWaitMs: waitMs(this.options.wait),
+      lockWaitMs: this.options.wait === undefined ? lockWaitFromEnvironment() : waitMs(this.options.wait),
       onLockWait: (holder) => this.output.stderr(`workbench: waiting for ${holder.holder} (process ${holder.pid}) to finish writing…`),
       ...(name ? { actAs: { id: userIdFor(name), name } } : {}),
     });
@@ -76,8 +77,7 @@ export class CliContext {
   }
 }
 
-function waitMs(seconds: string | undefined): number | undefined {
-  if (seconds === undefined) return undefined;
+function waitMs(seconds: string): number {
   const value = Number(seconds);
   if (!Number.isFinite(value) || value < 0 || value > 24 * 3600) {
     throw new WorkbenchError('BAD_REQUEST', `--wait takes a number of seconds (0 to 86400), not "${seconds}".`);

@@ -37,7 +37,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option('--workspace <dir>', "workspace folder (default: the app's own workspace)")
     .option('--json', 'print machine-readable JSON on stdout')
     .option('--user <name>', "write as this user for this command (default: the workspace's current user)")
-    .option('--wait <seconds>', 'how long a write waits for another writer (the app, another command) before giving up', '30')
+    .option('--wait <seconds>', 'how long a write waits for another writer (the app, another command) before giving up (default 30, or $WORKBENCH_LOCK_WAIT)')
     .showHelpAfterError('(run `workbench --help` for usage)')
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.stdout(text.trimEnd()), writeErr: (text) => io.stderr(text.trimEnd()) });

@@ -55,7 +55,8 @@ export async function readSnapshotSource<T extends { id: string }>(definition: C
     if (legacyFile && legacyFile !== file) {
       const legacyText = await readTextIfExists(join(workspaceDir, legacyFile));
       if (legacyText !== undefined) {
-        const legacy = interpretSnapshotText(legacyText);
+        const legacy = interpretSnapshotText(legacyText, definition.version);
+        if (legacy.kind === 'newer') refuseNewer(definition, legacy.version, legacyFile);
         if (legacy.kind === 'legacy') return { kind: 'legacy', file: legacyFile, data: legacy.data };
         // A damaged round-1 file shared with other collections is reported by the one named after it.
         return { kind: 'missing' };
@@ -63,13 +64,14 @@ export async function readSnapshotSource<T extends { id: string }>(definition: C
     }
     return { kind: 'missing' };
   }
-  const interpreted = interpretSnapshotText(text);
+  const interpreted = interpretSnapshotText(text, definition.version);
+  if (interpreted.kind === 'newer') refuseNewer(definition, interpreted.version, file);
   if (interpreted.kind === 'damaged') return { kind: 'damaged', reason: interpreted.reason, text };
   if (interpreted.kind === 'legacy') {
     if (definition.legacy?.file !== file) return { kind: 'damaged', reason: 'a round-1 file this collection cannot read', text };
     return { kind: 'legacy', file, data: interpreted.data };
   }
-  refuseNewer(definition, interpreted.snapshot.schemaVersion);
+  if (interpreted.kind !== 'snapshot') throw new Error('unreachable');
   return { kind: 'snapshot', snapshot: interpreted.snapshot, bytes: Buffer.byteLength(text) };
 }
 
@@ -87,13 +89,11 @@ export async function loadSnapshot<T extends { id: string }>(definition: Collect
   }
 }
 
-function refuseNewer(definition: CollectionDefinition<{ id: string }>, version: number): void {
-  if (version > definition.version) {
-    throw new WorkbenchError(
-      'CONFLICT',
-      `${definition.name}.json was written by a newer Field Workbench (schema ${version}; this version reads up to ${definition.version}). Update the app to open this workspace; the file was left as it is.`,
-    );
-  }
+function refuseNewer(definition: CollectionDefinition<{ id: string }>, version: number, file: string): never {
+  throw new WorkbenchError(
+    'CONFLICT',
+    `${file} was written by a newer Field Workbench (schema ${version}; this version reads up to ${definition.version}). Update the app to open this workspace; the file was left as it is.`,
+  );
 }
 
 function fromSnapshot<T extends { id: string }>(definition: CollectionDefinition<T>, snapshot: Snapshot, bytes: number, context: LoadContext): LoadedSnapshot<T> {
@@ -196,9 +196,8 @@ async function restore<T extends { id: string }>(definition: CollectionDefinitio
   for (const backup of await listBackups(context.workspaceDir, definition.name)) {
     const text = await backup.read().catch(() => undefined);
     if (text === undefined) continue;
-    const interpreted = interpretSnapshotText(text);
-    if (interpreted.kind === 'damaged') continue;
-    if (interpreted.kind === 'snapshot' && interpreted.snapshot.schemaVersion > definition.version) continue;
+    const interpreted = interpretSnapshotText(text, definition.version);
+    if (interpreted.kind === 'damaged' || interpreted.kind === 'newer') continue;
     const restored =
       interpreted.kind === 'snapshot'
         ? fromSnapshot(definition, interpreted.snapshot, Buffer.byteLength(text), context)

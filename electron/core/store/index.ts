@@ -16,4 +16,4 @@ export type { StoreNotice, StoreNoticeKind } from './notices';
 export type { WorkspaceIdentity, WorkspaceUser } from './identity';
 export { userIdFor } from './identity';
 export type { LockInfo } from './lock';
-export { defaultLockWaitMs } from './lock';
+export { defaultLockWaitMs, lockWaitFromEnvironment } from './lock';

@@ -38,6 +38,15 @@ const foreignLockTimeoutMs = 10 * 60 * 1000;
 const claimLifetimeMs = 60 * 1000;
 export const defaultLockWaitMs = 30_000;
 
+/**
+ * The wait set in the environment (`WORKBENCH_LOCK_WAIT`, in seconds), for the app, which
+ * has no command line; the CLI's `--wait` takes precedence over it.
+ */
+export function lockWaitFromEnvironment(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const seconds = Number(env.WORKBENCH_LOCK_WAIT);
+  return env.WORKBENCH_LOCK_WAIT && Number.isFinite(seconds) && seconds >= 0 ? Math.round(seconds * 1000) : undefined;
+}
+
 export interface LockLease {
   readonly info: LockInfo;
   /** How long acquiring waited for other writers. */

@@ -25,12 +25,17 @@ export interface Snapshot {
 
 export type SnapshotText =
   | { kind: 'snapshot'; snapshot: Snapshot }
+  /** Written by a newer app: whatever its shape, it is not ours to judge or to replace. */
+  | { kind: 'newer'; version: number }
   /** A round-1 envelope `{schemaVersion: 1, data: …}`. */
   | { kind: 'legacy'; version: number; data: unknown }
   | { kind: 'damaged'; reason: string };
 
-/** Parses a snapshot file (or a backup of one) and checks its shape; records are validated by the caller. */
-export function interpretSnapshotText(text: string): SnapshotText {
+/**
+ * Parses a snapshot file (or a backup of one) and checks its shape; records are validated
+ * by the caller. A schema version above `maxVersion` is reported before anything else.
+ */
+export function interpretSnapshotText(text: string, maxVersion: number): SnapshotText {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -41,6 +46,7 @@ export function interpretSnapshotText(text: string): SnapshotText {
   const candidate = parsed as Record<string, unknown>;
   const version = candidate.schemaVersion;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return { kind: 'damaged', reason: 'missing schemaVersion' };
+  if (version > maxVersion) return { kind: 'newer', version };
   if (version === 1) {
     return 'data' in candidate ? { kind: 'legacy', version, data: candidate.data } : { kind: 'damaged', reason: 'a schema 1 file without data' };
   }

@@ -182,5 +182,10 @@ describe('recovery that never loses', () => {
     await expect(openTestWorkspace(dir, { readOnly: true })).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(await readFile(join(dir, 'notes.json'), 'utf8')).toBe(text);
     expect(await readdir(dir)).toEqual(['notes.json']);
+    // Whatever shape a newer app gives its file: it is refused, not taken for damage and restored.
+    const otherShape = JSON.stringify({ schemaVersion: 3, data: { notes: [] } });
+    await writeFile(join(dir, 'notes.json'), otherShape);
+    await expect(openTestWorkspace(dir)).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(await readFile(join(dir, 'notes.json'), 'utf8')).toBe(otherShape);
   });
 });
