@@ -14,20 +14,21 @@ export function backupDir(workspaceDir: string, name: string): string {
   return join(workspaceDir, 'backups', name);
 }
 
-export async function backupFile(workspaceDir: string, name: string, source: string, now = new Date()): Promise<string> {
-  const dir = backupDir(workspaceDir, name);
-  await mkdir(dir, { recursive: true });
-  const path = join(dir, `${timestampForFileName(now)}.json`);
-  await copyFileDurably(source, path);
-  await prune(dir);
-  return path;
+/** A copy of a file as the newest backup of `name`. */
+export function backupFile(workspaceDir: string, name: string, source: string, now = new Date()): Promise<string> {
+  return writeBackup(workspaceDir, name, now, (path) => copyFileDurably(source, path));
 }
 
-export async function backupText(workspaceDir: string, name: string, text: string, now = new Date()): Promise<string> {
+/** Some text as the newest backup of `name`. */
+export function backupText(workspaceDir: string, name: string, text: string, now = new Date()): Promise<string> {
+  return writeBackup(workspaceDir, name, now, (path) => writeFileDurably(path, text));
+}
+
+async function writeBackup(workspaceDir: string, name: string, now: Date, write: (path: string) => Promise<void>): Promise<string> {
   const dir = backupDir(workspaceDir, name);
   await mkdir(dir, { recursive: true });
   const path = join(dir, `${timestampForFileName(now)}.json`);
-  await writeFileDurably(path, text);
+  await write(path);
   await prune(dir);
   return path;
 }

@@ -51,13 +51,7 @@ export async function cutJournalTail(journalPath: string, from: number): Promise
   const tail = whole.subarray(from);
   const movedTo = tornFilePath(journalPath);
   await writeFileDurably(movedTo, tail);
-  const handle = await open(journalPath, 'r+');
-  try {
-    await handle.truncate(from);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
+  await truncateJournal(journalPath, from);
   syncFolder(dirname(journalPath));
   return { movedTo, bytes: tail.length };
 }
@@ -85,7 +79,7 @@ export async function removeJournalRanges(journalPath: string, ranges: ReadonlyA
   return { movedTo, size: rest.length };
 }
 
-/** Undoes a failed append: the journal goes back to the length it had. */
+/** Cuts the journal back to `size` bytes, durably (a failed append undone, a torn tail set aside). */
 export async function truncateJournal(journalPath: string, size: number): Promise<void> {
   const handle = await open(journalPath, 'r+');
   try {

@@ -5,17 +5,13 @@ import type { CollectionState } from './collection-state';
 import type { JournalLine } from './journal-format';
 import { applyRevision, checkAncestry, liveConflicts, nextRevision, type ApplyOutcome, type IncomingRevision, type StoredRecord } from './revisions';
 
-/** A revision received from elsewhere (a replicator, an exchange bundle), as `putRevision` takes it. */
-export interface RevisionInput<T> {
+/**
+ * A revision received from elsewhere (a replicator, an exchange bundle), as `putRevision`
+ * takes it: `revisions` is its ancestry (CouchDB's `_revisions`, expanded), `record` is
+ * absent for a deletion.
+ */
+export interface RevisionInput<T> extends IncomingRevision<T> {
   id: string;
-  rev: string;
-  /** This revision and its ancestors, newest first (CouchDB's `_revisions`, expanded). */
-  revisions: string[];
-  deleted?: boolean;
-  author: string;
-  at: string;
-  /** The record; absent for a deletion. */
-  record?: T;
 }
 
 /** A journal line before it has its sequence number. */
