@@ -102,7 +102,7 @@ export async function buildCorpus(options: BuildCorpusOptions): Promise<BuildCor
   const entities = loadEntityCatalogue(options.seedsDir);
   const mentions = detectMentions(passages, entities);
   const corpus = CorpusSchema.parse({
-    schemaVersion: 1,
+    schemaVersion: 2,
     documents,
     sections,
     passages,
