@@ -14,6 +14,7 @@ import { createDraftsArea } from './drafts/area';
 import { createImportArea } from './import/area';
 import { searchMethods } from './api/methods/search';
 import { deferredArea } from './deferred-area';
+import { createEvidenceArea } from './evidence/index';
 import { settingsHandlers } from './settings/settings-handlers';
 import { openWorkspace, Workspace } from './store';
 
@@ -63,7 +64,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const annotations = await createAnnotationsArea(context);
     const drafts = await createDraftsArea(context);
     const imports = await createImportArea(context);
-    const areas = [search, annotations, drafts, imports];
+    const evidence = await createEvidenceArea(context);
+    const areas = [search, annotations, drafts, imports, evidence];
 
     const handlers: Handlers = {
       'app.info': () => ({
@@ -96,6 +98,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       ...annotations.handlers,
       ...drafts.handlers,
       ...imports.handlers,
+      ...evidence.handlers,
       ...options.hostHandlers,
     };
 

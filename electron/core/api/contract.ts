@@ -7,6 +7,7 @@ import { searchMethods } from './methods/search';
 import { annotationsMethods } from './methods/annotations';
 import { draftsMethods } from './methods/drafts';
 import { importMethods } from './methods/import';
+import { evidenceMethods } from './methods/evidence';
 import type { SerializedError } from './errors';
 
 /**
@@ -22,6 +23,7 @@ export const contract = {
   ...annotationsMethods,
   ...draftsMethods,
   ...importMethods,
+  ...evidenceMethods,
 };
 
 export type Contract = typeof contract;

@@ -8,6 +8,7 @@ import { registerAnnotationsCommands } from './commands/annotations';
 import { registerDraftsCommands } from './commands/drafts';
 import { registerImportCommands } from './commands/import';
 import { registerMetadataCommands } from './commands/metadata';
+import { registerEvidenceCommands } from './commands/evidence';
 import { CliContext } from './context';
 import type { GlobalOptions } from './context';
 import { printError, printResult } from './output';
@@ -60,6 +61,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   registerAnnotationsCommands(program, run);
   registerDraftsCommands(program, run);
   registerImportCommands(program, run);
+  registerEvidenceCommands(program, run);
   for (const command of program.commands) command.exitOverride().showHelpAfterError('(run `workbench --help` for usage)');
 
   try {

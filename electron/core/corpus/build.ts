@@ -111,7 +111,7 @@ export async function buildCorpus(options: BuildCorpusOptions): Promise<BuildCor
     mentions,
     recommendations,
     events: extractEvents(passages, mentions, entities),
-    statistics: extractStatistics(passages),
+    statistics: extractStatistics(passages, mentions, entities),
   });
 
   const corpusFile = join(options.outDir, 'corpus', 'corpus.json');

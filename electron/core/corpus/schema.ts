@@ -227,10 +227,17 @@ export const StatisticSchema = z.object({
   id: z.string(),
   docId: z.string(),
   passageId: z.string(),
-  /** The figure as printed, e.g. "92 percent", and its numeric value. */
+  /** The figure as printed, e.g. "92 percent", "up to 1,000 more troops", and its numeric value. */
   label: z.string(),
   value: z.number(),
+  /** "percent", "EUR", "USD", or what is counted, one word for one thing ("troops" for troops and soldiers). */
   unit: z.string(),
+  /** What about it is counted: "injured", "additional", "requested", "imports"…, '' for a plain count or amount. */
+  measure: z.string().default(''),
+  /** Whose figure it is: "KFOR" for "KFOR has about 5,200 troops". */
+  entityId: z.string().optional(),
+  /** The date the figure refers to (EDTF), from its sentence or the passage before it. */
+  asOf: z.string().regex(EVENT_DATE_PATTERN).optional(),
   /** What the figure measures, from the sentence around it. */
   claim: z.string(),
   source: z.string().optional(),
