@@ -35,7 +35,8 @@ export function checkedImage(view: EvidenceView, format: 'svg' | 'png', data: st
   if (!/^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<svg[\s>]/i.test(data) || !/<\/svg>\s*$/i.test(data)) {
     throw new WorkbenchError('BAD_REQUEST', 'That is not an SVG drawing; nothing was saved. Try the export again.');
   }
-  if (/<script\b|<foreignObject\b|\son[a-z]+\s*=|(?:href|src)\s*=\s*["']\s*(?!#|data:image\/)/i.test(data)) {
+  // html-to-image draws HTML parts of a view as SVG with a foreignObject; that is fine, scripts are not.
+  if (/<script\b|\son[a-z]+\s*=|(?:href|src)\s*=\s*["']\s*(?!#|data:image\/)/i.test(data)) {
     throw new WorkbenchError('BAD_REQUEST', 'The SVG holds scripts or links to outside files, which a saved picture must not; nothing was saved.');
   }
   return { fileName, mimeType: 'image/svg+xml', data, encoding: 'utf8' };
