@@ -116,6 +116,8 @@ function NetworkBody({ network, args }: { network: EntityNetwork; args: { docIds
       instance.on('mouseover', 'node', (event) => event.target.style('label', event.target.data('name')));
       instance.on('mouseout', 'node', (event) => event.target.style('label', event.target.data('label')));
       cy.current = instance;
+      // The drawing is a canvas; end-to-end tests find a node's place through the instance.
+      Object.defineProperty(container.current, 'cytoscape', { value: instance, configurable: true });
       container.current.setAttribute('data-ready', 'true');
     });
     return () => {

@@ -63,8 +63,6 @@ export function VisTimeline({
         zoomMax: 90 * YEAR,
         zoomKey: 'ctrlKey',
         horizontalScroll: false,
-        verticalScroll: true,
-        maxHeight: 420,
         minHeight: 220,
         selectable: true,
         multiselect: false,
