@@ -1,5 +1,8 @@
 /** The Evidence view in real Chromium: timeline, figures and network, their filters, links and exports. */
-import { readFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Download, Page } from 'playwright-core';
 import type { EventsResult, EntityNetwork, FigureGroup } from '../../electron/core/evidence/index';
@@ -33,6 +36,13 @@ async function invoke<T>(page: Page, method: string, args: unknown): Promise<T> 
 async function downloaded(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
   const [download] = (await Promise.all([page.waitForEvent('download'), click()])) as [Download, void];
   return { name: download.suggestedFilename(), bytes: await readFile((await download.path())!) };
+}
+
+/** xmllint, a real XML parser, reads the SVG without complaint. */
+async function wellFormedSvg(bytes: Buffer): Promise<void> {
+  const file = join(tmpdir(), `evidence-${process.pid}-${Date.now()}.svg`);
+  await writeFile(file, bytes);
+  execFileSync('xmllint', ['--noout', file]);
 }
 
 /** Nothing sticks out sideways at this window size. */
@@ -115,6 +125,7 @@ describe('the Evidence view in Chromium', () => {
     const svg = await downloaded(page, () => page.getByRole('button', { name: 'SVG' }).click());
     expect(svg.name).toBe('figures.svg');
     expect(svg.bytes.toString('utf8')).toMatch(/^<svg[\s\S]*nearly 3,800 KFOR troops[\s\S]*<\/svg>$/);
+    await wellFormedSvg(svg.bytes);
 
     await page.setViewportSize({ width: 1280, height: 800 });
     await screenshot(page, 'evidence-figures-1280');
@@ -158,6 +169,11 @@ describe('the Evidence view in Chromium', () => {
     const png = await downloaded(page, () => page.getByRole('button', { name: 'PNG' }).click());
     expect(png.name).toBe('entity-network.png');
     expect([...png.bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    const svg = await downloaded(page, () => page.getByRole('button', { name: 'SVG' }).click());
+    expect(svg.name).toBe('entity-network.svg');
+    await wellFormedSvg(svg.bytes);
+    expect((svg.bytes.toString('utf8').match(/<circle /g) ?? []).length).toBe(narrowed.nodes.length);
+    expect((svg.bytes.toString('utf8').match(/<line /g) ?? []).length).toBe(narrowed.edges.length);
 
     // A click on the KFOR node opens its entity page.
     const at = await page.locator('.evidence-network').evaluate((el) => {

@@ -71,20 +71,31 @@ function comparablePairs(candidates: readonly EventCandidate[], vectors: readonl
  * bridge a May event and a September one).
  */
 export function groupCandidates(candidates: readonly EventCandidate[], vectors: readonly FeatureVector[], conflict: Conflict = () => false): number[][] {
+  // Mentions worded and dated alike (one sentence quoted in several passages) are one mention
+  // for the grouping: it then works on distinct mentions, whatever the repetition.
+  const copies = new Map<string, number[]>();
+  candidates.forEach((c, i) => {
+    const key = JSON.stringify([c.date, c.title, c.text, c.context, c.anchorId, c.entityIds, c.kind]);
+    (copies.get(key) ?? copies.set(key, []).get(key))?.push(i);
+  });
+  const distinct = [...copies.values()];
+  const reps = distinct.map((indices) => candidates[indices[0] as number] as EventCandidate);
+  const repVectors = distinct.map((indices) => vectors[indices[0] as number] as FeatureVector);
+
   const pairs: Array<{ i: number; j: number; score: number }> = [];
-  for (const [i, j] of comparablePairs(candidates, vectors)) {
-    const x = candidates[i] as EventCandidate;
-    const y = candidates[j] as EventCandidate;
+  for (const [i, j] of comparablePairs(reps, repVectors)) {
+    const x = reps[i] as EventCandidate;
+    const y = reps[j] as EventCandidate;
     if (!nested(x.date, y.date) || conflict(x, y)) continue;
-    const score = x.anchorId !== undefined && x.anchorId === y.anchorId ? 1 : cosine(vectors[i] as FeatureVector, vectors[j] as FeatureVector);
+    const score = x.anchorId !== undefined && x.anchorId === y.anchorId ? 1 : cosine(repVectors[i] as FeatureVector, repVectors[j] as FeatureVector);
     // A mention without a title of its own says too little to join on weak likeness.
     const needed = x.title === undefined || y.title === undefined ? UNTITLED_SIMILARITY : SAME_EVENT_SIMILARITY;
     if (score >= needed) pairs.push({ i, j, score });
   }
   pairs.sort((p, q) => q.score - p.score || p.i - q.i || p.j - q.j);
 
-  const groupOf = candidates.map((_, i) => i);
-  const members = new Map<number, number[]>(candidates.map((_, i) => [i, [i]]));
+  const groupOf = reps.map((_, i) => i);
+  const members = new Map<number, number[]>(reps.map((_, i) => [i, [i]]));
   for (const { i, j } of pairs) {
     const gi = groupOf[i] as number;
     const gj = groupOf[j] as number;
@@ -93,8 +104,8 @@ export function groupCandidates(candidates: readonly EventCandidate[], vectors: 
     const right = members.get(gj) as number[];
     const agree = left.every((a) =>
       right.every((b) => {
-        const x = candidates[a] as EventCandidate;
-        const y = candidates[b] as EventCandidate;
+        const x = reps[a] as EventCandidate;
+        const y = reps[b] as EventCandidate;
         return nested(x.date, y.date) && !conflict(x, y);
       }),
     );
@@ -105,7 +116,7 @@ export function groupCandidates(candidates: readonly EventCandidate[], vectors: 
     members.delete(drop);
     for (const m of joined) groupOf[m] = keep;
   }
-  return [...members.values()];
+  return [...members.values()].map((group) => group.flatMap((rep) => distinct[rep] as number[]).sort((a, b) => a - b));
 }
 
 function slug(text: string): string {

@@ -1,16 +1,8 @@
-/** A row of toggle buttons for a multiple choice filter: none pressed means all. */
-export function Chips<T extends string>({
-  label,
-  options,
-  selected,
-  onChange,
-}: {
-  label: string;
-  options: ReadonlyArray<{ value: T; label: string; count?: number; swatch?: string }>;
-  selected: readonly T[];
-  onChange: (next: T[]) => void;
-}) {
-  const toggle = (value: T) => onChange(selected.includes(value) ? selected.filter((v) => v !== value) : [...selected, value]);
+import { toggled, type FilterProps } from './filter-option';
+
+/** A row of toggle buttons for a multiple choice filter with few, short choices: none pressed means all. */
+export function Chips<T extends string>({ label, options, selected, onChange }: FilterProps<T>) {
+  const toggle = (value: T) => onChange(toggled(selected, value));
   return (
     <div className="evidence-chips" role="group" aria-label={label}>
       <span className="evidence-chips-label">{label}</span>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { api } from '../../api/client';
 import type { ArgsOf } from '../../../../electron/core/api/contract';
 import type { EvidenceView } from '../../../../electron/core/evidence/image-export';
-import { downloadFile } from './download-file';
+import { downloadExport } from '../drafts/download';
 
 export interface Picture {
   format: 'png' | 'svg';
@@ -28,7 +28,7 @@ export function ExportMenu({ view, draw, csv }: { view: EvidenceView; draw: (for
     run(format.toUpperCase(), async () => {
       const drawn = await draw(format);
       const file = await api.invoke('evidence.exportImage', { view, format: drawn.format, data: drawn.data });
-      downloadFile(file.fileName, file.mimeType, file.data, file.encoding);
+      downloadExport({ ...file, companions: [] });
     });
   return (
     <div className="evidence-export" role="group" aria-label="Export">
@@ -45,7 +45,7 @@ export function ExportMenu({ view, draw, csv }: { view: EvidenceView; draw: (for
         onClick={() =>
           run('CSV', async () => {
             const file = await api.invoke('evidence.exportCsv', csv);
-            downloadFile(file.fileName, file.mimeType, file.text);
+            downloadExport({ fileName: file.fileName, mimeType: `${file.mimeType};charset=utf-8`, data: file.text, encoding: 'utf8', companions: [] });
           })
         }
       >

@@ -1,20 +1,11 @@
 import { useEffect, useRef } from 'react';
+import { toggled, type FilterProps } from './filter-option';
 
 /**
  * A compact multiple-choice filter: a button that opens a list of checkboxes (a disclosure, so
  * it works from the keyboard and Escape closes it). Nothing ticked means all.
  */
-export function FilterMenu<T extends string>({
-  label,
-  options,
-  selected,
-  onChange,
-}: {
-  label: string;
-  options: ReadonlyArray<{ value: T; label: string; count?: number; swatch?: string }>;
-  selected: readonly T[];
-  onChange: (next: T[]) => void;
-}) {
+export function FilterMenu<T extends string>({ label, options, selected, onChange }: FilterProps<T>) {
   const details = useRef<HTMLDetailsElement>(null);
   useEffect(() => {
     const close = (event: MouseEvent) => {
@@ -47,7 +38,7 @@ export function FilterMenu<T extends string>({
             <input
               type="checkbox"
               checked={selected.includes(option.value)}
-              onChange={() => onChange(selected.includes(option.value) ? selected.filter((v) => v !== option.value) : [...selected, option.value])}
+              onChange={() => onChange(toggled(selected, option.value))}
             />
             {option.swatch ? <span className={`evidence-swatch type-${option.swatch}`} aria-hidden="true" /> : null}
             <span className="evidence-filter-option">{option.label}</span>

@@ -12,6 +12,7 @@ import { FilterMenu } from './FilterMenu';
 import { ExportMenu } from './ExportMenu';
 import { entityTypeLabels } from './labels';
 import { cytoscapeElements, typeColors } from './network-style';
+import { networkSvg } from './network-svg';
 
 export interface NetworkFilters {
   docIds: string[];
@@ -71,9 +72,8 @@ function NetworkBody({ network, args }: { network: EntityNetwork; args: { docIds
 
   useEffect(() => {
     let cancelled = false;
-    void Promise.all([import('cytoscape'), import('cytoscape-svg')]).then(([{ default: cytoscape }, { default: svg }]) => {
+    void import('cytoscape').then(({ default: cytoscape }) => {
       if (cancelled || !container.current) return;
-      cytoscape.use(svg);
       const fg = getComputedStyle(document.body).getPropertyValue('--fg').trim() || '#1f2328';
       const muted = getComputedStyle(document.body).getPropertyValue('--fg-muted').trim() || '#5b6470';
       const instance = cytoscape({
@@ -139,7 +139,13 @@ function NetworkBody({ network, args }: { network: EntityNetwork; args: { docIds
     if (!instance) throw new Error('The network is still being drawn; try again in a moment.');
     const background = getComputedStyle(document.body).getPropertyValue('--bg-raised').trim() || '#ffffff';
     if (format === 'png') return { format, data: (instance.png({ output: 'base64', full: true, scale: 2, bg: background }) as string).replace(/^data:image\/png;base64,/, '') };
-    return { format, data: (instance as Core & { svg(options: object): string }).svg({ full: true, scale: 1, bg: background }) };
+    const style = getComputedStyle(document.body);
+    const nodes = instance.nodes().map((node) => ({ ...node.position(), size: node.data('size') as number, color: node.data('color') as string, label: node.data('label') as string }));
+    const edges = instance.edges().map((edge) => {
+      const [source, target] = [edge.source().position(), edge.target().position()];
+      return { x1: source.x, y1: source.y, x2: target.x, y2: target.y, width: edge.data('width') as number };
+    });
+    return { format, data: networkSvg(nodes, edges, { background, edge: style.getPropertyValue('--fg-muted').trim() || '#5b6470', text: style.getPropertyValue('--fg').trim() || '#1f2328' }) };
   };
 
   return (
