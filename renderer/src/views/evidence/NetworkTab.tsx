@@ -92,7 +92,7 @@ function NetworkBody({ network, args }: { network: EntityNetwork; args: { docIds
               height: 'data(size)',
               label: 'data(label)',
               color: fg,
-              'font-size': 12,
+              'font-size': 18,
               'text-valign': 'bottom',
               'text-margin-y': 3,
               'text-outline-width': 0,
@@ -104,10 +104,19 @@ function NetworkBody({ network, args }: { network: EntityNetwork; args: { docIds
           { selector: 'edge', style: { width: 'data(width)', 'line-color': muted, opacity: 0.35, 'curve-style': 'haystack' } },
           { selector: 'edge:selected', style: { 'line-color': fg, opacity: 0.9 } },
         ],
-        // Deterministic: a circle by weight, then the force layout from there.
-        layout: { name: 'concentric', concentric: (node) => node.data('weight') as number, levelWidth: () => 4, animate: false },
+        // Rings by mentions, the most named in the middle: deterministic, and a hub-heavy graph
+        // (everything touches Kosovo) stays readable where a force layout clumps the hubs.
+        layout: {
+          name: 'concentric',
+          concentric: (node) => Math.log2(1 + (node.data('weight') as number)),
+          levelWidth: () => 1,
+          minNodeSpacing: 4,
+          spacingFactor: 0.7,
+          avoidOverlap: true,
+          animate: false,
+          padding: 20,
+        },
       });
-      instance.layout({ name: 'cose', randomize: false, animate: false, nodeRepulsion: () => 60000, idealEdgeLength: () => 140, gravity: 0.4, numIter: 2000, padding: 20 }).run();
       instance.on('tap', 'node', (event) => navigate(routeHref('entities', [event.target.id() as string])));
       instance.on('tap', 'edge', (event) => {
         const data = event.target.data() as { source: string; target: string };

@@ -13,7 +13,7 @@ export const typeColors: Record<EntityType, string> = {
 
 /** Node diameter from mentions: by square root, so area follows mentions and Kosovo does not fill the screen. */
 export function nodeSize(weight: number, maxWeight: number): number {
-  return 14 + 46 * Math.sqrt(weight / Math.max(1, maxWeight));
+  return 20 + 70 * Math.sqrt(weight / Math.max(1, maxWeight));
 }
 
 /** Cytoscape elements for a network; labels only on the larger nodes, the rest on hover and in the lists. */
