@@ -36,9 +36,10 @@ export async function createEvidenceArea(context: CoreContext): Promise<Area<typ
         return network(filters);
       },
       'evidence.exportCsv': (args) => {
-        if (args.view === 'timeline') return eventsCsv(listEvents(corpus, args.filters ?? {}).events);
-        if (args.view === 'figures') return figuresCsv(figures(args.filters ?? {}), corpus);
-        return networkCsv(network(args.filters ?? {}));
+        const options = { bom: args.bom ?? false };
+        if (args.view === 'timeline') return eventsCsv(listEvents(corpus, args.filters ?? {}).events, options);
+        if (args.view === 'figures') return figuresCsv(figures(args.filters ?? {}), corpus, options);
+        return networkCsv(network(args.filters ?? {}), options);
       },
       'evidence.exportImage': ({ view, format, data }) => checkedImage(view, format, data),
     },

@@ -5,5 +5,4 @@ export { groupFigures, type FigureGroup, type ComparedFigure, type FigureFilters
 export { buildNetwork, type EntityNetwork, type NetworkNode, type NetworkEdge, type NetworkFilters } from './network';
 export { eventsCsv, figuresCsv, networkCsv, type EvidenceFile } from './exports';
 export { checkedImage, evidenceViews, type EvidenceImage, type EvidenceView } from './image-export';
-export { csvCell, toCsv } from './csv';
 export { figureGroupTable } from './figure-table';

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import type { EventsResult, EvidenceFile, EvidenceImage, EntityNetwork, FigureGroup } from '../../../electron/core/evidence/index';
-import { csvCell, figureGroupTable } from '../../../electron/core/evidence/index';
+import { figureGroupTable } from '../../../electron/core/evidence/index';
 import { DraftContentSchema, collectCitations } from '../../../electron/core/drafts/index';
 import { useCores } from '../../helpers/core';
 import { useTempDirs } from '../../helpers/temp-dir';
@@ -72,11 +72,12 @@ describe('the evidence area over the API', () => {
     expect(edges).toHaveLength(1 + network.edges.length);
   });
 
-  it('neutralises cells a spreadsheet would run as formulas', () => {
-    expect(['=1+1', '+SUM(A1)', '-2', '@cmd', '\tx', '\rx', 'plain', 'a,b', 'say "hi"'].map(csvCell)).toEqual([
-      "'=1+1", "'+SUM(A1)", "'-2", "'@cmd", "'\tx", `"'\rx"`, 'plain', '"a,b"', '"say ""hi"""',
-    ]);
-    expect(parseCsv(`${['=HYPERLINK("x")', '-1'].map(csvCell).join(',')}\r\n`)).toEqual([[`'=HYPERLINK("x")`, "'-1"]]);
+  it('writes through the one CSV writer: a BOM for Excel when asked, formula cells neutralised', async () => {
+    const withBom = await call<EvidenceFile>('evidence.exportCsv', { view: 'network', filters: { minWeight: 20 }, bom: true });
+    expect(withBom.text.startsWith('\uFEFFsource,')).toBe(true);
+    // No cell of the papers' sentences reaches a spreadsheet as a formula.
+    const rows = parseCsv((await call<EvidenceFile>('evidence.exportCsv', { view: 'figures' })).text);
+    expect(rows.flat().filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual([]);
   });
 
   it('checks a drawing before it is saved: SVG without scripts or outside links, PNG by its signature', async () => {

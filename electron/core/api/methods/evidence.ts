@@ -32,12 +32,12 @@ export const evidenceMethods = {
   'evidence.events': method<EventsResult>()(EventFiltersArgs),
   'evidence.figures': method<FigureGroup[]>()(FigureFiltersArgs),
   'evidence.network': method<EntityNetwork>()(NetworkFiltersArgs),
-  /** A view's data as CSV, with the same filters as the view. */
+  /** A view's data as CSV, with the same filters as the view; `bom` starts it with a UTF-8 byte order mark for Excel. */
   'evidence.exportCsv': method<EvidenceFile>()(
     z.discriminatedUnion('view', [
-      z.object({ view: z.literal('timeline'), filters: EventFiltersArgs.optional() }).strict(),
-      z.object({ view: z.literal('figures'), filters: FigureFiltersArgs.optional() }).strict(),
-      z.object({ view: z.literal('network'), filters: NetworkFiltersArgs.optional() }).strict(),
+      z.object({ view: z.literal('timeline'), filters: EventFiltersArgs.optional(), bom: z.boolean().optional() }).strict(),
+      z.object({ view: z.literal('figures'), filters: FigureFiltersArgs.optional(), bom: z.boolean().optional() }).strict(),
+      z.object({ view: z.literal('network'), filters: NetworkFiltersArgs.optional(), bom: z.boolean().optional() }).strict(),
     ]),
   ),
   /** A picture the view drew of itself (SVG markup or PNG base64), checked and named for saving. */

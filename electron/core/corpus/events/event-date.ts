@@ -155,3 +155,14 @@ export function formatEventDate(date: string): string {
   }
   return /^\d{4}$/.test(a) && /^\d{4}$/.test(b) ? `${a}–${b}` : `${a} – ${b}`;
 }
+
+/**
+ * The plain ISO 8601 form of a date, as precise as ISO allows without EDTF: an interval gives
+ * its start, a part of a year its year ("2013-39" -> "2013"). For readers of dates that predate
+ * the EDTF forms (a document's inferred year).
+ */
+export function isoPartialDate(date: string): string {
+  const first = date.split('/')[0] as string;
+  const [year, second] = first.split('-');
+  return second !== undefined && Number(second) > 12 ? (year as string) : first;
+}
