@@ -19,6 +19,7 @@ import { buildNetwork, groupFigures } from '../electron/core/evidence/index';
 import { buildIndex } from '../electron/core/search/build-index';
 import { corpusToSearchDocuments } from '../electron/core/search/corpus-documents';
 import { closeBrowser, startApp } from '../tests/e2e/harness';
+import { random, SENTENCE } from './search.bench';
 import type { BenchRow } from './types';
 
 const root = resolve(import.meta.dirname, '..');
@@ -39,19 +40,6 @@ function time<T>(task: () => T, runs: number): { ms: number; result: T } {
   }
   return { ms: median(times), result: result as T };
 }
-
-/** mulberry32: the same synthetic corpus every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const SENTENCE = /[^.!?]+[.!?]+["”’)]*\s*|[^.!?]+$/g;
 
 /** The corpus plus (scale - 1) copies of each paper whose passages are recombined sentences. */
 export function scaleCorpus(corpus: Corpus, scale: number): Corpus {
