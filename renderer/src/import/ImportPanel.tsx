@@ -96,7 +96,9 @@ function Progress({ job }: { job: ImportJob }) {
     return <p className="import-job-state muted">{job.asking === 'password' ? 'Waiting for the password…' : 'Waiting for your choice…'}</p>;
   }
   const label =
-    job.stage === 'extracting' && job.total > 0
+    job.stage === 'recognising' && job.total > 0
+      ? `Recognising scanned page ${job.page} of ${job.total} (OCR)…`
+      : job.stage === 'extracting' && job.total > 0
       ? `Reading page ${job.page} of ${job.total}`
       : job.stage === 'saving'
         ? 'Saving into the workspace…'

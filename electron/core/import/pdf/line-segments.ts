@@ -29,6 +29,8 @@ export interface LineSegment {
   fonts: Set<string>;
   superscripts: Superscript[];
   rtl: boolean;
+  /** Lines read by OCR: tesseract's mean word confidence (0-100) and its paragraph on the page. */
+  ocr?: { confidence: number; paragraph: number };
 }
 
 /** A gap wider than this many font sizes splits a line into segments. */
