@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import Tesseract from 'tesseract.js';
+import { WorkbenchError } from '../../api/errors.js';
 import type { OcrLanguageFile } from './ocr-languages.js';
 import type { OcrLine, OcrPageText, OcrWord } from './ocr-types.js';
 
@@ -63,7 +64,18 @@ export class OcrEngine {
     try {
       for (const language of setup.languages) await fs.copyFile(language.file, path.join(languageDir, `${language.code}.traineddata`));
       const codes = setup.languages.map((l) => l.code);
-      const worker = await Tesseract.createWorker(codes.join('+'), Tesseract.OEM.LSTM_ONLY, tesseractOptions(languageDir, setup.workerPath));
+      // tesseract.js never settles createWorker when a model fails to load (it reports the
+      // failure to errorHandler only), so that report ends the wait. The engine's thread
+      // then lingers until the extraction worker that started it is ended.
+      let failed: (reason: Error) => void = () => undefined;
+      const failure = new Promise<never>((_, reject) => (failed = reject));
+      const worker = await Promise.race([
+        Tesseract.createWorker(codes.join('+'), Tesseract.OEM.LSTM_ONLY, {
+          ...tesseractOptions(languageDir, setup.workerPath),
+          errorHandler: (detail: unknown) => failed(new WorkbenchError('CORRUPT', `OCR could not start with the language models ${codes.join(', ')} (${String(detail)}). A model file in the workspace's ocr-languages folder may be damaged; replace or remove it.`, { languages: codes })),
+        }),
+        failure,
+      ]);
       return new OcrEngine(worker, languageDir, codes);
     } catch (error) {
       await fs.rm(languageDir, { recursive: true, force: true });
