@@ -31,7 +31,8 @@ export interface ExtractOptions {
   fileName: string;
   password?: string;
   signal?: AbortSignal;
-  onPage?(page: number, total: number, ocr?: boolean): void;
+  /** A page was read, or (`recognising`) OCR of a page starts. */
+  onPage?(page: number, total: number, recognising?: boolean): void;
   /** Read pages without text (scans, photos) by OCR with these languages. */
   ocr?: OcrSetup;
 }

@@ -56,7 +56,7 @@ export function extractInWorkers(format: ImportFormat, bytes: Uint8Array, option
     fileName: options.fileName,
     ...(options.signal ? { signal: options.signal } : {}),
     cancelledError: () => cancelledError(options.fileName),
-    onProgress: (p) => options.onPage?.(p.page, p.total, p.ocr),
+    onProgress: (p) => options.onPage?.(p.page, p.total, p.recognising),
   }).result;
 }
 
@@ -117,9 +117,13 @@ export function extractPdfInWorkers(bytes: Uint8Array, options: ExtractOptions &
       signal: stop.signal,
       cancelledError: () => failure ?? cancelledError(fileName),
       onProgress: (progress) => {
-        pagesDone += 1;
-        ocrSeen ||= progress.ocr;
-        options.onPage?.(pagesDone, plan?.pageCount ?? 0, progress.ocr);
+        if (progress.recognising) {
+          ocrSeen = true;
+          options.onPage?.(pagesDone + 1, plan?.pageCount ?? 0, true);
+        } else {
+          pagesDone += 1;
+          options.onPage?.(pagesDone, plan?.pageCount ?? 0);
+        }
       },
       onNote: (raw) => {
         const note = raw as FromPageWorker;

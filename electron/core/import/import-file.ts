@@ -85,7 +85,7 @@ export async function importFile(workspaceDir: string, filePath: string, options
     ...(options.password === undefined ? {} : { password: options.password }),
     ...(signal ? { signal } : {}),
     ...(options.ocr ? { ocr: options.ocr } : {}),
-    onPage: (page, pageCount, ocr) => options.onProgress?.({ stage: ocr ? 'recognising' : 'extracting', page, pageCount }),
+    onPage: (page, pageCount, recognising) => options.onProgress?.({ stage: recognising ? 'recognising' : 'extracting', page, pageCount }),
   });
   throwIfCancelled(signal, fileName);
 

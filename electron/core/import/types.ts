@@ -59,8 +59,8 @@ export interface ExtractPdfOptions {
   /** The file's name, used in messages written for the user. */
   fileName: string;
   password?: string;
-  /** A page was read (`ocr`: by OCR, which takes seconds a page). */
-  onProgress?(page: number, total: number, ocr?: boolean): void;
+  /** A page was read, or (`recognising`) OCR of a page starts, which takes seconds. */
+  onProgress?(page: number, total: number, recognising?: boolean): void;
   signal?: AbortSignal;
   /** Recognise pages that have no text layer; without it they stay without text. */
   ocr?: OcrSetup;

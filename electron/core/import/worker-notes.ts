@@ -17,6 +17,7 @@ export interface PagesReadNote {
   textLayers: OcrTextLayerPage[];
 }
 
+/** A page was read, or (`recognising`) OCR of a page starts. */
 export interface PageProgress {
-  ocr: boolean;
+  recognising: boolean;
 }

@@ -20,7 +20,8 @@ export interface ExtractTaskInput {
 export interface ExtractProgress {
   page: number;
   total: number;
-  ocr: boolean;
+  /** OCR of this page starts. */
+  recognising: boolean;
 }
 
 const extract: TaskHandler = ((input: ExtractTaskInput, context) =>
@@ -28,7 +29,7 @@ const extract: TaskHandler = ((input: ExtractTaskInput, context) =>
     fileName: input.fileName,
     ...(input.password === undefined ? {} : { password: input.password }),
     ...(input.ocr ? { ocr: input.ocr } : {}),
-    onPage: (page, total, ocr) => context.progress({ page, total, ocr: ocr ?? false } as never),
+    onPage: (page, total, recognising) => context.progress({ page, total, recognising: recognising ?? false } as never),
   })) as TaskHandler;
 
 serveTasks({ extract, 'pdf-pages': pageWorkerTask as TaskHandler });

@@ -93,7 +93,8 @@ describe('OCR of scanned pages and photos, offline', () => {
     expect(onPage(1).every((p) => !p.ocr)).toBe(true);
     expect(onPage(2).map((p) => p.text).join(' ')).toContain('Kosovo Police');
     expect(onPage(2).every((p) => p.ocr)).toBe(true);
-    expect(onPage(3).map((p) => p.text).join(' ')).toContain('Zubin Potok');
+    // The scan ends mid-word ("signific-"), so the typed page's line may run on from it.
+    expect(passages.map((p) => p.text).join(' ')).toContain('the interviews will continue in Zubin Potok');
     expect(core.corpus.document(result.documentId).note).toMatch(/Page 2 had no text layer/);
   });
 

@@ -20,7 +20,7 @@ export interface ExtractPhotoOptions {
   fileName: string;
   ocr?: OcrSetup;
   signal?: AbortSignal;
-  onProgress?(page: number, total: number, ocr: boolean): void;
+  onProgress?(page: number, total: number, recognising?: boolean): void;
 }
 
 /** A photographed page (JPEG, PNG, or a TIFF of one or more pages) read by OCR, like a scanned PDF page. */
@@ -36,10 +36,11 @@ export async function extractPhoto(bytes: Uint8Array, format: PhotoFormat, optio
     const textLayers: OcrTextLayerPage[] = [];
     for (const picture of pictures) {
       throwIfCancelled(signal, fileName);
+      options.onProgress?.(picture.page, pictures.length, true);
       const text = await ocr.recognize(picture);
       pages.push({ page: picture.page, width: picture.width, height: picture.height, segments: ocrSegments(text) });
       if (text.paragraphs.length > 0) textLayers.push(textLayerOf(text));
-      options.onProgress?.(picture.page, pictures.length, true);
+      options.onProgress?.(picture.page, pictures.length);
     }
     const structure = structurePdf(pages, { info: {}, xmp: {} }, fileName, pictures.length);
     return { ...finishExtraction(structure, { unreadable: [], textLayers }, ocr), displayPdf: await picturesAsPdf(pictures, fileName) };

@@ -110,6 +110,7 @@ export class OcrEngine {
             x1: Math.max(...words.map((w) => w.x1)),
             y1: Math.max(...words.map((w) => w.y1)),
             baseline: middle > 0 ? middle * scale : Math.max(...words.map((w) => w.y1)),
+            rowHeight: (line.rowAttributes?.rowHeight || line.bbox.y1 - line.bbox.y0) * scale,
           });
         }
         if (lines.length > 0) paragraphs.push(lines);

@@ -19,6 +19,8 @@ export interface OcrLine {
   y1: number;
   /** Baseline height at the line's middle. */
   baseline: number;
+  /** tesseract's row height (x-height plus ascenders): steadier than the box, which grows with descenders. */
+  rowHeight: number;
 }
 
 export interface OcrPageText {

@@ -27,7 +27,8 @@ export async function extractPdf(bytes: Uint8Array, options: ExtractPdfOptions):
       fileName,
       ...(signal ? { signal } : {}),
       ...(ocr ? { ocr } : {}),
-      onPage: (page, ocrUsed) => options.onProgress?.(page, doc.numPages, ocrUsed),
+      onPage: (page) => options.onProgress?.(page, doc.numPages),
+      onRecognising: (page) => options.onProgress?.(page, doc.numPages, true),
     });
     if (read.pages.length === 0 && read.unreadable.length > 0) throw read.lastError;
     throwIfCancelled(signal, fileName);

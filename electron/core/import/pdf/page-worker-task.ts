@@ -41,7 +41,7 @@ export async function pageWorkerTask(input: PageTaskInput, context: TaskContext<
         const structure = structurePdf(pages, await readFileMetadata(doc), fileName, doc.numPages);
         return finishExtraction(structure, { unreadable, textLayers: reads.flatMap((r) => r.textLayers) }, ocr?.used ? ocr : undefined);
       }
-      const read = await readPdfPages(doc, note.numbers, { fileName, ...(ocr ? { ocr } : {}), onPage: (_page, ocrUsed) => context.progress({ ocr: ocrUsed }) });
+      const read = await readPdfPages(doc, note.numbers, { fileName, ...(ocr ? { ocr } : {}), onPage: () => context.progress({ recognising: false }), onRecognising: () => context.progress({ recognising: true }) });
       const error = read.lastError as { name?: string; message?: string; code?: number } | undefined;
       const readNote: PagesReadNote = {
         pages: read.pages,

@@ -23,7 +23,10 @@ export interface ReadPagesOptions {
   signal?: AbortSignal;
   /** Pages without a text layer are recognised with this; without it they stay empty. */
   ocr?: LazyOcr;
-  onPage?(page: number, ocr: boolean): void;
+  /** A page was read. */
+  onPage?(page: number): void;
+  /** OCR of a page starts (it takes seconds). */
+  onRecognising?(page: number): void;
 }
 
 /** A page with fewer letters than this in its text layer is a scan (a stamped page number does not count as text). */
@@ -39,14 +42,13 @@ export async function readPdfPages(doc: PDFDocumentProxy, pageNumbers: readonly 
   const result: PagesRead = { pages: [], unreadable: [], textLayers: [] };
   for (const n of pageNumbers) {
     throwIfCancelled(signal, fileName);
-    let ocrUsed = false;
     try {
       const page = await doc.getPage(n);
       const runs = await readPageRuns(page);
       let segments = buildLineSegments(n, runs.runs);
       if (options.ocr && letters(segments) < MIN_TEXT_LAYER_LETTERS && (await paintsImages(page, await imageOperators()))) {
+        options.onRecognising?.(n);
         const text = await options.ocr.recognize(await renderPdfPage(page));
-        ocrUsed = true;
         if (text.paragraphs.length > 0) {
           // Whatever little text the page had (a stamped number) is in the picture too.
           segments = ocrSegments(text);
@@ -60,7 +62,7 @@ export async function readPdfPages(doc: PDFDocumentProxy, pageNumbers: readonly 
       result.unreadable.push(n);
       result.lastError = error;
     }
-    options.onPage?.(n, ocrUsed);
+    options.onPage?.(n);
     await yieldToEventLoop();
   }
   return result;

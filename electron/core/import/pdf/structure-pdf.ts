@@ -45,8 +45,13 @@ export function structurePdf(pages: PageSegments[], fileMeta: PdfFileMetadata, f
   fitOcrSizes(clean.flatMap((p) => p.segments), body);
   const vocabulary = collectVocabulary(clean.flatMap((p) => p.segments.map((s) => s.text)));
   const ready: ReadyPage[] = clean.map((p) => {
-    const ordered = isOcrPage(p) ? ocrOrder(p) : orderPage(p.segments, p.height, body);
-    return { page: p.page, ...splitFootnoteZone(ordered, body.size, p.height) };
+    if (!isOcrPage(p)) return { page: p.page, ...splitFootnoteZone(orderPage(p.segments, p.height, body), body.size, p.height) };
+    // The footnote zone is the small print at the bottom of the page as a whole (an OCR'd
+    // page's bands are its paragraphs, and a band of small print alone is never a zone).
+    const ordered = ocrOrder(p);
+    const split = splitFootnoteZone(ordered.map((placed) => ({ ...placed, band: 0 })), body.size, p.height);
+    const kept = new Set(split.body.map((placed) => placed.segment));
+    return { page: p.page, ...split, body: ordered.filter((placed) => kept.has(placed.segment)) };
   });
 
   const firstPage = ready[0];
