@@ -76,7 +76,7 @@ export function buildLineSegments(page: number, runs: TextRun[]): LineSegment[] 
       clusters.push({ runs: [run], top, bottom });
     }
   }
-  return clusters.flatMap((cluster) => splitIntoSegments(page, cluster.runs));
+  return clusters.flatMap((cluster) => splitIntoSegments(page, cluster.runs)).filter((segment) => segment.text.trim() !== '');
 }
 
 /** Two runs at the same x but different baselines are two lines, however close. */
