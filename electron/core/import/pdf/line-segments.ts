@@ -99,7 +99,9 @@ function splitIntoSegments(page: number, runs: TextRun[]): LineSegment[] {
       current = [];
     }
     current.push(run);
-    currentRight = Math.max(currentRight, run.x + run.width);
+    // A space set as text of its own marks a word break, but never bridges a wide gap
+    // (a gutter, a table cell boundary): only ink moves the line's right edge.
+    if (run.text.trim() !== '') currentRight = Math.max(currentRight, run.x + run.width);
   }
   if (current.length > 0) groups.push(current);
   return groups.map((group) => assembleSegment(page, group));
@@ -132,6 +134,8 @@ function assembleSegment(page: number, runs: TextRun[]): LineSegment {
   for (const run of ordered) {
     if (previous && needsSpace(previous, run, rtl, text)) text += ' ';
     const raised = run.size < size * 0.85 && baseline - run.y > size * 0.2;
+    // A raised space (after a footnote marker) says nothing; the gap around it decides.
+    if (raised && run.text.trim() === '') continue;
     // Whitespace is collapsed as we go so that superscript offsets stay true.
     let piece = raised ? run.text.trim() : run.text.replace(/\s+/g, ' ');
     if (text === '' || text.endsWith(' ')) piece = piece.replace(/^ /, '');
