@@ -9,16 +9,10 @@ import { useCores } from '../../helpers/core';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { interviewDocx } from '../import/support/interview-docx';
 import { buildZip, docxEntries } from '../import/support/zip-builder';
-import { documentFolders, pdf } from './support';
+import { documentFolders, failure, pdf } from './support';
 
 const tempDir = useTempDirs();
 const openCore = useCores();
-
-async function failure(core: Core, method: string, args: unknown): Promise<{ code: string; message: string; details?: any }> {
-  const result = await core.dispatch(method, args);
-  if (result.ok) throw new Error(`${method} was expected to fail`);
-  return result.error;
-}
 
 async function imported(core: Core, filePath: string, extra: object = {}): Promise<any> {
   const result = await core.dispatch('import.file', { path: filePath, ...extra });
@@ -31,6 +25,13 @@ async function expectUntouched(core: Core, workspace: string): Promise<void> {
   expect(await documentFolders(workspace)).toEqual([]);
   expect(core.workspace.library.get().documents).toEqual([]);
   expect(core.corpus.allDocuments().filter((d) => d.origin !== 'bundled')).toEqual([]);
+}
+
+/** Writes `bytes` as `name` in the workspace and imports it, expecting a refusal. */
+async function refusedImport(core: Core, workspace: string, name: string, bytes: Uint8Array): Promise<{ code: string; message: string; details?: any }> {
+  const file = path.join(workspace, name);
+  await fs.writeFile(file, bytes);
+  return failure(core, 'import.file', { path: file });
 }
 
 const XML_ROW = Buffer.from('<w:p><w:r><w:t>Kosovo Kosovo Kosovo Kosovo Kosovo Kosovo Kosovo Kosovo</w:t></w:r></w:p>'.repeat(1024));
@@ -64,9 +65,7 @@ describe('hostile and damaged files', () => {
     expect((await inspectZip(liar, 'liar.docx', DOCX_LIMITS)).totalUncompressed).toBeLessThan(10_000);
     const workspace = await tempDir();
     const core = await openCore(workspace);
-    const file = path.join(workspace, 'liar.docx');
-    await fs.writeFile(file, liar);
-    const error = await failure(core, 'import.file', { path: file });
+    const error = await refusedImport(core, workspace, 'liar.docx', liar);
     expect(error.code).toBe('UNSUPPORTED');
     expect(error.message).toContain('“word/document.xml” inside it');
     expect(error.details).toMatchObject({ reason: 'entry-size' });
@@ -78,9 +77,7 @@ describe('hostile and damaged files', () => {
     const core = await openCore(workspace);
     const entries = docxEntries({ name: 'word/document.xml', chunk: Buffer.from('<w:document/>') });
     const slip = await buildZip([...entries, { name: '../../../../tmp/evil.sh', chunk: Buffer.from('echo owned') }]);
-    const file = path.join(workspace, 'slip.docx');
-    await fs.writeFile(file, slip);
-    const error = await failure(core, 'import.file', { path: file });
+    const error = await refusedImport(core, workspace, 'slip.docx', slip);
     expect(error.code).toBe('UNSUPPORTED');
     expect(error.message).toContain('“../../../../tmp/evil.sh”, which climbs out of its folder');
     expect(error.details).toMatchObject({ reason: 'zip-slip' });

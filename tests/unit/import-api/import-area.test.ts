@@ -5,22 +5,10 @@ import type { ImportProgressEvent } from '../../../electron/core/api/methods/imp
 import type { Core } from '../../../electron/core/core';
 import { useCores } from '../../helpers/core';
 import { useTempDirs } from '../../helpers/temp-dir';
-import { documentFolders, pdf, transcript } from './support';
+import { call, documentFolders, failure, pdf, transcript } from './support';
 
 const tempDir = useTempDirs();
 const openCore = useCores();
-
-async function call(core: Core, method: string, args: unknown): Promise<any> {
-  const result = await core.dispatch(method, args);
-  if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code });
-  return result.value;
-}
-
-async function failure(core: Core, method: string, args: unknown): Promise<{ code: string; message: string }> {
-  const result = await core.dispatch(method, args);
-  if (result.ok) throw new Error(`${method} was expected to fail`);
-  return result.error;
-}
 
 const base64Of = async (file: string) => (await fs.readFile(file)).toString('base64');
 

@@ -10,15 +10,10 @@ import { listOcrLanguages, resolveOcrLanguages } from '../../../electron/core/im
 import { useCores } from '../../helpers/core';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { pdfOfPages, scannedReportPage } from '../import/support/scans';
+import { call } from './support';
 
 const tempDir = useTempDirs();
 const openCore = useCores();
-
-async function call(core: Core, method: string, args: unknown): Promise<any> {
-  const result = await core.dispatch(method, args);
-  if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code });
-  return result.value;
-}
 
 const searchTexts = async (core: Core, query: string) =>
   ((await call(core, 'search.query', { query })).results as Array<{ docId?: string; text?: string; snippet?: string }>);

@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { rejection } from '../../helpers/workbench-error.js';
 import { DocumentSchema, FootnoteSchema, PassageSchema } from '../../../electron/core/corpus/schema.js';
 import { WorkbenchError } from '../../../electron/core/api/errors.js';
 import {
@@ -29,14 +30,7 @@ async function imported(filePath: string, options: Parameters<typeof importFile>
   return outcome;
 }
 
-async function failure(promise: Promise<unknown>): Promise<WorkbenchError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WorkbenchError);
-  return error as WorkbenchError;
-}
+const failure = rejection;
 
 describe('importFile', () => {
   it('imports a PDF: id from the content hash, original and document.json in the document folder', async () => {

@@ -2,19 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { WorkbenchError } from '../../../electron/core/api/errors';
 import { runLimitedWorker, startLimitedWorker, type WorkerBudget } from '../../../electron/core/workers/limited-worker';
 import type { WorkerEntry } from '../../../electron/core/workers/worker-entry';
+import { rejection } from '../../helpers/workbench-error';
 
 const entry: WorkerEntry = { source: new URL('./support/misbehaving-worker.ts', import.meta.url) };
 const budget: WorkerBudget = { heapMb: 64, idleMs: 1500, totalMs: 20_000 };
 const cancelledError = () => new WorkbenchError('CANCELLED', 'cancelled');
 
-async function failure(promise: Promise<unknown>): Promise<WorkbenchError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WorkbenchError);
-  return error as WorkbenchError;
-}
+const failure = rejection;
 
 describe('runLimitedWorker', () => {
   it('runs a task, passing progress and notes both ways', async () => {
