@@ -61,7 +61,7 @@ function loadCorpus(): BenchCorpus {
 }
 
 /** A small deterministic PRNG (mulberry32), so every run measures the same library. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed;
   return () => {
     a = (a + 0x6d2b79f5) | 0;
@@ -71,7 +71,7 @@ function random(seed: number): () => number {
   };
 }
 
-const SENTENCE = /[^.!?]+[.!?]+["”’)]*\s*|[^.!?]+$/g;
+export const SENTENCE = /[^.!?]+[.!?]+["”’)]*\s*|[^.!?]+$/g;
 
 /** The corpus plus (scale - 1) synthetic copies of its passages, each made of recombined sentences. */
 export function scaleCorpus(base: readonly SearchDocument[], scale: number): SearchDocument[] {

@@ -12,6 +12,7 @@ import { corpusHandlers } from './corpus/corpus-handlers';
 import { loadCorpus } from './corpus/load';
 import { deferredArea } from './deferred-area';
 import { createDraftsArea, draftsCollections } from './drafts';
+import { createEvidenceArea } from './evidence/index';
 import { createImportArea, importCollections } from './import/index.js';
 import { searchCollections } from './search/collections';
 import { searchMethods } from './search/methods';
@@ -104,6 +105,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const buildSearch = async () => (await import('./search')).createSearchArea(context, { annotations: annotations.face, drafts: drafts.face, userEntities });
     const search = options.deferSearch ? deferredArea(searchMethods, buildSearch) : await buildSearch();
     areas.push(search);
+    const evidence = await createEvidenceArea(context);
+    areas.push(evidence);
 
     const handlers: Handlers = {
       'app.info': () => ({
@@ -140,6 +143,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       ...annotations.handlers,
       ...drafts.handlers,
       ...imports.handlers,
+      ...evidence.handlers,
       ...options.hostHandlers,
     };
 

@@ -7,6 +7,7 @@ import { draftsMethods } from '../drafts/methods';
 import { importMethods } from '../import/methods';
 import { searchMethods } from '../search/methods';
 import { settingsMethods } from '../settings/methods';
+import { evidenceMethods } from './methods/evidence';
 import type { SerializedError } from './errors';
 
 /**
@@ -24,6 +25,7 @@ export const contract = {
   ...annotationsMethods,
   ...draftsMethods,
   ...importMethods,
+  ...evidenceMethods,
 };
 
 export type Contract = typeof contract;

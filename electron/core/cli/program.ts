@@ -10,6 +10,7 @@ import { registerCorpusCommands } from './commands/corpus';
 import { registerInfo } from './commands/info';
 import { registerMetadataCommands } from './commands/metadata';
 import { registerUserCommand } from './commands/user';
+import { registerEvidenceCommands } from './commands/evidence';
 import { CliContext } from './context';
 import type { GlobalOptions } from './context';
 import { printError, printResult } from './output';
@@ -65,6 +66,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   registerAnnotationsCommands(program, run);
   registerDraftsCommands(program, run);
   registerImportCommands(program, run);
+  registerEvidenceCommands(program, run);
   for (const command of program.commands) command.exitOverride().showHelpAfterError('(run `workbench --help` for usage)');
 
   try {

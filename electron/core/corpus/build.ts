@@ -101,7 +101,7 @@ export async function buildCorpus(options: BuildCorpusOptions): Promise<BuildCor
   const entities = loadEntityCatalogue(options.seedsDir);
   const mentions = detectMentions(passages, entities);
   const corpus = CorpusSchema.parse({
-    schemaVersion: 1,
+    schemaVersion: 2,
     documents,
     sections,
     passages,
@@ -110,7 +110,7 @@ export async function buildCorpus(options: BuildCorpusOptions): Promise<BuildCor
     mentions,
     recommendations,
     events: extractEvents(passages, mentions, entities),
-    statistics: extractStatistics(passages),
+    statistics: extractStatistics(passages, mentions, entities),
   });
 
   const corpusFile = join(options.outDir, 'corpus', 'corpus.json');

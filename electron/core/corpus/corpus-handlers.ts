@@ -51,7 +51,6 @@ type CorpusHandlerNames =
   | 'corpus.entity'
   | 'corpus.mentions'
   | 'corpus.recommendations'
-  | 'corpus.events'
   | 'corpus.statistics';
 
 export function corpusHandlers(index: CorpusIndex): Pick<Handlers, CorpusHandlerNames> {
@@ -76,7 +75,6 @@ export function corpusHandlers(index: CorpusIndex): Pick<Handlers, CorpusHandler
       if (docId) index.document(docId);
       return index.recommendations(docId);
     },
-    'corpus.events': () => [...index.corpus.events].sort((a, b) => a.date.localeCompare(b.date)),
     'corpus.statistics': ({ docId }) => index.corpus.statistics.filter((item) => !docId || item.docId === docId),
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EVENT_DATE_PATTERN, datePrecisions } from './events/event-date';
 
 /**
  * The structured corpus: the contract between the corpus build (scripts/build-corpus.ts),
@@ -7,7 +8,7 @@ import { z } from 'zod';
  */
 
 export const documentKinds = ['report', 'policy-paper', 'policy-brief', 'discussion-paper', 'article', 'book', 'transcript', 'other'] as const;
-export const documentOrigins = ['bundled', 'imported-pdf', 'imported-text', 'imported-transcript', 'imported-docx'] as const;
+export const documentOrigins = ['bundled', 'imported-pdf', 'imported-text', 'imported-transcript', 'imported-docx', 'imported-photo'] as const;
 
 /** The bibliographic fields whose origin a document records (see `provenance`). */
 export const metadataFields = ['title', 'subtitle', 'authors', 'editors', 'publishers', 'year', 'place', 'isbn', 'doi', 'url'] as const;
@@ -140,6 +141,9 @@ export const PassageSchema = z.object({
   backMatter: z.boolean().default(false),
   /** Transcript turns carry who said them. */
   speaker: z.string().optional(),
+  /** Recognised by OCR from a page image (a scan or a photo), with its mean word confidence, 0-1. */
+  ocr: z.boolean().optional(),
+  confidence: z.number().min(0).max(1).optional(),
 });
 export type Passage = z.infer<typeof PassageSchema>;
 
@@ -193,13 +197,34 @@ export const RecommendationSchema = z.object({
 });
 export type Recommendation = z.infer<typeof RecommendationSchema>;
 
+export const eventKinds = ['security-incident', 'military', 'agreement', 'election', 'diplomatic', 'legal', 'institutional', 'economic', 'meeting', 'other'] as const;
+export type EventKind = (typeof eventKinds)[number];
+
+/** Where one paper speaks of an event: its passages, and the sentences in them. */
+export const EventSourceSchema = z.object({
+  docId: z.string(),
+  /** In reading order. */
+  passageIds: z.array(z.string()).min(1),
+  /** The sentences that mention the event (offsets in their passage's text). */
+  quotes: z.array(z.object({ passageId: z.string(), start: z.number().int().nonnegative(), end: z.number().int().nonnegative() })).min(1),
+});
+export type EventSource = z.infer<typeof EventSourceSchema>;
+
 export const EventSchema = z.object({
-  id: z.string(),
-  /** ISO 8601, partial where the paper gives only a year or month: 2023, 2023-09, 2023-09-24. */
-  date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/),
-  title: z.string(),
-  passageIds: z.array(z.string()),
+  /** Stable: derived from the date and the event's name or title, so rebuilding the corpus keeps it. */
+  id: z.string().regex(/^event-[a-z0-9-]+$/),
+  /** EDTF (ISO 8601-2) at the precision the papers give: 2023, 2023-09, 2023-09-24, 2013-39 (late 2013), 2015/2016. */
+  date: z.string().regex(EVENT_DATE_PATTERN),
+  precision: z.enum(datePrecisions),
+  /** The days the date covers, both inclusive (a month is a span, not its first day). */
+  start: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  end: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  kind: z.enum(eventKinds),
+  /** A noun phrase or a clause: "Banjska attack", "Kenya recognizes Kosovo". */
+  title: z.string().min(1),
   entityIds: z.array(z.string()),
+  /** One per paper, in corpus order. */
+  sources: z.array(EventSourceSchema).min(1),
 });
 export type CorpusEvent = z.infer<typeof EventSchema>;
 
@@ -207,10 +232,17 @@ export const StatisticSchema = z.object({
   id: z.string(),
   docId: z.string(),
   passageId: z.string(),
-  /** The figure as printed, e.g. "92 percent", and its numeric value. */
+  /** The figure as printed, e.g. "92 percent", "up to 1,000 more troops", and its numeric value. */
   label: z.string(),
   value: z.number(),
+  /** "percent", "EUR", "USD", or what is counted, one word for one thing ("troops" for troops and soldiers). */
   unit: z.string(),
+  /** What about it is counted: "injured", "additional", "requested", "imports"…, '' for a plain count or amount. */
+  measure: z.string().default(''),
+  /** Whose figure it is: "KFOR" for "KFOR has about 5,200 troops". */
+  entityId: z.string().optional(),
+  /** The date the figure refers to (EDTF), from its sentence or the passage before it. */
+  asOf: z.string().regex(EVENT_DATE_PATTERN).optional(),
   /** What the figure measures, from the sentence around it. */
   claim: z.string(),
   source: z.string().optional(),
@@ -219,7 +251,8 @@ export const StatisticSchema = z.object({
 export type Statistic = z.infer<typeof StatisticSchema>;
 
 export const CorpusSchema = z.object({
-  schemaVersion: z.literal(1),
+  /** 2: events carry precision, kind, span and their sources per paper. */
+  schemaVersion: z.literal(2),
   documents: z.array(DocumentSchema),
   sections: z.array(SectionSchema),
   passages: z.array(PassageSchema),

@@ -1,11 +1,14 @@
-/** Importing the user's own material: PDFs, transcripts (.txt, .md, .docx); the library of imported documents. */
+/** Importing the user's own material: PDFs (scanned pages read by OCR), photos of pages, transcripts (.txt, .md, .docx); the library of imported documents. */
 import { libraryCollection } from './handlers/library-records.js';
 
 export { extractPdf } from './pdf/extract-pdf.js';
-export { runExtractionInWorker, type WorkerOptions } from './run-in-worker.js';
+export { extractInWorkers, extractPdfInWorkers, type WorkerOptions } from './extract-in-workers.js';
+export { extractInProcess, type Extraction, type ExtractOptions } from './extract-any.js';
+export { listOcrLanguages, resolveOcrLanguages, ocrLanguagesDir, type OcrLanguageFile } from './ocr/ocr-languages.js';
+export type { OcrSetup } from './ocr/ocr-engine.js';
 export { parseTranscript, parseTranscriptBlocks, type ParsedTranscript, type TranscriptTurn } from './transcript/parse-transcript.js';
 export { blocksFromDocx } from './transcript/docx-blocks.js';
-export { importFile, type ImportFileOptions, type ImportOutcome, type ImportedFile, type SkippedFile, type ImportProgress, type DuplicatePolicy } from './import-file.js';
+export { importFile, type ImportFileOptions, type ImportOutcome, type ImportedFile, type SkippedFile, type ImportProgress, type DuplicatePolicy, type Extractor } from './import-file.js';
 export {
   readImportedDocument,
   removeImportedDocument,
@@ -20,7 +23,7 @@ export type { ExtractPdfOptions, PdfExtraction, ExtractedPassage, ExtractedFootn
 export { createImportArea } from './area.js';
 export { Library, LibraryRecordSchema, libraryCollection, type LibraryRecord } from './handlers/library-records.js';
 export { importMethods, MAX_IMPORT_BYTES } from './methods.js';
-export type { ImportResult, RemoveResult, ImportProgressEvent, LibraryChangedEvent } from './methods.js';
+export type { ImportResult, RemoveResult, ImportProgressEvent, LibraryChangedEvent, OcrLanguageInfo, OcrTextLayer } from './methods.js';
 export { registerImportCommands } from './cli.js';
 
 /** The collections this area owns. */

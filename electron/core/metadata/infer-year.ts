@@ -1,5 +1,6 @@
 import type { DateEvidence, Passage } from '../corpus/schema';
 import { findDates } from '../corpus/events/dates';
+import { isoPartialDate } from '../corpus/events/event-date';
 import { splitSentences } from '../text/sentences';
 
 /**
@@ -30,7 +31,10 @@ export function inferYearFromContent(passages: ReadonlyArray<Pick<Passage, 'id' 
     for (const sentence of splitSentences(passage.text)) {
       if (LOOKS_AHEAD.test(sentence.text)) continue;
       for (const found of findDates(sentence.text)) {
-        dated.push({ passageId: passage.id, date: found.date, text: sentence.text.trim(), order: dated.length });
+        // The reader also reads years in brackets and in front of a noun ("the 2027 summit"),
+        // which name things more than they date the writing: only dates in a phrase count.
+        if (found.form !== 'phrase') continue;
+        dated.push({ passageId: passage.id, date: isoPartialDate(found.date), text: sentence.text.trim(), order: dated.length });
       }
     }
   }

@@ -12,6 +12,7 @@ import { RecommendationsView } from '../views/RecommendationsView';
 import { TopicsView } from '../views/TopicsView';
 import { DraftsView } from '../views/DraftsView';
 import { SearchView } from '../views/SearchView';
+import { EvidenceView } from '../views/evidence/EvidenceView';
 import { ImportProvider } from '../import/ImportProvider';
 import { useUndoShortcuts } from '../annotations/use-undo-shortcuts';
 
@@ -42,6 +43,7 @@ export function App() {
           {route.view === 'topics' && <TopicsView />}
           {route.view === 'drafts' && <DraftsView />}
           {route.view === 'search' && <SearchView route={route} />}
+          {route.view === 'evidence' && <EvidenceView route={route} />}
         </main>
         <CommandPalette open={paletteOpen} onClose={() => setPaletteOpen(false)} />
       </div>

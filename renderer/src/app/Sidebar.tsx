@@ -5,7 +5,7 @@ import type { ViewName } from './routes';
 
 const modifierLabel = navigator.platform.toLowerCase().includes('mac') ? '⌘' : 'Ctrl+';
 
-/** The views of the app. Arrow keys move between them; Ctrl/Cmd+1..7 jump from anywhere. */
+/** The views of the app. Arrow keys move between them; Ctrl/Cmd+1..8 jump from anywhere. */
 export function Sidebar({ current, onOpenPalette }: { current: ViewName; onOpenPalette: () => void }) {
   const list = useRef<HTMLUListElement>(null);
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {

@@ -1,5 +1,5 @@
 /** The app's routes live in the URL hash, so every place has a link that can be copied. */
-export type ViewName = 'library' | 'reader' | 'entities' | 'recommendations' | 'topics' | 'drafts' | 'search';
+export type ViewName = 'library' | 'reader' | 'entities' | 'recommendations' | 'topics' | 'drafts' | 'search' | 'evidence';
 
 export interface Route {
   view: ViewName;
@@ -16,6 +16,7 @@ export const views: Array<{ name: ViewName; label: string; shortcut: string; des
   { name: 'topics', label: 'Topics', shortcut: '5', description: 'Your codebook and the quotes coded to it' },
   { name: 'drafts', label: 'Drafts', shortcut: '6', description: 'Papers you are writing, with linked citations' },
   { name: 'search', label: 'Search', shortcut: '7', description: 'Search everything' },
+  { name: 'evidence', label: 'Evidence', shortcut: '8', description: 'Events on a timeline, figures compared, the entity network' },
 ];
 
 export function parseHash(hash: string): Route {

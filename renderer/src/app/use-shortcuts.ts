@@ -6,7 +6,7 @@ export function isModifier(event: KeyboardEvent): boolean {
   return event.metaKey || event.ctrlKey;
 }
 
-/** App-wide keys: Ctrl/Cmd+K opens the palette, Ctrl/Cmd+1..7 switch views. */
+/** App-wide keys: Ctrl/Cmd+K opens the palette, Ctrl/Cmd+1..8 switch views. */
 export function useGlobalShortcuts(openPalette: () => void): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {

@@ -8,7 +8,7 @@ function natoCorpus(): Corpus {
   const passages = seedPassages('nato-brief', natoBriefFile);
   const recommendation = passages.find((passage) => passage.text.startsWith('3 Ask for the Accreditation'))!;
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     documents: [
       { id: 'nato-brief', title: 'How to Advance Kosovo-NATO Relations?', authors: ['Ramadan Ilazi'], editors: [], publishers: ['KCSS'], kind: 'policy-brief', language: 'en', origin: 'bundled', source: natoBriefFile, pageCount: 4 },
     ],

@@ -74,9 +74,9 @@ describe('extractStatistics on the seed papers', () => {
   });
 
   it('finds amounts of money and counts with their year', () => {
-    expect(find('€613.4 million')[0]).toMatchObject({ value: 613_400_000, unit: 'EUR' });
-    expect(find('200 million euros')[0]).toMatchObject({ value: 200_000_000, unit: 'EUR', year: 2024 });
-    expect(find('1,600 activities')[0]).toMatchObject({ value: 1600, unit: 'activities' });
+    expect(find('about €613.4 million')[0]).toMatchObject({ value: 613_400_000, unit: 'EUR' });
+    expect(find('around 200 million euros')[0]).toMatchObject({ value: 200_000_000, unit: 'EUR', year: 2024 });
+    expect(find('over 1,600 activities')[0]).toMatchObject({ value: 1600, unit: 'activities' });
   });
 
   it('takes nothing from footnotes', () => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { method } from '../method';
 import type { MetadataFieldView } from '../../metadata/describe';
-import type { CorpusDocument, CorpusEvent, Entity, Footnote, Mention, Passage, Recommendation, Section, Statistic } from '../../corpus/schema';
+import type { CorpusDocument, Entity, Footnote, Mention, Passage, Recommendation, Section, Statistic } from '../../corpus/schema';
 
 const id = z.string().min(1).max(200);
 
@@ -43,6 +43,5 @@ export const corpusMethods = {
   'corpus.entity': method<EntityDetail>()(z.object({ entityId: id }).strict()),
   'corpus.mentions': method<Mention[]>()(z.object({ docId: id }).strict()),
   'corpus.recommendations': method<Recommendation[]>()(z.object({ docId: id.optional() }).strict()),
-  'corpus.events': method<CorpusEvent[]>()(z.object({}).strict()),
   'corpus.statistics': method<Statistic[]>()(z.object({ docId: id.optional() }).strict()),
 };

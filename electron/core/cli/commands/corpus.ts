@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { DocumentSummary, EntityDetail, EntitySummary } from '../../api/methods/corpus';
-import type { CorpusEvent, Footnote, Passage, Recommendation, Section } from '../../corpus/schema';
+import type { Footnote, Passage, Recommendation, Section } from '../../corpus/schema';
 import { table } from '../output';
 import type { CliAction } from '../program';
 
@@ -114,16 +114,6 @@ export function registerCorpusCommands(program: Command, run: CliAction): void {
         const recommendations = (await context.call('corpus.recommendations', options.doc ? { docId: options.doc } : {})) as Recommendation[];
         const value = recommendations.map(({ id, docId, ordinal, title, text, addressees, themes, passageId }) => ({ id, docId, ordinal, title, text, addressees, themes, passageId }));
         return { value, human: () => value.map((r) => `${r.docId} #${r.ordinal} [${r.addressees.join(', ')}] ${r.title}`).join('\n') };
-      }),
-    );
-
-  program
-    .command('events')
-    .description('dated events, for a timeline')
-    .action(() =>
-      run(async (context) => {
-        const value = (await context.call('corpus.events', {})) as CorpusEvent[];
-        return { value, human: () => value.map((e) => `${e.date}  ${e.title}`).join('\n') };
       }),
     );
 }

@@ -1,6 +1,6 @@
 import type { Mention } from '../schema';
 import type { SentenceSpan } from '../../text/sentences';
-import { clauseAround } from './title';
+import { clauseAround } from './clause';
 
 /** How far (in characters) an event's name may stand from its date. */
 const MAX_ANCHOR_GAP = 40;
@@ -8,6 +8,8 @@ const MAX_ANCHOR_GAP = 40;
 const MAX_HEADING_SENTENCE = 60;
 /** "in 2021 after the Washington agreement": the date belongs to another event than the name. */
 const SEQUENCE_WORDS = /\b(?:after|before|following|since|until|prior to|ahead of)\b/i;
+/** A comma, a conjunction or another year between name and date: the date belongs to another item of a list. */
+const LIST_BREAK = /,|\band\b|\bor\b|\b(?:19|20)\d{2}\b/;
 /** A sentence that opens with a pronoun continues the previous one's subject. */
 const CONTINUATION = /^(?:This|These|It|They)\b/;
 
@@ -36,12 +38,12 @@ export function findAnchor(ctx: AnchorContext, dateStartInSentence: number, date
   const dateStart = sentence.start + dateStartInSentence;
   const dateEnd = sentence.start + dateEndInSentence;
   const clause = clauseAround(sentence.text, dateStartInSentence, dateEndInSentence);
-  const clauseStart = sentence.start + clause.offset;
-  const clauseEnd = clauseStart + clause.text.length;
+  const clauseStart = sentence.start + clause.start;
+  const clauseEnd = sentence.start + clause.end;
   const gap = (m: Mention) => Math.max(0, m.start - dateEnd, dateStart - m.end);
   const between = (m: Mention) => passageText.slice(Math.min(m.end, dateEnd), Math.max(m.start, dateStart));
   const nextToDate = ctx.anchorMentions
-    .filter((m) => m.start >= clauseStart && m.end <= clauseEnd && gap(m) <= MAX_ANCHOR_GAP && !SEQUENCE_WORDS.test(between(m)))
+    .filter((m) => m.start >= clauseStart && m.end <= clauseEnd && gap(m) <= MAX_ANCHOR_GAP && !SEQUENCE_WORDS.test(between(m)) && !LIST_BREAK.test(m.end <= dateStart ? between(m).replace(/^,\s+\p{Ll}+ed\s+/u, ' ') : m.start >= dateEnd && /\bthe\s+$/i.test(passageText.slice(Math.max(0, dateStart - 5), dateStart)) ? between(m).replace(/^[\s,]+|[\s,]+$/g, '') : between(m)))
     .sort((a, b) => gap(a) - gap(b))[0];
   if (nextToDate) return nextToDate;
   if (!previousSentence) return undefined;

@@ -1,89 +1,73 @@
 import type { CorpusEvent, Entity, EntityType, Mention, Passage } from '../schema';
-import { splitSentences, type SentenceSpan } from '../../text/sentences';
-import { findDates } from './dates';
-import { mergeCandidates, type EventCandidate } from './merge';
-import { titleFromSentence } from './title';
-import { findAnchor } from './anchor';
+import { findCandidates, type EventCandidate } from './candidates';
+import { assembleEvents, groupCandidates, type Conflict } from './merge';
+import { FeatureWeights, contentWords, features } from './similarity';
+
+const CONTEXT_WEIGHT = 0.35;
 
 export { findDates, type DateExpression } from './dates';
+export { formatEventDate, nested, overlaps, precisionOf, spanOf, isValidEventDate, datePrecisions, type DatePrecision } from './event-date';
+export { classifyKind } from './kind';
+export { isAcceptableTitle, MAX_TITLE } from './title';
+export { findCandidates, type EventCandidate } from './candidates';
+export { applyEventEdits, type EventEdit, type EditOutcome } from './edits';
 
-/** Entity types that can name a dated event: "the Banjska attack", "the Ohrid Annex". */
-const ANCHOR_TYPES: ReadonlySet<EntityType> = new Set(['event', 'law-or-agreement', 'strategy']);
+/** Entity types whose members are different things: two countries, two organisations, two agreements. */
+const CONFLICTING_TYPES: ReadonlySet<EntityType> = new Set(['person', 'organisation', 'place', 'event', 'law-or-agreement', 'strategy']);
+const DOCUMENT_TYPES: ReadonlySet<EntityType> = new Set(['law-or-agreement', 'strategy']);
+/** Entities in more than this share of passages (Kosovo, NATO) are the papers' subject, not what tells events apart. */
+const SUBJECT_SHARE = 0.3;
 
-/** Passages whose dates are not events: footnote dates are publication dates, headings have none. */
-function carriesEvents(p: Passage): boolean {
-  return p.kind !== 'footnote' && p.kind !== 'heading' && !p.backMatter;
-}
-
-/** Interview attributions ("Interview with ..., March 2026") and citations date a source, not an event. */
-const SOURCE_NOTE = /\bInterview with\b|\bRead more\b|\bRetrieved\b|\bAccessed\b/i;
-
-function within(m: Mention, s: SentenceSpan): boolean {
-  return m.start >= s.start && m.end <= s.end;
+/**
+ * Two mentions conflict when each names an entity of some type that the other does not, among
+ * entities that are not the papers' subject: "Kenya (March)" and "Sudan (April)".
+ */
+function entityConflict(entities: readonly Entity[], mentions: readonly Mention[], passageCount: number): Conflict {
+  const typeOf = new Map(entities.map((e) => [e.id, e.type]));
+  const passagesOf = new Map<string, Set<string>>();
+  for (const m of mentions) (passagesOf.get(m.entityId) ?? passagesOf.set(m.entityId, new Set()).get(m.entityId))?.add(m.passageId);
+  const telling = (id: string) => (passagesOf.get(id)?.size ?? 0) <= Math.max(2, passageCount * SUBJECT_SHARE) && CONFLICTING_TYPES.has(typeOf.get(id) as EntityType);
+  // A law or strategy is one event (its signing, adoption); what is done under it is another,
+  // unless the other mention names it too.
+  const namesOf = new Map(entities.map((e) => [e.id, [e.name, ...e.aliases].map((n) => n.toLowerCase())]));
+  const names = (c: EventCandidate, entityId: string) => {
+    const words = `${c.text} ${c.context}`.toLowerCase();
+    return c.entityIds.includes(entityId) || (namesOf.get(entityId) ?? []).some((n) => words.includes(n));
+  };
+  const documentAnchor = (c: EventCandidate) => (c.anchorId && DOCUMENT_TYPES.has(typeOf.get(c.anchorId) as EntityType) ? c.anchorId : undefined);
+  return (a, b) => {
+    const anchorA = documentAnchor(a);
+    const anchorB = documentAnchor(b);
+    if ((anchorA && !names(b, anchorA)) || (anchorB && !names(a, anchorB))) return true;
+    for (const type of CONFLICTING_TYPES) {
+      const ofType = (c: EventCandidate) => c.entityIds.filter((id) => typeOf.get(id) === type && telling(id));
+      const x = ofType(a);
+      const y = ofType(b);
+      if (x.some((id) => !y.includes(id)) && y.some((id) => !x.includes(id))) return true;
+    }
+    return false;
+  };
 }
 
 /**
- * Dated events found in the passages. Each date expression yields a candidate titled by the
- * event, law or strategy entity named next to it (when `entities` gives their types) or by its
- * clause. Candidates for the same event in several passages are merged: same date, or one date
- * a less precise form of the other, and the same anchor entity or a shared distinctive entity.
- * Ids are derived from date and title, so rebuilding the corpus keeps them.
+ * Dated events found in the passages, merged across passages and papers. Each date expression
+ * yields a candidate titled by the event entity named next to it, by the noun phrase it dates,
+ * by a chronology table's heading, or by its own trimmed clause. Candidates whose dates agree
+ * and whose wording is similar become one event with one source per paper. Ids come from date
+ * and name, so rebuilding the corpus keeps them.
  */
-export function extractEvents(passages: Passage[], mentions: Mention[], entities: readonly Entity[] = []): CorpusEvent[] {
-  const entityById = new Map(entities.map((e) => [e.id, e]));
-  const mentionsByPassage = new Map<string, Mention[]>();
+export function extractEvents(passages: readonly Passage[], mentions: readonly Mention[], entities: readonly Entity[] = []): CorpusEvent[] {
+  const candidates = findCandidates(passages, mentions, entities);
+  const entitiesByPassage = new Map<string, string[]>();
   for (const m of mentions) {
-    const list = mentionsByPassage.get(m.passageId);
-    if (list) list.push(m);
-    else mentionsByPassage.set(m.passageId, [m]);
+    const list = entitiesByPassage.get(m.passageId);
+    if (list) list.push(m.entityId);
+    else entitiesByPassage.set(m.passageId, [m.entityId]);
   }
-  const isAnchor = (m: Mention) => {
-    const type = entityById.get(m.entityId)?.type;
-    return type !== undefined && ANCHOR_TYPES.has(type);
-  };
-
-  const candidates: EventCandidate[] = [];
-  passages.filter(carriesEvents).forEach((passage, passageRank) => {
-    const passageMentions = mentionsByPassage.get(passage.id) ?? [];
-    const anchorMentions = passageMentions.filter(isAnchor);
-    const sentences = splitSentences(passage.text);
-    sentences.forEach((sentence, index) => {
-      if (SOURCE_NOTE.test(sentence.text)) return;
-      const inSentence = passageMentions.filter((m) => within(m, sentence));
-      for (const date of findDates(sentence.text)) {
-        // "as of October 2025" dates a figure, not an event.
-        if (/\bas of\s*$/i.test(sentence.text.slice(Math.max(0, date.start - 8), date.start))) continue;
-        const anchor = findAnchor(
-          { passageText: passage.text, sentence, previousSentence: sentences[index - 1], anchorMentions },
-          date.start,
-          date.end,
-        );
-        const title = anchor ? (entityById.get(anchor.entityId)?.name ?? anchor.text) : titleFromSentence(sentence.text, date.start, date.end);
-        if (!title) continue;
-        const entityIds = [...new Set([...(anchor ? [anchor.entityId] : []), ...inSentence.map((m) => m.entityId)])];
-        candidates.push({ date: date.date, title, anchorId: anchor?.entityId, passageId: passage.id, rank: passageRank, entityIds });
-      }
-    });
-  });
-
-  const passagesWithMentions = new Set(mentions.map((m) => m.passageId)).size;
-  const passageCountByEntity = new Map<string, number>();
-  for (const [entityId, passageIds] of groupPassagesByEntity(mentions)) passageCountByEntity.set(entityId, passageIds.size);
-  // An entity in a tenth of all passages (Kosovo, NATO, the EU) says nothing about which event
-  // a sentence describes; places are settings, not events.
-  const ubiquitous = Math.max(3, Math.ceil(passagesWithMentions * 0.1));
-  const isDistinctive = (entityId: string) =>
-    entityById.get(entityId)?.type !== 'place' && (passageCountByEntity.get(entityId) ?? 0) <= ubiquitous;
-
-  return mergeCandidates(candidates, isDistinctive);
-}
-
-function groupPassagesByEntity(mentions: readonly Mention[]): Map<string, Set<string>> {
-  const groups = new Map<string, Set<string>>();
-  for (const m of mentions) {
-    const set = groups.get(m.entityId);
-    if (set) set.add(m.passageId);
-    else groups.set(m.entityId, new Set([m.passageId]));
-  }
-  return groups;
+  const weights = new FeatureWeights();
+  for (const passage of passages) weights.add(features(passage.text, entitiesByPassage.get(passage.id) ?? []));
+  // The event's own words count fully, the rest of its clause a third: a long sentence around
+  // a date must not drown what two mentions of one event share.
+  const vectors = candidates.map((c) => weights.vector([...features(c.text, c.entityIds), ...features(c.context, [])], (i, all) => (i < all.length - contentWords(c.context).length ? 1 : CONTEXT_WEIGHT)));
+  return assembleEvents(candidates, groupCandidates(candidates, vectors, entityConflict(entities, mentions, passages.length)));
 }

@@ -13,6 +13,9 @@ export interface Figure {
   readonly unit: string;
 }
 
+/** Words in front of a figure that say how exact it is: "up to 1,000", "nearly 3,800", "about 25 to 30". */
+const QUALIFIER = String.raw`(?:(?:up\s+to|nearly|about|approximately|around|almost|roughly|some|over|more\s+than|less\s+than|at\s+least|an\s+estimated|an\s+additional|an\s+extra)\s+)?`;
+
 const NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const SCALE = String.raw`million|billion|thousand`;
 
@@ -24,15 +27,19 @@ const COUNTED = [
 ].join('|');
 
 const FIGURE = new RegExp(
+  QUALIFIER +
+  '(?:' +
   [
     String.raw`(?<pct>${NUMBER})\s?(?:%|percent\b|per cent\b)`,
     String.raw`(?<cur>[€$])\s?(?<camt>${NUMBER})(?:\s?(?<cscale>${SCALE})\b)?`,
     String.raw`(?<amt>${NUMBER})(?:\s(?<scale>${SCALE}))?\s(?<word>euros?|EUR|dollars?|USD)\b`,
     String.raw`(?<strong>${NUMBER})-strong\b`,
-    String.raw`(?<count>${NUMBER})\s(?:[\p{L}-]+\s){0,2}?(?<noun>${COUNTED})\b`,
+    // "25 to 30 KFOR troops", "30 NATO/KFOR soldiers", "5,200 troops"
+    String.raw`(?:(?<low>${NUMBER})\s+to\s+)?(?<count>${NUMBER})\s(?:[\p{L}/-]+\s){0,2}?(?<noun>${COUNTED})\b`,
   ]
     .map((p) => `(?:${p})`)
-    .join('|'),
+    .join('|') +
+  ')',
   'gu',
 );
 
@@ -54,6 +61,7 @@ export function findFigures(text: string): Figure[] {
     // Part of a longer number or an identifier ("04/L-076", "S/2007/168"): not a figure.
     const before = text[m.index - 1] ?? ' ';
     if (/[\d/.,-]/.test(before) && g.cur === undefined) continue;
+    if (g.noun === undefined && g.pct === undefined && g.cur === undefined && g.word === undefined && g.strong === undefined) continue;
     const base = { start: m.index, end: m.index + m[0].length, label: m[0] };
     if (g.pct !== undefined) figures.push({ ...base, value: parseNumber(g.pct), unit: 'percent' });
     else if (g.cur !== undefined && g.camt !== undefined)

@@ -22,7 +22,7 @@ function saveBlob(fileName: string, mimeType: string, part: BlobPart): void {
 }
 
 /** Hands an exported file (and its companions, e.g. Markdown's CSL-JSON) to the browser's download. */
-export function downloadExport(file: ExportedDraftFile): void {
+export function downloadExport(file: Pick<ExportedDraftFile, 'fileName' | 'mimeType' | 'data' | 'encoding' | 'companions'>): void {
   saveBlob(file.fileName, file.mimeType, bytesOf(file.data, file.encoding));
   for (const companion of file.companions) saveBlob(companion.fileName, companion.mimeType, companion.data);
 }

@@ -46,7 +46,7 @@ export function DocumentReader({ docId, passageId }: { docId: string; passageId?
   const mentionsQuery = useQuery('corpus.mentions', { docId });
   const entitiesQuery = useQuery('corpus.entities', {});
   const pdfUrl = document.status === 'ready' ? document.data.pdfUrl : undefined;
-  const pdfState = usePdfDocument(pdfUrl);
+  const pdfState = usePdfDocument(pdfUrl, document.status === 'ready' && document.data.origin !== 'bundled' ? docId : undefined);
   const pdf = pdfState.status === 'ready' ? pdfState.pdf : undefined;
 
   const passages = useMemo(() => (passagesQuery.status === 'ready' ? passagesQuery.data : []), [passagesQuery]);

@@ -1,0 +1,8 @@
+/** The evidence area's public surface: events, figures compared, the entity network, their exports. */
+export { createEvidenceArea } from './area';
+export { listEvents, type EvidenceEvent, type EventFilters, type EventFacets, type EventsResult, type EventQuote, type EventSourceView } from './events';
+export { groupFigures, type FigureGroup, type ComparedFigure, type FigureFilters } from './figures';
+export { buildNetwork, type EntityNetwork, type NetworkNode, type NetworkEdge, type NetworkFilters } from './network';
+export { eventsCsv, figuresCsv, networkCsv, type EvidenceFile } from './exports';
+export { checkedImage, evidenceViews, type EvidenceImage, type EvidenceView } from './image-export';
+export { figureGroupTable } from './figure-table';

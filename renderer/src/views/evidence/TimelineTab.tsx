@@ -1,0 +1,151 @@
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { useQuery } from '../../api/use-query';
+import { EmptyState, Loaded } from '../../components/States';
+import type { EventKind } from '../../../../electron/core/corpus/schema';
+import type { EventsResult } from '../../../../electron/core/evidence/index';
+import { FilterMenu } from './FilterMenu';
+import { EventDetail } from './EventDetail';
+import { ExportMenu } from './ExportMenu';
+import { pictureOf } from './html-picture';
+import { kindLabels } from './labels';
+import { initialWindow, timelineData, type TimelineGrouping } from './timeline-items';
+import { VisTimeline, zoomLevels, type TimelineHandle } from './VisTimeline';
+
+export interface TimelineFilters {
+  docIds: string[];
+  kinds: EventKind[];
+  entityId: string;
+  grouping: TimelineGrouping;
+}
+
+export const initialTimelineFilters: TimelineFilters = { docIds: [], kinds: [], entityId: '', grouping: 'paper' };
+
+/** Events on a zoomable timeline, with the papers' sentences about the one selected. */
+export function TimelineTab({ filters, setFilters }: { filters: TimelineFilters; setFilters: (f: TimelineFilters) => void }) {
+  const args = {
+    ...(filters.docIds.length ? { docIds: filters.docIds } : {}),
+    ...(filters.kinds.length ? { kinds: filters.kinds } : {}),
+    ...(filters.entityId ? { entityIds: [filters.entityId] } : {}),
+  };
+  const events = useQuery('evidence.events', args);
+  // The facets of everything, so a filter never hides the choices that would widen it again.
+  const all = useQuery('evidence.events', {});
+  return (
+    <Loaded state={all}>
+      {(everything) => (
+        <div className="evidence-timeline-tab">
+          <div className="evidence-filters">
+            <FilterMenu
+              label="Papers"
+              options={everything.facets.documents.map((d) => ({ value: d.id, label: d.title, count: d.count }))}
+              selected={filters.docIds}
+              onChange={(docIds) => setFilters({ ...filters, docIds })}
+            />
+            <FilterMenu
+              label="Kinds"
+              options={everything.facets.kinds.map((k) => ({ value: k.kind, label: kindLabels[k.kind], count: k.count }))}
+              selected={filters.kinds}
+              onChange={(kinds) => setFilters({ ...filters, kinds })}
+            />
+            <div className="evidence-selects">
+              <label>
+                Entity{' '}
+                <select value={filters.entityId} onChange={(e) => setFilters({ ...filters, entityId: e.target.value })}>
+                  <option value="">Any</option>
+                  {everything.facets.entities.map((entity) => (
+                    <option key={entity.id} value={entity.id}>
+                      {entity.name} ({entity.count})
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                Rows{' '}
+                <select value={filters.grouping} onChange={(e) => setFilters({ ...filters, grouping: e.target.value as TimelineGrouping })}>
+                  <option value="paper">One per paper</option>
+                  <option value="kind">One per kind</option>
+                  <option value="entity">One per entity</option>
+                  <option value="none">One row</option>
+                </select>
+              </label>
+            </div>
+          </div>
+          <Loaded state={events}>{(result) => <TimelineBody result={result} all={everything} filters={filters} />}</Loaded>
+        </div>
+      )}
+    </Loaded>
+  );
+}
+
+function TimelineBody({ result, all, filters }: { result: EventsResult; all: EventsResult; filters: TimelineFilters }) {
+  const [selectedId, setSelectedId] = useState<string | undefined>();
+  const timeline = useRef<TimelineHandle | undefined>(undefined);
+  const setHandle = useCallback((h: TimelineHandle) => {
+    timeline.current = h;
+  }, []);
+  const paperTitle = useMemo(() => new Map(all.facets.documents.map((d) => [d.id, d.title])), [all]);
+  const entityName = useMemo(() => new Map(all.facets.entities.map((e) => [e.id, e.name])), [all]);
+  const names = useMemo(
+    () => ({ paper: (id: string) => paperTitle.get(id) ?? id, entity: (id: string) => entityName.get(id) ?? id, paperOrder: all.facets.documents.map((d) => d.id) }),
+    [paperTitle, entityName, all],
+  );
+  const { groups, items } = useMemo(() => timelineData(result.events, filters.grouping, names), [result, filters.grouping, names]);
+  const selected = result.events.find((e) => e.id === selectedId);
+  const opening = useMemo(() => initialWindow(result.events), [result]);
+
+  if (result.events.length === 0) {
+    return <EmptyState title="No event matches these filters">Choose another paper, kind or entity, or press “All” to widen the filter again.</EmptyState>;
+  }
+  const select = (id: string | undefined) => {
+    setSelectedId(id);
+    if (id) timeline.current?.focusEvent(id);
+  };
+  return (
+    <>
+      <div className="evidence-toolbar">
+        <div className="evidence-zoom" role="group" aria-label="Zoom">
+          <button type="button" onClick={() => timeline.current?.fit()}>
+            All
+          </button>
+          {zoomLevels.map((level) => (
+            <button key={level.label} type="button" onClick={() => timeline.current?.zoomTo(level.span)}>
+              {level.label}
+            </button>
+          ))}
+        </div>
+        <p className="muted evidence-count" role="status">
+          {result.events.length} {result.events.length === 1 ? 'event' : 'events'}
+        </p>
+        <ExportMenu
+          view="timeline"
+          draw={(format) => pictureOf(timeline.current?.element() ?? document.body, format)}
+          csv={{ view: 'timeline', filters: { ...(filters.docIds.length ? { docIds: filters.docIds } : {}), ...(filters.kinds.length ? { kinds: filters.kinds } : {}), ...(filters.entityId ? { entityIds: [filters.entityId] } : {}) } }}
+        />
+      </div>
+      <VisTimeline groups={groups} items={items} window={opening} selectedEventId={selectedId} onSelect={setSelectedId} handle={setHandle} />
+      <p className="evidence-legend muted">
+        A point is a day; a bar spans the month, part of a year or year the papers give. A dashed bar is dated to a year or part of one. Ctrl + wheel zooms.
+      </p>
+      <div className="evidence-timeline-lower">
+        <ol className="evidence-event-list" aria-label="Events">
+          {result.events.map((event) => (
+            <li key={event.id}>
+              <button type="button" aria-pressed={event.id === selectedId} onClick={() => select(event.id === selectedId ? undefined : event.id)} data-event-id={event.id}>
+                <span className="evidence-event-date">{event.dateLabel}</span>
+                <span className="evidence-event-title">{event.title}</span>
+                {event.sources.length > 1 ? <span className="count" title="Papers">{event.sources.length}</span> : null}
+              </button>
+            </li>
+          ))}
+        </ol>
+        <div className="evidence-event-panel">
+          {selected ? (
+            <EventDetail event={selected} entityName={names.entity} />
+          ) : (
+            <EmptyState title="Choose an event">Click an event on the timeline or in the list to read what each paper says about it, side by side.</EmptyState>
+          )}
+        </div>
+      </div>
+    </>
+  );
+}

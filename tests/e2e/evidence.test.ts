@@ -1,0 +1,195 @@
+/** The Evidence view in real Chromium: timeline, figures and network, their filters, links and exports. */
+import { execFileSync } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import type { Download, Page } from 'playwright-core';
+import type { EventsResult, EntityNetwork, FigureGroup } from '../../electron/core/evidence/index';
+import { closeBrowser, startApp } from './harness';
+import type { RunningApp } from './harness';
+import { closeAndCheck } from './app-checks';
+import { screenshot } from './screenshots';
+
+let app: RunningApp | undefined;
+
+afterEach(async () => {
+  const current = app;
+  app = undefined;
+  if (current) await closeAndCheck(current);
+});
+afterAll(closeBrowser);
+
+const TRUST = 'rssee-building-trust-kosovo-serbia';
+
+async function invoke<T>(page: Page, method: string, args: unknown): Promise<T> {
+  return page.evaluate(
+    async ([m, a]) => {
+      const result = await window.workbench.invoke(m as string, a);
+      if (!result.ok) throw new Error(result.error.message);
+      return result.value;
+    },
+    [method, args] as const,
+  ) as Promise<T>;
+}
+
+async function downloaded(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
+  const [download] = (await Promise.all([page.waitForEvent('download'), click()])) as [Download, void];
+  return { name: download.suggestedFilename(), bytes: await readFile((await download.path())!) };
+}
+
+/** xmllint, a real XML parser, reads the SVG without complaint. */
+async function wellFormedSvg(bytes: Buffer): Promise<void> {
+  const file = join(tmpdir(), `evidence-${process.pid}-${Date.now()}.svg`);
+  await writeFile(file, bytes);
+  execFileSync('xmllint', ['--noout', file]);
+}
+
+/** Nothing sticks out sideways at this window size. */
+async function fitsWidth(page: Page): Promise<void> {
+  const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, window: window.innerWidth, main: document.querySelector('.main')!.scrollWidth, mainClient: document.querySelector('.main')!.clientWidth }));
+  expect(widths.page).toBeLessThanOrEqual(widths.window);
+  expect(widths.main).toBeLessThanOrEqual(widths.mainClient);
+}
+
+describe('the Evidence view in Chromium', () => {
+  it('Timeline: draws precision honestly, filters by paper, shows the papers side by side, opens a passage and exports', async () => {
+    app = await startApp();
+    const { page } = app;
+    await app.goto('#/evidence/timeline');
+    const timeline = page.locator('.evidence-timeline[data-ready="true"]');
+    await timeline.waitFor();
+    const all = await invoke<EventsResult>(page, 'evidence.events', {});
+    // A day is a point, a month a range; every event is in the list for the keyboard.
+    expect(await page.locator('.evidence-event-list button').count()).toBe(all.events.length);
+    await expect.poll(() => page.locator('.vis-item.vis-point.precision-day').count()).toBeGreaterThan(0);
+    expect(await page.locator('.vis-item.vis-point.precision-month').count()).toBe(0);
+    await screenshot(page, 'evidence-timeline-1280');
+
+    // One paper: only its events, counted as core counts them.
+    await page.locator('.evidence-filter-menu[data-filter="Papers"] summary').click();
+    await page.locator(`.evidence-filter-menu[data-filter="Papers"] label[data-value="${TRUST}"] input`).check();
+    await page.keyboard.press('Escape');
+    const trust = await invoke<EventsResult>(page, 'evidence.events', { docIds: [TRUST] });
+    await expect.poll(() => page.locator('.evidence-event-list button').count()).toBe(trust.events.length);
+
+    // The Banjska attack, from the keyboard: four papers side by side.
+    const banjska = page.locator('.evidence-event-list button', { hasText: 'Banjska' }).first();
+    await banjska.focus();
+    await page.keyboard.press('Enter');
+    const detail = page.locator('.evidence-event-detail');
+    await expect.poll(() => detail.locator('.evidence-source').count()).toBe(4);
+    expect(await detail.locator('.eyebrow').textContent()).toContain('24 September 2023');
+    const boxes = await detail.locator('.evidence-source').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().top));
+    expect(boxes[1]).toBe(boxes[0]);
+
+    // CSV and a PNG of the timeline go through core and download.
+    const csv = await downloaded(page, () => page.getByRole('button', { name: 'CSV' }).click());
+    expect(csv.name).toBe('events.csv');
+    expect(csv.bytes.toString('utf8').split('\r\n').filter((line) => line.startsWith('event-')).length).toBe(trust.events.reduce((n, e) => n + e.sources.length, 0));
+    const png = await downloaded(page, () => page.getByRole('button', { name: 'PNG' }).click());
+    expect(png.name).toBe('timeline.png');
+    expect([...png.bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+
+    // A quote opens the reader at its passage.
+    const link = detail.locator('.evidence-source[data-doc-id="' + TRUST + '"] .evidence-passage-link').first();
+    const href = await link.getAttribute('href');
+    await link.click();
+    await page.waitForFunction((h) => window.location.hash === h, href);
+    expect(href).toMatch(new RegExp(`^#/reader/${TRUST}\\?passage=`));
+
+    await page.setViewportSize({ width: 900, height: 700 });
+    await app.goto('#/evidence/timeline');
+    await timeline.waitFor();
+    await fitsWidth(page);
+    await screenshot(page, 'evidence-timeline-900');
+  });
+
+  it('Figures: the groups where papers differ first, KFOR’s 3,800 against 5,200, narrowed, linked and exported', async () => {
+    app = await startApp({ viewport: { width: 900, height: 700 } });
+    const { page } = app;
+    await app.goto('#/evidence/figures');
+    await page.locator('.evidence-figure-group').first().waitFor();
+    const groups = await invoke<FigureGroup[]>(page, 'evidence.figures', {});
+    expect(await page.locator('.evidence-figure-group').count()).toBe(groups.length);
+    const differ = await page.locator('.evidence-figure-group').evaluateAll((els) => els.map((el) => el.getAttribute('data-differ')));
+    expect(differ.indexOf('false')).toBe(groups.filter((g) => g.differ).length);
+    const kfor = page.locator('.evidence-figure-group[data-subject="KFOR · troops"]');
+    expect(await kfor.locator('.evidence-figure-label').allTextContents()).toEqual(expect.arrayContaining(['nearly 3,800 KFOR troops', 'about 5,200 troops']));
+    expect(await kfor.locator('.evidence-differ').count()).toBe(1);
+    await fitsWidth(page);
+    await screenshot(page, 'evidence-figures-900');
+
+    await page.getByLabel('Only where the papers differ').check();
+    await expect.poll(() => page.locator('.evidence-figure-group').count()).toBe(groups.filter((g) => g.differ).length);
+    const svg = await downloaded(page, () => page.getByRole('button', { name: 'SVG' }).click());
+    expect(svg.name).toBe('figures.svg');
+    expect(svg.bytes.toString('utf8')).toMatch(/^<svg[\s\S]*nearly 3,800 KFOR troops[\s\S]*<\/svg>$/);
+    await wellFormedSvg(svg.bytes);
+
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await screenshot(page, 'evidence-figures-1280');
+    const open = kfor.locator('tr', { hasText: '3,800' }).getByRole('link', { name: /Open/ });
+    const href = await open.getAttribute('href');
+    await open.click();
+    await page.waitForFunction((h) => window.location.hash === h, href);
+    await page.locator('.reader-view').first().waitFor();
+  });
+
+  it('Network: sized by mentions, filtered by type and weight; a node opens its entity, an edge its passages', async () => {
+    app = await startApp();
+    const { page } = app;
+    await app.goto('#/evidence/network');
+    const canvas = page.locator('.evidence-network[data-ready="true"]');
+    await canvas.waitFor();
+    const network = await invoke<EntityNetwork>(page, 'evidence.network', { minWeight: 3 });
+    expect(await page.locator('.evidence-count').textContent()).toBe(`${network.nodes.length} entities, ${network.edges.length} links`);
+    const sizes = await canvas.evaluate((el) => {
+      const cy = (el as unknown as { cytoscape: { $: (s: string) => { width(): number } } }).cytoscape;
+      return { kosovo: cy.$('#kosovo').width(), kfor: cy.$('#kfor').width() };
+    });
+    expect(sizes.kosovo).toBeGreaterThan(sizes.kfor);
+    await screenshot(page, 'evidence-network-1280');
+
+    // An edge from the list (the keyboard's way in): its passages, each a link to the reader.
+    const strongest = network.edges[0]!;
+    await page.locator('.evidence-edge-list button').first().click();
+    const passages = page.locator('.evidence-edge-passages');
+    await expect.poll(() => passages.locator('li').count()).toBe(Math.min(8, strongest.weight));
+    expect(await passages.locator('.muted').textContent()).toContain(`${strongest.weight} passages`);
+
+    // People and organisations only, at least 4 shared passages.
+    await page.locator('.evidence-chips[aria-label="Types"] [data-value="person"]').click();
+    await page.locator('.evidence-chips[aria-label="Types"] [data-value="organisation"]').click();
+    await page.getByRole('spinbutton').fill('4');
+    const narrowed = await invoke<EntityNetwork>(page, 'evidence.network', { types: ['person', 'organisation'], minWeight: 4 });
+    await expect.poll(() => page.locator('.evidence-count').textContent()).toBe(`${narrowed.nodes.length} entities, ${narrowed.edges.length} links`);
+    await page.locator('.evidence-network[data-ready="true"]').waitFor();
+
+    const png = await downloaded(page, () => page.getByRole('button', { name: 'PNG' }).click());
+    expect(png.name).toBe('entity-network.png');
+    expect([...png.bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    const svg = await downloaded(page, () => page.getByRole('button', { name: 'SVG' }).click());
+    expect(svg.name).toBe('entity-network.svg');
+    await wellFormedSvg(svg.bytes);
+    expect((svg.bytes.toString('utf8').match(/<circle /g) ?? []).length).toBe(narrowed.nodes.length);
+    expect((svg.bytes.toString('utf8').match(/<line /g) ?? []).length).toBe(narrowed.edges.length);
+
+    // A click on the KFOR node opens its entity page.
+    const at = await page.locator('.evidence-network').evaluate((el) => {
+      const cy = (el as unknown as { cytoscape: { $: (s: string) => { renderedPosition(): { x: number; y: number } } } }).cytoscape;
+      const box = el.getBoundingClientRect();
+      const p = cy.$('#kfor').renderedPosition();
+      return { x: box.left + p.x, y: box.top + p.y };
+    });
+    await page.mouse.click(at.x, at.y);
+    await page.waitForFunction(() => window.location.hash === '#/entities/kfor');
+    await page.locator('.entity-detail[data-entity-id="kfor"]').waitFor();
+
+    await page.setViewportSize({ width: 900, height: 700 });
+    await app.goto('#/evidence/network');
+    await page.locator('.evidence-network[data-ready="true"]').waitFor();
+    await fitsWidth(page);
+    await screenshot(page, 'evidence-network-900');
+  });
+});
