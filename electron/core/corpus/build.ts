@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { checkedCorpusFile, checkedCorpusStamp } from './checked-corpus.js';
 import { CorpusSchema, type Corpus, type CorpusDocument, type Footnote, type Passage, type Recommendation, type Section } from './schema.js';
 import { parseSeed } from './parse/index.js';
 import { describeSeedMetadata } from './metadata/index.js';
@@ -115,7 +116,9 @@ export async function buildCorpus(options: BuildCorpusOptions): Promise<BuildCor
 
   const corpusFile = join(options.outDir, 'corpus', 'corpus.json');
   await mkdir(join(options.outDir, 'corpus', 'pdf'), { recursive: true });
-  await writeFile(corpusFile, serialiseCorpus(corpus));
+  const corpusText = serialiseCorpus(corpus);
+  await writeFile(corpusFile, corpusText);
+  await writeFile(checkedCorpusFile(options.outDir), checkedCorpusStamp(corpusText));
   const pdfFiles: string[] = [];
   for (const pdf of pdfs) {
     const file = join(options.outDir, pdf.file);
