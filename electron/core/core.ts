@@ -16,6 +16,7 @@ import { createEvidenceArea } from './evidence/index';
 import { createImportArea, importCollections } from './import/index.js';
 import { searchCollections } from './search/collections';
 import { searchMethods } from './search/methods';
+import { createMetadataEditsArea, metadataEditsCollections } from './metadata-edits';
 import { createSettingsArea, settingsCollections } from './settings';
 import { openWorkspace, type CompactionPolicy, type LockInfo, type Workspace, type WorkspaceUser } from './store';
 import { topicsCollections } from './topics';
@@ -29,6 +30,7 @@ export const workspaceCollections = [
   ...draftsCollections,
   ...importCollections,
   ...settingsCollections,
+  ...metadataEditsCollections,
   ...searchCollections,
 ];
 
@@ -96,8 +98,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     areas.push(annotations);
     const drafts = await createDraftsArea(context, { annotations: annotations.face });
     areas.push(drafts);
-    const imports = await createImportArea(context, { annotations: annotations.face });
+    const metadataEdits = createMetadataEditsArea(context);
+    areas.push(metadataEdits);
+    const imports = await createImportArea(context, { annotations: annotations.face, metadataEdits: metadataEdits.face });
     areas.push(imports);
+    // Edits lie over imported documents too, so they start once those are in the index.
+    metadataEdits.start();
     const settings = createSettingsArea(context);
     areas.push(settings);
     // Search follows the change feed from wherever it starts, so it may start late: loaded on
@@ -143,6 +149,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       ...annotations.handlers,
       ...drafts.handlers,
       ...imports.handlers,
+      ...metadataEdits.handlers,
       ...evidence.handlers,
       ...options.hostHandlers,
     };

@@ -1,5 +1,5 @@
 import type { Area, CoreContext } from '../core-context';
-import type { evidenceMethods } from '../api/methods/evidence';
+import type { evidenceMethods } from './methods';
 import { listEvents } from './events';
 import { eventsCsv, figuresCsv, networkCsv } from './exports';
 import { groupFigures } from './figures';

@@ -40,6 +40,7 @@ describe('the compiled workbench command', () => {
       library: 2,
       'reading-positions': 2,
       'recent-searches': 2,
+      'metadata-edits': 2,
     });
     expect(info.projectId).toMatch(/^fw-[0-9a-f-]{36}$/);
     expect(info.counts.bundledDocuments).toBe(5);

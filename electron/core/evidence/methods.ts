@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { method } from '../method';
-import { entityTypes, eventKinds } from '../../corpus/schema';
-import type { EventsResult, EvidenceFile, EvidenceImage, EntityNetwork, FigureGroup } from '../../evidence/index';
-import { evidenceViews } from '../../evidence/image-export';
+import { method } from '../api/method';
+import { entityTypes, eventKinds } from '../corpus/schema';
+import type { EventsResult, EvidenceFile, EvidenceImage, EntityNetwork, FigureGroup } from './index';
+import { evidenceViews } from './image-export';
 
 const id = z.string().min(1).max(200);
 const day = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date as YYYY, YYYY-MM or YYYY-MM-DD');

@@ -1,8 +1,8 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import type { EntityType, EventKind } from '../../corpus/schema';
-import type { EntityNetwork, EventsResult, EvidenceFile, FigureGroup } from '../../evidence/index';
-import { table } from '../output';
-import type { CliAction } from '../program';
+import type { EntityType, EventKind } from '../corpus/schema';
+import type { EntityNetwork, EventsResult, EvidenceFile, FigureGroup } from './index';
+import { table } from '../cli/output';
+import type { CliAction } from '../cli/program';
 
 /** Commander collects a repeated option into a list. */
 const collect = (value: string, previous: string[] = []) => [...previous, value];
