@@ -12,7 +12,7 @@ import { corpusHandlers } from './corpus/corpus-handlers';
 import { loadCorpus } from './corpus/load';
 import { deferredArea } from './deferred-area';
 import { createDraftsArea, draftsCollections } from './drafts';
-import { createEvidenceArea } from './evidence/index';
+import { createEvidenceArea, evidenceCollections } from './evidence/index';
 import { createImportArea, importCollections } from './import/index.js';
 import { searchCollections } from './search/collections';
 import { searchMethods } from './search/methods';
@@ -31,6 +31,7 @@ export const workspaceCollections = [
   ...importCollections,
   ...settingsCollections,
   ...metadataEditsCollections,
+  ...evidenceCollections,
   ...searchCollections,
 ];
 
@@ -111,7 +112,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const buildSearch = async () => (await import('./search')).createSearchArea(context, { annotations: annotations.face, drafts: drafts.face, userEntities });
     const search = options.deferSearch ? deferredArea(searchMethods, buildSearch) : await buildSearch();
     areas.push(search);
-    const evidence = await createEvidenceArea(context);
+    const evidence = await createEvidenceArea(context, { annotations: annotations.face });
     areas.push(evidence);
 
     const handlers: Handlers = {
