@@ -1,3 +1,4 @@
+import { open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CollectionDefinition } from './collection-definition';
 import type { AppendFile } from './durable-file';
@@ -51,6 +52,13 @@ export class CollectionState<T extends { id: string } = { id: string }> implemen
 
   /** The journal as read so far: its inode (a compaction elsewhere replaces it) and offset. */
   journalIno: number | undefined;
+  /**
+   * The journal whose inode is `journalIno`, kept open. Without it, two compactions by other
+   * processes can hand the same inode number to a new journal (ext4 reuses them at once),
+   * and this process would read on from an offset in a file it never read, missing changes
+   * and then dropping them from its next snapshot.
+   */
+  private journalPin: FileHandle | undefined;
   journalOffset = 0;
   journalLines = 0;
   snapshotSeq = 0;
@@ -74,6 +82,29 @@ export class CollectionState<T extends { id: string } = { id: string }> implemen
 
   get snapshotPath(): string {
     return join(this.dir, `${this.name}.json`);
+  }
+
+  /** Tracks the journal open in `handle` (or none), closing the one tracked before. */
+  async pinJournal(handle: FileHandle | undefined, ino: number | undefined): Promise<void> {
+    const previous = this.journalPin;
+    this.journalPin = handle;
+    this.journalIno = ino;
+    if (previous && previous !== handle) await previous.close().catch(() => undefined);
+  }
+
+  /** Tracks the journal now at `journalPath` (the lock is held, so nobody replaces it meanwhile). */
+  async pinJournalAtPath(): Promise<{ ino: number; size: number } | undefined> {
+    let handle: FileHandle;
+    try {
+      handle = await open(this.journalPath, 'r');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      await this.pinJournal(undefined, undefined);
+      return undefined;
+    }
+    const { ino, size } = await handle.stat();
+    await this.pinJournal(handle, ino);
+    return { ino, size };
   }
 
   get journalPath(): string {

@@ -55,7 +55,7 @@ export async function compactCollection(store: StoreState, state: CollectionStat
   await writeFileDurably(state.journalPath, '');
   await state.appendFile?.close().catch(() => undefined);
   state.appendFile = undefined;
-  state.journalIno = (await statIfExists(state.journalPath))?.ino;
+  await state.pinJournalAtPath();
   state.journalOffset = 0;
   state.journalLines = 0;
   state.snapshotSeq = store.seq;

@@ -1,4 +1,4 @@
-import { open, readFile } from 'node:fs/promises';
+import { open, readFile, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { syncFolder, timestampForFileName, writeFileDurably } from './durable-file';
 import { parseJournal, type ParsedJournal } from './journal-format';
@@ -6,6 +6,8 @@ import { parseJournal, type ParsedJournal } from './journal-format';
 /** Reading a journal from an offset, and the repairs only a lock holder may make. */
 
 export interface JournalRead {
+  /** The journal, left open: whoever tracks it keeps its inode from being reused (CollectionState.pinJournal). */
+  handle: FileHandle;
   ino: number;
   size: number;
   parsed: ParsedJournal;
@@ -20,6 +22,7 @@ export async function readJournalFrom(path: string, offset: number): Promise<Jou
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
+  let kept = false;
   try {
     const { ino, size } = await handle.stat();
     const length = Math.max(0, size - offset);
@@ -30,9 +33,11 @@ export async function readJournalFrom(path: string, offset: number): Promise<Jou
       if (bytesRead === 0) break;
       read += bytesRead;
     }
-    return { ino, size: offset + read, parsed: parseJournal(bytes.subarray(0, read), offset) };
+    const parsed = parseJournal(bytes.subarray(0, read), offset);
+    kept = true;
+    return { handle, ino, size: offset + read, parsed };
   } finally {
-    await handle.close();
+    if (!kept) await handle.close();
   }
 }
 

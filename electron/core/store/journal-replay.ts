@@ -1,6 +1,6 @@
 import { validateRecord, loadSnapshot, readSnapshotSource } from './collection-loader';
 import type { CollectionState, RecordChange } from './collection-state';
-import { statIfExists, statIfExistsSync } from './durable-file';
+import { statIfExistsSync } from './durable-file';
 import { lineAncestry, type JournalLine, type PlacedLine } from './journal-format';
 import { cutJournalTail, readJournalFrom, removeJournalRanges, type JournalRead } from './journal-io';
 import { liveLockHolder } from './lock';
@@ -43,15 +43,19 @@ export async function catchUp(store: StoreState, repair: boolean, author: string
 
 /** Records how far a journal was read; returns its new lines, with damage set aside (repair) or reported. */
 export async function takeJournal(store: StoreState, state: CollectionState, read: JournalRead | undefined, repair: boolean): Promise<FreshLine[]> {
-  if (!read) return [];
-  state.journalIno = read.ino;
+  if (!read) {
+    await state.pinJournal(undefined, undefined);
+    state.journalOffset = 0;
+    return [];
+  }
+  await state.pinJournal(read.handle, read.ino);
   state.journalOffset = read.parsed.consumed;
   const { parsed } = read;
   let lines = parsed.lines.map((placed) => ({ ...placed, state }));
   if (parsed.damaged.length > 0) {
     if (repair) {
       const { movedTo, size } = await removeJournalRanges(state.journalPath, parsed.damaged);
-      state.journalIno = (await statIfExists(state.journalPath))?.ino;
+      await state.pinJournalAtPath();
       state.journalOffset = size - (parsed.partialTail ? read.size - parsed.partialTail.start : 0);
       store.raise(notice('damaged-lines', state.name, `${parsed.damaged.length} damaged line(s) in ${state.name}.journal were set aside in ${movedTo}; every other change is kept.`, { movedTo }));
       // The lines after a removed one moved up: their offsets no longer say where to cut.
@@ -127,8 +131,7 @@ async function cutIncomplete(store: StoreState, lines: FreshLine[]): Promise<voi
   for (const line of lines) if (line.start >= 0) byState.set(line.state, Math.min(byState.get(line.state) ?? Number.POSITIVE_INFINITY, line.start));
   for (const [state, from] of byState) {
     const { movedTo } = await cutJournalTail(state.journalPath, from);
-    const info = await statIfExists(state.journalPath);
-    state.journalIno = info?.ino;
+    const info = await state.pinJournalAtPath();
     state.journalOffset = info?.size ?? 0;
     store.raise(
       notice('incomplete-change', state.name, `A change to several records was interrupted by a crash before all of it was written; its partial lines in ${state.name}.journal were set aside in ${movedTo} and nothing of it was applied.`, { movedTo }),

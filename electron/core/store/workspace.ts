@@ -237,6 +237,7 @@ export class Workspace {
     for (const state of this.store.states.values()) {
       await state.appendFile?.close().catch(() => undefined);
       state.appendFile = undefined;
+      await state.pinJournal(undefined, undefined);
     }
   }
 

@@ -1,4 +1,3 @@
-import { stat } from 'node:fs/promises';
 import type { CollectionState, RecordChange } from './collection-state';
 import { AppendFile } from './durable-file';
 import { serializeLines, type JournalLine } from './journal-format';
@@ -104,8 +103,8 @@ async function appendFileFor(state: CollectionState): Promise<AppendFile> {
   await state.appendFile?.close().catch(() => undefined);
   state.appendFile = await AppendFile.open(state.journalPath);
   if (state.journalIno !== state.appendFile.ino) {
-    state.journalIno = state.appendFile.ino;
-    state.journalOffset = (await stat(state.journalPath)).size;
+    // Under the lock nobody replaces the journal, so the path still names the append handle's file.
+    state.journalOffset = (await state.pinJournalAtPath())?.size ?? 0;
   }
   return state.appendFile;
 }
