@@ -91,7 +91,7 @@ export function AnnotationEditor({ target, annotation, position, onClose, onSave
   return (
     <div className={`annotation-editor${position ? ' is-floating' : ''}`} style={style} role="dialog" aria-label={target ? 'New annotation' : 'Edit annotation'}>
       {target ? <blockquote className="annotation-editor-quote">{target.quote.length > 160 ? `${target.quote.slice(0, 157)}…` : target.quote}</blockquote> : null}
-      <ColorPalette palette={data.palette} value={state.color} onChange={(color: ColorKey) => setState({ ...state, color })} onRenamed={data.reloadPalette} />
+      <ColorPalette palette={data.palette} value={state.color} onChange={(color: ColorKey) => setState({ ...state, color })} />
       <label className="annotation-editor-field">
         <span>Note</span>
         <textarea rows={2} value={state.note} aria-label="Note" onChange={(event) => setState({ ...state, note: event.target.value })} />

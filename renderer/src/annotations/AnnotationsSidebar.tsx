@@ -2,11 +2,10 @@ import { useMemo, useState } from 'react';
 import type { AnnotationView } from '../../../electron/core/api/methods/annotations';
 import type { ColorKey } from '../../../electron/core/annotations/palette';
 import { api } from '../api/client';
-import { useQuery } from '../api/use-query';
+import { useApi } from '../api/use-api';
 import { AnnotationCard } from './AnnotationCard';
 import { AnnotationEditor } from './AnnotationEditor';
 import { filterChoices, filterSidebar, type SidebarFilter } from './sidebar-filter';
-import { useAnnotationsChanged } from './use-annotations-changed';
 import { useUndoShortcuts } from './use-undo-shortcuts';
 import '../styles/annotations.css';
 
@@ -16,14 +15,11 @@ import '../styles/annotations.css';
  * `onOpen` lets the reader scroll to the annotation.
  */
 export function AnnotationsSidebar({ docId, onOpen }: { docId: string; onOpen?: (annotation: AnnotationView) => void }) {
-  const annotations = useQuery('annotations.list', { docId });
-  const palette = useQuery('annotations.palette', {});
+  const annotations = useApi('annotations.list', { docId });
+  const palette = useApi('annotations.palette', {});
   const [filter, setFilter] = useState<SidebarFilter>({ text: '' });
   const [editing, setEditing] = useState<string>();
   useUndoShortcuts();
-  useAnnotationsChanged((event) => {
-    if (event.docIds.includes(docId) || event.topicsChanged) annotations.reload();
-  });
 
   const all = annotations.status === 'ready' ? annotations.data : [];
   const choices = useMemo(() => filterChoices(all), [all]);

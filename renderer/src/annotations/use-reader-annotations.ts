@@ -1,11 +1,10 @@
 import { useCallback, useMemo } from 'react';
 import type { AnnotationView } from '../../../electron/core/api/methods/annotations';
 import type { Passage } from '../../../electron/core/corpus/schema';
-import { useQuery } from '../api/use-query';
+import { useApi } from '../api/use-api';
 import { highlightsByPassage, type HighlightRange } from './highlight-pieces';
 import type { SelectionResolver } from './SelectionAnnotator';
 import { pdfSelectionTarget, structuredSelectionTarget } from './selection-target';
-import { useAnnotationsChanged } from './use-annotations-changed';
 import { useUndoShortcuts } from './use-undo-shortcuts';
 
 const none: ReadonlyMap<string, HighlightRange[]> = new Map();
@@ -16,12 +15,9 @@ const none: ReadonlyMap<string, HighlightRange[]> = new Map();
  * the PDF text layer map to passages.
  */
 export function useReaderAnnotations(docId: string, passages: readonly Passage[]) {
-  const query = useQuery('annotations.list', { docId });
+  const query = useApi('annotations.list', { docId });
   useUndoShortcuts();
-  useAnnotationsChanged((event) => {
-    if (event.docIds.includes(docId) || event.topicsChanged) query.reload();
-  });
-  const annotations: AnnotationView[] = useMemo(() => (query.status === 'ready' ? query.data : []), [query]);
+  const annotations: AnnotationView[] = useMemo(() => query.value ?? [], [query.value]);
   const highlights = useMemo(() => (annotations.length > 0 ? highlightsByPassage(annotations) : none), [annotations]);
 
   const resolveText: SelectionResolver = useCallback((selection) => structuredSelectionTarget(selection, passages as Passage[]), [passages]);

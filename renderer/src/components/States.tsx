@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { QueryState } from '../api/use-query';
+import type { QueryState } from '../api/use-api';
 
 export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
   return (

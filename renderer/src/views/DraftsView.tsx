@@ -1,5 +1,5 @@
 import { api } from '../api/client';
-import { useQuery } from '../api/use-query';
+import { useApi } from '../api/use-api';
 import { useRoute } from '../app/use-route';
 import { EmptyState, Loaded } from '../components/States';
 import { DraftEditor } from './drafts/DraftEditor';
@@ -33,8 +33,8 @@ export function DraftsView() {
 }
 
 function OpenDraft({ draftId }: { draftId: string }) {
-  const draft = useQuery('drafts.get', { id: draftId });
-  const styles = useQuery('drafts.styles', {});
+  const draft = useApi('drafts.get', { id: draftId });
+  const styles = useApi('drafts.styles', {});
   return (
     <Loaded state={draft}>
       {(loaded) =>

@@ -1,9 +1,8 @@
-import { useQuery } from '../api/use-query';
+import { useApi } from '../api/use-api';
 import { Loaded, EmptyState } from '../components/States';
 import { routeHref } from '../app/routes';
 import { ImportButton } from '../import/ImportButton';
 import { ImportedDocumentActions } from '../import/ImportedDocumentActions';
-import { useLibraryChanged } from '../import/use-library-changed';
 import { displayValue } from './reader/MetadataFields';
 import type { DocumentSummary } from '../../../electron/core/api/methods/corpus';
 import type { MetadataFieldView } from '../../../electron/core/metadata/describe';
@@ -24,8 +23,7 @@ function LibraryField({ document, field, label }: { document: DocumentSummary; f
 }
 
 export function LibraryView() {
-  const documents = useQuery('corpus.documents', {});
-  useLibraryChanged(documents.reload);
+  const documents = useApi('corpus.documents', {});
   return (
     <section className="view library-view" aria-labelledby="library-title">
       <header className="view-header">

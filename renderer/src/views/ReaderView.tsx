@@ -1,4 +1,4 @@
-import { useQuery } from '../api/use-query';
+import { useApi } from '../api/use-api';
 import { Loaded, EmptyState } from '../components/States';
 import { routeHref } from '../app/routes';
 import type { Route } from '../app/routes';
@@ -13,7 +13,7 @@ export function ReaderView({ route }: { route: Route }) {
 }
 
 function ChooseDocument() {
-  const documents = useQuery('corpus.documents', {});
+  const documents = useApi('corpus.documents', {});
   return (
     <section className="view" aria-labelledby="reader-title">
       <header className="view-header">

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../../api/client';
-import { useQuery } from '../../api/use-query';
+import { useApi } from '../../api/use-api';
 import type { SearchResult } from '../../../../electron/core/search/types';
 import type { PickerState } from './citation-suggestion';
 import { citableTypes, citationFromResult } from './citation-targets';
@@ -34,7 +34,7 @@ export function CitationPicker({ state, keyHandler }: { state: PickerState; keyH
   const [active, setActive] = useState(0);
   const query = state.query.trim();
   // Paper titles, so each hit says which paper it is from.
-  const documents = useQuery('corpus.documents', {});
+  const documents = useApi('corpus.documents', {});
   const paperTitle = (docId: string | undefined) => (documents.status === 'ready' && docId ? documents.data.find((document) => document.id === docId)?.title : undefined);
 
   useEffect(() => {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Passage } from '../../../../electron/core/corpus/schema';
 import { api } from '../../api/client';
-import { useQuery } from '../../api/use-query';
+import { useApi } from '../../api/use-api';
 import { ErrorState, Loaded } from '../../components/States';
 import { PdfPane } from './PdfPane';
 import type { PdfPaneHandle, PdfView } from './PdfPane';
@@ -40,11 +40,11 @@ interface Active {
  * chasing each other.
  */
 export function DocumentReader({ docId, passageId }: { docId: string; passageId?: string }) {
-  const document = useQuery('corpus.document', { docId });
-  const passagesQuery = useQuery('corpus.passages', { docId });
-  const footnotesQuery = useQuery('corpus.footnotes', { docId });
-  const mentionsQuery = useQuery('corpus.mentions', { docId });
-  const entitiesQuery = useQuery('corpus.entities', {});
+  const document = useApi('corpus.document', { docId });
+  const passagesQuery = useApi('corpus.passages', { docId });
+  const footnotesQuery = useApi('corpus.footnotes', { docId });
+  const mentionsQuery = useApi('corpus.mentions', { docId });
+  const entitiesQuery = useApi('corpus.entities', {});
   const pdfUrl = document.status === 'ready' ? document.data.pdfUrl : undefined;
   const pdfState = usePdfDocument(pdfUrl);
   const pdf = pdfState.status === 'ready' ? pdfState.pdf : undefined;
@@ -88,7 +88,7 @@ export function DocumentReader({ docId, passageId }: { docId: string; passageId?
   );
 
   // Where the paper opens: the deep link, else where the reader left it.
-  const saved = useQuery('settings.readingPosition', { docId });
+  const saved = useApi('settings.readingPosition', { docId });
   const opened = useRef<string | undefined>(undefined);
   useEffect(() => {
     if (passages.length === 0 || saved.status === 'loading') return;
