@@ -2,6 +2,8 @@ import type { ReactNode } from 'react';
 import type { AnnotationView } from '../../../electron/core/api/methods/annotations';
 import { passageHref } from '../app/routes';
 import { startAnnotationDrag } from './annotation-drag';
+import './AnnotationCard.css';
+import './highlights.css';
 
 /**
  * One annotation as lists show it: the quote in its colour, where it is, note, topics and

@@ -7,7 +7,7 @@ import { AnnotationCard } from './AnnotationCard';
 import { AnnotationEditor } from './AnnotationEditor';
 import { filterChoices, filterSidebar, type SidebarFilter } from './sidebar-filter';
 import { useUndoShortcuts } from './use-undo-shortcuts';
-import '../styles/annotations.css';
+import './AnnotationsSidebar.css';
 
 /**
  * A paper's annotations, filterable by colour, topic, entity, recommendation and free

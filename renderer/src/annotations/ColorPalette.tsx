@@ -2,6 +2,8 @@ import { useState } from 'react';
 import type { ColorKey, PaletteEntry } from '../../../electron/core/annotations/palette';
 import { api } from '../api/client';
 import { useInvalidate } from '../api/use-api';
+import './ColorPalette.css';
+import './highlights.css';
 
 /** The eight highlight colours, each with the meaning the user gave it; the chosen one can be (re)named. */
 export function ColorPalette({ palette, value, onChange }: { palette: PaletteEntry[]; value: ColorKey; onChange: (color: ColorKey) => void }) {

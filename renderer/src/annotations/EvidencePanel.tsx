@@ -2,7 +2,7 @@ import type { AnnotationView } from '../../../electron/core/api/methods/annotati
 import { useApi } from '../api/use-api';
 import { AnnotationCard } from './AnnotationCard';
 import { useUndoShortcuts } from './use-undo-shortcuts';
-import '../styles/annotations.css';
+import './EvidencePanel.css';
 
 /**
  * The annotations linked to an entity or a recommendation: the researcher's evidence,

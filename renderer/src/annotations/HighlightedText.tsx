@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { highlightPieces, highlightTitle, type HighlightRange } from './highlight-pieces';
-import '../styles/annotations.css';
+import './highlights.css';
 
 /**
  * A run of passage text with its annotations drawn in. Overlapping annotations nest, and a

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { AnnotationView } from '../../../electron/core/api/methods/annotations';
 import { AnnotationsSidebar } from './AnnotationsSidebar';
-import '../styles/annotations.css';
+import './ReaderAnnotationsPane.css';
 
 /** Marks the annotation's highlight in the text view once the reader has scrolled to its passage. */
 function focusHighlight(annotationId: string): void {

@@ -1,5 +1,6 @@
 import type { AnnotationView } from '../../../electron/core/api/methods/annotations';
 import type { ColorKey } from '../../../electron/core/annotations/palette';
+import { foldCase as fold } from '../text/fold';
 
 export interface SidebarFilter {
   color?: ColorKey;
@@ -9,7 +10,6 @@ export interface SidebarFilter {
   text: string;
 }
 
-const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 /** Every given criterion must hold; free text looks at quote, note, topics, entities and recommendations. */
 export function filterSidebar(annotations: readonly AnnotationView[], filter: SidebarFilter): AnnotationView[] {

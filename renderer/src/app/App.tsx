@@ -15,6 +15,7 @@ import { SearchView } from '../views/SearchView';
 import { EvidenceView } from '../views/evidence/EvidenceView';
 import { ImportProvider } from '../import/ImportProvider';
 import { useUndoShortcuts } from '../annotations/use-undo-shortcuts';
+import './App.css';
 
 export function App() {
   const route = useRoute();

@@ -12,7 +12,7 @@ import { bestNamed, paletteFilter, quickResultValue, SEARCH_EVERYTHING_VALUE } f
 import { resultHref } from '../views/search/result-href';
 import { useSearch } from '../views/search/use-search';
 import { useSearchShortcut } from '../views/search/use-search-shortcut';
-import '../styles/search.css';
+import './CommandPalette.css';
 
 const QUICK_RESULTS = 8;
 const ENTITIES_SHOWN = 6;

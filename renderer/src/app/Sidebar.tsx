@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import type { KeyboardEvent } from 'react';
 import { routeHref, views } from './routes';
 import type { ViewName } from './routes';
+import './Sidebar.css';
 
 const modifierLabel = navigator.platform.toLowerCase().includes('mac') ? '⌘' : 'Ctrl+';
 

@@ -6,7 +6,7 @@ import { DraftEditor } from './drafts/DraftEditor';
 import { DraftList } from './drafts/DraftList';
 import { QuotableAnnotations } from './drafts/QuotableAnnotations';
 import { useDraftLists } from './drafts/use-draft-lists';
-import '../styles/drafts.css';
+import './DraftsView.css';
 
 /** `#/drafts` lists the drafts; `#/drafts/<id>` opens one in the editor beside the list. */
 export function DraftsView() {

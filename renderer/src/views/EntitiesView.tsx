@@ -5,6 +5,8 @@ import { passageHref, routeHref } from '../app/routes';
 import type { Route } from '../app/routes';
 import type { EntitySummary } from '../../../electron/core/api/methods/corpus';
 import { EvidencePanel } from '../annotations/EvidencePanel';
+import { foldCase as fold } from '../text/fold';
+import './EntitiesView.css';
 
 const typeLabels: Record<string, string> = {
   person: 'People',
@@ -14,10 +16,6 @@ const typeLabels: Record<string, string> = {
   'law-or-agreement': 'Laws and agreements',
   strategy: 'Strategies',
 };
-
-function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
 
 export function EntitiesView({ route }: { route: Route }) {
   const entities = useApi('corpus.entities', {});

@@ -6,6 +6,7 @@ import { ImportedDocumentActions } from '../import/ImportedDocumentActions';
 import { displayValue } from './reader/MetadataFields';
 import type { DocumentSummary } from '../../../electron/core/api/methods/corpus';
 import type { MetadataFieldView } from '../../../electron/core/metadata/describe';
+import './LibraryView.css';
 
 /** A card's field with its source a hover (or a screen reader) away; a supplied year is marked. */
 function LibraryField({ document, field, label }: { document: DocumentSummary; field: MetadataFieldView['field']; label: string }) {

@@ -3,7 +3,6 @@ import { Loaded, EmptyState } from '../components/States';
 import { routeHref } from '../app/routes';
 import type { Route } from '../app/routes';
 import { DocumentReader } from './reader/DocumentReader';
-import '../styles/reader.css';
 
 /** `#/reader` lists the papers; `#/reader/<docId>?passage=<id>` opens one, at that passage. */
 export function ReaderView({ route }: { route: Route }) {

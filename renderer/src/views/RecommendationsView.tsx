@@ -5,6 +5,7 @@ import { passageHref, routeHref } from '../app/routes';
 import type { Route } from '../app/routes';
 import type { Recommendation } from '../../../electron/core/corpus/schema';
 import { EvidencePanel } from '../annotations/EvidencePanel';
+import './RecommendationsView.css';
 
 type Grouping = 'paper' | 'addressee';
 

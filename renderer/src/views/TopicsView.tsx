@@ -7,7 +7,6 @@ import { CodebookTree } from './topics/CodebookTree';
 import { CooccurrenceHeatmap } from './topics/CooccurrenceHeatmap';
 import { TopicPage } from './topics/TopicPage';
 import { ExportMenu } from './topics/ExportMenu';
-import '../styles/annotations.css';
 
 /** Reserved path segment for the heatmap: topic ids always start with "topic-". */
 const cooccurrencePath = 'cooccurrence';

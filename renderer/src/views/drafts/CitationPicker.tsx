@@ -5,6 +5,7 @@ import type { SearchResult } from '../../../../electron/core/search/types';
 import type { PickerState } from './citation-suggestion';
 import { citableTypes, citationFromResult } from './citation-targets';
 import { floatingPosition } from './floating-position';
+import './CitationPicker.css';
 
 type Results = { status: 'idle' } | { status: 'loading' } | { status: 'ready'; results: SearchResult[] } | { status: 'error'; message: string };
 
@@ -90,7 +91,7 @@ export function CitationPicker({ state, keyHandler }: { state: PickerState; keyH
   const style = floatingPosition(state.rect, 380, 490);
 
   return (
-    <div className="citation-picker" role="dialog" aria-label="Insert a citation" style={style} onMouseDown={(event) => event.preventDefault()}>
+    <div className="citation-picker floating-panel" role="dialog" aria-label="Insert a citation" style={style} onMouseDown={(event) => event.preventDefault()}>
       <div className="citation-picker-query">
         Cite: <strong>{query || '…'}</strong>
       </div>

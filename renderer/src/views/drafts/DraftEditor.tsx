@@ -19,6 +19,7 @@ import { useAutosave, type SaveStatus } from './use-autosave';
 import { useCitationFormatting } from './use-citation-formatting';
 import { countWords } from './word-count';
 import { insertDroppedAnnotation } from './insert-annotation';
+import './DraftEditor.css';
 
 const statusLabels: Record<SaveStatus, string> = { saved: 'Saved', unsaved: 'Edited', saving: 'Saving…', error: 'Not saved' };
 

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useApi } from '../../api/use-api';
 import { AnnotationCard } from '../../annotations/AnnotationCard';
 import { Loaded } from '../../components/States';
+import './QuotableAnnotations.css';
 
 /**
  * The user's annotations beside the open draft: drag one into the text to quote it with its

@@ -25,6 +25,7 @@ import { useReaderAnnotations } from '../../annotations/use-reader-annotations';
 import { SelectionAnnotator } from '../../annotations/SelectionAnnotator';
 import { ReaderAnnotationsPane } from '../../annotations/ReaderAnnotationsPane';
 import type { ZoomMode } from './zoom';
+import './DocumentReader.css';
 
 /** The passage marked in both views; `highlight` is false when we only scrolled to it (a restored position). */
 interface Active {
@@ -277,8 +278,12 @@ export function DocumentReader({ docId, passageId }: { docId: string; passageId?
           <ReaderAnnotationsPane docId={docId} count={annotations.annotations.length} onOpen={(id) => byId.has(id) && goToPassage(byId.get(id)!, { highlight: true })} />
           {panes.info && document.status === 'ready' ? <DocumentInfo document={document.data} footnotes={footnotes} onClose={() => setPanes((value) => ({ ...value, info: false }))} /> : null}
         </div>
-        <SelectionAnnotator container={textColumn} resolve={annotations.resolveText} />
-        <SelectionAnnotator container={pdfColumn} resolve={annotations.resolvePdf} />
+        <SelectionAnnotator
+          sources={[
+            { container: textColumn, resolve: annotations.resolveText },
+            { container: pdfColumn, resolve: annotations.resolvePdf },
+          ]}
+        />
         {askUrl ? <ExternalLinkDialog url={askUrl} onConfirm={() => void confirmOpen()} onCancel={() => setAskUrl(undefined)} /> : null}
       </section>
     </AskToOpenContext.Provider>

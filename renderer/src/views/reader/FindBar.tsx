@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { hitCountLabel } from './find-in-document';
+import './FindBar.css';
 
 interface Props {
   query: string;

@@ -11,6 +11,7 @@ import type { PageBox } from './page-layout';
 import type { PageText } from './page-text';
 import type { AnnotationView } from '../../../../electron/core/api/methods/annotations';
 import { pageHighlights } from '../../annotations/pdf-highlights';
+import '../../annotations/highlights.css';
 
 export interface PageHighlights {
   /** Find hits on this page as ranges of its joined text; `current` is the one Enter moved to. */

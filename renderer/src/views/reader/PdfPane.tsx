@@ -8,6 +8,7 @@ import { currentPage, layoutPages, panePadding, scrollTopFor, visiblePages } fro
 import { fitPageZoom, fitWidthZoom } from './zoom';
 import type { ZoomMode } from './zoom';
 import type { LoadedPdf } from './use-pdf-document';
+import './PdfPane.css';
 
 export interface PdfView {
   current: number;

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { zoomLabel } from './zoom';
 import type { ZoomMode } from './zoom';
+import './ReaderToolbar.css';
 
 export interface Panes {
   pdf: boolean;

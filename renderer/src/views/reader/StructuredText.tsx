@@ -9,6 +9,7 @@ import { FootnotePopover } from './FootnotePopover';
 import { EntityCard } from './EntityCard';
 import { ExternalLink } from './ExternalLink';
 import type { HighlightRange } from '../../annotations/highlight-pieces';
+import './StructuredText.css';
 
 export interface TextView {
   /** The first passage at the top of the pane. */

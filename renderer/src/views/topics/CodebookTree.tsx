@@ -4,6 +4,7 @@ import { api } from '../../api/client';
 import { routeHref } from '../../app/routes';
 import { DeleteTopicForm } from './DeleteTopicForm';
 import { selfAndDescendants } from './topic-tree';
+import './CodebookTree.css';
 
 type Action = { kind: 'rename' | 'move' | 'merge' | 'delete' | 'add-child'; topicId: string };
 

@@ -4,6 +4,7 @@ import type { TopicSummary } from '../../../../electron/core/api/methods/annotat
 import { useApi } from '../../api/use-api';
 import { EmptyState, Loaded } from '../../components/States';
 import { QuoteList } from './QuoteList';
+import './CooccurrenceHeatmap.css';
 
 /**
  * Which topics are coded together: cell (i, j) counts the quotes carrying both; the

@@ -4,6 +4,7 @@ import { useApi } from '../../api/use-api';
 import { routeHref } from '../../app/routes';
 import { EmptyState, Loaded } from '../../components/States';
 import { QuoteList } from './QuoteList';
+import './TopicPage.css';
 
 /** Every quote under one topic, with counts of quotes and documents. */
 export function TopicPage({ topicId, topics }: { topicId: string; topics: TopicSummary[] }) {
