@@ -9,11 +9,9 @@ import { fitPageZoom, fitWidthZoom } from './zoom';
 import type { ZoomMode } from './zoom';
 import type { LoadedPdf } from './use-pdf-document';
 import './PdfPane.css';
+import type { PdfView } from './view-sync';
 
-export interface PdfView {
-  current: number;
-  visible: number[];
-}
+export type { PdfView } from './view-sync';
 
 export interface PdfPaneHandle {
   view(): PdfView;

@@ -10,13 +10,9 @@ import { EntityCard } from './EntityCard';
 import { ExternalLink } from './ExternalLink';
 import type { HighlightRange } from '../../annotations/highlight-pieces';
 import './StructuredText.css';
+import type { TextView } from './view-sync';
 
-export interface TextView {
-  /** The first passage at the top of the pane. */
-  top?: Passage;
-  /** Pages of all passages on screen. */
-  pages: number[];
-}
+export type { TextView } from './view-sync';
 
 interface Props {
   docId: string;
