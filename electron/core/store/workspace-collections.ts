@@ -54,6 +54,8 @@ export const settingsCollection = defineCollection({
     readingPositions: z.record(z.string(), z.object({ passageId: z.string().optional(), page: z.number().optional(), updatedAt: z.string() })),
     recentSearches: z.array(z.string()),
     colorMeanings: z.record(z.string(), z.string()),
+    /** Optional, so files written before preferences existed stay valid without a migration. */
+    preferences: z.object({ highlightColoring: z.enum(['annotation', 'topic']).optional() }).optional(),
   }),
   defaults: () => ({ readingPositions: {}, recentSearches: [], colorMeanings: {} }),
   migrations: {},

@@ -6,6 +6,7 @@ import { highlightsByPassage, type HighlightRange } from './highlight-pieces';
 import type { SelectionResolver } from './SelectionAnnotator';
 import { pdfSelectionTarget, structuredSelectionTarget } from './selection-target';
 import { useUndoShortcuts } from './use-undo-shortcuts';
+import { usePreferences } from '../api/use-preferences';
 
 const none: ReadonlyMap<string, HighlightRange[]> = new Map();
 
@@ -16,9 +17,10 @@ const none: ReadonlyMap<string, HighlightRange[]> = new Map();
  */
 export function useReaderAnnotations(docId: string, passages: readonly Passage[]) {
   const query = useApi('annotations.list', { docId });
+  const coloring = usePreferences().highlightColoring;
   useUndoShortcuts();
   const annotations: AnnotationView[] = useMemo(() => query.value ?? [], [query.value]);
-  const highlights = useMemo(() => (annotations.length > 0 ? highlightsByPassage(annotations) : none), [annotations]);
+  const highlights = useMemo(() => (annotations.length > 0 ? highlightsByPassage(annotations, coloring) : none), [annotations, coloring]);
 
   const resolveText: SelectionResolver = useCallback((selection) => structuredSelectionTarget(selection, passages as Passage[]), [passages]);
   const resolvePdf: SelectionResolver = useCallback(
@@ -29,5 +31,5 @@ export function useReaderAnnotations(docId: string, passages: readonly Passage[]
     },
     [passages],
   );
-  return { annotations, highlights, resolveText, resolvePdf };
+  return { annotations, highlights, coloring, resolveText, resolvePdf };
 }

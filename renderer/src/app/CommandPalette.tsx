@@ -19,7 +19,7 @@ const ENTITIES_SHOWN = 6;
 const entityValue = (entity: EntitySummary) => `entity ${entity.name} ${entity.aliases.join(' ')}`;
 
 /** Ctrl/Cmd+K: jump to a view, a paper or an entity, or straight to a search result, by typing. */
-export function CommandPalette({ open, onClose }: { open: boolean; onClose: () => void }) {
+export function CommandPalette({ open, onClose, onOpenHelp }: { open: boolean; onClose: () => void; onOpenHelp: () => void }) {
   const documents: DocumentSummary[] = useApi('corpus.documents', {}, { enabled: open }).value ?? [];
   const entities: EntitySummary[] = useApi('corpus.entities', {}, { enabled: open }).value ?? [];
   const [query, setQuery] = useState('');
@@ -65,6 +65,16 @@ export function CommandPalette({ open, onClose }: { open: boolean; onClose: () =
                   <span className="palette-hint">{view.description}</span>
                 </Command.Item>
               ))}
+              <Command.Item
+                value="view keyboard shortcuts help keys"
+                onSelect={() => {
+                  onClose();
+                  onOpenHelp();
+                }}
+              >
+                Keyboard shortcuts
+                <span className="palette-hint">Every shortcut of the app (?)</span>
+              </Command.Item>
             </Command.Group>
             <Command.Group heading="Papers">
               {documents.map((document) => (

@@ -16,8 +16,10 @@ import { useReaderKeys } from './use-reader-keys';
 import { useReaderData } from './use-reader-data';
 import { useViewSync } from './use-view-sync';
 import { useZoom } from './use-zoom';
+import { FindBar } from './FindBar';
+import { useReaderFind, type FindScope } from './use-reader-find';
 import { useReaderAnnotations } from '../../annotations/use-reader-annotations';
-import { SelectionAnnotator } from '../../annotations/SelectionAnnotator';
+import { SelectionAnnotator, type FallbackTarget } from '../../annotations/SelectionAnnotator';
 import { ReaderAnnotationsPane } from '../../annotations/ReaderAnnotationsPane';
 import './DocumentReader.css';
 
@@ -26,7 +28,7 @@ import './DocumentReader.css';
  * other: each reports where it is, and the view sync (use-view-sync.ts, view-sync.ts)
  * decides what the other should show.
  */
-export function DocumentReader({ docId, passageId }: { docId: string; passageId?: string }) {
+export function DocumentReader({ docId, passageId, footnote }: { docId: string; passageId?: string | undefined; footnote?: number | undefined }) {
   const { document, passagesQuery, passages, byId, footnotes, mentions, entities } = useReaderData(docId);
   const pdfUrl = document.value?.pdfUrl;
   const pdfState = usePdfDocument(pdfUrl);
@@ -50,21 +52,39 @@ export function DocumentReader({ docId, passageId }: { docId: string; passageId?
     [active, activePassage],
   );
 
-  const [findWanted, setFindWanted] = useState(0);
+  // A link to a note (a footnote search result) opens the note once the text is there.
+  const footnoteRequest = useMemo(() => (footnote ? { number: footnote, passageId, nonce: 1 } : undefined), [footnote, passageId]);
+
+  const textScroller = useRef<HTMLElement | null>(null);
   useEffect(() => {
-    if (findWanted && showPdf && pdf) pdfPane.current?.openFind();
-  }, [findWanted, showPdf, pdf]);
+    textScroller.current = textColumn.current?.querySelector('.text-scroller') ?? null;
+  });
+  const find = useReaderFind({ pdf, textRoot: textScroller, showPdf, showText, currentPage: () => pdfPane.current?.view().current ?? 1 });
+  // Find searches the view the reader last worked in (pointer or focus), never a hidden one.
+  const lastPane = useRef<FindScope | undefined>(undefined);
+  const openFind = () => {
+    if (window.document.activeElement?.closest('.find-bar')) return find.openFind();
+    const wanted = lastPane.current === 'pdf' && showPdf ? 'pdf' : lastPane.current === 'text' && showText ? 'text' : showText ? 'text' : 'pdf';
+    find.openFind(wanted);
+  };
 
   useReaderKeys({
     nextPassage: () => sync.movePassage(1),
     previousPassage: () => sync.movePassage(-1),
     pageDown: () => (showPdf ? sync.goToPage(Math.min(pdf?.doc.numPages ?? 1, pdfView.current + 1)) : scrollText(1)),
     pageUp: () => (showPdf ? sync.goToPage(Math.max(1, pdfView.current - 1)) : scrollText(-1)),
-    find: () => {
-      if (!panes.pdf) setPanes((value) => ({ ...value, pdf: true }));
-      setFindWanted((value) => value + 1);
-    },
+    find: openFind,
+    entities: () => focusFirstMention(active?.passageId),
   });
+
+  // `a` with nothing selected annotates the passage the reader is on (j/k, a click).
+  const annotatePassage: FallbackTarget = () => {
+    const passage = activePassage ?? sync.state.textView.top;
+    const element = passage && textColumn.current?.querySelector<HTMLElement>(`[data-passage-id="${CSS.escape(passage.id)}"]`);
+    if (!passage || !element || !passage.text.trim()) return undefined;
+    const box = element.getBoundingClientRect();
+    return { target: { kind: 'quote', docId, passageId: passage.id, quote: passage.text, offsetInPassage: 0 }, anchor: { top: box.top, bottom: Math.min(box.bottom, box.top + 40), left: box.left } };
+  };
 
   const [askUrl, setAskUrl] = useState<string | undefined>();
   const confirmOpen = async () => {
@@ -89,6 +109,7 @@ export function DocumentReader({ docId, passageId }: { docId: string; passageId?
             </header>
           )}
         </Loaded>
+        <div className="reader-bars">
         <ReaderToolbar
           panes={{ ...panes, pdf: showPdf, text: showText }}
           onPanes={setPanes}
@@ -99,14 +120,33 @@ export function DocumentReader({ docId, passageId }: { docId: string; passageId?
           zoomMode={zoom.mode}
           onZoomMode={zoom.onMode}
           onZoomStep={zoom.onStep}
-          onFind={() => setFindWanted((value) => value + 1)}
+          onFind={openFind}
           pdfReady={!!pdf}
           hasPdf={!!pdfUrl || document.status === 'loading'}
         />
+        {find.open ? (
+          <FindBar
+            query={find.query}
+            scope={find.scope}
+            canSwitch={find.canSwitch}
+            current={find.current}
+            count={find.count}
+            searching={find.searching}
+            focusNonce={find.focusNonce}
+            onQuery={find.setQuery}
+            onScope={(scope) => {
+              lastPane.current = scope;
+              find.openFind(scope);
+            }}
+            onStep={find.move}
+            onClose={find.close}
+          />
+        ) : null}
+        </div>
         <div className={`reader-panes${showPdf && showText ? ' is-split' : ''}`}>
           {showPdf && panes.sidebar && pdf ? <PdfSidebar pdf={pdf} currentPage={pdfView.current} onOutline={sync.onOutline} onPage={sync.goToPage} /> : null}
           {showPdf ? (
-            <div className="reader-pane pdf-column" ref={pdfColumn}>
+            <div className="reader-pane pdf-column" ref={pdfColumn} onPointerDown={() => (lastPane.current = 'pdf')} onFocus={() => (lastPane.current = 'pdf')}>
               {pdfState.status === 'error' ? <ErrorState error={pdfState.error} /> : null}
               {pdfState.status === 'password' ? <PdfPasswordPrompt incorrect={pdfState.incorrect} onSubmit={pdfState.submit} /> : null}
               {pdfState.status === 'loading' ? <div className="loading pane-loading">Opening the PDF…</div> : null}
@@ -122,12 +162,14 @@ export function DocumentReader({ docId, passageId }: { docId: string; passageId?
                   onViewChange={sync.onPdfViewChange}
                   onTextClick={sync.onPdfTextClick}
                   annotations={annotations.annotations}
+                  highlightColoring={annotations.coloring}
+                  find={find.pdfFind}
                 />
               ) : null}
             </div>
           ) : null}
           {showText ? (
-            <div className="reader-pane text-column" ref={textColumn}>
+            <div className="reader-pane text-column" ref={textColumn} onPointerDown={() => (lastPane.current = 'text')} onFocus={() => (lastPane.current = 'text')}>
               <Loaded state={passagesQuery}>
                 {(items) => (
                   <StructuredText
@@ -139,6 +181,7 @@ export function DocumentReader({ docId, passageId }: { docId: string; passageId?
                     activePassageId={active?.passageId}
                     highlightActive={!!active?.highlight}
                     scrollRequest={textRequest}
+                    footnoteRequest={footnoteRequest}
                     onPassageClick={sync.onTextPassageClick}
                     onViewChange={sync.onTextViewChange}
                     highlights={annotations.highlights}
@@ -151,6 +194,7 @@ export function DocumentReader({ docId, passageId }: { docId: string; passageId?
           {panes.info && document.status === 'ready' ? <DocumentInfo document={document.data} footnotes={footnotes} onClose={() => setPanes((value) => ({ ...value, info: false }))} /> : null}
         </div>
         <SelectionAnnotator
+          fallback={annotatePassage}
           sources={[
             { container: textColumn, resolve: annotations.resolveText },
             { container: pdfColumn, resolve: annotations.resolvePdf },
@@ -160,6 +204,16 @@ export function DocumentReader({ docId, passageId }: { docId: string; passageId?
       </section>
     </AskToOpenContext.Provider>
   );
+}
+
+/** Focuses the first entity name of the passage (or, without one, the first on screen); the arrows go on from there. */
+function focusFirstMention(passageId: string | undefined): void {
+  const pane = window.document.querySelector<HTMLElement>('.text-scroller');
+  if (!pane) return;
+  const inPassage = passageId ? pane.querySelector<HTMLElement>(`[data-passage-id="${CSS.escape(passageId)}"] .mention`) : null;
+  const top = pane.getBoundingClientRect().top;
+  const onScreen = [...pane.querySelectorAll<HTMLElement>('.mention')].find((mention) => mention.getBoundingClientRect().top >= top);
+  (inPassage ?? onScreen)?.focus();
 }
 
 function scrollText(direction: 1 | -1): void {

@@ -14,7 +14,9 @@ export function useSaveReadingPosition(docId: string, place: { passageId?: strin
   const save = (value: typeof place) => {
     if (!value || (!value.passageId && !value.page)) return;
     // The paper opened again in this session starts from here without asking core.
-    writeCache('settings.readingPosition', { docId }, { ...value, updatedAt: new Date().toISOString() });
+    const saved = { ...value, updatedAt: new Date().toISOString() };
+    writeCache('settings.readingPosition', { docId }, saved);
+    writeCache('settings.lastReadingPosition', {}, { docId, ...saved });
     void api.invoke('settings.saveReadingPosition', { docId, ...value }).catch(() => {
       // Not remembering a position is no reason to interrupt reading.
     });

@@ -4,6 +4,7 @@ import { api } from '../../api/client';
 import { routeHref } from '../../app/routes';
 import { DeleteTopicForm } from './DeleteTopicForm';
 import { selfAndDescendants } from './topic-tree';
+import { quickDigit } from '../../annotations/coding-options';
 import './CodebookTree.css';
 
 type Action = { kind: 'rename' | 'move' | 'merge' | 'delete' | 'add-child'; topicId: string };
@@ -14,9 +15,11 @@ export function CodebookTree({ topics, selectedId }: { topics: TopicSummary[]; s
   const [error, setError] = useState<string>();
   const run = async (call: () => Promise<unknown>) => {
     setError(undefined);
+    const started = action;
     try {
       await call();
-      setAction(undefined);
+      // Close the form this was for; another one opened meanwhile stays open.
+      setAction((current) => (current === started ? undefined : current));
     } catch (caught) {
       setError((caught as Error).message);
     }
@@ -36,6 +39,7 @@ export function CodebookTree({ topics, selectedId }: { topics: TopicSummary[]; s
           const open = action?.topicId === topic.id ? action.kind : undefined;
           const forbidden = selfAndDescendants(topics, topic.id);
           const others = topics.filter((other) => !forbidden.has(other.id));
+          const digit = quickDigit(topics, topic.id);
           return (
             <li key={topic.id} role="treeitem" aria-level={topic.depth + 1} aria-selected={topic.id === selectedId} style={{ paddingLeft: `${topic.depth * 18}px` }}>
               <div className="codebook-row">
@@ -43,6 +47,11 @@ export function CodebookTree({ topics, selectedId }: { topics: TopicSummary[]; s
                 <a href={routeHref('topics', [topic.id])} aria-current={topic.id === selectedId ? 'true' : undefined} className="codebook-link">
                   {topic.name}
                 </a>
+                {digit ? (
+                  <kbd className="quick-digit" title={`With text selected in the reader, ${digit} codes it with this topic`} aria-label={`Quick key ${digit}`}>
+                    {digit}
+                  </kbd>
+                ) : null}
                 <span className="count" title={`${topic.quotes} quotes in ${topic.documents} documents`}>
                   {topic.quotes}
                 </span>
