@@ -7,6 +7,7 @@ import { closeBrowser, startApp } from './harness';
 import { closeAndCheck } from './app-checks';
 import type { RunningApp } from './harness';
 import { screenshot } from './screenshots';
+import { selectText } from './selection';
 
 let app: RunningApp | undefined;
 
@@ -145,41 +146,6 @@ describe('topics in Chromium', () => {
     await tree.getByRole('link', { name: 'NATO' }).waitFor({ state: 'detached' });
   });
 });
-
-/**
- * Selects `quote` inside the element as a drag would leave it (a DOM selection), then
- * releases the mouse there: what the reader's selection handling listens to.
- */
-async function selectText(page: Page, selector: string, quote: string): Promise<void> {
-  await page.locator(selector).first().evaluate((element, wanted) => {
-    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-    const nodes: Text[] = [];
-    let text = '';
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (node.parentElement?.closest('sup, .speaker, .passage-actions')) continue;
-      nodes.push(node as Text);
-      text += node.textContent ?? '';
-    }
-    const start = text.indexOf(wanted);
-    if (start === -1) throw new Error(`"${wanted}" is not in the element`);
-    const point = (offset: number, isEnd: boolean): [Text, number] => {
-      let passed = 0;
-      for (const node of nodes) {
-        const length = node.textContent?.length ?? 0;
-        if (offset < passed + length || (isEnd && offset === passed + length)) return [node, offset - passed];
-        passed += length;
-      }
-      throw new Error('offset outside the element');
-    };
-    const range = document.createRange();
-    range.setStart(...point(start, false));
-    range.setEnd(...point(start + wanted.length, true));
-    const selection = window.getSelection()!;
-    selection.removeAllRanges();
-    selection.addRange(range);
-    element.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-  }, quote);
-}
 
 /** The text of every highlight mark of one annotation, joined (a mention or link splits a mark). */
 async function highlightedText(page: Page, annotationId: string): Promise<string> {
