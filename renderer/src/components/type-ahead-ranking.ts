@@ -22,8 +22,11 @@ const squash = (text: string) => foldCase(text).replace(/\s+/g, ' ').trim();
  * runs of spaces do not count.
  */
 export function rankMatch(name: string, typed: string): MatchRank {
-  const text = squash(name);
-  const needle = squash(typed);
+  return rankFolded(squash(name), squash(typed));
+}
+
+/** rankMatch on strings already folded and squashed. */
+function rankFolded(text: string, needle: string): MatchRank {
   if (!needle) return matchRank.none;
   if (text === needle) return matchRank.exact;
   if (text.startsWith(needle)) return matchRank.prefix;
@@ -42,17 +45,34 @@ export function rankMatch(name: string, typed: string): MatchRank {
  * options keep the order they were given in (codebook order, most mentioned first).
  */
 export function rankOptions<O extends TypeAheadOption>(options: readonly O[], typed: string, exclude: ReadonlySet<string> = new Set(), limit = 8): O[] {
-  if (!squash(typed)) return [];
+  const needle = squash(typed);
+  if (!needle) return [];
+  const folded = foldedNames(options);
   const ranked: Array<{ option: O; rank: number; onLabel: boolean; index: number }> = [];
   options.forEach((option, index) => {
     if (exclude.has(option.id)) return;
-    const labelRank = rankMatch(option.label, typed);
-    const keywordRank = Math.max(matchRank.none, ...(option.keywords ?? []).map((keyword) => rankMatch(keyword, typed)));
+    const names = folded[index]!;
+    const labelRank = rankFolded(names.label, needle);
+    const keywordRank = Math.max(matchRank.none, ...names.keywords.map((keyword) => rankFolded(keyword, needle)));
     const rank = Math.max(labelRank, keywordRank);
     if (rank > matchRank.none) ranked.push({ option, rank, onLabel: labelRank === rank, index });
   });
   ranked.sort((a, b) => b.rank - a.rank || Number(b.onLabel) - Number(a.onLabel) || a.index - b.index);
   return ranked.slice(0, limit).map((entry) => entry.option);
+}
+
+/**
+ * The options' names folded once per list, not once per keystroke: a list is the same
+ * array while the user types (the views memoise it), so it is the cache key.
+ */
+const folding = new WeakMap<readonly TypeAheadOption[], Array<{ label: string; keywords: string[] }>>();
+function foldedNames(options: readonly TypeAheadOption[]): Array<{ label: string; keywords: string[] }> {
+  let names = folding.get(options);
+  if (!names) {
+    names = options.map((option) => ({ label: squash(option.label), keywords: (option.keywords ?? []).map(squash) }));
+    folding.set(options, names);
+  }
+  return names;
 }
 
 /** True when some option's label is exactly what was typed (then there is nothing new to create). */

@@ -1,4 +1,4 @@
-import { foldForSearch } from './text-fold';
+import { foldForSearch, type FoldedText } from './text-fold';
 
 /**
  * Find in the text view: the rendered text is walked node by node (what the reader sees,
@@ -41,11 +41,15 @@ export function joinRenderedText(root: Node): JoinedText {
   return { text, runs };
 }
 
+/** The text last searched, folded: typing a query searches the same text again and again. */
+let lastFolded: { text: string; folded: FoldedText } | undefined;
+
 /** Every hit of `query` as [start, end) of the joined text. */
 export function findInText(text: string, query: string): Array<[number, number]> {
   const needle = foldForSearch(query).text;
   if (!needle) return [];
-  const haystack = foldForSearch(text);
+  if (lastFolded?.text !== text) lastFolded = { text, folded: foldForSearch(text) };
+  const haystack = lastFolded.folded;
   const hits: Array<[number, number]> = [];
   for (let from = haystack.text.indexOf(needle); from !== -1; from = haystack.text.indexOf(needle, from + needle.length)) {
     hits.push([haystack.map[from]!, haystack.map[from + needle.length - 1]! + 1]);
