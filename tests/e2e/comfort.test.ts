@@ -1,9 +1,8 @@
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import type { ArgsOf, MethodName, ResultOf } from '../../electron/core/api/contract';
+import { describe, expect, it } from 'vitest';
+import type { ResultOf } from '../../electron/core/api/contract';
 import { routeHref } from '../../renderer/src/app/routes';
-import { closeBrowser, startApp } from './harness';
 import type { RunningApp } from './harness';
-import { closeAndCheck } from './app-checks';
+import { appPerTest, callCore } from './app-checks';
 import { screenshot } from './screenshots';
 import { frameInPlace, inWindow, selectText, selectWordsAt } from './selection';
 
@@ -16,36 +15,16 @@ const viewports = [
   { width: 900, height: 700 },
 ] as const;
 
-let app: RunningApp | undefined;
-
-afterEach(async () => {
-  const current = app;
-  app = undefined;
-  if (current) await closeAndCheck(current);
-});
-afterAll(closeBrowser);
-
-/** Ends the app of one viewport's round inside a test, checking it as the teardown would. */
-async function endRound(): Promise<void> {
-  const current = app!;
-  app = undefined;
-  await closeAndCheck(current);
-}
-
-async function call<M extends MethodName>(running: RunningApp, method: M, args: ArgsOf<M>): Promise<ResultOf<M>> {
-  const result = await running.core.dispatch(method, args);
-  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-  return result.value as ResultOf<M>;
-}
+const apps = appPerTest();
 
 const paper = 'kcss-advance-kosovo-nato-relations';
 
 describe('the annotation editor fits the window (defect 1)', () => {
   it('keeps Save in the window wherever the selection is, saves with Ctrl+Enter while Enter in the note is a new line, and leaves the app where it was', async () => {
     for (const viewport of viewports) {
-      app = await startApp({ viewport });
+      const app = await apps.start({ viewport });
       const { page } = app;
-      for (const path of ['Security', 'Security / NATO', 'Trust in police', 'Centres of Excellence']) await call(app, 'topics.create', { name: path.split(' / ').at(-1)! });
+      for (const path of ['Security', 'Security / NATO', 'Trust in police', 'Centres of Excellence']) await callCore(app, 'topics.create', { name: path.split(' / ').at(-1)! });
       await app.goto(routeHref('reader', [paper]));
       await page.locator('.text-column p.passage').nth(2).waitFor();
       const popup = page.getByRole('dialog', { name: 'New annotation' });
@@ -74,7 +53,7 @@ describe('the annotation editor fits the window (defect 1)', () => {
         await popup.getByRole('textbox', { name: 'Note' }).press('Control+Enter');
         await popup.waitFor({ state: 'detached' });
         saved += 1;
-        const annotations = await call(app, 'annotations.list', {});
+        const annotations = await callCore(app, 'annotations.list', {});
         expect(annotations).toHaveLength(saved);
         const latest = annotations.find((annotation) => annotation.target.selectors.quote.exact === quote)!;
         expect(latest.note).toBe('line one\nline two');
@@ -82,7 +61,7 @@ describe('the annotation editor fits the window (defect 1)', () => {
         expect(latest.entities.map((entity) => entity.name)).toEqual(['Kosovo Security Force']);
         expect(await frameInPlace(page)).toEqual({ appTop: 0, scrolled: [], sideways: false });
       }
-      await endRound();
+      await apps.end();
     }
   });
 });
@@ -90,12 +69,12 @@ describe('the annotation editor fits the window (defect 1)', () => {
 describe('topic and entity type-ahead (defect 2)', () => {
   it('takes "Trust in police" for trust+Enter and Serbia for Serbia+Enter: exact and prefix first, the highlighted choice visible', async () => {
     for (const viewport of viewports) {
-      app = await startApp({ viewport });
+      const app = await apps.start({ viewport });
       const { page } = app;
       // Created in this order, so the codebook lists the wrong candidate first.
-      await call(app, 'topics.create', { name: 'Local trust-building' });
-      const security = await call(app, 'topics.create', { name: 'Security' });
-      await call(app, 'topics.create', { name: 'Trust in police', parentId: security.id });
+      await callCore(app, 'topics.create', { name: 'Local trust-building' });
+      const security = await callCore(app, 'topics.create', { name: 'Security' });
+      await callCore(app, 'topics.create', { name: 'Trust in police', parentId: security.id });
       const quote = 'accredit a Centre of Excellence (COE) in Kosovo';
       const passage = app.core.corpus.corpus.passages.find((candidate) => candidate.text.includes(quote))!;
       await app.goto(`#/reader/${passage.docId}?passage=${passage.id}`);
@@ -130,10 +109,10 @@ describe('topic and entity type-ahead (defect 2)', () => {
 
       await popup.getByRole('button', { name: 'Save annotation' }).click();
       await popup.waitFor({ state: 'detached' });
-      const [saved] = await call(app, 'annotations.list', {});
+      const [saved] = await callCore(app, 'annotations.list', {});
       expect(saved!.topics.map((item) => item.path).sort()).toEqual(['Local trust-building', 'Security / Trust in police']);
       expect(saved!.entityIds).toEqual(['serbia']);
-      await endRound();
+      await apps.end();
     }
   });
 });
@@ -154,7 +133,7 @@ const occurrences = (texts: string[], needle: string) => texts.reduce((count, te
 describe('find in every view of every document (defect 5)', () => {
   it('finds in the text view with the PDF hidden, in the PDF view, and in an imported transcript; Ctrl+F never shows a hidden view', async () => {
     for (const viewport of viewports) {
-      app = await startApp({ viewport });
+      const app = await apps.start({ viewport });
       const { page } = app;
       await app.goto(routeHref('reader', [paper]));
       await page.locator('.text-column p.passage').first().waitFor();
@@ -171,12 +150,12 @@ describe('find in every view of every document (defect 5)', () => {
       const count = page.locator('.find-count');
       await expect.poll(() => count.textContent()).toMatch(/^1 of \d+$/);
       const total = Number((await count.textContent())!.split(' of ')[1]);
-      const passages = await call(app, 'corpus.passages', { docId: paper });
+      const passages = await callCore(app, 'corpus.passages', { docId: paper });
       expect(total).toBe(occurrences(passages.map((passage) => passage.text), 'Centre of Excellence'));
       expect((await currentTextHit(app)).text.toLowerCase()).toBe('centre of excellence');
       await input.press('Enter');
       await expect.poll(() => count.textContent()).toBe(`2 of ${total}`);
-      await expect.poll(async () => (await currentTextHit(app!)).inView).toBe(true);
+      await expect.poll(async () => (await currentTextHit(app)).inView).toBe(true);
       await input.press('Shift+Enter');
       await input.press('Shift+Enter');
       await expect.poll(() => count.textContent()).toBe(`${total} of ${total}`);
@@ -199,17 +178,17 @@ describe('find in every view of every document (defect 5)', () => {
       await expect.poll(() => count.textContent()).toBe(`1 of ${total}`);
 
       // An imported transcript (no PDF at all) is found in too.
-      const imported = await call(app, 'import.file', { path: `${process.cwd()}/tests/fixtures/transcripts/interview-mitrovica-north-2024-03.txt` });
+      const imported = await callCore(app, 'import.file', { path: `${process.cwd()}/tests/fixtures/transcripts/interview-mitrovica-north-2024-03.txt` });
       const docId = imported.documentId;
       await app.goto(routeHref('reader', [docId]));
       await page.locator('.text-column .passage').first().waitFor();
       await page.locator('.text-column .passage').first().click();
       await page.keyboard.press('Control+f');
       await input.fill('Mitrovica');
-      const transcript = await call(app, 'corpus.passages', { docId });
+      const transcript = await callCore(app, 'corpus.passages', { docId });
       await expect.poll(() => count.textContent()).toBe(`1 of ${occurrences(transcript.map((passage) => passage.text), 'Mitrovica')}`);
       expect((await currentTextHit(app)).text).toBe('Mitrovica');
-      await endRound();
+      await apps.end();
     }
   });
 });
@@ -217,11 +196,11 @@ describe('find in every view of every document (defect 5)', () => {
 describe('quick-code digits and topic colours (defect 6)', () => {
   it('keeps 1–9 on the codebook order after use, shows the digits in the popup and the codebook, and colours highlights by topic when asked', async () => {
     for (const viewport of viewports) {
-      app = await startApp({ viewport });
+      const app = await apps.start({ viewport });
       const { page } = app;
-      for (const name of ['Security', 'Trust in police', 'Centres of Excellence']) await call(app, 'topics.create', { name });
+      for (const name of ['Security', 'Trust in police', 'Centres of Excellence']) await callCore(app, 'topics.create', { name });
       // The codebook's own order (as its tree lists it) is what the digits follow.
-      const topics = await call(app, 'topics.list', {});
+      const topics = await callCore(app, 'topics.list', {});
       const names = topics.map((topic) => topic.name);
       const labels = names.map((name, index) => `${index + 1} ${name}`);
       await app.goto(routeHref('reader', [paper]));
@@ -243,7 +222,7 @@ describe('quick-code digits and topic colours (defect 6)', () => {
       await page.keyboard.press('1');
       await page.keyboard.press('Enter');
       await popup.waitFor({ state: 'detached' });
-      const saved = await call(app, 'annotations.list', {});
+      const saved = await callCore(app, 'annotations.list', {});
       expect(saved.map((annotation) => annotation.topics.map((topic) => topic.path)).sort()).toEqual([[names[0]], [names[2]]].sort());
 
       // Highlights in their topic's colour, once asked for; the choice is kept in the workspace.
@@ -253,13 +232,13 @@ describe('quick-code digits and topic colours (defect 6)', () => {
       if (!(await page.locator('.annotations-sidebar').isVisible())) await page.getByRole('button', { name: /^Annotations/ }).click();
       await page.getByRole('checkbox', { name: 'Colour highlights by topic' }).check();
       await expect.poll(() => mark.evaluate((element) => getComputedStyle(element).getPropertyValue('--hl').trim().toLowerCase())).toBe(topics[2]!.color.toLowerCase());
-      await expect.poll(async () => (await call(app!, 'settings.preferences', {})).highlightColoring).toBe('topic');
+      await expect.poll(async () => (await callCore(app, 'settings.preferences', {})).highlightColoring).toBe('topic');
       await screenshot(page, `comfort-topic-colours-${viewport.width}`);
 
       await app.goto('#/topics');
       const tree = page.locator('.codebook-tree');
       for (const [index, name] of names.entries()) expect(await tree.locator('li', { hasText: name }).first().locator('.quick-digit').textContent()).toBe(String(index + 1));
-      await endRound();
+      await apps.end();
     }
   });
 });
@@ -269,9 +248,9 @@ const report = 'kcss-foreign-security-priorities-2026';
 describe('footnotes in tables and footnote search results (defect 7)', () => {
   it('shows notes 26–36 inside the 2026 report’s table, and a footnote search result opens the note itself', async () => {
     for (const viewport of viewports) {
-      app = await startApp({ viewport });
+      const app = await apps.start({ viewport });
       const { page } = app;
-      const rows = (await call(app, 'corpus.passages', { docId: report })).filter((passage) => passage.kind === 'table-row');
+      const rows = (await callCore(app, 'corpus.passages', { docId: report })).filter((passage) => passage.kind === 'table-row');
       const row = rows.find((passage) => passage.footnoteRefs.some((ref) => ref.number === 27))!;
       await app.goto(`#/reader/${report}?passage=${row.id}`);
       const table = page.locator('.text-column table.passage-table');
@@ -298,7 +277,7 @@ describe('footnotes in tables and footnote search results (defect 7)', () => {
       expect(await popover.locator('.popover-kicker').textContent()).toBe('Note 27');
       expect(await popover.textContent()).toContain('reuters.com');
       expect(await page.evaluate(() => document.activeElement?.getAttribute('data-footnote'))).toBe('27');
-      await endRound();
+      await apps.end();
     }
   });
 });
@@ -306,7 +285,7 @@ describe('footnotes in tables and footnote search results (defect 7)', () => {
 describe('all annotations, where the reader left off, and annotating by keyboard (defect 8)', () => {
   it('lists every annotation with filters by paper, topic, colour and days, sorts them, and moves through them by keyboard', async () => {
     for (const viewport of viewports) {
-      app = await startApp({ viewport });
+      const app = await apps.start({ viewport });
       const { page } = app;
       const seeds = [
         { needle: 'accredit a Centre of Excellence (COE) in Kosovo', topic: 'Centres of Excellence', color: 'green' as const },
@@ -316,7 +295,7 @@ describe('all annotations, where the reader left off, and annotating by keyboard
       const made: Array<ResultOf<'annotations.create'>> = [];
       for (const seed of seeds) {
         const passage = app.core.corpus.corpus.passages.find((candidate) => candidate.text.includes(seed.needle))!;
-        made.push(await call(app, 'annotations.create', { passageId: passage.id, quote: seed.needle, topicPaths: [seed.topic], color: seed.color }));
+        made.push(await callCore(app, 'annotations.create', { passageId: passage.id, quote: seed.needle, topicPaths: [seed.topic], color: seed.color }));
       }
       await app.goto('#/annotations');
       const items = page.locator('.annotations-view-list > li');
@@ -360,13 +339,13 @@ describe('all annotations, where the reader left off, and annotating by keyboard
       await page.keyboard.press('Enter');
       await page.waitForURL(new RegExp(`#/reader/${made[1]!.docId}\\?passage=${made[1]!.target.passageIds[0]}`));
       expect(await frameInPlace(page)).toEqual({ appTop: 0, scrolled: [], sideways: false });
-      await endRound();
+      await apps.end();
     }
   });
 
   it('reopens the paper read last, where the reader left it, and annotates the selection or the current passage by keyboard', async () => {
     for (const viewport of viewports) {
-      app = await startApp({ viewport });
+      const app = await apps.start({ viewport });
       const { page } = app;
       const docId = 'kcss-crisis-management-to-stability';
       await app.goto(routeHref('reader', [docId]));
@@ -375,7 +354,7 @@ describe('all annotations, where the reader left off, and annotating by keyboard
       const active = page.locator('.text-column .passage.is-highlighted');
       await active.waitFor();
       const passageId = (await active.getAttribute('data-passage-id'))!;
-      await expect.poll(async () => (await call(app!, 'settings.readingPosition', { docId }))?.passageId, { timeout: 10_000 }).toBe(passageId);
+      await expect.poll(async () => (await callCore(app, 'settings.readingPosition', { docId }))?.passageId, { timeout: 10_000 }).toBe(passageId);
 
       // Elsewhere, then the Reader from the sidebar: the same paper, at the same passage.
       await app.goto('#/library');
@@ -402,8 +381,8 @@ describe('all annotations, where the reader left off, and annotating by keyboard
       await popup.waitFor();
       await page.keyboard.press('Enter');
       await popup.waitFor({ state: 'detached' });
-      const passage = (await call(app, 'corpus.passages', { docId })).find((item) => item.id === currentId)!;
-      const [whole] = await call(app, 'annotations.list', { docId });
+      const passage = (await callCore(app, 'corpus.passages', { docId })).find((item) => item.id === currentId)!;
+      const [whole] = await callCore(app, 'annotations.list', { docId });
       expect(whole!.target.selectors.quote.exact).toBe(passage.text);
 
       // Ctrl+Shift+A annotates a selection made without the mouse.
@@ -431,7 +410,7 @@ describe('all annotations, where the reader left off, and annotating by keyboard
       expect(await popup.locator('.annotation-editor-quote').textContent()).toBe(words);
       await popup.getByRole('button', { name: 'Save annotation' }).click();
       await popup.waitFor({ state: 'detached' });
-      expect((await call(app, 'annotations.list', { docId })).map((annotation) => annotation.target.selectors.quote.exact)).toContain(words);
+      expect((await callCore(app, 'annotations.list', { docId })).map((annotation) => annotation.target.selectors.quote.exact)).toContain(words);
 
       // Both are in the shortcut help (?).
       await page.locator('.reader-header h1').click();
@@ -444,7 +423,7 @@ describe('all annotations, where the reader left off, and annotating by keyboard
       await screenshot(page, `comfort-shortcut-help-${viewport.width}`);
       await page.keyboard.press('Escape');
       await help.waitFor({ state: 'detached' });
-      await endRound();
+      await apps.end();
     }
   });
 });
@@ -452,9 +431,9 @@ describe('all annotations, where the reader left off, and annotating by keyboard
 describe('drafts: the renamed title and citations before punctuation (defect 10)', () => {
   it('shows a rename made in the list in the title field, and puts no space between a citation and the punctuation after it', async () => {
     for (const viewport of viewports) {
-      app = await startApp({ viewport });
+      const app = await apps.start({ viewport });
       const { page } = app;
-      const draft = await call(app, 'drafts.create', {});
+      const draft = await callCore(app, 'drafts.create', {});
       await app.goto(routeHref('drafts', [draft.id]));
       const title = page.getByLabel('Title', { exact: true });
       await expect.poll(() => title.inputValue()).toBe('Untitled draft');
@@ -489,7 +468,7 @@ describe('drafts: the renamed title and citations before punctuation (defect 10)
       const paragraph = (await prose.locator('p').first().textContent())!;
       expect(paragraph).toBe(`Kosovo hosts no centre yet ${first}. See ${second}, twice.`);
       await screenshot(page, `comfort-draft-punctuation-${viewport.width}`);
-      await endRound();
+      await apps.end();
     }
   });
 });
@@ -504,13 +483,13 @@ function mainFits(running: RunningApp) {
 
 describe('a layout that adapts at 900 px (defect 3)', () => {
   it('folds the sidebar to named icons, lays side panels over the text, gives the text and the draft editor their width, and scrolls the co-occurrence grid in its own box', async () => {
-    app = await startApp({ viewport: { width: 900, height: 700 } });
+    const app = await apps.start({ viewport: { width: 900, height: 700 } });
     const { page } = app;
     // Enough topics, with long names, for a co-occurrence grid wider than the window.
     const passage = app.core.corpus.corpus.passages.find((candidate) => candidate.docId === paper && candidate.kind === 'paragraph' && candidate.text.length > 200)!;
     const paths = Array.from({ length: 12 }, (_, index) => `Security / Long topic name number ${index + 1} about the north`);
-    await call(app, 'annotations.create', { passageId: passage.id, quote: passage.text.slice(0, 60), topicPaths: paths });
-    await call(app, 'annotations.create', { passageId: passage.id, quote: passage.text.slice(20, 90), topicPaths: paths.slice(0, 6) });
+    await callCore(app, 'annotations.create', { passageId: passage.id, quote: passage.text.slice(0, 60), topicPaths: paths });
+    await callCore(app, 'annotations.create', { passageId: passage.id, quote: passage.text.slice(20, 90), topicPaths: paths.slice(0, 6) });
 
     await app.goto('#/library');
     await page.locator('.document-card').first().waitFor();
@@ -537,7 +516,7 @@ describe('a layout that adapts at 900 px (defect 3)', () => {
     expect(await mainFits(app)).toEqual({ page: true, main: true });
 
     // The draft editor takes the width; the list folds behind a button.
-    const draft = await call(app, 'drafts.create', {});
+    const draft = await callCore(app, 'drafts.create', {});
     await app.goto(routeHref('drafts', [draft.id]));
     await page.locator('.draft-prose').waitFor();
     expect(await page.locator('.draft-prose').evaluate((element) => element.getBoundingClientRect().width)).toBeGreaterThanOrEqual(560);
@@ -566,7 +545,7 @@ describe('a layout that adapts at 900 px (defect 3)', () => {
 describe('entity names and the keyboard', () => {
   it('makes the names of a paper one Tab stop, with the arrow keys between them, E to reach them and Enter to open one', async () => {
     for (const viewport of viewports) {
-      app = await startApp({ viewport });
+      const app = await apps.start({ viewport });
       const { page } = app;
       await app.goto(routeHref('reader', [paper]));
       const mentions = page.locator('.text-column .mention');
@@ -594,7 +573,29 @@ describe('entity names and the keyboard', () => {
       const entityId = await page.evaluate(() => document.activeElement?.getAttribute('data-entity'));
       await page.keyboard.press('Enter');
       await page.waitForURL(new RegExp(`#/entities/${entityId}$`));
-      await endRound();
+      await apps.end();
     }
+  });
+});
+
+describe('the shared data hook', () => {
+  it('refreshes a view when core reports a change made elsewhere, without closing the form the user is filling in', async () => {
+    const app = await apps.start({ viewport: { width: 1280, height: 800 } });
+    const { page } = app;
+    const passage = app.core.corpus.corpus.passages.find((candidate) => candidate.text.includes('Kosovo Security Force'))!;
+    const first = await callCore(app, 'annotations.create', { passageId: passage.id, quote: 'Kosovo Security Force' });
+    await app.goto(`#/reader/${passage.docId}?passage=${passage.id}`);
+    const card = page.locator(`.annotations-sidebar .annotation-card[data-annotation-id="${first.id}"]`);
+    await card.getByRole('button', { name: 'Edit' }).click();
+    const editor = page.getByRole('dialog', { name: 'Edit annotation' });
+    await editor.getByRole('textbox', { name: 'Note' }).fill('Half-written thought');
+    // Another window (or the CLI) annotates the same paper: the sidebar lists it at once…
+    const other = app.core.corpus.corpus.passages.find((candidate) => candidate.docId === passage.docId && candidate.id !== passage.id && candidate.kind === 'paragraph')!;
+    const second = await callCore(app, 'annotations.create', { passageId: other.id, quote: other.text.slice(0, 30) });
+    await page.locator(`.annotations-sidebar .annotation-card[data-annotation-id="${second.id}"]`).waitFor();
+    // …and the open editor keeps what was typed.
+    expect(await editor.getByRole('textbox', { name: 'Note' }).inputValue()).toBe('Half-written thought');
+    await editor.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(async () => (await callCore(app, 'annotations.get', { id: first.id })).note).toBe('Half-written thought');
   });
 });
