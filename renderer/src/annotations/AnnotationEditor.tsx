@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { Fragment, useEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent as ReactKeyboardEvent } from 'react';
 import type { AnnotationView } from '../../../electron/core/api/methods/annotations';
 import type { ColorKey } from '../../../electron/core/annotations/palette';
@@ -26,6 +26,13 @@ interface Props {
 }
 
 type Field = 'topics' | 'entities' | 'recommendations';
+
+/** What can be attached to an annotation, each with its chosen list and its type-ahead. */
+const codingFields: ReadonlyArray<{ key: Field; listLabel: string; pickLabel: string; placeholder: string }> = [
+  { key: 'topics', listLabel: 'Topics', pickLabel: 'Add a topic', placeholder: 'Topic… (type a new name to create it)' },
+  { key: 'entities', listLabel: 'Entities', pickLabel: 'Link an entity', placeholder: 'Entity…' },
+  { key: 'recommendations', listLabel: 'Recommendations', pickLabel: 'Link a recommendation', placeholder: 'Recommendation…' },
+];
 
 function initialState(annotation?: AnnotationView): EditorState {
   return {
@@ -152,26 +159,20 @@ export function AnnotationEditor({ target, annotation, anchor, onClose, onSaved 
           </div>
         ) : null}
 
-        <ChosenList label="Topics" items={state.topics} onRemove={(item) => toggle('topics', item)} />
-        <TypeAhead
-          label="Add a topic"
-          placeholder="Topic… (type a new name to create it)"
-          options={options.topics}
-          exclude={chosenIds('topics')}
-          onPick={(option) => toggle('topics', { id: option.id, label: option.keywords?.[0] ?? option.label })}
-          onCreate={(name) => toggle('topics', { label: name })}
-          createLabel="New topic"
-        />
-        <ChosenList label="Entities" items={state.entities} onRemove={(item) => toggle('entities', item)} />
-        <TypeAhead label="Link an entity" placeholder="Entity…" options={options.entities} exclude={chosenIds('entities')} onPick={(option) => toggle('entities', { id: option.id, label: option.label })} />
-        <ChosenList label="Recommendations" items={state.recommendations} onRemove={(item) => toggle('recommendations', item)} />
-        <TypeAhead
-          label="Link a recommendation"
-          placeholder="Recommendation…"
-          options={options.recommendations}
-          exclude={chosenIds('recommendations')}
-          onPick={(option) => toggle('recommendations', { id: option.id, label: option.label })}
-        />
+        {codingFields.map((field) => (
+          <Fragment key={field.key}>
+            <ChosenList label={field.listLabel} items={state[field.key]} onRemove={(item) => toggle(field.key, item)} />
+            <TypeAhead
+              label={field.pickLabel}
+              placeholder={field.placeholder}
+              options={options[field.key]}
+              exclude={chosenIds(field.key)}
+              // A topic is listed by its path (its first keyword), the others by their label.
+              onPick={(option) => toggle(field.key, { id: option.id, label: field.key === 'topics' ? (option.keywords?.[0] ?? option.label) : option.label })}
+              {...(field.key === 'topics' ? { onCreate: (name: string) => toggle('topics', { label: name }), createLabel: 'New topic' } : {})}
+            />
+          </Fragment>
+        ))}
         {error ? (
           <p className="form-error" role="alert">
             {error}

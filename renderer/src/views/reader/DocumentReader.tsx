@@ -110,38 +110,38 @@ export function DocumentReader({ docId, passageId, footnote }: { docId: string; 
           )}
         </Loaded>
         <div className="reader-bars">
-        <ReaderToolbar
-          panes={{ ...panes, pdf: showPdf, text: showText }}
-          onPanes={setPanes}
-          page={pdfView.current}
-          pageCount={pdf?.doc.numPages ?? 0}
-          onPage={sync.goToPage}
-          zoom={zoom.zoom}
-          zoomMode={zoom.mode}
-          onZoomMode={zoom.onMode}
-          onZoomStep={zoom.onStep}
-          onFind={openFind}
-          pdfReady={!!pdf}
-          hasPdf={!!pdfUrl || document.status === 'loading'}
-        />
-        {find.open ? (
-          <FindBar
-            query={find.query}
-            scope={find.scope}
-            canSwitch={find.canSwitch}
-            current={find.current}
-            count={find.count}
-            searching={find.searching}
-            focusNonce={find.focusNonce}
-            onQuery={find.setQuery}
-            onScope={(scope) => {
-              lastPane.current = scope;
-              find.openFind(scope);
-            }}
-            onStep={find.move}
-            onClose={find.close}
+          <ReaderToolbar
+            panes={{ ...panes, pdf: showPdf, text: showText }}
+            onPanes={setPanes}
+            page={pdfView.current}
+            pageCount={pdf?.doc.numPages ?? 0}
+            onPage={sync.goToPage}
+            zoom={zoom.zoom}
+            zoomMode={zoom.mode}
+            onZoomMode={zoom.onMode}
+            onZoomStep={zoom.onStep}
+            onFind={openFind}
+            pdfReady={!!pdf}
+            hasPdf={!!pdfUrl || document.status === 'loading'}
           />
-        ) : null}
+          {find.open ? (
+            <FindBar
+              query={find.query}
+              scope={find.scope}
+              canSwitch={find.canSwitch}
+              current={find.current}
+              count={find.count}
+              searching={find.searching}
+              focusNonce={find.focusNonce}
+              onQuery={find.setQuery}
+              onScope={(scope) => {
+                lastPane.current = scope;
+                find.openFind(scope);
+              }}
+              onStep={find.move}
+              onClose={find.close}
+            />
+          ) : null}
         </div>
         <div className={`reader-panes${showPdf && showText ? ' is-split' : ''}`}>
           {showPdf && panes.sidebar && pdf ? <PdfSidebar pdf={pdf} currentPage={pdfView.current} onOutline={sync.onOutline} onPage={sync.goToPage} /> : null}
