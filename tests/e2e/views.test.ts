@@ -63,6 +63,9 @@ describe('every view at 1280×800 and 900×700, in both themes', () => {
           ['drafts', `#/drafts/${draft.id}`, '.draft-prose'],
           ['search', '#/search?q=kosovo%20police', '.search-result'],
           ['annotations', '#/annotations', '.annotations-view-list'],
+          ['evidence-timeline', '#/evidence/timeline', '.evidence-timeline[data-ready="true"]'],
+          ['evidence-figures', '#/evidence/figures', '.evidence-figure-group'],
+          ['evidence-network', '#/evidence/network', '.evidence-network[data-ready="true"]'],
         ];
         for (const [name, hash, ready] of views) {
           await app.goto(hash);

@@ -41,7 +41,7 @@ export const invalidatedBy: { [C in EventChannel]?: (payload: EventPayloads[C]) 
   'annotations.changed': () => ['annotations.list', 'annotations.get', 'topics.'],
   // An imported document added, edited or removed: the library, its text, and the
   // annotations that lived on it (removal can orphan them).
-  'library.changed': () => ['corpus.', 'annotations.list', 'annotations.get', 'settings.readingPosition', 'settings.lastReadingPosition'],
+  'library.changed': () => ['corpus.', 'evidence.', 'annotations.list', 'annotations.get', 'settings.readingPosition', 'settings.lastReadingPosition'],
   'drafts.changed': () => ['drafts.list', 'drafts.listTrash', 'drafts.get'],
 };
 
