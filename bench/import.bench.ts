@@ -4,7 +4,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
+import { extractPdfInWorkers } from '../electron/core/import/extract-in-workers';
+import { resolveOcrLanguages } from '../electron/core/import/ocr/ocr-languages';
+import { defaultOcrWorkerPath } from '../electron/core/import/handlers/run-import';
+import { MAX_TEXT_BYTES } from '../electron/core/import/read-candidate';
 import { extractPdf } from '../electron/core/import/pdf/extract-pdf';
+import { pdfOfPages, scannedReportPage } from '../tests/unit/import/support/scans';
 import { typesetReport } from '../tests/unit/import/support/report-pdf';
 import { seedReportSpec } from '../tests/unit/import/support/seed-report';
 import type { BenchRow } from './types';
@@ -24,17 +29,87 @@ async function pdftotextMs(file: string): Promise<number> {
   return performance.now() - start;
 }
 
-async function extractMs(bytes: Uint8Array, fileName: string): Promise<{ ms: number; pages: number }> {
+async function extractMs(bytes: Uint8Array, fileName: string, inWorkers: boolean): Promise<{ ms: number; pages: number }> {
   const start = performance.now();
-  const result = await extractPdf(bytes, { fileName });
+  const result = inWorkers ? await extractPdfInWorkers(bytes, { fileName }) : await extractPdf(bytes, { fileName });
   return { ms: performance.now() - start, pages: result.pageCount };
+}
+
+/** Seed paragraphs repeated, numbered so each copy differs, up to `bytes` of text. */
+async function textOfSize(bytes: number): Promise<string> {
+  const seeds = resolve(repoRoot, '../shared/seeds');
+  const spec = await seedReportSpec(seeds, 60);
+  const paragraphs = spec.sections.flatMap((section) => section.paragraphs.map((p) => p.replace(/\[\[[^\]]+\]\]/g, '')));
+  const out: string[] = [];
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const paragraph = `${paragraphs[i % paragraphs.length]} (${Math.floor(i / paragraphs.length) + 1})`;
+    out.push(paragraph);
+    size += Buffer.byteLength(paragraph) + 2;
+  }
+  return out.join('\n\n');
+}
+
+interface ChildResult {
+  imported: boolean;
+  passages?: number;
+  error?: string;
+  importMs: number;
+  p95: number;
+  peakRssMb: number;
+}
+
+async function importTextInChild(file: string): Promise<ChildResult> {
+  const child = resolve(repoRoot, 'bench/support/text-import-child.ts');
+  const { stdout } = await run$(process.execPath, ['--import', 'tsx', child, file], { cwd: repoRoot, maxBuffer: 16 * 1024 * 1024 });
+  return JSON.parse(stdout.trim().split('\n').at(-1)!) as ChildResult;
+}
+
+/**
+ * Text at scale: the 50 MB file issue 17 measured (71 s and 3.1 GB, then 68 s per search)
+ * and the largest file accepted (16 MB), each imported by a core in a process of its own:
+ * import time, peak memory of that process, and search p95 afterwards over the search
+ * benchmark's queries (reference: the same queries over the bundled corpus alone).
+ */
+async function textRows(dir: string): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const empty = join(dir, 'empty.txt');
+  await writeFile(empty, 'A one-line note.');
+  const baseline = await importTextInChild(empty);
+  for (const [label, bytes] of [
+    ['50 MB text file', 50 * 1024 * 1024],
+    ['16 MB text file (largest accepted)', MAX_TEXT_BYTES - 64 * 1024],
+  ] as const) {
+    const file = join(dir, `${bytes}.txt`);
+    await writeFile(file, await textOfSize(bytes));
+    const result = await importTextInChild(file);
+    const outcome = result.imported ? `imported, ${result.passages} passages` : 'refused';
+    rows.push(
+      { suite: 'import', case: `${label}: ${outcome}`, metric: 'import time (core, until searchable)', value: result.importMs, unit: 'ms', reference: { name: 'one-line note', value: baseline.importMs } },
+      { suite: 'import', case: `${label}: ${outcome}`, metric: 'peak memory of the process', value: result.peakRssMb, unit: 'MB', reference: { name: 'one-line note', value: baseline.peakRssMb } },
+      { suite: 'import', case: `${label}: ${outcome}`, metric: 'search p95 afterwards', value: result.p95, unit: 'ms', reference: { name: 'bundled corpus only', value: baseline.p95 } },
+    );
+  }
+  return rows;
+}
+
+/** OCR throughput: a two-page scan (pdftoppm images of a typeset report page) read in workers. */
+async function ocrRows(): Promise<BenchRow[]> {
+  const scan = await scannedReportPage('jpeg', 150);
+  const pdf = await pdfOfPages([{ scan }, { scan }]);
+  const ocr = { languages: await resolveOcrLanguages(['eng']), workerPath: defaultOcrWorkerPath() };
+  const start = performance.now();
+  const result = await extractPdfInWorkers(pdf, { fileName: 'scan.pdf', ocr });
+  const ms = performance.now() - start;
+  return [{ suite: 'import', case: `scanned PDF, ${result.ocrPages.length} pages read by OCR (eng, 300 dpi)`, metric: 'OCR speed, workers included', value: (result.ocrPages.length / ms) * 1000, unit: 'pages/s' }];
 }
 
 /**
  * PDF import speed: pages per second of `extractPdf` (text, layout, headings, footnotes)
  * against `pdftotext` (poppler-utils, spawned) on the same files in the same run:
  * tracemonkey.pdf and a ~300-page report typeset from the seed papers at bench time.
- * The table's ratio is extractPdf's speed as a share of pdftotext's.
+ * The table's ratio is our speed as a share of pdftotext's: on worker threads as imports
+ * run (worker start-up included) and on one thread. Then OCR and text at scale.
  */
 export async function run(): Promise<BenchRow[]> {
   await run$('pdftotext', ['-v']).catch(() => {
@@ -52,14 +127,17 @@ export async function run(): Promise<BenchRow[]> {
     const rows: BenchRow[] = [];
     for (const file of files) {
       const bytes = new Uint8Array(await readFile(file.path));
-      await extractMs(bytes, file.name); // warm-up: pdf.js loads its worker code once
-      const ours: number[] = [];
+      await extractMs(bytes, file.name, true); // warm-up: esbuild bundles the worker entry once
+      await extractMs(bytes, file.name, false); // warm-up: pdf.js loads once in this process
+      const workers: number[] = [];
+      const oneThread: number[] = [];
       const reference: number[] = [];
       let pages = 0;
       for (let i = 0; i < runs; i++) {
-        const measured = await extractMs(bytes, file.name);
+        const measured = await extractMs(bytes, file.name, true);
         pages = measured.pages;
-        ours.push(measured.ms);
+        workers.push(measured.ms);
+        oneThread.push((await extractMs(bytes, file.name, false)).ms);
         reference.push(await pdftotextMs(file.path));
       }
       const pagesPerSecond = (ms: number) => (pages / ms) * 1000;
@@ -67,21 +145,31 @@ export async function run(): Promise<BenchRow[]> {
         {
           suite: 'import',
           case: `${file.name}, ${pages} pages`,
-          metric: 'extraction speed (median of 3)',
-          value: pagesPerSecond(median(ours)),
+          metric: 'extraction speed, workers (median of 3)',
+          value: pagesPerSecond(median(workers)),
           unit: 'pages/s',
           reference: { name: 'pdftotext', value: pagesPerSecond(median(reference)) },
         },
         {
           suite: 'import',
           case: `${file.name}, ${pages} pages`,
-          metric: 'extraction time (median of 3)',
-          value: median(ours),
+          metric: 'extraction time, workers (median of 3)',
+          value: median(workers),
+          unit: 'ms',
+          reference: { name: 'pdftotext', value: median(reference) },
+        },
+        {
+          suite: 'import',
+          case: `${file.name}, ${pages} pages`,
+          metric: 'extraction time, one thread (median of 3)',
+          value: median(oneThread),
           unit: 'ms',
           reference: { name: 'pdftotext', value: median(reference) },
         },
       );
     }
+    rows.push(...(await ocrRows()));
+    rows.push(...(await textRows(dir)));
     return rows;
   } finally {
     await rm(dir, { recursive: true, force: true });

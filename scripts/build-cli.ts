@@ -10,16 +10,16 @@
  * the bundled resources (`../../resources`) and its workers (`./worker.js`) relative to its
  * own module.
  */
-import { rm } from 'node:fs/promises';
+import { copyFile, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
-import { coreWorkerEntries } from './worker-entries';
+import { coreWorkerEntries, coreWorkerScripts } from './worker-entries';
 
 const root = resolve(import.meta.dirname, '..');
 export const cliOutDir = resolve(root, 'out/cli');
 
 /** Packages that load files of their own by path (workers, wasm, fonts, language data). */
-const filePackages = ['pdfjs-dist', 'tesseract.js', 'tesseract.js-core', '@tesseract.js-data/*'];
+const filePackages = ['pdfjs-dist', 'tesseract.js', 'tesseract.js-core', '@tesseract.js-data/*', '@napi-rs/canvas', 'pdfkit'];
 
 // Bundled CommonJS packages call require() for Node's built-ins; ES modules have none.
 const requireShim = "import { createRequire as createRequireForBundle } from 'node:module'; const require = createRequireForBundle(import.meta.url);";
@@ -43,6 +43,7 @@ export async function buildCli(): Promise<void> {
     logLevel: 'warning',
     legalComments: 'none',
   });
+  for (const [name, path] of Object.entries(coreWorkerScripts)) await copyFile(resolve(root, path), resolve(cliOutDir, name));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await buildCli();

@@ -7,3 +7,12 @@
 export const coreWorkerEntries: Record<string, string> = {
   worker: 'electron/core/import/worker.ts',
 };
+
+/**
+ * Plain scripts a worker starts by path, copied beside the bundles as they are: the thread
+ * tesseract.js runs OCR on, with the network refused (the core finds it as
+ * `./offline-tesseract-worker.cjs` beside its compiled module).
+ */
+export const coreWorkerScripts: Record<string, string> = {
+  'offline-tesseract-worker.cjs': 'electron/core/import/ocr/offline-tesseract-worker.cjs',
+};

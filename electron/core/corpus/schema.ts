@@ -8,7 +8,7 @@ import { EVENT_DATE_PATTERN, datePrecisions } from './events/event-date';
  */
 
 export const documentKinds = ['report', 'policy-paper', 'policy-brief', 'discussion-paper', 'article', 'book', 'transcript', 'other'] as const;
-export const documentOrigins = ['bundled', 'imported-pdf', 'imported-text', 'imported-transcript', 'imported-docx'] as const;
+export const documentOrigins = ['bundled', 'imported-pdf', 'imported-text', 'imported-transcript', 'imported-docx', 'imported-photo'] as const;
 
 /** The bibliographic fields whose origin a document records (see `provenance`). */
 export const metadataFields = ['title', 'subtitle', 'authors', 'editors', 'publishers', 'year', 'place', 'isbn', 'doi', 'url'] as const;
@@ -139,6 +139,9 @@ export const PassageSchema = z.object({
   backMatter: z.boolean().default(false),
   /** Transcript turns carry who said them. */
   speaker: z.string().optional(),
+  /** Recognised by OCR from a page image (a scan or a photo), with its mean word confidence, 0-1. */
+  ocr: z.boolean().optional(),
+  confidence: z.number().min(0).max(1).optional(),
 });
 export type Passage = z.infer<typeof PassageSchema>;
 

@@ -12,6 +12,8 @@ export const ImportedDocumentRecordSchema = z.object({
   /** The original file's name inside the document folder (`original.pdf`). */
   originalFile: z.string(),
   hasTextLayer: z.boolean(),
+  /** Pages whose text OCR recognised, and in which languages; their word boxes are in `ocr-text.json`. */
+  ocr: z.object({ pages: z.array(z.number().int().positive()), languages: z.array(z.string()) }).optional(),
   document: DocumentSchema,
   passages: z.array(PassageSchema),
   footnotes: z.array(FootnoteSchema),

@@ -3,23 +3,28 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { WorkbenchError } from '../api/errors.js';
 import type { CorpusDocument, Footnote, Passage } from '../corpus/schema.js';
-import { throwIfCancelled, cancelledError } from './cancellation.js';
+import { cancelledError, throwIfCancelled } from './cancellation.js';
 import { importedDocumentId, sha256Hex } from './content-hash.js';
-import type { ImportedDocumentRecord } from './document-record.js';
-import { extractAny, type Extraction } from './extract-any.js';
-import { detectFormat } from './file-format.js';
-import type { extractPdf } from './pdf/extract-pdf.js';
-import { DOCUMENT_FILE, TEMP_PREFIX, documentsDir } from './workspace-paths.js';
+import { ImportedDocumentRecordSchema, type ImportedDocumentRecord } from './document-record.js';
+import type { ExtractOptions, Extraction } from './extract-any.js';
+import { extractInWorkers } from './extract-in-workers.js';
+import { ORIGINAL_EXTENSION, type ImportFormat } from './file-format.js';
+import type { OcrSetup } from './ocr/ocr-engine.js';
+import { DEFAULT_MAX_BYTES, readCandidate } from './read-candidate.js';
+import { writeRecordFile } from './record-files.js';
+import { DISPLAY_PDF_FILE, DOCUMENT_FILE, OCR_TEXT_FILE, TEMP_PREFIX, documentsDir } from './workspace-paths.js';
 import { importedDocumentFields } from './metadata/index.js';
 
 export type DuplicatePolicy = 'ask' | 'import-again' | 'skip';
 
 export interface ImportProgress {
-  stage: 'reading' | 'extracting' | 'saving';
-  /** During 'extracting' of a PDF: pages done and the page count. */
+  stage: 'reading' | 'extracting' | 'recognising' | 'saving';
+  /** While extracting or recognising: pages done and the page count. */
   page?: number;
   pageCount?: number;
 }
+
+export type Extractor = (format: ImportFormat, bytes: Uint8Array, options: ExtractOptions) => Promise<Extraction>;
 
 export interface ImportFileOptions {
   password?: string;
@@ -31,8 +36,10 @@ export interface ImportFileOptions {
   existingHashes?: Record<string, string>;
   /** Files larger than this are refused. Default 1 GiB. */
   maxBytes?: number;
-  /** Extract PDFs with this (e.g. `runExtractionInWorker`); default in-process. */
-  pdfExtractor?: typeof extractPdf;
+  /** Reads pages without text (scans, photos) by OCR; without it they stay without text. */
+  ocr?: OcrSetup;
+  /** How the file's content is extracted. Default: on worker threads with limits (`extractInWorkers`). */
+  extractor?: Extractor;
 }
 
 export interface ImportedFile {
@@ -44,6 +51,7 @@ export interface ImportedFile {
   pages: number;
   contentHash: string;
   hasTextLayer: boolean;
+  ocrPages: number[];
 }
 
 export interface SkippedFile {
@@ -54,23 +62,32 @@ export interface SkippedFile {
 
 export type ImportOutcome = ImportedFile | SkippedFile;
 
-const DEFAULT_MAX_BYTES = 1024 ** 3;
-
 /**
- * Imports one file into the workspace: validates it, extracts its text, and writes
- * `documents/<docId>/original.<ext>` and `documents/<docId>/document.json`. Everything is
- * built in a `documents/.tmp-*` folder and renamed into place at the very end, so an
- * import that fails or is cancelled leaves nothing behind, and a crash leaves only a
- * `.tmp-*` folder that `cleanupInterruptedImports` removes.
+ * Imports one file into the workspace as one transaction: the file is read and its content
+ * extracted (on worker threads) before anything is written or any duplicate is reported, so
+ * a wrong password or a damaged file gets its own error. Everything is then built in a
+ * `documents/.tmp-*` folder, checked against the record schema, and renamed into place at
+ * the very end: an import that fails or is cancelled leaves nothing, and a crash leaves
+ * only a `.tmp-*` folder that `cleanupInterruptedImports` removes.
  */
 export async function importFile(workspaceDir: string, filePath: string, options: ImportFileOptions = {}): Promise<ImportOutcome> {
   const fileName = path.basename(filePath);
   const { signal } = options;
   options.onProgress?.({ stage: 'reading' });
-  const bytes = await readCandidate(filePath, fileName, options.maxBytes ?? DEFAULT_MAX_BYTES);
+  const { bytes, format } = await readCandidate(filePath, fileName, options.maxBytes ?? DEFAULT_MAX_BYTES);
   throwIfCancelled(signal, fileName);
-  const format = detectFormat(fileName, bytes);
   const contentHash = sha256Hex(bytes);
+
+  options.onProgress?.({ stage: 'extracting' });
+  const extract = options.extractor ?? extractInWorkers;
+  const extraction = await extract(format, bytes, {
+    fileName,
+    ...(options.password === undefined ? {} : { password: options.password }),
+    ...(signal ? { signal } : {}),
+    ...(options.ocr ? { ocr: options.ocr } : {}),
+    onPage: (page, pageCount, recognising) => options.onProgress?.({ stage: recognising ? 'recognising' : 'extracting', page, pageCount }),
+  });
+  throwIfCancelled(signal, fileName);
 
   const existingId = options.existingHashes?.[contentHash];
   const policy = options.onDuplicate ?? 'ask';
@@ -83,29 +100,20 @@ export async function importFile(workspaceDir: string, filePath: string, options
     );
   }
 
-  options.onProgress?.({ stage: 'extracting' });
-  const extraction = await extractAny(format, bytes, {
-    fileName,
-    ...(options.password === undefined ? {} : { password: options.password }),
-    ...(signal ? { signal } : {}),
-    ...(options.pdfExtractor ? { pdfExtractor: options.pdfExtractor } : {}),
-    onPage: (page, pageCount) => options.onProgress?.({ stage: 'extracting', page, pageCount }),
-  });
-  throwIfCancelled(signal, fileName);
-
   options.onProgress?.({ stage: 'saving' });
   const root = documentsDir(workspaceDir);
   await fs.mkdir(root, { recursive: true });
   const docId = await freeDocumentId(root, contentHash, new Set(Object.values(options.existingHashes ?? {})));
-  const ext = format === 'md' ? 'md' : format;
-  const originalFile = `original.${ext}`;
-  const record = buildRecord(extraction, { docId, fileName, contentHash, originalFile });
+  const originalFile = `original.${ORIGINAL_EXTENSION[format]}`;
+  const record = checkedRecord(buildRecord(extraction, { docId, fileName, contentHash, originalFile }), fileName);
 
   const temp = path.join(root, `${TEMP_PREFIX}${randomBytes(6).toString('hex')}`);
   try {
     await fs.mkdir(temp);
     await fs.writeFile(path.join(temp, originalFile), bytes);
-    await fs.writeFile(path.join(temp, DOCUMENT_FILE), JSON.stringify(record, null, 1));
+    if (extraction.displayPdf) await fs.writeFile(path.join(temp, DISPLAY_PDF_FILE), extraction.displayPdf);
+    if (extraction.textLayers.length > 0) await fs.writeFile(path.join(temp, OCR_TEXT_FILE), JSON.stringify({ schemaVersion: 1, pages: extraction.textLayers }));
+    await writeRecordFile(path.join(temp, DOCUMENT_FILE), record);
     // The last moment to back out: after the rename the document exists.
     if (signal?.aborted) throw cancelledError(fileName);
     await fs.rename(temp, path.join(root, docId));
@@ -122,23 +130,23 @@ export async function importFile(workspaceDir: string, filePath: string, options
     pages: record.document.pageCount,
     contentHash,
     hasTextLayer: record.hasTextLayer,
+    ocrPages: extraction.ocrPages,
   };
 }
 
-async function readCandidate(filePath: string, fileName: string, maxBytes: number): Promise<Uint8Array> {
-  let stat;
-  try {
-    stat = await fs.stat(filePath);
-  } catch {
-    throw new WorkbenchError('NOT_FOUND', `“${fileName}” could not be found at ${filePath}. It may have been moved or deleted; choose the file again.`, { filePath });
-  }
-  if (!stat.isFile()) throw new WorkbenchError('BAD_REQUEST', `“${fileName}” is a folder, not a file. Choose a file inside it.`, { filePath });
-  if (stat.size === 0) throw new WorkbenchError('CORRUPT', `“${fileName}” is empty (0 bytes), so there is nothing to import. It may not have finished downloading or copying.`, { filePath });
-  if (stat.size > maxBytes) {
-    const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
-    throw new WorkbenchError('UNSUPPORTED', `“${fileName}” is ${mb(stat.size)}, larger than the ${mb(maxBytes)} the workbench can import. Split it into smaller files and import those.`, { filePath });
-  }
-  return new Uint8Array(await fs.readFile(filePath));
+/**
+ * The record as it will be read back, or a refusal: a document whose record would not load
+ * again would be imported, then listed nowhere (a "ghost") and refused as a duplicate.
+ */
+function checkedRecord(record: ImportedDocumentRecord, fileName: string): ImportedDocumentRecord {
+  const parsed = ImportedDocumentRecordSchema.safeParse(record);
+  if (parsed.success) return parsed.data;
+  const problem = parsed.error.issues[0];
+  throw new WorkbenchError(
+    'CORRUPT',
+    `“${fileName}” could not be read into a usable document (${problem ? `${problem.path.join('.')}: ${problem.message}` : 'its content is malformed'}). The file may be damaged; if you have another copy, import that. Nothing was added to your library.`,
+    { fileName },
+  );
 }
 
 /** The first id for this content not used in the library nor by a folder on disk. */
@@ -164,6 +172,8 @@ function buildRecord(extraction: Extraction, ids: RecordIds): ImportedDocumentRe
   const { metadata } = extraction;
   const passageId = (order: number) => `${docId}-p${order}`;
   const passageTexts = extraction.passages.map((p) => ({ id: passageId(p.order), kind: p.kind, text: p.text }));
+  const note = documentNote(extraction);
+  const shownPdf = extraction.displayPdf ? DISPLAY_PDF_FILE : extraction.origin === 'imported-pdf' ? ids.originalFile : undefined;
   const document: CorpusDocument = {
     id: docId,
     ...importedDocumentFields(metadata, passageTexts),
@@ -172,9 +182,9 @@ function buildRecord(extraction: Extraction, ids: RecordIds): ImportedDocumentRe
     language: metadata.language,
     origin: extraction.origin,
     source: ids.fileName,
-    ...(extraction.origin === 'imported-pdf' ? { pdf: ids.originalFile } : {}),
+    ...(shownPdf ? { pdf: shownPdf } : {}),
     pageCount: extraction.pageCount,
-    ...(documentNote(extraction) === undefined ? {} : { note: documentNote(extraction) }),
+    ...(note === undefined ? {} : { note }),
   };
   const passages: Passage[] = extraction.passages.map((p) => ({
     id: passageId(p.order),
@@ -182,6 +192,7 @@ function buildRecord(extraction: Extraction, ids: RecordIds): ImportedDocumentRe
     sectionPath: p.sectionPath,
     kind: p.kind,
     text: p.text,
+    ...(p.cells ? { cells: p.cells } : {}),
     ...(p.level === undefined ? {} : { level: p.level }),
     page: p.page,
     order: p.order,
@@ -189,6 +200,7 @@ function buildRecord(extraction: Extraction, ids: RecordIds): ImportedDocumentRe
     links: [],
     backMatter: false,
     ...(p.speaker === undefined ? {} : { speaker: p.speaker }),
+    ...(p.ocr ? { ocr: true, ...(p.confidence === undefined ? {} : { confidence: p.confidence }) } : {}),
   }));
   const footnotes: Footnote[] = extraction.footnotes.map((f) => ({
     docId,
@@ -204,6 +216,7 @@ function buildRecord(extraction: Extraction, ids: RecordIds): ImportedDocumentRe
     importedAt: new Date().toISOString(),
     originalFile: ids.originalFile,
     hasTextLayer: extraction.hasTextLayer,
+    ...(extraction.ocrPages.length > 0 ? { ocr: { pages: extraction.ocrPages, languages: extraction.ocrLanguages } } : {}),
     document,
     passages,
     footnotes,
@@ -213,11 +226,22 @@ function buildRecord(extraction: Extraction, ids: RecordIds): ImportedDocumentRe
 /** What the document's info should tell the reader about the import. */
 function documentNote(extraction: Extraction): string | undefined {
   const notes: string[] = [];
+  const pages = (list: number[]) => `${list.length > 1 ? 'Pages' : 'Page'} ${list.join(', ')}`;
   if (!extraction.hasTextLayer) {
-    notes.push('This PDF has no text layer (it may be a scan without OCR): it can be read, but there is no text to search, annotate or cite. Run it through OCR and import the result to work with its text.');
+    notes.push(
+      extraction.origin === 'imported-photo'
+        ? 'OCR found no text in this picture: it can be looked at, but there is nothing to search, annotate or cite.'
+        : 'This PDF has no text layer and OCR found no text in it (or OCR was off): it can be read, but there is no text to search, annotate or cite.',
+    );
+  }
+  if (extraction.ocrPages.length > 0) {
+    const whole = extraction.ocrPages.length === extraction.pageCount;
+    notes.push(
+      `${whole ? (extraction.origin === 'imported-photo' ? 'The text of this picture was' : 'The text of every page was') : `${pages(extraction.ocrPages)} had no text layer; their text was`} recognised by OCR (${extraction.ocrLanguages.join(', ')}). OCR makes mistakes: check a quote against the page image before citing it.`,
+    );
   }
   if (extraction.unreadablePages.length > 0) {
-    notes.push(`Page${extraction.unreadablePages.length > 1 ? 's' : ''} ${extraction.unreadablePages.join(', ')} of the PDF ${extraction.unreadablePages.length > 1 ? 'are' : 'is'} damaged and could not be read; the rest was imported.`);
+    notes.push(`${pages(extraction.unreadablePages)} of the PDF ${extraction.unreadablePages.length > 1 ? 'are' : 'is'} damaged and could not be read; the rest was imported.`);
   }
   return notes.length > 0 ? notes.join(' ') : undefined;
 }

@@ -1,9 +1,12 @@
-/** Importing the user's own material: PDFs, transcripts (.txt, .md, .docx). */
+/** Importing the user's own material: PDFs (scanned pages read by OCR), photos of pages, transcripts (.txt, .md, .docx). */
 export { extractPdf } from './pdf/extract-pdf.js';
-export { runExtractionInWorker, type WorkerOptions } from './run-in-worker.js';
+export { extractInWorkers, extractPdfInWorkers, type WorkerOptions } from './extract-in-workers.js';
+export { extractInProcess, type Extraction, type ExtractOptions } from './extract-any.js';
+export { listOcrLanguages, resolveOcrLanguages, ocrLanguagesDir, type OcrLanguageFile } from './ocr/ocr-languages.js';
+export type { OcrSetup } from './ocr/ocr-engine.js';
 export { parseTranscript, parseTranscriptBlocks, type ParsedTranscript, type TranscriptTurn } from './transcript/parse-transcript.js';
 export { blocksFromDocx } from './transcript/docx-blocks.js';
-export { importFile, type ImportFileOptions, type ImportOutcome, type ImportedFile, type SkippedFile, type ImportProgress, type DuplicatePolicy } from './import-file.js';
+export { importFile, type ImportFileOptions, type ImportOutcome, type ImportedFile, type SkippedFile, type ImportProgress, type DuplicatePolicy, type Extractor } from './import-file.js';
 export {
   readImportedDocument,
   removeImportedDocument,

@@ -1,5 +1,7 @@
 import type { FootnoteRef, PassageKind } from '../corpus/schema.js';
 import type { ImportedMetadata } from './metadata/types.js';
+import type { OcrSetup } from './ocr/ocr-engine.js';
+import type { OcrTextLayerPage } from './ocr/ocr-types.js';
 
 /**
  * What an extractor produces before the document has an id: passages and footnotes
@@ -16,6 +18,11 @@ export interface ExtractedPassage {
   /** Transcript turns carry who said them. */
   speaker?: string;
   footnoteRefs: FootnoteRef[];
+  /** Table rows keep their cells; `text` joins them with tabs. */
+  cells?: string[];
+  /** Read by OCR from a page image, with tesseract's mean confidence (0-1). */
+  ocr?: boolean;
+  confidence?: number;
 }
 
 export interface ExtractedFootnote {
@@ -41,12 +48,20 @@ export interface PdfExtraction {
   footnotes: ExtractedFootnote[];
   /** Pages pdf.js could not read (damaged); the rest of the document was still imported. */
   unreadablePages: number[];
+  /** Pages without a text layer whose text OCR recognised, and in which languages. */
+  ocrPages: number[];
+  ocrLanguages: string[];
+  /** Word boxes of the OCR'd pages, for the PDF view's text layer. */
+  textLayers: OcrTextLayerPage[];
 }
 
 export interface ExtractPdfOptions {
   /** The file's name, used in messages written for the user. */
   fileName: string;
   password?: string;
-  onProgress?(page: number, total: number): void;
+  /** A page was read, or (`recognising`) OCR of a page starts, which takes seconds. */
+  onProgress?(page: number, total: number, recognising?: boolean): void;
   signal?: AbortSignal;
+  /** Recognise pages that have no text layer; without it they stay without text. */
+  ocr?: OcrSetup;
 }

@@ -1,31 +1,35 @@
-import { parentPort } from 'node:worker_threads';
-import { toSerializedError } from '../api/errors.js';
-import { extractPdf } from './pdf/extract-pdf.js';
-import type { FromWorker, ToWorker } from './worker-protocol.js';
+import { serveTasks, type TaskHandler } from '../workers/serve-tasks.js';
+import { extractInProcess } from './extract-any.js';
+import type { ImportFormat } from './file-format.js';
+import type { OcrSetup } from './ocr/ocr-engine.js';
+import { pageWorkerTask } from './pdf/page-worker-task.js';
 
 /**
- * worker_threads entry: runs PDF extraction off the main process's thread, so a 300-page
- * import never stalls IPC or window events. One extraction per worker; the parent ends
- * the worker when it is done or cancelled.
+ * The extraction worker's entry: every extractor runs here, off the core's thread and
+ * under a heap limit and a time budget (see `workers/limited-worker.ts`). `extract` reads
+ * one whole file; `pdf-pages` is one of the workers sharing a PDF's pages.
  */
-const port = parentPort;
-if (!port) throw new Error('worker.ts must be started as a worker thread');
+export interface ExtractTaskInput {
+  format: ImportFormat;
+  bytes: Uint8Array;
+  fileName: string;
+  password?: string;
+  ocr?: OcrSetup;
+}
 
-const controller = new AbortController();
-const send = (message: FromWorker) => port.postMessage(message);
+export interface ExtractProgress {
+  page: number;
+  total: number;
+  /** OCR of this page starts. */
+  recognising: boolean;
+}
 
-port.on('message', (message: ToWorker) => {
-  if (message.type === 'cancel') {
-    controller.abort();
-    return;
-  }
-  extractPdf(message.bytes, {
-    fileName: message.fileName,
-    ...(message.password === undefined ? {} : { password: message.password }),
-    signal: controller.signal,
-    onProgress: (page, total) => send({ type: 'progress', page, total }),
-  }).then(
-    (extraction) => send({ type: 'done', extraction }),
-    (error: unknown) => send({ type: 'failed', error: toSerializedError(error) }),
-  );
-});
+const extract: TaskHandler = ((input: ExtractTaskInput, context) =>
+  extractInProcess(input.format, input.bytes, {
+    fileName: input.fileName,
+    ...(input.password === undefined ? {} : { password: input.password }),
+    ...(input.ocr ? { ocr: input.ocr } : {}),
+    onPage: (page, total, recognising) => context.progress({ page, total, recognising: recognising ?? false } as never),
+  })) as TaskHandler;
+
+serveTasks({ extract, 'pdf-pages': pageWorkerTask as TaskHandler });

@@ -17,5 +17,9 @@ export function documentDir(workspaceDir: string, docId: string): string {
 }
 
 export const DOCUMENT_FILE = 'document.json';
+/** Word boxes of OCR'd pages, for the PDF view's text layer. */
+export const OCR_TEXT_FILE = 'ocr-text.json';
+/** For photos: the PDF made to show them. */
+export const DISPLAY_PDF_FILE = 'display.pdf';
 export const TEMP_PREFIX = '.tmp-';
 export const TRASH_PREFIX = '.trash-';

@@ -55,7 +55,7 @@ export function DropOverlay({ onDrop }: { onDrop: (files: File[]) => void }) {
     <div className="drop-overlay" role="status" aria-live="polite">
       <div className="drop-overlay-card">
         <p className="drop-overlay-title">Drop to import</p>
-        <p className="drop-overlay-hint">PDFs and transcripts (.txt, .md, .docx) join your library. Nothing leaves this computer.</p>
+        <p className="drop-overlay-hint">PDFs, transcripts (.txt, .md, .docx) and photos of pages join your library; scans are read by OCR. Nothing leaves this computer.</p>
       </div>
     </div>
   );

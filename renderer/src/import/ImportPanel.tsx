@@ -97,16 +97,18 @@ function Progress({ job }: { job: ImportJob }) {
     return <p className="import-job-state muted">{job.asking === 'password' ? 'Waiting for the password…' : 'Waiting for your choice…'}</p>;
   }
   const label =
-    job.stage === 'extracting' && job.total > 0
-      ? `Reading page ${job.page} of ${job.total}`
-      : job.stage === 'saving'
-        ? 'Saving into the workspace…'
-        : job.stage === 'extracting'
-          ? 'Reading the text…'
-          : 'Opening the file…';
+    job.stage === 'recognising' && job.total > 0
+      ? `Recognising scanned page ${job.page} of ${job.total} (OCR)…`
+      : job.stage === 'extracting' && job.total > 0
+        ? `Reading page ${job.page} of ${job.total}`
+        : job.stage === 'saving'
+          ? 'Saving into the workspace…'
+          : job.stage === 'extracting'
+            ? 'Reading the text…'
+            : 'Opening the file…';
   return (
     <div className="import-job-state">
-      <progress max={job.total || 1} value={job.total ? job.page : undefined} aria-label={`${job.fileName}: ${label}`} />
+      <progress max={job.total || 1} value={job.total ? (job.stage === 'recognising' ? job.page - 1 : job.page) : undefined} aria-label={`${job.fileName}: ${label}`} />
       <p className="import-progress-label" aria-live="polite">
         {label}
       </p>

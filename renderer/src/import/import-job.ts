@@ -15,7 +15,7 @@ export interface ImportJob {
   fileName: string;
   source: ImportSource;
   status: JobStatus;
-  stage?: 'reading' | 'extracting' | 'saving';
+  stage?: 'reading' | 'extracting' | 'recognising' | 'saving';
   /** Set while the import waits for the user to answer a question about this file. */
   asking?: 'password' | 'duplicate';
   page: number;

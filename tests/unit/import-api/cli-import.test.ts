@@ -1,5 +1,8 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../helpers/temp-dir';
+import { pdfOfPages, scannedReportPage } from '../import/support/scans';
 import { cli, documentFolders, pdf, transcript } from './support';
 
 const tempDir = useTempDirs();
@@ -122,5 +125,24 @@ describe('workbench remove-document', () => {
     expect(badChoice.code).toBe(1);
     expect(badChoice.json.error.code).toBe('BAD_REQUEST');
     expect(await documentFolders(workspace)).toEqual([imported.json.documentId]);
+  });
+
+  it('lists OCR languages, refuses one that is not there, and leaves a scan unread with --no-ocr', async () => {
+    const workspace = await tempDir();
+    const languages = await cli(workspace, 'ocr-languages');
+    expect(languages.code).toBe(0);
+    expect(languages.json.languages.map((l: { code: string }) => l.code)).toEqual(['eng', 'fra']);
+    expect(languages.json.folder).toBe(path.join(workspace, 'ocr-languages'));
+
+    const scan = path.join(workspace, 'scan.pdf');
+    await fs.writeFile(scan, await pdfOfPages([{ scan: await scannedReportPage('jpeg', 72) }]));
+    const missing = await cli(workspace, 'import', scan, '--ocr-lang', 'eng+sqi');
+    expect(missing.code).toBe(1);
+    expect(missing.json.error.code).toBe('NOT_FOUND');
+    expect(missing.json.error.message).toContain('sqi.traineddata');
+
+    const unread = await cli(workspace, 'import', scan, '--no-ocr');
+    expect(unread.code).toBe(0);
+    expect(unread.json).toMatchObject({ hasTextLayer: false, ocrPages: [], passages: 0 });
   });
 });

@@ -5,22 +5,10 @@ import type { ImportProgressEvent } from '../../../electron/core/api/methods/imp
 import type { Core } from '../../../electron/core/core';
 import { useCores } from '../../helpers/core';
 import { useTempDirs } from '../../helpers/temp-dir';
-import { documentFolders, pdf, transcript } from './support';
+import { call, documentFolders, failure, pdf, transcript } from './support';
 
 const tempDir = useTempDirs();
 const openCore = useCores();
-
-async function call(core: Core, method: string, args: unknown): Promise<any> {
-  const result = await core.dispatch(method, args);
-  if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code });
-  return result.value;
-}
-
-async function failure(core: Core, method: string, args: unknown): Promise<{ code: string; message: string }> {
-  const result = await core.dispatch(method, args);
-  if (result.ok) throw new Error(`${method} was expected to fail`);
-  return result.error;
-}
 
 const base64Of = async (file: string) => (await fs.readFile(file)).toString('base64');
 
@@ -134,11 +122,15 @@ describe('import.bytes', () => {
     expect(core.workspace.library.get().documents).toEqual([]);
   });
 
-  it('names an unsupported file type', async () => {
+  it('names an unsupported file type, and a damaged picture', async () => {
     const core = await openCore(await tempDir());
-    const error = await failure(core, 'import.bytes', { fileName: 'photo.png', base64: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]).toString('base64') });
-    expect(error.code).toBe('UNSUPPORTED');
-    expect(error.message).toContain('photo.png');
+    const unsupported = await failure(core, 'import.bytes', { fileName: 'slides.pptx', base64: Buffer.from('PK\u0003\u0004 not a document').toString('base64') });
+    expect(unsupported.code).toBe('UNSUPPORTED');
+    expect(unsupported.message).toContain('“slides.pptx” is not a format');
+    // A truncated PNG once crashed the native image decoder, and the process with it.
+    const damaged = await failure(core, 'import.bytes', { fileName: 'photo.png', base64: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]).toString('base64') });
+    expect(damaged.code).toBe('CORRUPT');
+    expect(damaged.message).toContain('“photo.png” could not be read as an image');
   });
 });
 

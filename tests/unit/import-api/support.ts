@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import type { Core } from '../../../electron/core/core';
 import { runCli } from '../../../electron/core/cli/program';
 import { repoRoot } from '../../helpers/core';
 
@@ -33,4 +34,18 @@ export async function cli(workspace: string, ...args: string[]): Promise<CliRun>
 /** The document folders of a workspace, hidden leftovers included. */
 export async function documentFolders(workspace: string): Promise<string[]> {
   return (await fs.readdir(path.join(workspace, 'documents')).catch(() => [] as string[])).sort();
+}
+
+/** A method's result through the core's dispatch; a failure throws with its code. */
+export async function call(core: Core, method: string, args: unknown): Promise<any> {
+  const result = await core.dispatch(method, args);
+  if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code });
+  return result.value;
+}
+
+/** The error a method answers with; the test fails if it succeeds. */
+export async function failure(core: Core, method: string, args: unknown): Promise<{ code: string; message: string; details?: any }> {
+  const result = await core.dispatch(method, args);
+  if (result.ok) throw new Error(`${method} was expected to fail`);
+  return result.error;
 }

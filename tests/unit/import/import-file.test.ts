@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { rejection } from '../../helpers/workbench-error.js';
 import { DocumentSchema, FootnoteSchema, PassageSchema } from '../../../electron/core/corpus/schema.js';
 import { WorkbenchError } from '../../../electron/core/api/errors.js';
 import {
@@ -29,14 +30,7 @@ async function imported(filePath: string, options: Parameters<typeof importFile>
   return outcome;
 }
 
-async function failure(promise: Promise<unknown>): Promise<WorkbenchError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WorkbenchError);
-  return error as WorkbenchError;
-}
+const failure = rejection;
 
 describe('importFile', () => {
   it('imports a PDF: id from the content hash, original and document.json in the document folder', async () => {
@@ -159,11 +153,11 @@ describe('importFile', () => {
   });
 
   it('refuses what it cannot import with a message naming the file', async () => {
-    const image = path.join(workspace, 'photo.png');
-    await fs.writeFile(image, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]));
-    const unsupported = await failure(importFile(workspace, image));
+    const archive = path.join(workspace, 'archive.zip');
+    await fs.writeFile(archive, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 0, 0, 0, 0]));
+    const unsupported = await failure(importFile(workspace, archive));
     expect(unsupported.code).toBe('UNSUPPORTED');
-    expect(unsupported.message).toMatch(/“photo\.png” is not a format.*PDF, Word \(\.docx\), plain text/);
+    expect(unsupported.message).toMatch(/“archive\.zip” is not a format.*PDF, Word \(\.docx\), plain text/);
 
     const fakePdf = path.join(workspace, 'report.pdf');
     await fs.writeFile(fakePdf, '<html>Not found</html>');

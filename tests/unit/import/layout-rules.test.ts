@@ -49,7 +49,10 @@ describe('file formats', () => {
     expect(detectFormat('notes.txt', bytes('%PDF-1.7\n...'))).toBe('pdf');
     expect(detectFormat('interview.md', bytes('# Interview'))).toBe('md');
     expect(() => detectFormat('report.doc', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0]))).toThrow(/Word 97–2003.*save it as \.docx/);
-    expect(() => detectFormat('data.txt', new Uint8Array([0x41, 0, 0x42]))).toThrow(/not a format the workbench can import/);
+    expect(() => detectFormat('data.txt', new Uint8Array([0x41, 0, 0x42]))).toThrow(/“data\.txt” is named like a text file but does not hold text/);
+    expect(detectFormat('scan.tif', new Uint8Array([0x49, 0x49, 0x2a, 0]))).toBe('tiff');
+    expect(detectFormat('page.txt', new Uint8Array([0xff, 0xd8, 0xff, 0xe0]))).toBe('jpeg');
+    expect(() => detectFormat('photo.png', bytes('not a picture'))).toThrow(/named like an image but is not/);
   });
 
   it('decodes UTF-8, UTF-16 with a byte order mark, and Windows-1252', () => {

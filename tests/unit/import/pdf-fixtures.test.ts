@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { rejection } from '../../helpers/workbench-error.js';
 import { WorkbenchError } from '../../../electron/core/api/errors.js';
 import { extractPdf } from '../../../electron/core/import/pdf/extract-pdf.js';
 import type { PdfExtraction } from '../../../electron/core/import/types.js';
@@ -11,14 +12,7 @@ async function extract(name: string, password?: string): Promise<PdfExtraction> 
   return extractPdf(await readFixture(name), { fileName: name, ...(password === undefined ? {} : { password }) });
 }
 
-async function failure(promise: Promise<unknown>): Promise<WorkbenchError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WorkbenchError);
-  return error as WorkbenchError;
-}
+const failure = rejection;
 
 const bodyText = (r: PdfExtraction) => r.passages.map((p) => p.text).join('\n');
 

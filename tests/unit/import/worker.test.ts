@@ -1,50 +1,62 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '../../../electron/core/import/import-file.js';
-import { runExtractionInWorker } from '../../../electron/core/import/run-in-worker.js';
+import { extractPdfInWorkers } from '../../../electron/core/import/extract-in-workers.js';
 import { extractPdf } from '../../../electron/core/import/pdf/extract-pdf.js';
-import { fixturePdf, listTree, readFixture, tempWorkspace } from './support/paths.js';
+import { fixturePdf, listTree, readFixture, repoRoot, tempWorkspace } from './support/paths.js';
+import { seedReportSpec } from './support/seed-report.js';
+import { typesetReport } from './support/report-pdf.js';
 
-describe('extraction on a worker thread', () => {
-  it('gives the same result as extracting in-process, with progress messages', async () => {
-    const bytes = await readFixture('tracemonkey.pdf');
-    const pages: number[] = [];
-    const inWorker = await runExtractionInWorker(bytes, { fileName: 'tracemonkey.pdf', onProgress: (page) => pages.push(page) });
-    const inProcess = await extractPdf(bytes, { fileName: 'tracemonkey.pdf' });
-    expect(inWorker).toEqual(inProcess);
-    expect(pages).toEqual(Array.from({ length: 14 }, (_, i) => i + 1));
-    // The caller's bytes are untouched (a copy went to the worker).
-    expect(bytes.byteLength).toBeGreaterThan(0);
+describe('PDF extraction on worker threads', () => {
+  let longReport: Uint8Array;
+  beforeAll(async () => {
+    // Long enough that the lead worker is joined by a helper (pages are shared in chunks of 8).
+    longReport = (await typesetReport(await seedReportSpec(path.resolve(repoRoot, '../shared/seeds'), 40))).bytes;
   });
 
-  it('ends the worker and reports CANCELLED when the signal aborts', async () => {
+  it('gives the same document as extracting in-process, with the pages shared among workers and progress for every page', async () => {
+    const progress: number[] = [];
+    let workers = 0;
+    const inWorkers = await extractPdfInWorkers(longReport, { fileName: 'collected.pdf', maxWorkers: 2, onPage: (done) => progress.push(done), onWorkerStart: (count) => (workers = count) });
+    expect(workers).toBe(2);
+    const inProcess = await extractPdf(longReport, { fileName: 'collected.pdf' });
+    expect(inWorkers.pageCount).toBeGreaterThanOrEqual(32);
+    expect(inWorkers).toEqual(inProcess);
+    expect(progress).toEqual(Array.from({ length: inProcess.pageCount }, (_, i) => i + 1));
+    // The caller's bytes are untouched (each worker got a copy).
+    expect(longReport.byteLength).toBeGreaterThan(0);
+  });
+
+  it('ends every worker and reports CANCELLED when the signal aborts', async () => {
     const controller = new AbortController();
     const pages: number[] = [];
     await expect(
-      runExtractionInWorker(await readFixture('tracemonkey.pdf'), {
-        fileName: 'tracemonkey.pdf',
+      extractPdfInWorkers(longReport, {
+        fileName: 'collected.pdf',
         signal: controller.signal,
-        onProgress: (page) => {
+        onPage: (page) => {
           pages.push(page);
           if (page === 2) controller.abort();
         },
       }),
     ).rejects.toMatchObject({ code: 'CANCELLED' });
-    expect(pages.length).toBeLessThan(14);
+    expect(pages.length).toBeLessThan(30);
   });
 
   it('carries password errors back as WorkbenchErrors', async () => {
-    await expect(runExtractionInWorker(await readFixture('issue6010_1.pdf'), { fileName: 'issue6010_1.pdf' })).rejects.toMatchObject({
+    await expect(extractPdfInWorkers(await readFixture('issue6010_1.pdf'), { fileName: 'issue6010_1.pdf' })).rejects.toMatchObject({
       code: 'PASSWORD_REQUIRED',
       message: expect.stringContaining('issue6010_1.pdf'),
     });
+    const opened = await extractPdfInWorkers(await readFixture('issue6010_1.pdf'), { fileName: 'issue6010_1.pdf', password: 'abc' });
+    expect(opened.pageCount).toBeGreaterThan(0);
   });
 
-  it('serves importFile as its PDF extractor; a cancelled import leaves no files', async () => {
+  it('serves importFile by default; a cancelled import leaves no files', async () => {
     const workspace = await tempWorkspace();
     try {
-      const done = await importFile(workspace, fixturePdf('helloworld-bad.pdf'), { pdfExtractor: runExtractionInWorker });
+      const done = await importFile(workspace, fixturePdf('helloworld-bad.pdf'));
       if (done.status !== 'imported') throw new Error('expected an import');
       expect(done.passages.map((p) => p.text)).toEqual(['Hello, world!']);
       const id = done.document.id;
@@ -52,7 +64,6 @@ describe('extraction on a worker thread', () => {
       const controller = new AbortController();
       await expect(
         importFile(workspace, fixturePdf('tracemonkey.pdf'), {
-          pdfExtractor: runExtractionInWorker,
           signal: controller.signal,
           onProgress: (p) => {
             if (p.page === 1) controller.abort();

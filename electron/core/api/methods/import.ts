@@ -14,10 +14,17 @@ const jobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'A job id is 1 to 64 let
 
 const importedDocId = z.string().regex(/^imp-[a-z0-9]+(?:-[0-9]+)?$/, 'Not the id of an imported document (they start with “imp-”)');
 
+/** tesseract's language codes: eng, fra, sqi, srp_latn… */
+const ocrLanguage = z.string().regex(/^[a-z]{3}(?:_[a-z]{2,8})?$/, 'An OCR language is a code such as “eng”, “sqi” or “srp_latn”');
+
 const commonImportOptions = {
   password: z.string().max(1024).optional(),
   onDuplicate: z.enum(duplicatePolicies).optional(),
   jobId: jobId.optional(),
+  /** Read pages without a text layer (scans) and photos by OCR. Default true. */
+  ocr: z.boolean().optional(),
+  /** The languages OCR reads, default English; see `import.ocrLanguages`. */
+  ocrLanguages: z.array(ocrLanguage).min(1).max(5).optional(),
 };
 
 /** A file name as the user's system gave it: no folders, nothing that could escape a temp folder. */
@@ -35,8 +42,25 @@ export interface ImportResult {
   title: string;
   pages: number;
   passages: number;
-  /** False for a PDF without text (a scan without OCR). */
+  /** False for a PDF without text that OCR could not read either. */
   hasTextLayer: boolean;
+  /** Pages whose text was recognised by OCR. */
+  ocrPages: number[];
+}
+
+export interface OcrLanguageInfo {
+  code: string;
+  name: string;
+  /** Shipped with the app, or a model file in the workspace's `ocr-languages/` folder. */
+  source: 'bundled' | 'workspace';
+}
+
+/** The recognised words of one OCR'd page, in points from the page's top-left corner. */
+export interface OcrTextLayer {
+  page: number;
+  width: number;
+  height: number;
+  words: Array<{ text: string; x: number; y: number; width: number; height: number }>;
 }
 
 export interface RemoveResult {
@@ -85,6 +109,10 @@ export const importMethods = {
   'import.remove': method<RemoveResult>()(
     z.object({ docId: importedDocId, annotations: z.enum(['delete', 'keep-as-orphans']) }).strict(),
   ),
+  /** The languages OCR can read in this workspace, and where to add more. */
+  'import.ocrLanguages': method<{ languages: OcrLanguageInfo[]; folder: string }>()(z.object({}).strict()),
+  /** The OCR'd words of one page of an imported document (null when the page has a text layer of its own). */
+  'import.ocrTextLayer': method<OcrTextLayer | null>()(z.object({ docId: importedDocId, page: z.number().int().positive().max(100_000) }).strict()),
   /**
    * The system's file dialog. Implemented by the Electron shell only (core opens no
    * windows); an empty list means the user cancelled.
@@ -96,7 +124,7 @@ export const importMethods = {
 export interface ImportProgressEvent {
   jobId: string;
   fileName: string;
-  stage: 'reading' | 'extracting' | 'saving';
+  stage: 'reading' | 'extracting' | 'recognising' | 'saving';
   /** Pages read so far and the page count (0 of 0 until a PDF's page count is known). */
   page: number;
   total: number;

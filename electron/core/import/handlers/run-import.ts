@@ -1,10 +1,13 @@
+import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { ImportResult } from '../../api/methods/import.js';
 import { WorkbenchError } from '../../api/errors.js';
 import type { CoreContext } from '../../core-context.js';
+import { extractInWorkers } from '../extract-in-workers.js';
 import { importFile, type DuplicatePolicy, type ImportProgress } from '../import-file.js';
 import { removeImportedDocument } from '../manage-imported.js';
-import { runExtractionInWorker } from '../run-in-worker.js';
+import type { OcrSetup } from '../ocr/ocr-engine.js';
+import { DEFAULT_OCR_LANGUAGES, resolveOcrLanguages } from '../ocr/ocr-languages.js';
 import type { ImportJobs } from './import-jobs.js';
 import { addLibraryRecord, knownContentHashes } from './library-records.js';
 
@@ -15,17 +18,36 @@ export interface RunImportRequest {
   password?: string;
   onDuplicate?: DuplicatePolicy;
   jobId?: string;
+  /** Default true. */
+  ocr?: boolean;
+  ocrLanguages?: string[];
 }
 
 export interface RunImportOptions {
-  /** A bundled app passes the URL of its built PDF worker entry. */
+  /** A bundled app passes the URL of its built extraction worker (`worker.js`). */
   workerUrl?: URL;
+  /** …and the path of `offline-tesseract-worker.cjs`, the thread OCR runs on. */
+  ocrWorkerPath?: string;
+}
+
+/** The OCR thread's script beside the sources, or beside the bundle that holds this module. */
+export function defaultOcrWorkerPath(): string {
+  const sources = import.meta.url.endsWith('.ts');
+  return fileURLToPath(new URL(sources ? '../ocr/offline-tesseract-worker.cjs' : './offline-tesseract-worker.cjs', import.meta.url));
+}
+
+async function ocrSetup(context: CoreContext, request: RunImportRequest, options: RunImportOptions): Promise<OcrSetup | undefined> {
+  if (request.ocr === false) return undefined;
+  const languages = await resolveOcrLanguages(request.ocrLanguages ?? DEFAULT_OCR_LANGUAGES, context.workspace.dir);
+  return { languages, workerPath: options.ocrWorkerPath ?? defaultOcrWorkerPath() };
 }
 
 /**
- * One import from start to library: extraction on a worker thread (a 300-page PDF never
- * blocks the core), progress published page by page, then the document recorded in
- * library.json, added to the corpus index, and announced so search indexes it.
+ * One import from start to library: extraction on worker threads (a 300-page PDF never
+ * blocks the core; scans are read by OCR), progress published page by page, then the
+ * document recorded in the library, added to the corpus index, and announced so search
+ * indexes it. If recording fails, the document's folder goes again: nothing half-imported
+ * stays behind.
  */
 export function runImport(context: CoreContext, jobs: ImportJobs, request: RunImportRequest, options: RunImportOptions = {}): Promise<ImportResult> {
   const fileName = request.fileName ?? path.basename(request.filePath);
@@ -35,25 +57,29 @@ export function runImport(context: CoreContext, jobs: ImportJobs, request: RunIm
   return jobs.run(request.jobId, fileName, async (jobId, signal) => {
     const publish = (progress: ImportProgress) =>
       context.publish('import.progress', { jobId, fileName, stage: progress.stage, page: progress.page ?? 0, total: progress.pageCount ?? 0 });
+    const ocr = await ocrSetup(context, request, options);
     const outcome = await importFile(context.workspace.dir, request.filePath, {
       ...(request.password === undefined ? {} : { password: request.password }),
       onDuplicate: request.onDuplicate ?? 'ask',
       existingHashes: knownContentHashes(context.workspace),
       signal,
       onProgress: publish,
-      pdfExtractor: (bytes, extractOptions) =>
-        runExtractionInWorker(bytes, { ...extractOptions, fileName, ...(options.workerUrl ? { workerUrl: options.workerUrl } : {}) }),
+      ...(ocr ? { ocr } : {}),
+      extractor: (format, bytes, extractOptions) =>
+        extractInWorkers(format, bytes, { ...extractOptions, fileName, ...(options.workerUrl ? { workerUrl: options.workerUrl } : {}) }),
     });
     if (outcome.status === 'skipped') {
       const existing = context.corpus.document(outcome.existingDocumentId);
+      const passages = context.corpus.passages(existing.id);
       return {
         jobId,
         status: 'skipped',
         documentId: existing.id,
         title: existing.title,
         pages: existing.pageCount,
-        passages: context.corpus.passages(existing.id).length,
-        hasTextLayer: context.corpus.passages(existing.id).length > 0 || existing.origin !== 'imported-pdf',
+        passages: passages.length,
+        hasTextLayer: passages.length > 0 || existing.origin !== 'imported-pdf',
+        ocrPages: [...new Set(passages.filter((p) => p.ocr).map((p) => p.page))],
       };
     }
     try {
@@ -74,6 +100,7 @@ export function runImport(context: CoreContext, jobs: ImportJobs, request: RunIm
       pages: outcome.pages,
       passages: outcome.passages.length,
       hasTextLayer: outcome.hasTextLayer,
+      ocrPages: outcome.ocrPages,
     };
   });
 }

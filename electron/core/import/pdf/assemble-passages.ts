@@ -80,6 +80,7 @@ export function assemblePassages(pages: ReadyPage[], ctx: AssemblyContext): { pa
       order: passages.length,
       ...(level === undefined ? {} : { level }),
       footnoteRefs: refs,
+      ...ocrConfidence(block.lines),
     });
     if (block.kind === 'heading' && !block.isTitle) sections.push({ level: level!, title: text });
   }
@@ -97,6 +98,19 @@ export function assemblePassages(pages: ReadyPage[], ctx: AssemblyContext): { pa
     }
   }
   return { passages, footnotes };
+}
+
+/** Passages read by OCR say so, with their lines' mean word confidence (0-1, by characters). */
+function ocrConfidence(lines: LineSegment[]): { ocr?: true; confidence?: number } {
+  let characters = 0;
+  let sum = 0;
+  for (const line of lines) {
+    if (!line.ocr) continue;
+    characters += line.text.length;
+    sum += line.ocr.confidence * line.text.length;
+  }
+  if (characters === 0) return {};
+  return { ocr: true, confidence: Math.round(sum / characters) / 100 };
 }
 
 interface ColumnEdges {

@@ -29,6 +29,8 @@ export interface LineSegment {
   fonts: Set<string>;
   superscripts: Superscript[];
   rtl: boolean;
+  /** Lines read by OCR: tesseract's mean word confidence (0-100) and its paragraph on the page. */
+  ocr?: { confidence: number; paragraph: number };
 }
 
 /** A gap wider than this many font sizes splits a line into segments. */
@@ -74,7 +76,7 @@ export function buildLineSegments(page: number, runs: TextRun[]): LineSegment[] 
       clusters.push({ runs: [run], top, bottom });
     }
   }
-  return clusters.flatMap((cluster) => splitIntoSegments(page, cluster.runs));
+  return clusters.flatMap((cluster) => splitIntoSegments(page, cluster.runs)).filter((segment) => segment.text.trim() !== '');
 }
 
 /** Two runs at the same x but different baselines are two lines, however close. */
@@ -97,7 +99,9 @@ function splitIntoSegments(page: number, runs: TextRun[]): LineSegment[] {
       current = [];
     }
     current.push(run);
-    currentRight = Math.max(currentRight, run.x + run.width);
+    // A space set as text of its own marks a word break, but never bridges a wide gap
+    // (a gutter, a table cell boundary): only ink moves the line's right edge.
+    if (run.text.trim() !== '') currentRight = Math.max(currentRight, run.x + run.width);
   }
   if (current.length > 0) groups.push(current);
   return groups.map((group) => assembleSegment(page, group));
@@ -130,6 +134,8 @@ function assembleSegment(page: number, runs: TextRun[]): LineSegment {
   for (const run of ordered) {
     if (previous && needsSpace(previous, run, rtl, text)) text += ' ';
     const raised = run.size < size * 0.85 && baseline - run.y > size * 0.2;
+    // A raised space (after a footnote marker) says nothing; the gap around it decides.
+    if (raised && run.text.trim() === '') continue;
     // Whitespace is collapsed as we go so that superscript offsets stay true.
     let piece = raised ? run.text.trim() : run.text.replace(/\s+/g, ' ');
     if (text === '' || text.endsWith(' ')) piece = piece.replace(/^ /, '');

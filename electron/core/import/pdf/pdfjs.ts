@@ -10,8 +10,40 @@ export type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let loaded: Promise<PdfJs> | undefined;
 
 export function loadPdfJs(): Promise<PdfJs> {
-  loaded ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  loaded ??= withNativeBuiltins(async () => {
+    // In Node pdf.js runs its "worker" on the same thread; loading that half here, where
+    // the built-ins are guarded, and handing it over saves pdf.js importing it later.
+    const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
+    return import('pdfjs-dist/legacy/build/pdf.mjs');
+  });
   return loaded;
+}
+
+/**
+ * The legacy build carries core-js, which replaces built-ins that the engine already has
+ * but that fail one of its spec checks in Node 20: `Array.prototype.push`, `JSON.parse` and
+ * `JSON.stringify` become JavaScript versions, for the whole process. Measured: 4x slower
+ * pushes and 3.6x slower JSON round trips after pdf.js loads, which cost every later import,
+ * store write and search. pdf.js needs none of the edge cases they fix (arrays longer than
+ * 2^32, `JSON.rawJSON`), so the natives are put back; the polyfills that add what Node lacks
+ * (`Promise.withResolvers`, `Map.prototype.getOrInsert`, …) stay.
+ */
+async function withNativeBuiltins<T>(load: () => Promise<T>): Promise<T> {
+  const push = Array.prototype.push;
+  const { parse, stringify } = JSON;
+  try {
+    return await load();
+  } finally {
+    restore(Array.prototype, 'push', push);
+    restore(JSON, 'parse', parse);
+    restore(JSON, 'stringify', stringify);
+  }
+}
+
+function restore<T extends object, K extends keyof T>(owner: T, key: K, native: T[K]): void {
+  if (owner[key] === native) return;
+  Object.defineProperty(owner, key, { value: native, writable: true, configurable: true, enumerable: false });
 }
 
 /**

@@ -25,12 +25,15 @@ export interface PageRuns {
   runs: TextRun[];
 }
 
-// Arabic presentation forms (the shaped glyph codes many PDFs carry) fold to the base
-// letters, so that imported Arabic is searchable and comparable with typed Arabic.
-const ARABIC_PRESENTATION_FORMS = /[\uFB50-\uFDFF\uFE70-\uFEFF]/;
+// Ligatures (ﬁ, ﬂ) and Arabic presentation forms (the shaped glyph codes many PDFs carry)
+// fold to their letters, so that imported text is searchable and comparable with typed
+// text. pdf.js would do it, but before it reverses right-to-left runs into reading order,
+// which turns an Arabic ligature's two letters around ("الخطوط" came out "اخلطوط"); so its
+// normalisation is off and the folding happens here, on text already in reading order.
+const COMPATIBILITY_FORMS = /[\u00A0\u2000-\u200A\u202F\uFB00-\uFDFF\uFE70-\uFEFF]+/g;
 
 export function normaliseRunText(text: string): string {
-  const folded = ARABIC_PRESENTATION_FORMS.test(text) ? text.normalize('NFKC') : text;
+  const folded = text.replace(COMPATIBILITY_FORMS, (forms) => forms.normalize('NFKC'));
   // Soft hyphens and zero-width characters only confuse search and hyphen repair.
   return folded.replace(/[\u00AD\u200B\uFEFF]/g, '');
 }
@@ -38,7 +41,7 @@ export function normaliseRunText(text: string): string {
 export async function readPageRuns(page: PDFPageProxy): Promise<PageRuns> {
   const pdfjs = await loadPdfJs();
   const viewport = page.getViewport({ scale: 1 });
-  const content = await page.getTextContent();
+  const content = await page.getTextContent({ disableNormalization: true });
   const runs: TextRun[] = [];
   for (const item of content.items) {
     if (!('str' in item)) continue;
@@ -54,7 +57,9 @@ function toRun(
   multiply: (a: number[], b: number[]) => number[],
 ): TextRun | undefined {
   const text = normaliseRunText(item.str);
-  if (text.trim() === '') return undefined;
+  // A space the PDF sets as text of its own is kept: tightly set words (Arabic, justified
+  // lines) have gaps too narrow to tell a word break from kerning.
+  if (text === '' || (text.trim() === '' && !/ /.test(text))) return undefined;
   const [a = 0, b = 0, c = 0, d = 0, e = 0, f = 0] = multiply(viewportTransform, item.transform);
   // Rotated text (axis labels, margin stamps) is not part of the reading flow.
   if (Math.abs(b) > Math.abs(a) * 0.1 || Math.abs(c) > Math.abs(d) * 0.1) return undefined;

@@ -1,4 +1,6 @@
 import { WorkbenchError } from '../../api/errors.js';
+import { verifyZip } from '../../zip/inspect-zip.js';
+import { DOCX_LIMITS } from '../../zip/zip-limits.js';
 import type { TextBlock } from './blocks.js';
 
 /**
@@ -7,6 +9,9 @@ import type { TextBlock } from './blocks.js';
  * (`<strong>Name:</strong>`) lose their tags and keep their text.
  */
 export async function blocksFromDocx(bytes: Uint8Array, fileName: string): Promise<TextBlock[]> {
+  // A Word file is a zip: its directory is checked, and every part inflated under the
+  // limits, before mammoth (which inflates with no limits of its own) sees it.
+  await verifyZip(bytes, fileName, DOCX_LIMITS);
   const mammoth = (await import('mammoth')).default;
   let html: string;
   try {

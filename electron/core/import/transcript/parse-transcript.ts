@@ -26,6 +26,30 @@ export function parseTranscript(text: string, options: ParseTranscriptOptions): 
   return parseTranscriptBlocks(blocks);
 }
 
+/**
+ * A passage is what search shows, a reader highlights and a citation points at: a "paragraph"
+ * of a whole file (text without blank lines) is cut at sentence ends into pieces of about
+ * this size, so that no passage is too long to show or to search quickly.
+ */
+export const MAX_PASSAGE_CHARS = 4000;
+
+export function splitLongText(text: string, max = MAX_PASSAGE_CHARS): string[] {
+  if (text === '') return [];
+  if (text.length <= max) return [text];
+  const pieces: string[] = [];
+  let rest = text;
+  while (rest.length > max) {
+    const window = rest.slice(0, max);
+    // The last sentence end in the window's second half, else the last space, else a hard cut.
+    const sentence = window.slice(max / 2).search(/[.!?…][”"’)]?\s(?=[^.!?…]*$)/u);
+    const cut = sentence >= 0 ? max / 2 + sentence + 1 : window.lastIndexOf(' ') > max / 2 ? window.lastIndexOf(' ') : max;
+    pieces.push(rest.slice(0, cut).trim());
+    rest = rest.slice(cut).trim();
+  }
+  if (rest) pieces.push(rest);
+  return pieces;
+}
+
 const FIELD_LINE = /^[\p{L}][\p{L}' ]{1,30}:\s+\S/u;
 
 /** Single-letter labels and interviewer labels count at once; a name must open two turns. */
@@ -63,20 +87,21 @@ export function parseTranscriptBlocks(blocks: TextBlock[]): ParsedTranscript {
   let buffer: string[] = [];
 
   const flush = () => {
-    const text = buffer.join(' ').replace(/\s+/g, ' ').trim();
+    const joined = buffer.join(' ').replace(/\s+/g, ' ').trim();
     buffer = [];
-    if (text === '') return;
-    const order = passages.length;
-    passages.push({
-      kind: 'paragraph',
-      text,
-      page: 1,
-      sectionPath: sections.map((s) => s.title),
-      order,
-      footnoteRefs: [],
-      ...(current ? { speaker: current.speaker } : {}),
-    });
-    current?.passages.push(order);
+    for (const text of splitLongText(joined)) {
+      const order = passages.length;
+      passages.push({
+        kind: 'paragraph',
+        text,
+        page: 1,
+        sectionPath: sections.map((s) => s.title),
+        order,
+        footnoteRefs: [],
+        ...(current ? { speaker: current.speaker } : {}),
+      });
+      current?.passages.push(order);
+    }
   };
 
   for (const block of blocks) {

@@ -31,7 +31,7 @@ import './DocumentReader.css';
 export function DocumentReader({ docId, passageId, footnote }: { docId: string; passageId?: string | undefined; footnote?: number | undefined }) {
   const { document, passagesQuery, passages, byId, footnotes, mentions, entities } = useReaderData(docId);
   const pdfUrl = document.value?.pdfUrl;
-  const pdfState = usePdfDocument(pdfUrl);
+  const pdfState = usePdfDocument(pdfUrl, document.value && document.value.origin !== 'bundled' ? docId : undefined);
   const pdf = pdfState.status === 'ready' ? pdfState.pdf : undefined;
   const annotations = useReaderAnnotations(docId, passages);
   const pdfColumn = useRef<HTMLDivElement>(null);

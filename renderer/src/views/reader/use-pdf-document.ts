@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
-import type { PDFDocumentProxy } from 'pdfjs-dist';
+import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist';
 import type { TextContent } from 'pdfjs-dist/types/src/display/api';
+import { api } from '../../api/client';
 import { openPdf } from './pdfjs';
+import { ocrTextContent } from './ocr-text-content';
 import { joinPageText } from './page-text';
 import type { PageText } from './page-text';
 import type { PageSize } from './zoom';
@@ -65,8 +67,22 @@ async function resolveOutline(doc: PDFDocumentProxy, sizes: PageSize[], items: R
   return entries;
 }
 
-/** Opens the PDF at `url`, with its page sizes and outline; closes it when the paper closes. */
-export function usePdfDocument(url: string | undefined): PdfState {
+/**
+ * A page's text content; for a scanned page of an imported document (no text of its own),
+ * the words OCR recognised when it was imported.
+ */
+async function pageContent(proxy: PDFPageProxy, page: number, docId: string | undefined): Promise<TextContent> {
+  const content = await proxy.getTextContent();
+  if (!docId || content.items.some((item) => 'str' in item && item.str.trim() !== '')) return content;
+  const layer = await api.invoke('import.ocrTextLayer', { docId, page }).catch(() => null);
+  return layer ? ocrTextContent(layer, proxy.getViewport({ scale: 1 })) : content;
+}
+
+/**
+ * Opens the PDF at `url`, with its page sizes and outline; closes it when the paper closes.
+ * `docId` names an imported document whose scanned pages have an OCR text layer.
+ */
+export function usePdfDocument(url: string | undefined, docId?: string): PdfState {
   const [state, setState] = useState<PdfState>({ status: 'loading' });
   const [password, setPassword] = useState<string | undefined>();
   useEffect(() => {
@@ -91,7 +107,7 @@ export function usePdfDocument(url: string | undefined): PdfState {
           if (!text) {
             text = doc
               .getPage(page)
-              .then((proxy) => proxy.getTextContent())
+              .then((proxy) => pageContent(proxy, page, docId))
               .then((content) => ({ content, text: joinPageText(content.items.filter((item) => 'str' in item)) }));
             texts.set(page, text);
           }
@@ -109,7 +125,7 @@ export function usePdfDocument(url: string | undefined): PdfState {
       current = false;
       void opened.destroy();
     };
-  }, [url, password]);
+  }, [url, password, docId]);
   return state;
 }
 

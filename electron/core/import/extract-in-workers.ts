@@ -1,0 +1,162 @@
+import { availableParallelism } from 'node:os';
+import { WorkbenchError } from '../api/errors.js';
+import { startLimitedWorker, type LimitedWorker, type WorkerBudget } from '../workers/limited-worker.js';
+import { siblingEntry, type WorkerEntry } from '../workers/worker-entry.js';
+import { cancelledError } from './cancellation.js';
+import type { ExtractOptions, Extraction } from './extract-any.js';
+import type { ImportFormat } from './file-format.js';
+import { helperWorthwhile, PagePlan } from './pdf/page-plan.js';
+import type { PageTaskInput } from './pdf/page-worker-task.js';
+import type { PdfExtraction } from './types.js';
+import type { ExtractProgress, ExtractTaskInput } from './worker.js';
+import type { FromPageWorker, PageProgress, PagesReadNote, ToPageWorker } from './worker-notes.js';
+
+export interface WorkerOptions {
+  /** A bundled app's built extraction worker (`worker.js`); by default the one beside this module. */
+  workerUrl?: URL;
+  /** Most worker threads one PDF may use; default: the machine's cores. */
+  maxWorkers?: number;
+  /** Told each time a PDF worker starts (1 for the lead), for diagnostics. */
+  onWorkerStart?(count: number): void;
+}
+
+/**
+ * The budgets of each extractor. Text and Word files are read in seconds; PDFs get time
+ * for OCR, which takes seconds a page, and are judged stuck only after minutes of silence.
+ */
+export const BUDGETS: Record<'pdf' | 'photo' | 'docx' | 'text', WorkerBudget> = {
+  pdf: { heapMb: 1024, idleMs: 3 * 60_000, totalMs: 60 * 60_000 },
+  photo: { heapMb: 512, idleMs: 3 * 60_000, totalMs: 20 * 60_000 },
+  docx: { heapMb: 512, idleMs: 60_000, totalMs: 2 * 60_000 },
+  text: { heapMb: 1024, idleMs: 60_000, totalMs: 2 * 60_000 },
+};
+
+function entry(options: WorkerOptions): WorkerEntry {
+  return siblingEntry(import.meta.url, 'worker', options.workerUrl);
+}
+
+/** Extracts any supported file on worker threads; PDFs share their pages among several. */
+export function extractInWorkers(format: ImportFormat, bytes: Uint8Array, options: ExtractOptions & WorkerOptions): Promise<Extraction> {
+  if (format === 'pdf') {
+    return extractPdfInWorkers(bytes, options).then((pdf) => ({ origin: 'imported-pdf', kind: 'other', ...pdf }));
+  }
+  const budget = format === 'docx' ? BUDGETS.docx : format === 'txt' || format === 'md' ? BUDGETS.text : BUDGETS.photo;
+  const input: ExtractTaskInput = {
+    format,
+    bytes: bytes.slice(),
+    fileName: options.fileName,
+    ...(options.ocr ? { ocr: options.ocr } : {}),
+  };
+  return startLimitedWorker<Extraction, ExtractProgress>({
+    entry: entry(options),
+    task: 'extract',
+    input,
+    transfer: [input.bytes.buffer as ArrayBuffer],
+    budget,
+    fileName: options.fileName,
+    ...(options.signal ? { signal: options.signal } : {}),
+    cancelledError: () => cancelledError(options.fileName),
+    onProgress: (p) => options.onPage?.(p.page, p.total, p.recognising),
+  }).result;
+}
+
+/**
+ * A PDF read by several worker threads at once. The first (the lead) opens the file and
+ * reports its page count; pages are then handed out in chunks to it and to helpers started
+ * while enough pages are left; when all are read, the lead gets the helpers' pages and
+ * builds the document. Any failure or a cancel ends every worker.
+ */
+export function extractPdfInWorkers(bytes: Uint8Array, options: ExtractOptions & WorkerOptions): Promise<PdfExtraction> {
+  const { fileName } = options;
+  const maxWorkers = Math.max(1, options.maxWorkers ?? availableParallelism());
+  const stop = new AbortController();
+  const onCallerAbort = () => stop.abort();
+  options.signal?.addEventListener('abort', onCallerAbort, { once: true });
+  if (options.signal?.aborted) stop.abort();
+
+  let plan: PagePlan | undefined;
+  let ocrSeen = false;
+  let pagesDone = 0;
+  let outstanding = 0;
+  const others: PagesReadNote[] = [];
+  const workers: Array<LimitedWorker<PdfExtraction | null>> = [];
+  let lead!: LimitedWorker<PdfExtraction | null>;
+  let failure: WorkbenchError | undefined;
+  let finishing = false;
+
+  const give = (worker: LimitedWorker<PdfExtraction | null>) => {
+    const numbers = plan!.take(ocrSeen);
+    if (numbers) {
+      outstanding += 1;
+      worker.send({ type: 'pages', numbers } satisfies ToPageWorker);
+      if (workers.length < maxWorkers && helperWorthwhile(plan!.remaining, ocrSeen)) start(false);
+    } else if (worker !== lead) {
+      worker.send({ type: 'finish', others: [] } satisfies ToPageWorker);
+    }
+    if (!numbers && outstanding === 0 && !finishing) {
+      finishing = true;
+      lead.send({ type: 'finish', others } satisfies ToPageWorker);
+    }
+  };
+
+  const start = (isLead: boolean): LimitedWorker<PdfExtraction | null> => {
+    const input: PageTaskInput = {
+      bytes: bytes.slice(),
+      fileName,
+      lead: isLead,
+      ...(options.password === undefined ? {} : { password: options.password }),
+      ...(options.ocr ? { ocr: options.ocr } : {}),
+    };
+    const worker: LimitedWorker<PdfExtraction | null> = startLimitedWorker<PdfExtraction | null, PageProgress>({
+      entry: entry(options),
+      task: 'pdf-pages',
+      input,
+      transfer: [input.bytes.buffer as ArrayBuffer],
+      budget: BUDGETS.pdf,
+      fileName,
+      signal: stop.signal,
+      cancelledError: () => failure ?? cancelledError(fileName),
+      onProgress: (progress) => {
+        if (progress.recognising) {
+          ocrSeen = true;
+          options.onPage?.(pagesDone + 1, plan?.pageCount ?? 0, true);
+        } else {
+          pagesDone += 1;
+          options.onPage?.(pagesDone, plan?.pageCount ?? 0);
+        }
+      },
+      onNote: (raw) => {
+        const note = raw as FromPageWorker;
+        if (note.type === 'opened') {
+          plan ??= new PagePlan(note.pageCount);
+          give(worker);
+        } else {
+          outstanding -= 1;
+          if (worker !== lead) others.push(note.read);
+          give(worker);
+        }
+      },
+    });
+    workers.push(worker);
+    options.onWorkerStart?.(workers.length);
+    // The first real failure ends the others; they then report the same error.
+    worker.result.catch((error: WorkbenchError) => {
+      failure ??= error;
+      stop.abort();
+    });
+    return worker;
+  };
+
+  lead = start(true);
+  return lead.result
+    .then(async (extraction) => {
+      await Promise.allSettled(workers.map((w) => w.result));
+      if (!extraction) throw new WorkbenchError('INTERNAL', `Reading “${fileName}” ended without a result. Try the import again.`);
+      return extraction;
+    })
+    .catch((error: unknown) => {
+      stop.abort();
+      throw failure ?? error;
+    })
+    .finally(() => options.signal?.removeEventListener('abort', onCallerAbort));
+}

@@ -1,0 +1,16 @@
+import type { SerializedError } from '../api/errors.js';
+
+/**
+ * Messages between a limited worker and the thread that started it. One task per worker:
+ * `run` starts it; `note` carries anything task-specific both ways (a page range to read,
+ * pages read by a helper); the worker answers with progress, then `done` or `failed`.
+ */
+export type ToWorker =
+  | { kind: 'run'; task: string; input: unknown }
+  | { kind: 'note'; note: unknown };
+
+export type FromWorker =
+  | { kind: 'progress'; progress: unknown }
+  | { kind: 'note'; note: unknown }
+  | { kind: 'done'; result: unknown }
+  | { kind: 'failed'; error: SerializedError };

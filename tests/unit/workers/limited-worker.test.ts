@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { WorkbenchError } from '../../../electron/core/api/errors';
+import { runLimitedWorker, startLimitedWorker, type WorkerBudget } from '../../../electron/core/workers/limited-worker';
+import type { WorkerEntry } from '../../../electron/core/workers/worker-entry';
+import { rejection } from '../../helpers/workbench-error';
+
+const entry: WorkerEntry = { source: new URL('./support/misbehaving-worker.ts', import.meta.url) };
+const budget: WorkerBudget = { heapMb: 64, idleMs: 1500, totalMs: 20_000 };
+const cancelledError = () => new WorkbenchError('CANCELLED', 'cancelled');
+
+const failure = rejection;
+
+describe('runLimitedWorker', () => {
+  it('runs a task, passing progress and notes both ways', async () => {
+    const progress: unknown[] = [];
+    const worker = startLimitedWorker<string>({ entry, task: 'echo', input: { text: 'hello' }, budget, fileName: 'x', cancelledError, onProgress: (p) => progress.push(p) });
+    worker.send('world');
+    expect(await worker.result).toBe('hello world');
+    expect(progress).toEqual([{ step: 1 }]);
+  });
+
+  it('stops a task that exhausts its heap, with an error that names the file and the limit', async () => {
+    const error = await failure(runLimitedWorker({ entry, task: 'hog', input: {}, budget: { ...budget, idleMs: 15_000 }, fileName: 'bomb.docx', cancelledError }));
+    expect(error.code).toBe('UNSUPPORTED');
+    expect(error.message).toContain('“bomb.docx”');
+    expect(error.message).toContain('64 MB');
+    expect(error.details).toMatchObject({ limit: 'memory' });
+    // The process that started it is fine and can run the next task.
+    const next = startLimitedWorker<string>({ entry, task: 'echo', input: { text: 'still' }, budget, fileName: 'x', cancelledError });
+    next.send('here');
+    expect(await next.result).toBe('still here');
+  });
+
+  it('stops a task that makes no progress, and one that runs over its total time', async () => {
+    const stuck = await failure(runLimitedWorker({ entry, task: 'hang', input: {}, budget, fileName: 'loop.pdf', cancelledError }));
+    expect(stuck.details).toMatchObject({ limit: 'time', idleMs: 1500 });
+    expect(stuck.message).toContain('“loop.pdf” made no progress');
+
+    const slow = await failure(runLimitedWorker({ entry, task: 'busy', input: {}, budget: { ...budget, totalMs: 2500 }, fileName: 'long.pdf', cancelledError }));
+    expect(slow.details).toMatchObject({ limit: 'time', totalMs: 2500 });
+    expect(slow.message).toContain('took longer than');
+  });
+
+  it('carries the task\'s own errors back with their code, and ends the worker when cancelled', async () => {
+    const refused = await failure(runLimitedWorker({ entry, task: 'refuse', input: {}, budget, fileName: 'x', cancelledError }));
+    expect(refused).toMatchObject({ code: 'CORRUPT', message: 'The test file is damaged.', details: { why: 'test' } });
+
+    const controller = new AbortController();
+    const running = runLimitedWorker({ entry, task: 'busy', input: {}, budget, fileName: 'x', cancelledError, signal: controller.signal, onProgress: () => controller.abort() });
+    expect((await failure(running)).code).toBe('CANCELLED');
+  });
+});
