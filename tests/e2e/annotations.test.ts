@@ -104,14 +104,34 @@ describe('topics in Chromium', () => {
     await page.getByRole('textbox', { name: 'Rename Trust in police' }).fill('Trust in the police');
     await page.getByRole('button', { name: 'Rename', exact: true }).click();
     await tree.getByRole('link', { name: 'Trust in the police' }).waitFor();
+    // Each step waits for its form to close (the call answered), not only for core to have
+    // the change: the next action's form must not open while this one is still in flight.
+    await page.getByRole('textbox', { name: 'Rename Trust in police' }).waitFor({ state: 'detached' });
 
+    // Move's answer is held back until the next form is open, as a busy machine may deliver
+    // it: the change event has already refreshed the tree, and the late answer must not close
+    // the form the user opened meanwhile (this once failed the suite under load).
+    const running = app;
+    const dispatch = running.core.dispatch;
+    let releaseMove!: () => void;
+    const moveAnswered = new Promise<void>((resolve) => (releaseMove = resolve));
+    running.core.dispatch = async (method, args) => {
+      const result = await dispatch(method, args);
+      if (method === 'topics.move') await moveAnswered;
+      return result;
+    };
     await page.getByRole('combobox', { name: 'Actions for Trust in the police' }).selectOption('move');
     await page.getByRole('combobox', { name: 'Move Trust in the police under' }).selectOption({ label: 'Security' });
     await page.getByRole('button', { name: 'Move', exact: true }).click();
-    await expect.poll(async () => (await call(app!, 'topics.list', {})).map((topic) => topic.path)).toContain('Security / Trust in the police');
+    await tree.getByRole('combobox', { name: 'Actions for Security / Trust in the police' }).waitFor();
+    expect(await page.locator('.codebook').getAttribute('aria-busy')).toBe('true');
 
     // Merge "Centres of Excellence" into NATO: its quotes are recoded, not lost.
     await page.getByRole('combobox', { name: 'Actions for Centres of Excellence' }).selectOption('merge');
+    await page.getByRole('combobox', { name: 'Merge Centres of Excellence into' }).waitFor();
+    releaseMove();
+    running.core.dispatch = dispatch;
+    await page.locator('.codebook[aria-busy="false"]').waitFor();
     await page.getByRole('combobox', { name: 'Merge Centres of Excellence into' }).selectOption({ label: 'Security / NATO' });
     await page.getByRole('button', { name: 'Merge', exact: true }).click();
     await tree.getByRole('link', { name: 'Centres of Excellence' }).waitFor({ state: 'detached' });

@@ -13,20 +13,26 @@ type Action = { kind: 'rename' | 'move' | 'merge' | 'delete' | 'add-child'; topi
 export function CodebookTree({ topics, selectedId }: { topics: TopicSummary[]; selectedId?: string }) {
   const [action, setAction] = useState<Action>();
   const [error, setError] = useState<string>();
+  // Calls still waiting for core's answer: the tree says it is busy until they are all back.
+  const [inFlight, setInFlight] = useState(0);
   const run = async (call: () => Promise<unknown>) => {
     setError(undefined);
     const started = action;
+    setInFlight((count) => count + 1);
     try {
       await call();
-      // Close the form this was for; another one opened meanwhile stays open.
+      // Close the form this was for. The answer can arrive after the user (or a test) has
+      // opened another form, since the change event refreshes the tree first: that one stays.
       setAction((current) => (current === started ? undefined : current));
     } catch (caught) {
       setError((caught as Error).message);
+    } finally {
+      setInFlight((count) => count - 1);
     }
   };
 
   return (
-    <div className="codebook">
+    <div className="codebook" aria-busy={inFlight > 0}>
       <NameForm label="New topic" submitLabel="Add topic" onSubmit={(name) => run(() => api.invoke('topics.create', { name }))} />
       {error ? (
         <p className="form-error" role="alert">
