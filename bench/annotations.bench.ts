@@ -1,157 +1,245 @@
-import { readFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { open, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { buildDocumentText, describe, type DocumentText } from '../electron/core/anchoring';
-import { AnnotationSchema, createCodingServices, type Annotation, type AnnotationsData, type CorpusLookup } from '../electron/core/annotations';
+import MiniSearch from 'minisearch';
+import { buildDocumentText, describe } from '../electron/core/anchoring';
+import { invokeOrThrow } from '../electron/core/api/invoke';
+import { AnnotationSchema, annotationsCollection, createCodingServices, corpusLookupFromIndex, type Annotation, type CorpusLookup } from '../electron/core/annotations';
+import { createCore, workspaceCollections } from '../electron/core/core';
+import { CorpusIndex } from '../electron/core/corpus/corpus-index';
+import { loadCorpus } from '../electron/core/corpus/load';
 import type { Passage } from '../electron/core/corpus/schema';
+import { annotationToSearchDocument } from '../electron/core/search';
 import { openWorkspace } from '../electron/core/store';
-import type { CollectionHandle } from '../electron/core/store/types';
-import type { TopicsData } from '../electron/core/topics';
+import { WorkspaceLock } from '../electron/core/store/lock';
+import { topicsCollection } from '../electron/core/topics';
 import type { BenchRow } from './types';
 
-const seedsDir = resolve(import.meta.dirname, '../seeds');
-const seedFiles = ['000_e87488ddfbf88c13.txt', '001_854a494500a4b47a.txt', '002_9f88dff86ea5da05.txt', '003_ed6381770ad57015.txt', '004_8f46781e496f4f68.txt'];
-const workspaceSize = 10_000;
-const saves = 40;
-
-/** The seed texts cut into paragraphs: the real text, without needing the built corpus. */
-function seedCorpus(): CorpusLookup & { docs: Map<string, DocumentText> } {
-  const passages = new Map<string, Passage>();
-  const docs = new Map<string, DocumentText>();
-  seedFiles.forEach((file, docIndex) => {
-    const docId = `seed-${docIndex}`;
-    const paragraphs = readFileSync(join(seedsDir, file), 'utf8')
-      .split(/\n\s*\n/)
-      .map((text) => text.trim())
-      .filter(Boolean);
-    const docPassages: Passage[] = paragraphs.map((text, order) => ({
-      id: `${docId}-p${order}`, docId, sectionPath: [], kind: 'paragraph', text, page: 1 + Math.floor(order / 12), order, footnoteRefs: [], links: [], backMatter: false,
-    }));
-    for (const passage of docPassages) passages.set(passage.id, passage);
-    docs.set(docId, buildDocumentText(docPassages));
-  });
-  return {
-    docs,
-    getPassage: (id) => passages.get(id),
-    getDocumentText: (docId) => docs.get(docId),
-    entityExists: () => true,
-    recommendationExists: () => true,
-  };
-}
-
-/** 10,000 annotations on real passages, written in one go as a workspace would hold them. */
-function existingAnnotations(corpus: ReturnType<typeof seedCorpus>, topicIds: string[]): Annotation[] {
-  const annotations: Annotation[] = [];
-  const docs = [...corpus.docs.entries()];
-  for (let i = 0; i < workspaceSize; i++) {
-    const [docId, doc] = docs[i % docs.length]!;
-    const span = doc.spans[(i * 7) % doc.spans.length]!;
-    const start = span.start + ((i * 13) % Math.max(1, span.end - span.start - 40));
-    const end = Math.min(span.end, start + 40);
-    const timestamp = new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString();
-    annotations.push(
-      AnnotationSchema.parse({
-        id: `ann-bench-${i}`, docId, target: { selectors: describe(doc.text, start, end, 1), passageIds: [span.passageId] }, color: 'yellow',
-        note: i % 3 === 0 ? `Note ${i} on this passage, to compare with the other papers.` : '', topicIds: [topicIds[i % topicIds.length]!], entityIds: [], recommendationIds: [],
-        createdAt: timestamp, updatedAt: timestamp, anchorStatus: 'anchored',
-      }),
-    );
-  }
-  return annotations;
-}
-
-/** A collection that never touches the disk, to separate the services' cost from the store's. */
-function memoryHandle<T>(name: string, value: T): CollectionHandle<T> {
-  return {
-    name,
-    get: () => value,
-    update: async (mutator) => {
-      const replacement = mutator(value);
-      if (replacement !== undefined) value = replacement;
-    },
-  };
-}
+const resourcesDir = resolve(import.meta.dirname, '../resources');
+const saves = 60;
 
 function percentile(values: number[], fraction: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))]!;
 }
 
+function heapUsedMb(): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  return process.memoryUsage().heapUsed / 1e6;
+}
+
+/** `count` annotations on the bundled papers' real paragraphs, as a workspace would hold them. */
+function existingAnnotations(index: CorpusIndex, count: number, topicIds: string[]): Annotation[] {
+  const docs = index.allDocuments().map((document) => {
+    const passages = index.passages(document.id);
+    return { docId: document.id, passages, text: buildDocumentText(passages) };
+  });
+  const annotations: Annotation[] = [];
+  for (let i = 0; i < count; i++) {
+    const doc = docs[i % docs.length]!;
+    const span = doc.text.spans[(i * 7) % doc.text.spans.length]!;
+    const start = span.start + ((i * 13) % Math.max(1, span.end - span.start - 40));
+    const end = Math.min(span.end, start + 40);
+    const timestamp = new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString();
+    annotations.push(
+      AnnotationSchema.parse({
+        id: `ann-bench-${i}`,
+        docId: doc.docId,
+        target: { selectors: describe(doc.text.text, start, end, 1), passageIds: [span.passageId] },
+        color: 'yellow',
+        note: i % 3 === 0 ? `Note ${i} on this passage, to compare with the other papers.` : '',
+        topicIds: [topicIds[i % topicIds.length]!],
+        entityIds: [],
+        recommendationIds: [],
+        createdAt: timestamp,
+        updatedAt: timestamp,
+        anchorStatus: 'anchored',
+      }),
+    );
+  }
+  return annotations;
+}
+
+/** A compacted workspace holding `count` annotations and six topics. */
+async function seedWorkspace(dir: string, index: CorpusIndex, count: number): Promise<string[]> {
+  const workspace = await openWorkspace(dir, { collections: workspaceCollections, holder: 'bench' });
+  const topics = ['Security', 'Trust in police', 'North Kosovo', 'NATO', 'EU integration', 'Serbia'].map((name, n) => ({ id: `topic-bench-${n}`, name, color: '#4C9F70', description: '' }));
+  const annotations = existingAnnotations(index, count, topics.map((topic) => topic.id));
+  await workspace.transact((tx) => {
+    for (const topic of topics) tx.put(topicsCollection, topic);
+    for (const annotation of annotations) tx.put(annotationsCollection, annotation);
+  });
+  await workspace.compact();
+  await workspace.close();
+  return topics.map((topic) => topic.id);
+}
+
+/** Paragraphs to annotate in the timed saves. */
+function paragraphs(index: CorpusIndex): Passage[] {
+  return index.allDocuments().flatMap((document) => index.passages(document.id).filter((passage) => passage.kind === 'paragraph' && passage.text.length > 80));
+}
+
 /**
- * Saving one annotation (validate, index, one atomic write of the whole annotations file)
- * with 10,000 already in a real workspace, against a plain fs.writeFile of the same bytes.
+ * Saving one annotation with `count` already in the workspace: validate, lock, append one
+ * journal line, fsync. The reference appends the very bytes the save wrote, to a file of
+ * its own on the same disk, and fsyncs them (measured turn about, so both see the same disk).
  */
-export async function run(): Promise<BenchRow[]> {
-  const dir = await mkdtemp(join(tmpdir(), 'workbench-bench-annotations-'));
-  const workspace = await openWorkspace(dir, { holder: 'bench' });
+async function saveRows(index: CorpusIndex, lookup: CorpusLookup, count: number): Promise<BenchRow[]> {
+  const dir = await mkdtemp(join(tmpdir(), 'workbench-bench-save-'));
   try {
-    const corpus = seedCorpus();
-    // The store keeps records loosely typed; the services validate their own records.
-    const annotationsHandle = workspace.annotations as unknown as CollectionHandle<AnnotationsData>;
-    const services = createCodingServices({ annotations: annotationsHandle, topics: workspace.topics as unknown as CollectionHandle<TopicsData>, lookup: corpus });
-    const topicIds: string[] = [];
-    for (const name of ['Security', 'Trust in police', 'North Kosovo', 'NATO', 'EU integration', 'Serbia']) topicIds.push((await services.topics.create({ name })).id);
-    const seeded = existingAnnotations(corpus, topicIds);
-    await annotationsHandle.update((data) => {
-      data.annotations.push(...seeded);
-    });
-
+    const topicIds = await seedWorkspace(dir, index, count);
+    const workspace = await openWorkspace(dir, { collections: workspaceCollections, holder: 'bench' });
+    const services = createCodingServices(workspace, lookup);
+    const journal = join(dir, 'annotations.journal');
+    const reference = await open(join(dir, 'reference.jsonl'), 'a');
     const saveTimes: number[] = [];
-    const passages = [...corpus.docs.get('seed-4')!.spans];
+    const appendTimes: number[] = [];
+    const candidates = paragraphs(index);
     for (let i = 0; i < saves; i++) {
-      const span = passages[i % passages.length]!;
-      const passage = corpus.getPassage(span.passageId)!;
-      const quote = passage.text.slice(0, Math.min(60, passage.text.length));
+      const passage = candidates[(i * 11) % candidates.length]!;
+      const before = (await stat(journal)).size;
       const started = performance.now();
-      await services.annotations.createFromQuote({ passageId: passage.id, quote, topicIds: [topicIds[i % topicIds.length]!], note: 'bench' });
+      await services.annotations.createFromQuote({ passageId: passage.id, quote: passage.text.slice(0, 60), topicIds: [topicIds[i % topicIds.length]!], note: `bench save ${i}` });
       saveTimes.push(performance.now() - started);
+      const bytes = (await readFile(journal)).subarray(before);
+      const appendStarted = performance.now();
+      await reference.appendFile(bytes);
+      await reference.datasync();
+      appendTimes.push(performance.now() - appendStarted);
     }
-
-    const bytes = await readFile(join(dir, 'annotations.json'));
-    const writeTimes: number[] = [];
-    const plainFile = join(dir, 'plain-write.json');
-    for (let i = 0; i < saves; i++) {
-      const started = performance.now();
-      await writeFile(plainFile, bytes);
-      writeTimes.push(performance.now() - started);
-    }
-
+    await reference.close();
     const listTimes: number[] = [];
     for (let i = 0; i < 20; i++) {
       const started = performance.now();
       services.annotations.list({ text: 'compare', topicId: topicIds[0]!, includeDescendants: true });
       listTimes.push(performance.now() - started);
     }
-
-    // Where the time goes: the services' own work on the same data with no disk at all,
-    // against serialising the file once (what any whole-file JSON store must do per write).
-    const inMemory = memoryHandle<AnnotationsData>('annotations', { annotations: structuredClone(seeded) });
-    const memoryServices = createCodingServices({ annotations: inMemory, topics: memoryHandle<TopicsData>('topics', { topics: structuredClone([...services.topics.list()]) }), lookup: corpus });
-    const serviceTimes: number[] = [];
-    const stringifyTimes: number[] = [];
-    for (let i = 0; i < saves; i++) {
-      const span = passages[i % passages.length]!;
-      const passage = corpus.getPassage(span.passageId)!;
-      const started = performance.now();
-      await memoryServices.annotations.createFromQuote({ passageId: passage.id, quote: passage.text.slice(0, 60), topicIds: [topicIds[i % topicIds.length]!] });
-      serviceTimes.push(performance.now() - started);
-      const stringifyStarted = performance.now();
-      JSON.stringify(inMemory.get());
-      stringifyTimes.push(performance.now() - stringifyStarted);
-    }
-
-    const count = services.annotations.count;
-    const caseName = `save 1 annotation, ${count - 1} in workspace (${(bytes.length / 1e6).toFixed(1)} MB file)`;
+    await workspace.close();
+    const caseName = `save 1 annotation, ${count.toLocaleString('en')} in workspace`;
+    const ref = (value: number) => ({ name: 'appendFile+fsync of the same bytes', value });
     return [
-      { suite: 'annotations', case: caseName, metric: 'median', value: percentile(saveTimes, 0.5), unit: 'ms', reference: { name: 'fs.writeFile same bytes', value: percentile(writeTimes, 0.5) } },
-      { suite: 'annotations', case: caseName, metric: 'p95', value: percentile(saveTimes, 0.95), unit: 'ms', reference: { name: 'fs.writeFile same bytes', value: percentile(writeTimes, 0.95) } },
-      { suite: 'annotations', case: `save 1 annotation, services only (no disk), ${workspaceSize} in memory`, metric: 'median', value: percentile(serviceTimes, 0.5), unit: 'ms', reference: { name: 'JSON.stringify the file', value: percentile(stringifyTimes, 0.5) } },
-      { suite: 'annotations', case: `list by topic + free text over ${count}`, metric: 'median', value: percentile(listTimes, 0.5), unit: 'ms' },
+      { suite: 'annotations', case: caseName, metric: 'median', value: percentile(saveTimes, 0.5), unit: 'ms', reference: ref(percentile(appendTimes, 0.5)) },
+      { suite: 'annotations', case: caseName, metric: 'p95', value: percentile(saveTimes, 0.95), unit: 'ms', reference: ref(percentile(appendTimes, 0.95)) },
+      { suite: 'annotations', case: `list by topic + free text over ${(count + saves).toLocaleString('en')}`, metric: 'median', value: percentile(listTimes, 0.5), unit: 'ms' },
     ];
   } finally {
-    await workspace.close();
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** Opening a workspace of `count` annotations (read-only: no lock, nothing written) against parsing its snapshot's bytes. */
+async function openRows(index: CorpusIndex, count: number): Promise<BenchRow[]> {
+  const dir = await mkdtemp(join(tmpdir(), 'workbench-bench-open-'));
+  try {
+    await seedWorkspace(dir, index, count);
+    const snapshot = join(dir, 'annotations.json');
+    const megabytes = (await stat(snapshot)).size / 1e6;
+    const baseline = heapUsedMb();
+    const started = performance.now();
+    const workspace = await openWorkspace(dir, { collections: workspaceCollections, holder: 'bench', readOnly: true });
+    const openMs = performance.now() - started;
+    const openHeap = heapUsedMb() - baseline;
+    if (workspace.records(annotationsCollection).size !== count) throw new Error('the workspace did not open whole');
+    await workspace.close();
+
+    const parseBaseline = heapUsedMb();
+    const parseStarted = performance.now();
+    const parsed: unknown = JSON.parse(await readFile(snapshot, 'utf8'));
+    const parseMs = performance.now() - parseStarted;
+    const parseHeap = heapUsedMb() - parseBaseline;
+    if (!parsed) throw new Error('unreachable');
+    const caseName = `open a workspace with ${count.toLocaleString('en')} annotations (${megabytes.toFixed(0)} MB snapshot)`;
+    return [
+      { suite: 'annotations', case: caseName, metric: 'time', value: openMs, unit: 'ms', reference: { name: 'readFile+JSON.parse same bytes', value: parseMs } },
+      { suite: 'annotations', case: caseName, metric: 'heap', value: openHeap, unit: 'MB', reference: { name: 'readFile+JSON.parse same bytes', value: parseHeap } },
+    ];
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Save to searchable through the whole core: the annotations.create call (validation, lock,
+ * journal, fsync), the change feed, the search index, and the query that finds it. Reference:
+ * the same bytes appended and fsynced, plus MiniSearch adding and finding the same document.
+ */
+async function searchableRows(index: CorpusIndex, count: number): Promise<BenchRow[]> {
+  const dir = await mkdtemp(join(tmpdir(), 'workbench-bench-searchable-'));
+  try {
+    await seedWorkspace(dir, index, count);
+    const core = await createCore({ workspaceDir: dir, resourcesDir, holder: 'bench' });
+    const mini = new MiniSearch({ fields: ['title', 'text'], storeFields: ['title'], idField: 'id' });
+    const journal = join(dir, 'annotations.journal');
+    const reference = await open(join(dir, 'reference.jsonl'), 'a');
+    const times: number[] = [];
+    const referenceTimes: number[] = [];
+    const candidates = paragraphs(index);
+    for (let i = 0; i < saves; i++) {
+      const passage = candidates[(i * 17) % candidates.length]!;
+      const note = `benchmarkmarker${i}`;
+      const before = (await stat(journal)).size;
+      const started = performance.now();
+      const saved = (await invokeOrThrow(core.dispatch, 'annotations.create', { passageId: passage.id, quote: passage.text.slice(0, 60), note })) as Annotation;
+      const found = (await invokeOrThrow(core.dispatch, 'search.query', { query: note, prefix: false })) as { results: Array<{ id: string }> };
+      times.push(performance.now() - started);
+      if (!found.results.some((result) => result.id === `annotation:${saved.id}`)) throw new Error('a saved annotation was not found');
+
+      const bytes = (await readFile(journal)).subarray(before);
+      const document = annotationToSearchDocument({ id: saved.id, docId: saved.docId, quote: saved.target.selectors.quote.exact, note });
+      const referenceStarted = performance.now();
+      await reference.appendFile(bytes);
+      await reference.datasync();
+      mini.add(document);
+      mini.search(note);
+      referenceTimes.push(performance.now() - referenceStarted);
+    }
+    await reference.close();
+    await core.close();
+    const caseName = `save to searchable through the core, ${count.toLocaleString('en')} in workspace`;
+    const ref = (value: number) => ({ name: 'append+fsync same bytes + MiniSearch add+search', value });
+    return [
+      { suite: 'annotations', case: caseName, metric: 'median', value: percentile(times, 0.5), unit: 'ms', reference: ref(percentile(referenceTimes, 0.5)) },
+      { suite: 'annotations', case: caseName, metric: 'p95', value: percentile(times, 0.95), unit: 'ms', reference: ref(percentile(referenceTimes, 0.95)) },
+    ];
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Where a save's time goes beyond its fsync: the write lock, taken and released once per batch. */
+async function lockRows(): Promise<BenchRow[]> {
+  const dir = await mkdtemp(join(tmpdir(), 'workbench-bench-lock-'));
+  try {
+    const lock = new WorkspaceLock(dir, 'bench');
+    const file = await open(join(dir, 'reference.jsonl'), 'a');
+    const line = Buffer.from(`${JSON.stringify({ note: 'x'.repeat(900) })}\n`);
+    const lockTimes: number[] = [];
+    const appendTimes: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const started = performance.now();
+      (await lock.acquire()).release();
+      lockTimes.push(performance.now() - started);
+      const appendStarted = performance.now();
+      await file.appendFile(line);
+      await file.datasync();
+      appendTimes.push(performance.now() - appendStarted);
+    }
+    await file.close();
+    return [{ suite: 'annotations', case: 'write lock taken and released (once per batch)', metric: 'median', value: percentile(lockTimes, 0.5), unit: 'ms', reference: { name: 'appendFile+fsync of 1 kB', value: percentile(appendTimes, 0.5) } }];
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+export async function run(): Promise<BenchRow[]> {
+  const index = new CorpusIndex(await loadCorpus(resourcesDir));
+  const lookup = corpusLookupFromIndex(index);
+  return [
+    ...(await saveRows(index, lookup, 10_000)),
+    ...(await saveRows(index, lookup, 100_000)),
+    ...(await openRows(index, 100_000)),
+    ...(await searchableRows(index, 10_000)),
+    ...(await lockRows()),
+  ];
 }

@@ -30,14 +30,32 @@ function childrenCpuMs(): number | undefined {
   }
 }
 
-function timeProcess(args: string[]): { wall: number; cpu: number | undefined } {
+function timeProcess(args: string[], node = process.execPath): { wall: number; cpu: number | undefined } {
   const cpuBefore = childrenCpuMs();
   const start = performance.now();
-  const result = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  const result = spawnSync(node, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   const wall = performance.now() - start;
   const cpuAfter = childrenCpuMs();
   if (result.status !== 0) throw new Error(`node ${args.join(' ')} failed: ${result.stderr.toString()}`);
   return { wall, cpu: cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore };
+}
+
+/**
+ * The same on another Node (users run 22 or 24 LTS, whose compile cache this machine's Node
+ * 20 lacks): set WORKBENCH_BENCH_NODE to its binary. Without it, no rows.
+ */
+function otherNodeRows(workspace: string): BenchRow[] {
+  const node = process.env.WORKBENCH_BENCH_NODE;
+  if (!node) return [];
+  const version = spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim();
+  const info: number[] = [];
+  const bare: number[] = [];
+  timeProcess([bin, 'info', '--workspace', workspace], node); // fills the compile cache
+  for (let i = 0; i < runs; i++) {
+    bare.push(timeProcess(['-e', '0'], node).wall);
+    info.push(timeProcess([bin, 'info', '--workspace', workspace], node).wall);
+  }
+  return [{ suite: 'cli', case: `workbench info (compiled, Node ${version})`, metric: 'median wall time', value: median(info), unit: 'ms', reference: { name: `node ${version} -e 0`, value: median(bare) } }];
 }
 
 /** The compiled CLI's start-up, wall clock from spawn to exit, beside a bare `node -e 0` measured alternately. */
@@ -67,6 +85,7 @@ export async function run(): Promise<BenchRow[]> {
         rows.push({ suite: 'cli', case: name, metric: 'median CPU time (user+sys)', value: median(times.map((t) => t.cpu!)), unit: 'ms', reference: { name: 'node -e 0', value: median(bare.map((t) => t.cpu!)) } });
       }
     }
+    rows.push(...otherNodeRows(workspace));
     return rows;
   } finally {
     await rm(workspace, { recursive: true, force: true });

@@ -18,9 +18,9 @@ import { exportDraftDocx } from '../electron/core/drafts/export/docx';
 import { exportDraftHtml } from '../electron/core/drafts/export/html';
 import { exportDraftMarkdown } from '../electron/core/drafts/export/markdown';
 import { markdownToDraftContent } from '../electron/core/drafts/markdown-import';
-import type { DraftContent, DraftsCollection, TiptapNode } from '../electron/core/drafts/model';
+import type { DraftContent, TiptapNode } from '../electron/core/drafts/model';
+import { draftsCollections } from '../electron/core/drafts';
 import { openWorkspace } from '../electron/core/store';
-import type { CollectionHandle } from '../electron/core/store/types';
 import type { BenchRow } from './types';
 
 const citationCount = 200;
@@ -107,17 +107,16 @@ export async function run(): Promise<BenchRow[]> {
 
   const dir = await mkdtemp(join(tmpdir(), 'drafts-bench-'));
   try {
-    const workspace = await openWorkspace(dir, { holder: 'bench' });
-    const service = new DraftService(workspace.drafts as unknown as CollectionHandle<DraftsCollection>);
+    const workspace = await openWorkspace(dir, { collections: draftsCollections, holder: 'bench' });
+    const service = new DraftService(workspace);
     const draft = await service.create({ title: 'Long draft', style: 'chicago-note-bibliography', content });
     await workspace.close();
-    const draftsFile = (await import('node:fs')).readdirSync(dir).find((name) => name.startsWith('drafts') && name.endsWith('.json'))!;
-    const draftsPath = join(dir, draftsFile);
+    const draftsPath = join(dir, 'drafts.json');
 
     // Open = what the app does when the author opens the draft: load the workspace file, then format.
     const open = await medianOf(async () => {
-      const reopened = await openWorkspace(dir, { holder: 'bench', readOnly: true });
-      const loaded = new DraftService(reopened.drafts as unknown as CollectionHandle<DraftsCollection>).get(draft.id);
+      const reopened = await openWorkspace(dir, { collections: draftsCollections, holder: 'bench', readOnly: true });
+      const loaded = new DraftService(reopened).get(draft.id);
       const formatter = await CitationFormatter.create(loaded.style);
       formatter.format(collectCitations(loaded.content), sources);
       await reopened.close();

@@ -95,7 +95,7 @@ async function main(): Promise<void> {
         if (!existsSync(join(unpacked, 'node_modules', optional))) problems.push(`${optional} is a dependency but not unpacked beside app.asar`);
       }
     }
-    for (const needed of ['resources/corpus/corpus.json', 'resources/corpus/search-index.json', 'resources/csl']) {
+    for (const needed of ['resources/corpus/corpus.json', 'resources/corpus/corpus.json.sha256', 'resources/corpus/search-index.json', 'resources/csl']) {
       if (!existsSync(join(app, 'resources', needed))) problems.push(`${needed} is missing from process.resourcesPath`);
     }
     console.log(`app.asar: ${entries.size} entries; unpacked: ${readdirSync(unpacked).join(', ')}; resources: ${readdirSync(join(app, 'resources', 'resources')).join(', ')}`);

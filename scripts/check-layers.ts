@@ -2,7 +2,15 @@
  * Fails (exit 1) when an import crosses the layers DESIGN.md sets:
  * - core (electron/core) never imports electron, the shell (electron/main, electron/preload) or the renderer;
  * - the renderer imports core for types only, never at run time, and never Node built-ins or electron;
- * - the preload imports nothing but electron.
+ * - the preload imports nothing but electron;
+ * - inside core and the shell, an area's folder is its own: anything outside it imports the
+ *   area through its public faces, never a file within (types included). The faces are
+ *   `index.ts` and, kept light so the kernel can load them without the area's code,
+ *   `methods.ts` (its API table, for the contract), `cli.ts` (its commands, for the CLI
+ *   program) and `collections.ts` (its collection definitions, where it has one). Areas own
+ *   data and behaviour (see `coreAreas`); the rest of core is the shared kernel (api, store,
+ *   corpus, metadata, text, anchoring, citations, undo, cli, assets, core.ts), which any
+ *   file may import.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -56,14 +64,39 @@ function layerOf(root: string, path: string): 'core' | 'main' | 'preload' | 'ren
   return 'other';
 }
 
+/** The areas of core: folders whose insides only they may import. */
+export const coreAreas = ['annotations', 'topics', 'drafts', 'import', 'search', 'settings', 'user-entities'] as const;
+
+function areaOf(root: string, path: string): string | undefined {
+  const rel = relative(root, path).split('\\').join('/');
+  return coreAreas.find((area) => rel === `electron/core/${area}` || rel.startsWith(`electron/core/${area}/`));
+}
+
+/** The files of an area others may import. */
+export const areaFaces = ['index', 'methods', 'cli', 'collections'] as const;
+
+/** True when the path (without its extension) is an area's folder or one of its faces. */
+function isAreaFace(root: string, path: string, area: string): boolean {
+  const rel = relative(root, path).split('\\').join('/').replace(/\.(ts|tsx|js|mjs)$/, '');
+  return rel === `electron/core/${area}` || areaFaces.some((face) => rel === `electron/core/${area}/${face}`);
+}
+
 const nodeBuiltin = /^node:|^(fs|path|os|child_process|crypto|http|https|net|worker_threads|stream|url|events|util)(\/|$)/;
 
 export function checkFile(root: string, file: string, text: string): Violation[] {
   const layer = layerOf(root, file);
   const violations: Violation[] = [];
   const flag = (site: ImportSite, rule: string) => violations.push({ file: relative(root, file), line: site.line, specifier: site.specifier, rule });
+  const ownArea = areaOf(root, file);
   for (const site of importsOf(file, text)) {
-    const target = site.specifier.startsWith('.') ? layerOf(root, resolve(dirname(file), site.specifier)) : undefined;
+    const targetPath = site.specifier.startsWith('.') ? resolve(dirname(file), site.specifier) : undefined;
+    const target = targetPath ? layerOf(root, targetPath) : undefined;
+    if ((layer === 'core' || layer === 'main') && targetPath) {
+      const targetArea = areaOf(root, targetPath);
+      if (targetArea && targetArea !== ownArea && !isAreaFace(root, targetPath, targetArea)) {
+        flag(site, `imports the inside of the ${targetArea} area; import one of its public faces ('${targetArea}/index.ts', or methods.ts, cli.ts, collections.ts) instead`);
+      }
+    }
     if (layer === 'core') {
       if (site.specifier === 'electron' || site.specifier.startsWith('electron/')) flag(site, 'core must not import electron');
       if (target === 'main' || target === 'preload' || target === 'renderer') flag(site, `core must not import the ${target} layer`);

@@ -4,13 +4,11 @@ import type { CorpusIndex } from './corpus/corpus-index';
 import type { Workspace } from './store';
 
 /**
- * Domain events between areas inside core (never sent to the renderer as such):
- * search re-indexes what annotations, topics, drafts and imports change.
+ * Domain events between areas inside core (never sent to the renderer as such). Changes to
+ * records travel through the workspace's change feed instead; this bus carries what is not
+ * a record: an imported document joining or leaving the corpus index.
  */
 export interface DomainEvents {
-  'annotations.changed': { docIds: string[] };
-  'topics.changed': Record<string, never>;
-  'drafts.changed': { draftIds: string[] };
   'library.changed': { docId: string; change: 'added' | 'removed' | 'updated' };
 }
 

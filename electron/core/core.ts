@@ -4,28 +4,51 @@ import type { EventChannel, EventPayloads, Handlers } from './api/contract';
 import { createDispatch } from './api/dispatch';
 import type { Dispatch } from './api/dispatch';
 import { WorkbenchError } from './api/errors';
-import { createAnnotationsArea } from './annotations/area';
+import { annotationsCollections, createAnnotationsArea } from './annotations';
 import { DomainBus } from './core-context';
-import type { CoreContext } from './core-context';
+import type { Area, CoreContext } from './core-context';
 import { CorpusIndex } from './corpus/corpus-index';
 import { corpusHandlers } from './corpus/corpus-handlers';
 import { loadCorpus } from './corpus/load';
-import { createDraftsArea } from './drafts/area';
-import { createImportArea } from './import/area';
-import { searchMethods } from './api/methods/search';
 import { deferredArea } from './deferred-area';
+import { createDraftsArea, draftsCollections } from './drafts';
 import { createEvidenceArea } from './evidence/index';
-import { settingsHandlers } from './settings/settings-handlers';
-import { openWorkspace, Workspace } from './store';
+import { createImportArea, importCollections } from './import/index.js';
+import { searchCollections } from './search/collections';
+import { searchMethods } from './search/methods';
+import { createSettingsArea, settingsCollections } from './settings';
+import { openWorkspace, type CompactionPolicy, type LockInfo, type Workspace, type WorkspaceUser } from './store';
+import { topicsCollections } from './topics';
+import { UserEntityService, userEntitiesCollections } from './user-entities';
+
+/** Every collection of a workspace, each declared by the area that owns it. */
+export const workspaceCollections = [
+  ...annotationsCollections,
+  ...topicsCollections,
+  ...userEntitiesCollections,
+  ...draftsCollections,
+  ...importCollections,
+  ...settingsCollections,
+  ...searchCollections,
+];
 
 export interface CoreOptions {
   workspaceDir: string;
   resourcesDir: string;
-  /** Shown to another process that finds the workspace locked. */
+  /** Shown to another process that has to wait for this one to finish writing. */
   holder: string;
   readOnly?: boolean;
   /** Build search on the first search call instead of at open (the CLI: most commands never search). */
   deferSearch?: boolean;
+  /** How long a write waits for another writer before failing with LOCKED (default 30 s). */
+  lockWaitMs?: number;
+  onLockWait?: (holder: LockInfo) => void;
+  /** Follow what other processes write (the app does, so the CLI's changes show up at once). */
+  watch?: boolean;
+  /** Write as this user for this session only (the CLI's --user). */
+  actAs?: WorkspaceUser;
+  /** When journals fold into snapshots (tests and benchmarks change it). */
+  compaction?: Partial<CompactionPolicy>;
   /** Methods only a host can implement (the Electron shell opens external links and prints PDFs). */
   hostHandlers?: Partial<Pick<Handlers, 'app.openExternal' | 'drafts.exportPdf' | 'import.pickFiles'>>;
 }
@@ -46,7 +69,16 @@ export interface Core {
 /** Opens a workspace over the bundled corpus and wires every area behind one dispatch. */
 export async function createCore(options: CoreOptions): Promise<Core> {
   const corpus = new CorpusIndex(await loadCorpus(options.resourcesDir));
-  const workspace = await openWorkspace(options.workspaceDir, { holder: options.holder, readOnly: options.readOnly ?? false });
+  const workspace = await openWorkspace(options.workspaceDir, {
+    collections: workspaceCollections,
+    holder: options.holder,
+    readOnly: options.readOnly ?? false,
+    ...(options.lockWaitMs === undefined ? {} : { lockWaitMs: options.lockWaitMs }),
+    ...(options.onLockWait ? { onLockWait: options.onLockWait } : {}),
+    ...(options.watch ? { watch: true } : {}),
+    ...(options.actAs ? { actAs: options.actAs } : {}),
+    ...(options.compaction ? { compaction: options.compaction } : {}),
+  });
   const events = new EventEmitter();
   const context: CoreContext = {
     workspace,
@@ -55,17 +87,26 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     bus: new DomainBus(),
     publish: (channel, payload) => events.emit('event', channel, payload),
   };
+  const stopNotices = workspace.onNotice((raised) => context.publish('app.notice', raised));
 
+  const areas: Array<Area<unknown>> = [];
   try {
-    // Order matters where areas listen to each other: search first, so it sees every change.
-    // Loaded on demand so that a core that defers search never loads lunr and the index code.
-    const buildSearch = async () => (await import('./search/area')).createSearchArea(context);
+    const userEntities = new UserEntityService(workspace);
+    const annotations = await createAnnotationsArea(context, { userEntities });
+    areas.push(annotations);
+    const drafts = await createDraftsArea(context, { annotations: annotations.face });
+    areas.push(drafts);
+    const imports = await createImportArea(context, { annotations: annotations.face });
+    areas.push(imports);
+    const settings = createSettingsArea(context);
+    areas.push(settings);
+    // Search follows the change feed from wherever it starts, so it may start late: loaded on
+    // demand, a core that defers it never loads lunr and the index code.
+    const buildSearch = async () => (await import('./search')).createSearchArea(context, { annotations: annotations.face, drafts: drafts.face, userEntities });
     const search = options.deferSearch ? deferredArea(searchMethods, buildSearch) : await buildSearch();
-    const annotations = await createAnnotationsArea(context);
-    const drafts = await createDraftsArea(context);
-    const imports = await createImportArea(context);
+    areas.push(search);
     const evidence = await createEvidenceArea(context);
-    const areas = [search, annotations, drafts, imports, evidence];
+    areas.push(evidence);
 
     const handlers: Handlers = {
       'app.info': () => ({
@@ -73,27 +114,31 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         version: packageJson.version,
         workspace: workspace.dir,
         readOnly: workspace.readOnly,
-        schemaVersions: Workspace.schemaVersions,
+        schemaVersions: workspace.schemaVersions,
         corpusSchemaVersion: corpus.corpus.schemaVersion,
+        projectId: workspace.identity.projectId,
+        user: workspace.user,
         counts: {
           documents: corpus.allDocuments().length,
           bundledDocuments: corpus.allDocuments().filter((document) => document.origin === 'bundled').length,
-          importedDocuments: workspace.library.get().documents.length,
+          importedDocuments: imports.face.records.size,
           passages: corpus.corpus.passages.length,
           footnotes: corpus.corpus.footnotes.length,
-          entities: corpus.entities().length + workspace.userEntities.get().entities.length,
+          entities: corpus.entities().length + userEntities.count,
           recommendations: corpus.corpus.recommendations.length,
-          annotations: workspace.annotations.get().annotations.length,
-          topics: workspace.topics.get().topics.length,
-          drafts: workspace.drafts.get().drafts.length,
+          annotations: annotations.face.annotations.count,
+          topics: annotations.face.topics.count,
+          drafts: drafts.face.all().length,
         },
       }),
-      'app.notices': () => workspace.notices,
+      'app.notices': () => [...workspace.notices],
+      'app.identity': () => ({ ...workspace.identity, actingAs: workspace.user }),
+      'app.setUser': (user) => workspace.setUser(user.id === undefined ? { name: user.name } : { name: user.name, id: user.id }),
       'app.openExternal': () => {
         throw new WorkbenchError('UNSUPPORTED', 'Opening links in the system browser is only possible in the desktop app.');
       },
       ...corpusHandlers(corpus),
-      ...settingsHandlers(workspace),
+      ...settings.handlers,
       ...search.handlers,
       ...annotations.handlers,
       ...drafts.handlers,
@@ -122,11 +167,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         try {
           for (const area of areas.reverse()) await area.close?.();
         } finally {
+          stopNotices();
           await workspace.close();
         }
       },
     };
   } catch (error) {
+    for (const area of areas.reverse()) await area.close?.().catch(() => undefined);
+    stopNotices();
     await workspace.close();
     throw error;
   }

@@ -2,8 +2,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog } from 'electron';
 import { createCore } from '../core/core';
-import { hostPdfExport } from '../core/drafts/handlers/host-pdf-export';
+import { hostPdfExport } from '../core/drafts';
 import type { Core } from '../core/core';
+import { lockWaitFromEnvironment } from '../core/store';
 import { forwardEvents, handleIpc } from './ipc';
 import { PathGrants } from './path-grants';
 import { registerAppScheme, serveAppScheme } from './protocol';
@@ -49,6 +50,9 @@ function openCore(attempt: StartupAttempt): Promise<Core> {
     resourcesDir,
     holder: 'the Field Workbench app',
     readOnly: attempt.readOnly,
+    // The lock is held per write, so the CLI may write while the app runs; follow its changes.
+    watch: true,
+    ...(lockWaitFromEnvironment() === undefined ? {} : { lockWaitMs: lockWaitFromEnvironment() }),
     hostHandlers: {
       'app.openExternal': ({ url }) => openExternalLink(url),
       'drafts.exportPdf': hostPdfExport(() => {

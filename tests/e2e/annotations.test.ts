@@ -257,6 +257,52 @@ describe('annotating in the reader', () => {
     await screenshot(page, 'reader-overlap-light');
   });
 
+  it('saves an edit of note, colour, topics and links with one call, undone in one step', async () => {
+    app = await startApp({ viewport: { width: 1280, height: 800 } });
+    const { page, core } = app;
+    const quote = 'accredit a Centre of Excellence (COE) in Kosovo';
+    const passage = passageWith(app, quote);
+    const created = await call(app, 'annotations.create', { passageId: passage.id, quote, note: 'First thought', topicPaths: ['Security / NATO'], entityIds: ['nato'] });
+    await app.goto(`#/reader/${passage.docId}?passage=${passage.id}`);
+    const card = page.locator(`.annotations-sidebar .annotation-card[data-annotation-id="${created.id}"]`);
+    await card.waitFor();
+    await card.getByRole('button', { name: 'Edit' }).click();
+    const editor = page.getByRole('dialog', { name: 'Edit annotation' });
+    await editor.waitFor();
+    await editor.getByRole('textbox', { name: 'Note' }).fill('Second thought');
+    await editor.getByRole('radio', { name: 'Blue' }).click();
+    await editor.getByRole('button', { name: 'Remove Security / NATO' }).click();
+    await editor.getByRole('combobox', { name: 'Add a topic' }).fill('Deterrence');
+    await editor.getByRole('option', { name: 'New topic “Deterrence”' }).click();
+    await editor.getByRole('button', { name: 'Remove NATO' }).click();
+    await screenshot(page, 'reader-annotation-edit-1280');
+
+    // Count what the page asks of core while saving.
+    const dispatched: string[] = [];
+    const dispatch = core.dispatch;
+    core.dispatch = (method, args) => {
+      dispatched.push(String(method));
+      return dispatch(method, args);
+    };
+    await editor.getByRole('button', { name: 'Save changes' }).click();
+    await editor.waitFor({ state: 'detached' });
+    core.dispatch = dispatch;
+    expect(dispatched.filter((method) => !/\.(list|get|recent|palette|state|page|cooccurrence|query|documents?|passages?|sections|footnotes|entities|recommendations|readingPosition)$/.test(method))).toEqual(['annotations.edit']);
+    const edited = await call(app, 'annotations.get', { id: created.id });
+    expect(edited).toMatchObject({ note: 'Second thought', color: 'blue', entityIds: [] });
+    expect(edited.topics.map((topic) => topic.path)).toEqual(['Deterrence']);
+
+    // One Undo puts the whole edit back, the new topic included.
+    await page.locator('.reader-header h1').click();
+    await page.keyboard.press('Control+z');
+    const running = app;
+    await expect.poll(async () => (await call(running, 'annotations.get', { id: created.id })).note).toBe('First thought');
+    const restored = await call(app, 'annotations.get', { id: created.id });
+    expect(restored).toMatchObject({ color: 'yellow', entityIds: ['nato'] });
+    expect(restored.topics.map((topic) => topic.path)).toEqual(['Security / NATO']);
+    expect((await call(app, 'topics.list', {})).map((topic) => topic.name)).not.toContain('Deterrence');
+  });
+
   it('annotates a selection in the PDF view, anchored to the same passage as in the text', async () => {
     app = await startApp({ viewport: { width: 1600, height: 1000 } });
     const { page } = app;

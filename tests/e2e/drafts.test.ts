@@ -6,6 +6,7 @@ import { closeBrowser, startApp } from './harness';
 import { closeAndCheck } from './app-checks';
 import type { RunningApp } from './harness';
 import { screenshot } from './screenshots';
+import { draftsCollection } from '../../electron/core/drafts';
 
 let app: RunningApp | undefined;
 
@@ -75,7 +76,7 @@ describe('drafting a paper with linked citations in Chromium', () => {
 
     // Autosave: the store holds the citation node, pointing at the passage with its page.
     await expect.poll(() => textOf(page, '.save-status')).toBe('Saved');
-    const stored = core.workspace.drafts.get().drafts.find((draft) => (draft as { id: string }).id === draftId) as { content: unknown };
+    const stored = core.workspace.records(draftsCollection).get(draftId)!;
     expect(JSON.stringify(stored.content)).toContain(`"targetId":"${passageId}"`);
     expect(JSON.stringify(stored.content)).toContain(`"locator":"${passage.page}"`);
     expect(await textOf(page, '.word-count')).toBe('11 words');
@@ -87,7 +88,7 @@ describe('drafting a paper with linked citations in Chromium', () => {
     const apaText = await textOf(page, '.citation-chip');
     const apaEntry = await textOf(page, '.draft-bibliography .csl-entry');
     expect(apaEntry).toMatch(/\((\d{4}|n\.d\.)\)\./);
-    await expect.poll(() => core.workspace.drafts.get().drafts.map((draft) => (draft as { style: string }).style)).toEqual(['apa']);
+    await expect.poll(() => [...core.workspace.records(draftsCollection).values()].map((draft) => draft.style)).toEqual(['apa']);
     await screenshot(page, 'drafts-editor-light-1280');
 
     // DOCX: the Word XML holds the formatted citation and the bibliography.
@@ -173,7 +174,7 @@ describe('drafting a paper with linked citations in Chromium', () => {
     expect(await textOf(page, '.draft-prose blockquote')).toContain(quote);
     await expect.poll(() => page.locator('.draft-footnotes li').count()).toBe(2);
     await expect.poll(() => textOf(page, '.save-status')).toBe('Saved');
-    const saved = JSON.stringify(core.workspace.drafts.get().drafts[0]);
+    const saved = JSON.stringify([...core.workspace.records(draftsCollection).values()][0]);
     expect(saved).toContain(`"targetKind":"annotation","targetId":"${annotationId}"`);
     expect(saved).toContain('"locator":"99","prefix":"see"');
   });
@@ -200,7 +201,7 @@ describe('drafting a paper with linked citations in Chromium', () => {
     await expect.poll(() => page.locator('.draft-bibliography li, .draft-bibliography p').count()).toBeGreaterThan(0);
     await expect.poll(() => textOf(page, '.save-status')).toBe('Saved');
     await screenshot(page, 'drafts-quoted-annotation-light-1280');
-    expect(JSON.stringify(core.workspace.drafts.get().drafts[0])).toContain(`"targetKind":"annotation","targetId":"${annotationId}"`);
+    expect(JSON.stringify([...core.workspace.records(draftsCollection).values()][0])).toContain(`"targetKind":"annotation","targetId":"${annotationId}"`);
   });
 
   it('saves what was typed when the author leaves the draft before the autosave pause is over', async () => {
@@ -213,7 +214,7 @@ describe('drafting a paper with linked citations in Chromium', () => {
     await page.keyboard.type('Written just before leaving');
     await page.locator('nav.sidebar a', { hasText: 'Library' }).click();
     await page.waitForFunction(() => window.location.hash === '#/library');
-    await expect.poll(() => JSON.stringify(core.workspace.drafts.get().drafts[0])).toContain('Written just before leaving');
+    await expect.poll(() => JSON.stringify([...core.workspace.records(draftsCollection).values()][0])).toContain('Written just before leaving');
   });
 
   it('renames, duplicates, deletes to the trash and restores from the list', async () => {

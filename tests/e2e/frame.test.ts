@@ -1,13 +1,16 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, mkdtemp, readFile, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { closeBrowser, startApp } from './harness';
+import { closeBrowser, repoRoot, startApp } from './harness';
 import { closeAndCheck } from './app-checks';
 import type { RunningApp } from './harness';
 import { screenshot } from './screenshots';
 import { views } from '../../renderer/src/app/routes';
 import { openWorkspace } from '../../electron/core/store';
+import { createCore, workspaceCollections } from '../../electron/core/core';
+import { invokeOrThrow } from '../../electron/core/api/invoke';
+import { topicsCollection } from '../../electron/core/topics';
 
 let app: RunningApp | undefined;
 
@@ -78,12 +81,10 @@ describe('the app frame in Chromium', () => {
 
   it('tells the user when a damaged workspace file was restored from backup', async () => {
     const workspaceDir = await mkdtemp(join(tmpdir(), 'workbench-e2e-corrupt-'));
-    const seeded = await openWorkspace(workspaceDir, { holder: 'test' });
-    await seeded.topics.update((draft) => {
-      draft.topics.push({ id: 't1', name: 'Trust in police' });
-    });
-    await seeded.close();
-    await (await openWorkspace(workspaceDir, { holder: 'test' })).close(); // takes a backup of the good file
+    const seeded = await openWorkspace(workspaceDir, { collections: workspaceCollections, holder: 'test' });
+    const topic = { id: 't1', name: 'Trust in police', color: '#4C9F70', description: '' };
+    await seeded.transact((tx) => tx.put(topicsCollection, topic));
+    await seeded.close(); // compacts, and backs the snapshot up
     const good = await readFile(join(workspaceDir, 'topics.json'), 'utf8');
     await writeFile(join(workspaceDir, 'topics.json'), good.slice(0, 20));
 
@@ -92,7 +93,39 @@ describe('the app frame in Chromium', () => {
     const notice = app.page.locator('.notices .notice');
     await notice.waitFor();
     expect(await notice.textContent()).toMatch(/topics\.json was damaged .* restored/);
-    expect(app.core.workspace.topics.get().topics).toEqual([{ id: 't1', name: 'Trust in police' }]);
+    expect([...app.core.workspace.records(topicsCollection).values()]).toEqual([topic]);
+  });
+
+  it('lists an imported document whose saved data is damaged, marked, and shows repairs made while it runs', async () => {
+    const workspaceDir = await mkdtemp(join(tmpdir(), 'workbench-e2e-damaged-'));
+    const seeding = await createCore({ workspaceDir, resourcesDir: join(repoRoot, 'resources'), holder: 'test' });
+    const imported = (await invokeOrThrow(seeding.dispatch, 'import.file', { path: join(repoRoot, 'tests/fixtures/transcripts/interview-mitrovica-north-2024-03.txt') })) as { documentId: string };
+    await seeding.close();
+    await writeFile(join(workspaceDir, 'documents', imported.documentId, 'document.json'), '{"schemaVersion": 1, "document": {');
+
+    for (const viewport of [
+      { width: 1280, height: 800 },
+      { width: 900, height: 700 },
+    ]) {
+      app = await startApp({ workspaceDir, viewport });
+      await app.goto('#/library');
+      const card = app.page.locator(`.document-card[data-doc-id="${imported.documentId}"]`);
+      await card.locator('.document-damaged').waitFor();
+      expect(await card.locator('.document-damaged').textContent()).toMatch(/^Damaged: The saved data of imported document .* is damaged/);
+      expect(await app.page.locator('.notices .notice').first().textContent()).toMatch(/cannot be read: .* It is listed as damaged/);
+      // While the app runs, another program leaves half a line in a journal: the app tells the user.
+      await appendFile(join(workspaceDir, 'topics.journal'), '{"seq":77,"id":"t');
+      await app.core.workspace.refresh();
+      await app.page.locator('.notices .notice', { hasText: 'topics.journal was cut off' }).waitFor();
+      const overflow = await app.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBe(0);
+      await screenshot(app.page, `library-notices-${viewport.width}`);
+      await card.scrollIntoViewIfNeeded();
+      await screenshot(app.page, `library-damaged-document-${viewport.width}`);
+      await closeAndCheck(app);
+      app = undefined;
+      await truncate(join(workspaceDir, 'topics.journal'), 0);
+    }
   });
 
   it('is readable in both themes at 1280x800 and 1920x1080', async () => {

@@ -6,6 +6,7 @@ import { closeBrowser, repoRoot, startApp } from './harness';
 import { closeAndCheck } from './app-checks';
 import type { RunningApp } from './harness';
 import { screenshot } from './screenshots';
+import { annotationsCollection } from '../../electron/core/annotations';
 
 const pdfs = resolve(repoRoot, '../shared/fixtures/pdfs');
 const transcripts = resolve(repoRoot, 'tests/fixtures/transcripts');
@@ -225,6 +226,6 @@ describe('import in Chromium', () => {
     await remove.getByRole('button', { name: 'Remove document' }).click();
     await renamed.waitFor({ state: 'detached' });
     expect(await importedFolders(app)).toEqual([]);
-    expect(core.workspace.annotations.get().annotations).toMatchObject([{ docId, anchorStatus: 'orphan', note: 'lighting' }]);
+    expect([...core.workspace.records(annotationsCollection).values()]).toMatchObject([{ docId, anchorStatus: 'orphan', note: 'lighting' }]);
   });
 });

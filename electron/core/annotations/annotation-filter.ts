@@ -1,4 +1,4 @@
-import type { TopicTree } from '../topics/topic-tree';
+import type { TopicTree } from '../topics';
 import type { Annotation } from './annotation-schema';
 import type { CorpusLookup } from './corpus-lookup';
 import type { ColorKey } from './palette';

@@ -1,85 +1,45 @@
+import type { RecordSet } from '../store';
 import type { Annotation } from './annotation-schema';
 
 /**
- * Lookups by id and by document over the stored array, so that 10,000 annotations cost a
- * map lookup rather than a scan. The store owns the array; the index only remembers
- * positions, and rebuilds itself when the array is not the one it indexed (a reload, a
- * restore from backup) or a position turns out stale.
+ * Annotations by document, so that a document's 50 annotations among 100,000 cost a map
+ * lookup rather than a scan. Kept current from the store's change notifications, which
+ * include changes made by other processes.
  */
-export class AnnotationIndex {
-  private source: Annotation[] | undefined;
-  private positions = new Map<string, number>();
-  private byDocument = new Map<string, Set<string>>();
+export class AnnotationsByDocument {
+  private readonly byDocument = new Map<string, Set<string>>();
+  private readonly unsubscribe: () => void;
 
-  constructor(private readonly read: () => Annotation[]) {}
-
-  all(): readonly Annotation[] {
-    return this.current();
-  }
-
-  get(id: string): Annotation | undefined {
-    const list = this.current();
-    const position = this.positions.get(id);
-    if (position === undefined) return undefined;
-    const found = list[position];
-    if (found?.id === id) return found;
-    this.rebuild(list);
-    const retried = this.positions.get(id);
-    return retried === undefined ? undefined : list[retried];
-  }
-
-  position(id: string): number | undefined {
-    return this.get(id) ? this.positions.get(id) : undefined;
-  }
-
-  ofDocument(docId: string): Annotation[] {
-    const ids = this.current() && this.byDocument.get(docId);
-    if (!ids) return [];
-    return [...ids].map((id) => this.get(id)).filter((annotation): annotation is Annotation => annotation !== undefined);
-  }
-
-  /**
-   * Record an annotation just appended to the array. Cheap when the index was current
-   * before the append (the common case: one new annotation among 10,000).
-   */
-  appended(annotation: Annotation): void {
-    const list = this.read();
-    const appendedLast = list === this.source && list.length === this.positions.size + 1 && list[list.length - 1]?.id === annotation.id;
-    if (!appendedLast) {
-      this.invalidate();
-      return;
-    }
-    this.positions.set(annotation.id, list.length - 1);
-    this.documentSet(annotation.docId).add(annotation.id);
-  }
-
-  /** After removals or insertions in the middle, positions shift: rebuild on next use. */
-  invalidate(): void {
-    this.source = undefined;
-  }
-
-  private current(): Annotation[] {
-    const list = this.read();
-    if (list !== this.source || this.positions.size !== list.length) this.rebuild(list);
-    return list;
-  }
-
-  private rebuild(list: Annotation[]): void {
-    this.source = list;
-    this.positions = new Map();
-    this.byDocument = new Map();
-    list.forEach((annotation, position) => {
-      this.positions.set(annotation.id, position);
-      this.documentSet(annotation.docId).add(annotation.id);
+  constructor(private readonly records: RecordSet<Annotation>) {
+    for (const annotation of records.values()) this.add(annotation);
+    this.unsubscribe = records.subscribe((changes) => {
+      for (const change of changes) {
+        if (change.before) this.byDocument.get(change.before.docId)?.delete(change.id);
+        if (change.after) this.add(change.after);
+      }
     });
   }
 
-  private documentSet(docId: string): Set<string> {
-    let ids = this.byDocument.get(docId);
+  ofDocument(docId: string): Annotation[] {
+    const ids = this.byDocument.get(docId);
+    if (!ids) return [];
+    return [...ids].map((id) => this.records.get(id)).filter((annotation): annotation is Annotation => annotation !== undefined);
+  }
+
+  documentIds(): string[] {
+    return [...this.byDocument.entries()].filter(([, ids]) => ids.size > 0).map(([docId]) => docId);
+  }
+
+  close(): void {
+    this.unsubscribe();
+  }
+
+  private add(annotation: Annotation): void {
+    let ids = this.byDocument.get(annotation.docId);
     if (!ids) {
       ids = new Set();
-      this.byDocument.set(docId, ids);
+      this.byDocument.set(annotation.docId, ids);
     }
-    return ids;
+    ids.add(annotation.id);
   }
 }

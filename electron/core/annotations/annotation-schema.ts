@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defineCollection } from '../store/collection-definition';
 import { colorKeys } from './palette';
 
 const TextQuoteSelectorSchema = z.object({
@@ -50,6 +51,10 @@ export const AnnotationSchema = z.object({
 });
 export type Annotation = z.infer<typeof AnnotationSchema>;
 
-export interface AnnotationsData {
-  annotations: Annotation[];
-}
+/** One record per annotation. Round 1 kept them in `annotations.json` as `{annotations: […]}`. */
+export const annotationsCollection = defineCollection({
+  name: 'annotations',
+  version: 2,
+  schema: AnnotationSchema,
+  legacy: { file: 'annotations.json', records: (data) => (data as { annotations?: unknown[] }).annotations ?? [] },
+});

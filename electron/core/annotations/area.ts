@@ -1,49 +1,56 @@
 import type { Area, CoreContext } from '../core-context';
-import type { annotationsMethods } from '../api/methods/annotations';
-import type { CollectionHandle } from '../store/types';
-import type { TopicsData } from '../topics/topic-schema';
-import type { AnnotationsData } from './annotation-schema';
+import { topicsCollection } from '../topics';
+import type { UserEntityService } from '../user-entities';
+import { annotationsCollection } from './annotation-schema';
 import { createCodingServices } from './coding-services';
 import { corpusLookupFromIndex } from './corpus-index-lookup';
+import type { AnnotationsFace } from './face';
 import { annotationHandlers } from './handlers/annotation-handlers';
-import { ChangeTracker } from './handlers/change-tracker';
+import { publishAnnotationChanges } from './handlers/change-events';
 import { exportAndUndoHandlers } from './handlers/export-handlers';
 import { topicHandlers } from './handlers/topic-handlers';
+import type { annotationsMethods } from './methods';
+import { colorMeaningsCollection } from './palette';
 
 /**
  * Wires annotations, the codebook, coding analysis, undo and exports into the core. One
  * undo stack per core: the app's Edit > Undo steps back through every coding edit.
  */
-export async function createAnnotationsArea(context: CoreContext): Promise<Area<typeof annotationsMethods>> {
+export async function createAnnotationsArea(
+  context: CoreContext,
+  deps: { userEntities: UserEntityService },
+): Promise<Area<typeof annotationsMethods> & { face: AnnotationsFace }> {
   const { workspace } = context;
-  const lookup = corpusLookupFromIndex(context.corpus, {
-    userEntities: () => workspace.userEntities.get().entities.map((entity) => ({ id: String(entity.id), name: String(entity.name ?? entity.id) })),
-  });
-  // The envelope schema of the store only checks the shape of the file; the services validate each record.
-  const services = createCodingServices({
-    annotations: workspace.annotations as unknown as CollectionHandle<AnnotationsData>,
-    topics: workspace.topics as unknown as CollectionHandle<TopicsData>,
-    lookup,
-  });
-  const tracker = new ChangeTracker(context, services);
+  const lookup = corpusLookupFromIndex(context.corpus, { userEntities: () => deps.userEntities.list() });
+  const services = createCodingServices(workspace, lookup);
+  const stopPublishing = publishAnnotationChanges(
+    context,
+    { annotations: workspace.records(annotationsCollection), topics: workspace.records(topicsCollection) },
+    services.undo,
+  );
 
   // A document whose text changed (an import re-extracted) gets its annotations re-anchored.
   const reanchor = async (docId: string) => {
     if (workspace.readOnly || !lookup.getDocumentText(docId)) return;
-    await tracker.track(() => services.annotations.reanchorAll(docId));
+    await services.annotations.reanchorAll(docId);
   };
   const unsubscribe = context.bus.on('library.changed', ({ docId, change }) => {
     if (change === 'updated' || change === 'added') void reanchor(docId).catch(() => undefined);
   });
   // The bundled corpus may have been rebuilt since the annotations were made.
-  for (const docId of new Set(services.annotations.list().map((annotation) => annotation.docId))) await reanchor(docId).catch(() => undefined);
+  for (const docId of services.annotations.documentIds()) await reanchor(docId).catch(() => undefined);
 
   return {
     handlers: {
-      ...annotationHandlers(services, lookup, workspace.settings, tracker),
-      ...topicHandlers(services, lookup, tracker),
-      ...exportAndUndoHandlers(services, lookup, tracker),
+      ...annotationHandlers(services, lookup, { workspace, meanings: workspace.records(colorMeaningsCollection) }),
+      ...topicHandlers(services, lookup),
+      ...exportAndUndoHandlers(services, lookup),
     },
-    close: async () => unsubscribe(),
+    face: { annotations: services.annotations, topics: services.topics },
+    close: async () => {
+      unsubscribe();
+      stopPublishing();
+      services.annotations.close();
+    },
   };
 }

@@ -1,9 +1,7 @@
-import type { CollectionHandle } from '../store/types';
-import { TopicService } from '../topics/topic-service';
-import type { TopicsData } from '../topics/topic-schema';
+import type { Workspace } from '../store';
+import { TopicService } from '../topics';
 import { UndoStack } from '../undo/undo-stack';
-import { AnnotationService } from './annotation-service';
-import type { AnnotationsData } from './annotation-schema';
+import { AnnotationService, type AnnotationServiceOptions } from './annotation-service';
 import type { CorpusLookup } from './corpus-lookup';
 
 export interface CodingServices {
@@ -14,14 +12,13 @@ export interface CodingServices {
 }
 
 /** Wires the topic and annotation services to one undo stack and to each other. */
-export function createCodingServices(stores: {
-  annotations: CollectionHandle<AnnotationsData>;
-  topics: CollectionHandle<TopicsData>;
-  lookup: CorpusLookup;
-  undo?: UndoStack;
-}): CodingServices {
-  const undo = stores.undo ?? new UndoStack();
-  const topics = new TopicService(stores.topics, { undo });
-  const annotations = new AnnotationService(stores.annotations, topics, stores.lookup, { undo });
+export function createCodingServices(
+  workspace: Workspace,
+  lookup: CorpusLookup,
+  options: { undo?: UndoStack } & Omit<AnnotationServiceOptions, 'undo'> = {},
+): CodingServices {
+  const undo = options.undo ?? new UndoStack();
+  const topics = new TopicService(workspace, { undo });
+  const annotations = new AnnotationService(workspace, topics, lookup, { ...options, undo });
   return { topics, annotations, undo };
 }

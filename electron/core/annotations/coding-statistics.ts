@@ -1,4 +1,4 @@
-import type { TopicTree } from '../topics/topic-tree';
+import type { TopicTree } from '../topics';
 import type { Annotation } from './annotation-schema';
 
 /** How many annotations carry both topics; the diagonal holds each topic's own count. */

@@ -1,22 +1,33 @@
-export { AnnotationSchema, AnnotationTargetSchema, anchorStatuses } from './annotation-schema';
-export type { Annotation, AnnotationTarget, AnnotationsData } from './annotation-schema';
+/**
+ * The annotations area: annotations and their topics (coding), the palette, coding
+ * analysis, undo, exports; its records, services, API methods and CLI commands. Other
+ * areas and the kernel import from here only.
+ */
+import { annotationsCollection } from './annotation-schema';
+import { colorMeaningsCollection } from './palette';
+
+export { AnnotationSchema, AnnotationTargetSchema, anchorStatuses, annotationsCollection } from './annotation-schema';
+export type { Annotation, AnnotationTarget } from './annotation-schema';
 export { AnnotationService } from './annotation-service';
-export type {
-  AnnotationContent,
-  AnnotationPatch,
-  AnnotationServiceOptions,
-  CreateFromQuoteInput,
-  CreateFromSelectionInput,
-  ReanchorReport,
-} from './annotation-service';
+export type { AnnotationContent, AnnotationEdit, AnnotationServiceOptions, CreateAnnotationInput, ReanchorReport, RemovedDocumentAnnotations } from './annotation-service';
+export type { TargetInput } from './annotation-target';
 export type { AnnotationFilter } from './annotation-filter';
 export type { CooccurrenceMatrix, TopicCount } from './coding-statistics';
 export type { TopicPage, TopicPageQuote } from './topic-page';
 export type { CorpusLookup } from './corpus-lookup';
-export { colorKeys, palette, defaultColor, isColorKey, describePalette, setColorMeaning } from './palette';
-export type { ColorKey, ColorMeaningSettings, PaletteEntry } from './palette';
+export { colorKeys, palette, defaultColor, isColorKey, describePalette, setColorMeaning, colorMeaningsCollection } from './palette';
+export type { ColorKey, ColorMeaning, PaletteEntry } from './palette';
 export { createCodingServices } from './coding-services';
 export type { CodingServices } from './coding-services';
 export { foldForSearch } from './text-folding';
 export { corpusLookupFromIndex } from './corpus-index-lookup';
 export type { UserEntitySource } from './corpus-index-lookup';
+export { createAnnotationsArea } from './area';
+export type { AnnotationsFace } from './face';
+export { annotationsMethods, annotationExportFormats } from './methods';
+export type { AnnotationView, AnnotationListFilter, TopicSummary, TopicPageData, CooccurrenceData, UndoState, ExportedText, AnnotationsChangedEvent } from './methods';
+export { registerAnnotationsCommands } from './cli';
+export * from './export';
+
+/** The collections this area owns. */
+export const annotationsCollections = [annotationsCollection, colorMeaningsCollection] as const;

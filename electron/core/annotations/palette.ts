@@ -1,5 +1,7 @@
+import { z } from 'zod';
 import { WorkbenchError } from '../api/errors';
-import type { CollectionHandle } from '../store/types';
+import type { RecordSet, Workspace } from '../store';
+import { defineCollection } from '../store/collection-definition';
 
 /**
  * Eight highlight colours. Annotations store the key, never the hex value, so the palette
@@ -25,38 +27,45 @@ export function isColorKey(value: string): value is ColorKey {
   return (colorKeys as readonly string[]).includes(value);
 }
 
-/** The slice of the settings file this module reads and writes. */
-export interface ColorMeaningSettings {
-  colorMeanings: Record<string, string>;
-}
+/** What the user decided a colour means ("contradicts the brief"): one record per named colour. */
+export const ColorMeaningSchema = z.object({ id: z.enum(colorKeys), meaning: z.string().trim().min(1).max(200) });
+export type ColorMeaning = z.infer<typeof ColorMeaningSchema>;
+
+/** Round 1 kept the meanings in `settings.json` as `colorMeanings: {red: "…"}`. */
+export const colorMeaningsCollection = defineCollection({
+  name: 'color-meanings',
+  version: 2,
+  schema: ColorMeaningSchema,
+  legacy: {
+    file: 'settings.json',
+    records: (data) => Object.entries((data as { colorMeanings?: Record<string, string> }).colorMeanings ?? {}).map(([id, meaning]) => ({ id, meaning })),
+  },
+});
 
 export interface PaletteEntry {
   key: ColorKey;
   hex: string;
   label: string;
-  /** What the user decided the colour means ("contradicts the brief"), if anything. */
+  /** What the user says the colour means, if anything. */
   meaning?: string;
 }
 
-export function describePalette(settings: CollectionHandle<ColorMeaningSettings>): PaletteEntry[] {
-  const meanings = settings.get().colorMeanings ?? {};
+export function describePalette(meanings: RecordSet<ColorMeaning>): PaletteEntry[] {
   return colorKeys.map((key) => {
-    const meaning = meanings[key];
+    const meaning = meanings.get(key)?.meaning;
     return { key, ...palette[key], ...(meaning ? { meaning } : {}) };
   });
 }
 
-/** Names (or, with an empty meaning, unnames) a colour. One write to the settings file. */
-export async function setColorMeaning(settings: CollectionHandle<ColorMeaningSettings>, key: string, meaning: string): Promise<void> {
+/** Names (or, with an empty meaning, unnames) a colour. One record written. */
+export async function setColorMeaning(workspace: Workspace, key: string, meaning: string): Promise<void> {
   if (!isColorKey(key)) {
     throw new WorkbenchError('BAD_REQUEST', `"${key}" is not one of the highlight colours (${colorKeys.join(', ')}).`);
   }
   const trimmed = meaning.trim();
   if (trimmed.length > 200) throw new WorkbenchError('BAD_REQUEST', 'Keep a colour meaning under 200 characters.');
-  await settings.update((draft) => {
-    // Mutate only our own key: the settings file holds other modules' data too.
-    draft.colorMeanings ??= {};
-    if (trimmed) draft.colorMeanings[key] = trimmed;
-    else delete draft.colorMeanings[key];
+  await workspace.transact((tx) => {
+    if (trimmed) tx.put(colorMeaningsCollection, { id: key, meaning: trimmed });
+    else tx.delete(colorMeaningsCollection, key);
   });
 }

@@ -1,11 +1,4 @@
-import type { AnnotationsData } from './annotation-schema';
-
-/** Small operations on annotation records and id lists, shared by the service's commands. */
-
-export function removeById(data: AnnotationsData, id: string): void {
-  const position = data.annotations.findIndex((annotation) => annotation.id === id);
-  if (position !== -1) data.annotations.splice(position, 1);
-}
+/** Small operations on id lists, shared by the service's commands. */
 
 export function unique(ids: readonly string[]): string[] {
   return [...new Set(ids)];
@@ -26,4 +19,9 @@ export function shorten(text: string): string {
 
 export function definedOnly<T extends object>(input: T): Partial<T> {
   return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
+/** Optional arguments arrive as `undefined` fields; services' input types leave them out. */
+export function withoutUndefined<T extends object>(input: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> };
 }

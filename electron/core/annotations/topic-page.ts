@@ -1,5 +1,5 @@
 import { documentRangeToPassages, type DocumentText } from '../anchoring/document-text';
-import type { Topic } from '../topics/topic-schema';
+import type { Topic } from '../topics';
 import type { Annotation } from './annotation-schema';
 import type { CorpusLookup } from './corpus-lookup';
 

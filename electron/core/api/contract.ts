@@ -2,16 +2,18 @@ import type { z } from 'zod';
 import type { MethodSpec } from './method';
 import { appMethods } from './methods/app';
 import { corpusMethods } from './methods/corpus';
-import { settingsMethods } from './methods/settings';
-import { searchMethods } from './methods/search';
-import { annotationsMethods } from './methods/annotations';
-import { draftsMethods } from './methods/drafts';
-import { importMethods } from './methods/import';
+import { annotationsMethods } from '../annotations/methods';
+import { draftsMethods } from '../drafts/methods';
+import { importMethods } from '../import/methods';
+import { searchMethods } from '../search/methods';
+import { settingsMethods } from '../settings/methods';
 import { evidenceMethods } from './methods/evidence';
 import type { SerializedError } from './errors';
 
 /**
- * The one API contract: every method the renderer (over IPC) and the CLI can call.
+ * The one API contract: every method the renderer (over IPC) and the CLI can call. Each
+ * area declares its own table (`<area>/methods.ts`, one of its public faces, kept light so
+ * that the contract loads no area's code); this is where they are all listed.
  * main validates the sender and the arguments against it before dispatching; the
  * renderer imports its types only.
  */

@@ -1,8 +1,9 @@
 import { contract, isMethodName } from './contract';
-import type { Handlers, InvokeResult, MethodName } from './contract';
+import type { Handlers, InvokeResult } from './contract';
 import { toSerializedError, WorkbenchError } from './errors';
 
-export type Dispatch = (method: unknown, args: unknown) => Promise<InvokeResult>;
+export type { Dispatch } from './invoke';
+import type { Dispatch } from './invoke';
 
 /**
  * The single entry point for IPC, the CLI and the end-to-end harness: checks the method
@@ -29,8 +30,4 @@ export function createDispatch(handlers: Handlers): Dispatch {
   };
 }
 
-export async function invokeOrThrow<M extends MethodName>(dispatch: Dispatch, method: M, args: unknown): Promise<unknown> {
-  const result = await dispatch(method, args);
-  if (!result.ok) throw new WorkbenchError(result.error.code, result.error.message, result.error.details);
-  return result.value;
-}
+export { invokeOrThrow } from './invoke';

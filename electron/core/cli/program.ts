@@ -1,13 +1,15 @@
 import { Command, CommanderError } from 'commander';
 import packageJson from '../../../package.json';
 import { toSerializedError } from '../api/errors';
+// Each area's commands come from its `cli.ts`, so `--help` answers without loading the areas.
+import { registerAnnotationsCommands } from '../annotations/cli';
+import { registerDraftsCommands } from '../drafts/cli';
+import { registerImportCommands } from '../import/cli';
+import { registerSearchCommands } from '../search/cli';
 import { registerCorpusCommands } from './commands/corpus';
 import { registerInfo } from './commands/info';
-import { registerSearchCommands } from './commands/search';
-import { registerAnnotationsCommands } from './commands/annotations';
-import { registerDraftsCommands } from './commands/drafts';
-import { registerImportCommands } from './commands/import';
 import { registerMetadataCommands } from './commands/metadata';
+import { registerUserCommand } from './commands/user';
 import { registerEvidenceCommands } from './commands/evidence';
 import { CliContext } from './context';
 import type { GlobalOptions } from './context';
@@ -35,6 +37,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .version(packageJson.version)
     .option('--workspace <dir>', "workspace folder (default: the app's own workspace)")
     .option('--json', 'print machine-readable JSON on stdout')
+    .option('--user <name>', "write as this user for this command (default: the workspace's current user)")
+    .option('--wait <seconds>', 'how long a write waits for another writer (the app, another command) before giving up (default 30, or $WORKBENCH_LOCK_WAIT)')
     .showHelpAfterError('(run `workbench --help` for usage)')
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.stdout(text.trimEnd()), writeErr: (text) => io.stderr(text.trimEnd()) });
@@ -55,6 +59,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   };
 
   registerInfo(program, run);
+  registerUserCommand(program, run);
   registerCorpusCommands(program, run);
   registerMetadataCommands(program, run);
   registerSearchCommands(program, run);

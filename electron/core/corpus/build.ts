@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { checkedCorpusFile, checkedCorpusStamp } from './checked-corpus.js';
 import { CorpusSchema, type Corpus, type CorpusDocument, type Footnote, type Passage, type Recommendation, type Section } from './schema.js';
 import { parseSeed } from './parse/index.js';
 import { describeSeedMetadata } from './metadata/index.js';
@@ -9,8 +10,7 @@ import { detectMentions, loadEntityCatalogue } from './entities/index.js';
 import { extractEvents } from './events/index.js';
 import { extractStatistics } from './statistics/index.js';
 import { typesetDocument } from './typeset/index.js';
-import { buildIndex, serializeIndex } from '../search/build-index.js';
-import { corpusToSearchDocuments } from '../search/corpus-documents.js';
+import { buildIndex, corpusToSearchDocuments, serializeIndex } from '../search/index.js';
 
 /**
  * The corpus build: seeds/ (texts + metadata + entity catalogue) in, resources/corpus/ out:
@@ -116,7 +116,9 @@ export async function buildCorpus(options: BuildCorpusOptions): Promise<BuildCor
 
   const corpusFile = join(options.outDir, 'corpus', 'corpus.json');
   await mkdir(join(options.outDir, 'corpus', 'pdf'), { recursive: true });
-  await writeFile(corpusFile, serialiseCorpus(corpus));
+  const corpusText = serialiseCorpus(corpus);
+  await writeFile(corpusFile, corpusText);
+  await writeFile(checkedCorpusFile(options.outDir), checkedCorpusStamp(corpusText));
   const pdfFiles: string[] = [];
   for (const pdf of pdfs) {
     const file = join(options.outDir, pdf.file);

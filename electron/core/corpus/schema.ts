@@ -84,6 +84,8 @@ export const DocumentSchema = z.object({
   pageCount: z.number().int().nonnegative(),
   /** Shown in the document's info, e.g. that the PDF was typeset from the source text. */
   note: z.string().optional(),
+  /** Set on an imported document whose saved data cannot be read: it stays listed, marked, so it can be removed or imported again. */
+  damaged: z.string().optional(),
 });
 export type CorpusDocument = z.infer<typeof DocumentSchema>;
 

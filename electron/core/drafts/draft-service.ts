@@ -1,8 +1,8 @@
 import { WorkbenchError } from '../api/errors';
 import { defaultCitationStyle, type CitationStyleId } from '../citations/styles';
-import type { CollectionHandle } from '../store/types';
+import type { RecordChange, RecordSet, Workspace } from '../store';
 import { countWords, collectCitations } from './content';
-import { DraftContentSchema, DraftSchema, emptyDraftContent, type Draft, type DraftContent, type DraftsCollection, type DraftSummary } from './model';
+import { DraftContentSchema, draftsCollection, emptyDraftContent, type Draft, type DraftContent, type DraftSummary } from './model';
 
 export interface DraftServiceOptions {
   /** Injected so tests can pin time; ISO strings are what the store keeps. */
@@ -24,21 +24,32 @@ export interface SaveContentResult {
 const untitled = 'Untitled draft';
 
 /**
- * Drafts live in one collection file. Every change goes through `CollectionHandle.update`,
- * which writes atomically (temp file + rename), so a crash leaves either the previous or
- * the new file on disk, never half of one. Autosave calls `saveContent` freely: the store
- * coalesces bursts into one write.
+ * Drafts, one record each. Every change is one journal line written and synced before it
+ * resolves, so a crash keeps the last acknowledged autosave. Autosave calls `saveContent`
+ * freely: saves made in the same turn share one write.
  */
 export class DraftService {
   private readonly now: () => Date;
   private readonly newId: () => string;
+  private readonly records: RecordSet<Draft>;
 
   constructor(
-    private readonly collection: CollectionHandle<DraftsCollection>,
+    private readonly workspace: Workspace,
     options: DraftServiceOptions = {},
   ) {
+    this.records = workspace.records(draftsCollection);
     this.now = options.now ?? (() => new Date());
     this.newId = options.newId ?? (() => `draft-${globalThis.crypto.randomUUID()}`);
+  }
+
+  /** Called after drafts change, here or in another process. */
+  onChange(listener: (changes: Array<RecordChange<Draft>>) => void): () => void {
+    return this.records.subscribe((changes) => listener(changes));
+  }
+
+  /** Every draft, trashed ones included (for search and exports). */
+  all(): Draft[] {
+    return [...this.records.values()];
   }
 
   /** Drafts not in the trash, most recently edited first. */
@@ -50,17 +61,16 @@ export class DraftService {
     return this.summaries((draft) => draft.trashedAt !== undefined);
   }
 
+  /** The stored draft, not a copy (treat it as read-only), or undefined. */
+  find(id: string): Draft | undefined {
+    return this.records.get(id);
+  }
+
+  /** A copy the caller may change. Damaged drafts never get here: the store sets them aside on load. */
   get(id: string): Draft {
-    const draft = this.collection.get().drafts.find((d) => d.id === id);
+    const draft = this.records.get(id);
     if (!draft) throw new WorkbenchError('NOT_FOUND', `No draft with id "${id}". It may have been purged from the trash.`);
-    // The store checks only the file's envelope; a damaged record must not reach the editor.
-    const parsed = DraftSchema.safeParse(draft);
-    if (!parsed.success) {
-      throw new WorkbenchError('CORRUPT', `The draft "${String((draft as { title?: unknown }).title ?? id)}" is damaged in the workspace file and cannot be opened. Restore it from a backup.`, {
-        issues: parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`),
-      });
-    }
-    return structuredClone(parsed.data);
+    return structuredClone(draft);
   }
 
   async create(input: CreateDraftInput = {}): Promise<Draft> {
@@ -73,9 +83,7 @@ export class DraftService {
       createdAt: stamp,
       updatedAt: stamp,
     };
-    await this.collection.update((data) => {
-      data.drafts.push(draft);
-    });
+    await this.workspace.transact((tx) => tx.put(draftsCollection, draft));
     return structuredClone(draft);
   }
 
@@ -123,16 +131,11 @@ export class DraftService {
   async purge(id: string): Promise<void> {
     const draft = this.get(id);
     if (draft.trashedAt === undefined) throw new WorkbenchError('CONFLICT', `Move "${draft.title}" to the trash before deleting it for good.`);
-    await this.collection.update((data) => {
-      data.drafts = data.drafts.filter((d) => d.id !== id);
-    });
+    await this.workspace.transact((tx) => void tx.delete(draftsCollection, id));
   }
 
   private summaries(keep: (draft: Draft) => boolean): DraftSummary[] {
-    return this.collection
-      .get()
-      // Damaged records are left in the file (never silently dropped) but kept out of lists.
-      .drafts.filter((draft) => DraftSchema.safeParse(draft).success)
+    return this.all()
       .filter(keep)
       .map(({ content, ...rest }) => ({ ...rest, citationCount: collectCitations(content).length, wordCount: countWords(content) }))
       .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
@@ -140,15 +143,16 @@ export class DraftService {
 
   private async change(id: string, mutate: (draft: Draft) => void): Promise<Draft> {
     this.get(id); // fail with NOT_FOUND before queueing a write
-    let result: Draft | undefined;
-    await this.collection.update((data) => {
-      const draft = data.drafts.find((d) => d.id === id);
-      if (!draft) throw new WorkbenchError('NOT_FOUND', `No draft with id "${id}".`);
+    const saved = await this.workspace.transact((tx) => {
+      const stored = tx.get(draftsCollection, id);
+      if (!stored) throw new WorkbenchError('NOT_FOUND', `No draft with id "${id}".`);
+      const draft = structuredClone(stored);
       mutate(draft);
-      draft.updatedAt = laterThan(this.now().toISOString(), draft.updatedAt);
-      result = structuredClone(draft);
+      draft.updatedAt = laterThan(this.now().toISOString(), stored.updatedAt);
+      tx.put(draftsCollection, draft);
+      return draft;
     });
-    return result!;
+    return structuredClone(saved);
   }
 }
 

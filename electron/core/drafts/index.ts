@@ -1,4 +1,9 @@
-/** The drafts area's public surface: model, service, citation node, import and exports. */
+/**
+ * The drafts area's public surface: model and collection, service, citation node, import
+ * and exports, API methods and CLI commands.
+ */
+import { draftsCollection } from './model';
+
 export { CitationNode, citationNodeName, type CitationNodeAttrs } from './citation-node';
 export { collectCitations, countWords, citationIdAt } from './content';
 export { DraftService, type CreateDraftInput, type DraftServiceOptions, type SaveContentResult } from './draft-service';
@@ -6,12 +11,11 @@ export {
   DraftSchema,
   DraftContentSchema,
   CitationAttrsSchema,
-  draftsCollectionDefaults,
+  draftsCollection,
   emptyDraftContent,
   type Draft,
   type DraftContent,
   type DraftSummary,
-  type DraftsCollection,
   type TiptapNode,
   type TiptapMark,
   type CitationAttrs,
@@ -22,3 +26,12 @@ export { exportDraftDocx } from './export/docx';
 export { exportDraftHtml } from './export/html';
 export { exportDraftMarkdown, type MarkdownExport, type MarkdownExportOptions } from './export/markdown';
 export { exportDraftBibliography, draftBibliographyItems } from './export/bibliography';
+export { plainText } from './content';
+export { createDraftsArea } from './area';
+export { hostPdfExport } from './handlers/host-pdf-export';
+export { draftsMethods, draftExportFormats } from './methods';
+export type { ExportedDraftFile, DraftExportFormat, DraftFormatResult, DraftsChangedEvent, FormattedCitationView } from './methods';
+export { registerDraftsCommands } from './cli';
+
+/** The collections this area owns. */
+export const draftsCollections = [draftsCollection] as const;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { citationStyleIds, defaultCitationStyle } from '../citations/styles';
+import { defineCollection } from '../store/collection-definition';
 import { citationTargetKinds } from '../citations/types';
 
 /**
@@ -78,12 +79,13 @@ export const DraftSchema = z.object({
 });
 export type Draft = z.infer<typeof DraftSchema>;
 
-/** What the drafts collection file holds. */
-export interface DraftsCollection {
-  drafts: Draft[];
-}
-
-export const draftsCollectionDefaults = (): DraftsCollection => ({ drafts: [] });
+/** One record per draft. Round 1 kept them in `drafts.json` as `{drafts: […]}`. */
+export const draftsCollection = defineCollection({
+  name: 'drafts',
+  version: 2,
+  schema: DraftSchema,
+  legacy: { file: 'drafts.json', records: (data) => (data as { drafts?: unknown[] }).drafts ?? [] },
+});
 
 /** A draft without its content, for lists. */
 export type DraftSummary = Omit<Draft, 'content'> & { citationCount: number; wordCount: number };

@@ -1,20 +1,54 @@
-import type { Area, CoreContext } from '../core-context';
-import type { importMethods } from '../api/methods/import';
-import { importHandlers } from './handlers/import-handlers';
-import { ImportJobs } from './handlers/import-jobs';
-import { loadImportedDocuments } from './handlers/load-imported';
-import type { RunImportOptions } from './handlers/run-import';
+import type { AnnotationsFace } from '../annotations/index.js';
+import type { Area, CoreContext } from '../core-context.js';
+import type { RecordChange } from '../store/index.js';
+import type { ImportContext } from './handlers/import-context.js';
+import { importHandlers } from './handlers/import-handlers.js';
+import { ImportJobs } from './handlers/import-jobs.js';
+import { Library, type LibraryRecord } from './handlers/library-records.js';
+import { loadImportedDocument, loadImportedDocuments } from './handlers/load-imported.js';
+import type { RunImportOptions } from './handlers/run-import.js';
+import type { importMethods } from './methods.js';
 
 /**
  * Wires the import area into the core: the workspace's imported documents join the corpus
  * index at start (after leftovers of interrupted imports are removed), and imports, edits
- * and removals go through the handlers. Closing cancels running imports.
+ * and removals go through the handlers. Documents another process imported or removed
+ * (the CLI while the app runs) follow from the library's change notifications. Closing
+ * cancels running imports.
  */
-export async function createImportArea(context: CoreContext, options: RunImportOptions = {}): Promise<Area<typeof importMethods>> {
+export async function createImportArea(
+  core: CoreContext,
+  deps: { annotations: AnnotationsFace },
+  options: RunImportOptions = {},
+): Promise<Area<typeof importMethods> & { face: Library }> {
+  const library = new Library(core.workspace);
+  const context: ImportContext = { ...core, library, annotations: deps.annotations };
   await loadImportedDocuments(context);
   const jobs = new ImportJobs();
+  const stop = library.records.subscribe((changes, origin) => {
+    if (origin === 'external') void followExternalChanges(context, changes);
+  });
   return {
     handlers: importHandlers(context, jobs, options),
-    close: () => jobs.cancelAll(),
+    face: library,
+    close: async () => {
+      stop();
+      await jobs.cancelAll();
+    },
   };
+}
+
+async function followExternalChanges(context: ImportContext, changes: Array<RecordChange<LibraryRecord>>): Promise<void> {
+  for (const change of changes) {
+    if (change.after) {
+      const known = context.corpus.hasDocument(change.id);
+      await loadImportedDocument(context, change.after);
+      context.bus.emit('library.changed', { docId: change.id, change: known ? 'updated' : 'added' });
+      context.publish('library.changed', { docId: change.id, change: known ? 'updated' : 'added' });
+    } else if (change.deleted) {
+      context.corpus.removeDocument(change.id);
+      context.bus.emit('library.changed', { docId: change.id, change: 'removed' });
+      context.publish('library.changed', { docId: change.id, change: 'removed' });
+    }
+  }
 }

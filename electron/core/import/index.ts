@@ -1,20 +1,24 @@
-/** Importing the user's own material: PDFs (scanned pages read by OCR), photos of pages, transcripts (.txt, .md, .docx). */
-export { extractPdf } from './pdf/extract-pdf.js';
-export { extractInWorkers, extractPdfInWorkers, type WorkerOptions } from './extract-in-workers.js';
-export { extractInProcess, type Extraction, type ExtractOptions } from './extract-any.js';
-export { listOcrLanguages, resolveOcrLanguages, ocrLanguagesDir, type OcrLanguageFile } from './ocr/ocr-languages.js';
+/** Importing the user's own material: PDFs (scanned pages read by OCR), photos of pages, transcripts (.txt, .md, .docx); the library of imported documents. */
+import { libraryCollection } from './handlers/library-records.js';
+
+// Types only from the extraction modules: importing their values here would load pdf.js,
+// tesseract.js and pdfkit with the core, which the CLI's info and search must not wait for
+// (and a built CLI without node_modules could not even start). Import's own handlers load them.
+export type { WorkerOptions } from './extract-in-workers.js';
+export type { Extraction, ExtractOptions } from './extract-any.js';
+export type { OcrLanguageFile } from './ocr/ocr-languages.js';
 export type { OcrSetup } from './ocr/ocr-engine.js';
-export { parseTranscript, parseTranscriptBlocks, type ParsedTranscript, type TranscriptTurn } from './transcript/parse-transcript.js';
-export { blocksFromDocx } from './transcript/docx-blocks.js';
-export { importFile, type ImportFileOptions, type ImportOutcome, type ImportedFile, type SkippedFile, type ImportProgress, type DuplicatePolicy, type Extractor } from './import-file.js';
-export {
-  readImportedDocument,
-  removeImportedDocument,
-  updateImportedMetadata,
-  cleanupInterruptedImports,
-  ImportedMetadataPatchSchema,
-  type ImportedMetadataPatch,
-} from './manage-imported.js';
+export type { ParsedTranscript, TranscriptTurn } from './transcript/parse-transcript.js';
+export type { ImportFileOptions, ImportOutcome, ImportedFile, SkippedFile, ImportProgress, DuplicatePolicy, Extractor } from './import-file.js';
+export type { ImportedMetadataPatch } from './manage-imported.js';
 export { ImportedDocumentRecordSchema, type ImportedDocumentRecord } from './document-record.js';
-export { detectFormat, type ImportFormat } from './file-format.js';
+export type { ImportFormat } from './file-format.js';
 export type { ExtractPdfOptions, PdfExtraction, ExtractedPassage, ExtractedFootnote, ExtractedMetadata } from './types.js';
+export { createImportArea } from './area.js';
+export { Library, LibraryRecordSchema, libraryCollection, type LibraryRecord } from './handlers/library-records.js';
+export { importMethods, MAX_IMPORT_BYTES } from './methods.js';
+export type { ImportResult, RemoveResult, ImportProgressEvent, LibraryChangedEvent, OcrLanguageInfo, OcrTextLayer } from './methods.js';
+export { registerImportCommands } from './cli.js';
+
+/** The collections this area owns. */
+export const importCollections = [libraryCollection] as const;

@@ -1,69 +1,101 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { annotationsCollection, type AnnotationsFace } from '../annotations';
 import type { Area, CoreContext } from '../core-context';
-import type { searchMethods } from '../api/methods/search';
+import { draftsCollection, type DraftService } from '../drafts';
+import { topicsCollection } from '../topics';
+import { userEntitiesCollection, type UserEntityService } from '../user-entities';
 import { buildIndex } from './build-index';
-import { entityToSearchDocument } from './corpus-documents';
+import { entityToSearchDocument, searchId } from './corpus-documents';
 import { SearchEngine } from './engine';
-import { ShardedCollection } from './user-shards';
-import {
-  allEntities,
-  annotationDocuments,
-  bundledDocuments,
-  draftDocuments,
-  topicDocuments,
-} from './workspace-content';
-import { EntitySchema } from '../corpus/schema';
-import { RecentSearches } from './recent-searches';
 import { ImportedDocumentShards } from './imported-shards';
+import type { searchMethods } from './methods';
+import { RecentSearches } from './recent-searches';
+import { ShardedCollection } from './user-shards';
+import { allEntities, annotationDocument, bundledDocuments, draftDocument, topicDocuments } from './workspace-content';
 
 /** Written by the corpus build next to corpus.json: the bundled corpus's lunr index. */
 export function searchIndexFile(resourcesDir: string): string {
   return join(resourcesDir, 'corpus', 'search-index.json');
 }
 
+export interface SearchSources {
+  annotations: AnnotationsFace;
+  drafts: Pick<DraftService, 'all' | 'find'>;
+  userEntities: UserEntityService;
+}
+
 /**
  * Wires search into the core: the bundled corpus index (loaded when the corpus build saved
- * one, built otherwise), and user content kept current from the domain events, each change
- * re-indexing only its own small shard.
+ * one, built otherwise), and user content indexed once at start, then kept current from the
+ * workspace's change feed: each change re-indexes only the records it names, in their own
+ * small shards. Changes written by another process come through the same feed.
  */
-export async function createSearchArea(context: CoreContext): Promise<Area<typeof searchMethods>> {
-  const { workspace, corpus, bus } = context;
+export async function createSearchArea(context: CoreContext, sources: SearchSources): Promise<Area<typeof searchMethods>> {
+  const { workspace, corpus } = context;
   const corpusDocs = bundledDocuments(corpus);
   const indexFile = searchIndexFile(context.resourcesDir);
   const corpusIndex = existsSync(indexFile) ? await readFile(indexFile, 'utf8') : buildIndex(corpusDocs);
-  const engine = new SearchEngine({ corpusIndex, corpusDocs, entities: allEntities(corpus, workspace) });
+  const engine = new SearchEngine({ corpusIndex, corpusDocs, entities: allEntities(corpus, sources.userEntities.list()) });
+  const { annotations, topics } = sources.annotations;
 
-  const annotations = new ShardedCollection(engine, 'annotations');
-  annotations.setAll(annotationDocuments(workspace));
-  const syncAnnotations = diffingSync(annotations, () => annotationDocuments(workspace));
-  const syncTopics = () => engine.setShard('topics', topicDocuments(workspace));
-  const syncDrafts = () => engine.setShard('drafts', draftDocuments(workspace));
+  const annotationShards = new ShardedCollection(engine, 'annotations');
+  annotationShards.setAll(annotations.all().map((annotation) => annotationDocument(annotation, topics)));
+  const draftShards = new ShardedCollection(engine, 'drafts');
+  draftShards.setAll(sources.drafts.all().flatMap((draft) => draftDocument(draft) ?? []));
+  let topicNames = new Map(topics.list().map((topic) => [topic.id, topic.name]));
+  engine.setShard('topics', topicDocuments(topics.list()));
   const syncUserEntities = () => {
-    engine.setEntities(allEntities(corpus, workspace));
-    const userEntities = workspace.userEntities.get().entities.flatMap((record) => {
-      const parsed = EntitySchema.safeParse(record);
-      return parsed.success ? [entityToSearchDocument(parsed.data)] : [];
-    });
-    engine.setShard('user-entities', userEntities);
+    const userEntities = sources.userEntities.list();
+    engine.setEntities(allEntities(corpus, userEntities));
+    engine.setShard('user-entities', userEntities.map(entityToSearchDocument));
   };
-  const imported = new ImportedDocumentShards(engine, corpus);
-  syncTopics();
-  syncDrafts();
   syncUserEntities();
+  const imported = new ImportedDocumentShards(engine, corpus);
   imported.reconcile();
 
+  const indexAnnotation = (id: string) => {
+    const annotation = annotations.get(id);
+    if (annotation) annotationShards.upsert(annotationDocument(annotation, topics));
+    else annotationShards.remove(searchId('annotation', id));
+  };
+
+  // The feed names every record changed since the last look; only those are indexed again.
+  let cursor = workspace.lastSeq;
+  const followFeed = () => {
+    const { results, lastSeq } = workspace.changes(cursor, {
+      collections: [annotationsCollection.name, topicsCollection.name, draftsCollection.name, userEntitiesCollection.name],
+    });
+    cursor = lastSeq;
+    const annotationIds = new Set<string>();
+    let topicsChanged = false;
+    let entitiesChanged = false;
+    for (const change of results) {
+      if (change.collection === annotationsCollection.name) annotationIds.add(change.id);
+      else if (change.collection === topicsCollection.name) topicsChanged = true;
+      else if (change.collection === userEntitiesCollection.name) entitiesChanged = true;
+      else if (change.collection === draftsCollection.name) {
+        const stored = sources.drafts.find(change.id);
+        const document = stored && draftDocument(stored);
+        if (document) draftShards.upsert(document);
+        else draftShards.remove(searchId('draft', change.id));
+      }
+    }
+    if (topicsChanged) {
+      engine.setShard('topics', topicDocuments(topics.list()));
+      // Annotations carry their topics' names: a renamed or removed topic re-indexes the quotes coded with it.
+      const renamed = new Set([...topicNames].filter(([id, name]) => topics.get(id)?.name !== name).map(([id]) => id));
+      if (renamed.size > 0) for (const annotation of annotations.all()) if (annotation.topicIds.some((id) => renamed.has(id))) annotationIds.add(annotation.id);
+      topicNames = new Map(topics.list().map((topic) => [topic.id, topic.name]));
+    }
+    for (const id of annotationIds) indexAnnotation(id);
+    if (entitiesChanged) syncUserEntities();
+  };
   const unsubscribe = [
-    bus.on('annotations.changed', () => syncAnnotations()),
-    // Annotations carry their topics' names, so a renamed topic re-indexes them too.
-    bus.on('topics.changed', () => {
-      syncTopics();
-      syncAnnotations();
-    }),
-    bus.on('drafts.changed', () => syncDrafts()),
+    workspace.subscribe(() => followFeed()),
     // Added, re-extracted or renamed: the shard is rebuilt from the corpus; removed: dropped.
-    bus.on('library.changed', ({ docId }) => imported.sync(docId)),
+    context.bus.on('library.changed', ({ docId }) => imported.sync(docId)),
   ];
 
   // Posting lists are built ahead of the first queries while the app is idle.
@@ -84,20 +116,5 @@ export async function createSearchArea(context: CoreContext): Promise<Area<typeo
       warmUp.abort();
       for (const off of unsubscribe) off();
     },
-  };
-}
-
-/**
- * Applies only what changed since the last sync: with 10,000 annotations, one edit must not
- * re-index all of them. Documents are compared by their indexed content.
- */
-function diffingSync(collection: ShardedCollection, read: () => ReturnType<typeof annotationDocuments>): () => void {
-  let known = new Map(read().map((doc) => [doc.id, JSON.stringify(doc)]));
-  return () => {
-    const current = read();
-    const next = new Map(current.map((doc) => [doc.id, JSON.stringify(doc)]));
-    for (const doc of current) if (known.get(doc.id) !== next.get(doc.id)) collection.upsert(doc);
-    for (const id of known.keys()) if (!next.has(id)) collection.remove(id);
-    known = next;
   };
 }

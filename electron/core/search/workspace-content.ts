@@ -1,56 +1,39 @@
 /**
- * The user's content, read from the workspace and the live corpus, as search documents.
- * Records are checked with their own schemas; one damaged record is skipped, not fatal.
+ * The user's content as search documents, asked of the areas that own it (never read from
+ * their collections here), and the live corpus's imported documents.
  */
-import { AnnotationSchema } from '../annotations/annotation-schema';
+import type { Annotation, AnnotationsFace } from '../annotations';
 import type { CorpusIndex } from '../corpus/corpus-index';
-import { EntitySchema, type Entity } from '../corpus/schema';
-import { plainText } from '../drafts/content';
-import { DraftSchema } from '../drafts/model';
-import type { Workspace } from '../store';
-import { TopicSchema, type Topic } from '../topics/topic-schema';
+import type { Entity } from '../corpus/schema';
+import { plainText, type Draft } from '../drafts';
+import type { Topic } from '../topics';
 import { corpusToSearchDocuments } from './corpus-documents';
 import { annotationToSearchDocument, draftToSearchDocument, topicToSearchDocument } from './user-documents';
 import type { SearchDocument } from './types';
 
-function valid<T>(records: readonly unknown[], schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } }): T[] {
-  return records.flatMap((record) => {
-    const parsed = schema.safeParse(record);
-    return parsed.success ? [parsed.data] : [];
+export function topicDocuments(topics: readonly Topic[]): SearchDocument[] {
+  return topics.map(topicToSearchDocument);
+}
+
+/** An annotation with the names of its topics, which search indexes as keywords. */
+export function annotationDocument(annotation: Annotation, topics: AnnotationsFace['topics']): SearchDocument {
+  return annotationToSearchDocument({
+    id: annotation.id,
+    docId: annotation.docId,
+    passageId: annotation.target.passageIds[0],
+    quote: annotation.target.selectors.quote.exact,
+    note: annotation.note,
+    topics: annotation.topicIds.flatMap((id) => {
+      const topic = topics.get(id);
+      return topic ? [{ id, name: topic.name }] : [];
+    }),
+    entityIds: annotation.entityIds,
   });
 }
 
-export function workspaceTopics(workspace: Workspace): Topic[] {
-  return valid(workspace.topics.get().topics, TopicSchema);
-}
-
-export function topicDocuments(workspace: Workspace): SearchDocument[] {
-  return workspaceTopics(workspace).map(topicToSearchDocument);
-}
-
-export function annotationDocuments(workspace: Workspace): SearchDocument[] {
-  const topics = new Map(workspaceTopics(workspace).map((t) => [t.id, t]));
-  return valid(workspace.annotations.get().annotations, AnnotationSchema).map((annotation) =>
-    annotationToSearchDocument({
-      id: annotation.id,
-      docId: annotation.docId,
-      passageId: annotation.target.passageIds[0],
-      quote: annotation.target.selectors.quote.exact,
-      note: annotation.note,
-      topics: annotation.topicIds.flatMap((id) => {
-        const topic = topics.get(id);
-        return topic ? [{ id, name: topic.name }] : [];
-      }),
-      entityIds: annotation.entityIds,
-    }),
-  );
-}
-
-/** Drafts not in the trash. */
-export function draftDocuments(workspace: Workspace): SearchDocument[] {
-  return valid(workspace.drafts.get().drafts, DraftSchema)
-    .filter((draft) => !draft.trashedAt)
-    .map((draft) => draftToSearchDocument({ id: draft.id, title: draft.title, text: plainText(draft.content) }));
+/** Drafts in the trash are not searched. */
+export function draftDocument(draft: Draft): SearchDocument | undefined {
+  return draft.trashedAt ? undefined : draftToSearchDocument({ id: draft.id, title: draft.title, text: plainText(draft.content) });
 }
 
 /** The bundled corpus's documents; imported ones get shards of their own. */
@@ -78,6 +61,6 @@ export function importedDocuments(corpus: CorpusIndex, docId: string): SearchDoc
 }
 
 /** The corpus's entities and the user's own, for alias expansion. */
-export function allEntities(corpus: CorpusIndex, workspace: Workspace): Entity[] {
-  return [...corpus.entities(), ...valid(workspace.userEntities.get().entities, EntitySchema)];
+export function allEntities(corpus: CorpusIndex, userEntities: readonly Entity[]): Entity[] {
+  return [...corpus.entities(), ...userEntities];
 }

@@ -1,64 +1,248 @@
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { linkSync, openSync, closeSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { WorkbenchError } from '../api/errors';
+import { isSameProcessRunning, processStartTime } from './process-identity';
 
 /**
- * lowdb is single-process, so one process at a time may write a workspace: the app holds
- * this lock for its lifetime, the CLI only while a writing command runs. A lock left by a
- * process that no longer exists is taken over.
+ * One writer at a time, for as long as one write batch takes (milliseconds), so the app and
+ * the CLI take turns instead of refusing each other. Readers never need it.
+ *
+ * The lock file is created whole and atomically (written to a temporary name, then
+ * `link`ed into place, which fails if a lock exists), so nobody ever reads half a lock. It
+ * records who holds it: process id and start time (a reused process id is not the same
+ * process), host, a label for people, and a nonce.
+ *
+ * A lock whose process is gone is taken over. Only one process may take over a given stale
+ * lock: it must first create `.workbench.lock.claim-<nonce>` exclusively; it then replaces
+ * the stale file with its own by rename. The claim stays for a minute so that a slow
+ * contender that saw the same stale lock cannot claim it again.
  */
 export interface LockInfo {
   pid: number;
+  /** Linux: /proc/<pid>/stat field 22; absent elsewhere. */
+  startTime?: string;
+  hostname: string;
+  /** Shown to people: "the Field Workbench app", "the workbench CLI". */
   holder: string;
   since: string;
+  nonce: string;
 }
 
 export const lockFileName = '.workbench.lock';
+const claimPrefix = `${lockFileName}.claim-`;
+/** A lock from another machine (shared folder) cannot be checked; one this old is abandoned. */
+const foreignLockTimeoutMs = 10 * 60 * 1000;
+const claimLifetimeMs = 60 * 1000;
+export const defaultLockWaitMs = 30_000;
 
-function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+/**
+ * The wait set in the environment (`WORKBENCH_LOCK_WAIT`, in seconds), for the app, which
+ * has no command line; the CLI's `--wait` takes precedence over it.
+ */
+export function lockWaitFromEnvironment(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const seconds = Number(env.WORKBENCH_LOCK_WAIT);
+  return env.WORKBENCH_LOCK_WAIT && Number.isFinite(seconds) && seconds >= 0 ? Math.round(seconds * 1000) : undefined;
+}
+
+export interface LockLease {
+  readonly info: LockInfo;
+  /** How long acquiring waited for other writers. */
+  readonly waitedMs: number;
+  release(): void;
+}
+
+export interface AcquireOptions {
+  /** How long to wait for other writers before failing with LOCKED. */
+  waitMs?: number;
+  /** Called once if the wait goes on for a second, e.g. for the CLI to say why it pauses. */
+  onWait?: (holder: LockInfo) => void;
+}
+
+const ownStartTime = processStartTime(process.pid);
+const ownHost = hostname();
+
+export class WorkspaceLock {
+  readonly path: string;
+
+  constructor(
+    private readonly dir: string,
+    private readonly holder: string,
+  ) {
+    this.path = join(dir, lockFileName);
+  }
+
+  /** Waits for the lock, up to `waitMs`; then fails with LOCKED naming who holds it. */
+  async acquire(options: AcquireOptions = {}): Promise<LockLease> {
+    const waitMs = options.waitMs ?? defaultLockWaitMs;
+    const started = Date.now();
+    let told = false;
+    let pause = 2;
+    for (;;) {
+      const attempt = this.tryAcquire();
+      if ('release' in attempt) return { ...attempt, waitedMs: Date.now() - started };
+      const waited = Date.now() - started;
+      if (waited >= waitMs) {
+        const holder = attempt.holder;
+        throw new WorkbenchError(
+          'LOCKED',
+          holder
+            ? `The workspace ${this.dir} is busy: ${holder.holder} (process ${holder.pid} on ${holder.hostname}) has been writing to it since ${holder.since}, and ${Math.round(waited / 1000)} s of waiting were not enough. Try again, or wait longer (--wait SECONDS).`
+            : `The workspace ${this.dir} could not be locked for writing within ${Math.round(waited / 1000)} s. Try again.`,
+          holder ? { holder } : undefined,
+        );
+      }
+      if (!told && waited >= 1000 && attempt.holder) {
+        told = true;
+        options.onWait?.(attempt.holder);
+      }
+      // Batches are short: poll often at first, then back off a little, with jitter so
+      // waiting writers do not all retry at the same instant.
+      await sleep(Math.min(pause, waitMs - waited) + Math.random() * pause);
+      pause = Math.min(pause * 2, 40);
+    }
+  }
+
+  /** One attempt: the lease, or who holds the lock (undefined when unreadable). */
+  tryAcquire(): Omit<LockLease, 'waitedMs'> | { holder: LockInfo | undefined } {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const info = this.newInfo();
+      const temporary = join(this.dir, `${lockFileName}.${info.nonce}.tmp`);
+      writeFileSync(temporary, JSON.stringify(info));
+      try {
+        linkSync(temporary, this.path);
+        return this.lease(info);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      } finally {
+        unlinkQuietly(temporary);
+      }
+      const existing = readLock(this.path);
+      if (existing === 'gone') continue; // released in between: try again at once
+      if (!isStale(existing)) return { holder: existing.info };
+      const taken = this.takeOver(existing);
+      if (taken) return taken;
+      return { holder: existing.info };
+    }
+    return { holder: undefined };
+  }
+
+  private takeOver(stale: { info: LockInfo | undefined; identity: string }): Omit<LockLease, 'waitedMs'> | undefined {
+    this.removeOldClaims();
+    const claim = join(this.dir, `${claimPrefix}${stale.identity}`);
+    try {
+      closeSync(openSync(claim, 'wx'));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return undefined; // someone else is taking it over
+      throw error;
+    }
+    // We alone may replace this stale lock. Check it is still the one we judged.
+    const current = readLock(this.path);
+    if (current === 'gone' || current.identity !== stale.identity) return undefined;
+    const info = this.newInfo();
+    const temporary = join(this.dir, `${lockFileName}.${info.nonce}.tmp`);
+    writeFileSync(temporary, JSON.stringify(info));
+    renameSync(temporary, this.path);
+    return this.lease(info);
+  }
+
+  private lease(info: LockInfo): Omit<LockLease, 'waitedMs'> {
+    let released = false;
+    return {
+      info,
+      release: () => {
+        if (released) return;
+        released = true;
+        const current = readLock(this.path);
+        if (current !== 'gone' && current.info?.nonce === info.nonce) unlinkQuietly(this.path);
+      },
+    };
+  }
+
+  private newInfo(): LockInfo {
+    return {
+      pid: process.pid,
+      ...(ownStartTime === undefined ? {} : { startTime: ownStartTime }),
+      hostname: ownHost,
+      holder: this.holder,
+      since: new Date().toISOString(),
+      nonce: randomBytes(8).toString('hex'),
+    };
+  }
+
+  private removeOldClaims(): void {
+    let names: string[];
+    try {
+      names = readdirSync(this.dir).filter((name) => name.startsWith(claimPrefix));
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      try {
+        if (Date.now() - statSync(join(this.dir, name)).mtimeMs > claimLifetimeMs) unlinkSync(join(this.dir, name));
+      } catch {
+        // Another process removed it first.
+      }
+    }
   }
 }
 
-function readLock(path: string): LockInfo | undefined {
+/** The lock file's content, and an identity for it (its nonce, or a hash of a damaged file). */
+function readLock(path: string): 'gone' | { info: LockInfo | undefined; identity: string; ageMs: () => number } {
+  let text: string;
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as LockInfo;
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'gone';
+    throw error;
+  }
+  const info = parseLockInfo(text);
+  // Only a lock from another machine is judged by its age: look it up only then.
+  const ageMs = () => {
+    const modified = statSync(path, { throwIfNoEntry: false })?.mtimeMs;
+    return modified === undefined ? 0 : Date.now() - modified;
+  };
+  return { info, identity: info?.nonce ?? createHash('md5').update(text).digest('hex'), ageMs };
+}
+
+function parseLockInfo(text: string): LockInfo | undefined {
+  try {
+    const value = JSON.parse(text) as Partial<LockInfo>;
+    if (typeof value.pid !== 'number' || !Number.isInteger(value.pid) || value.pid <= 0) return undefined;
+    // A round-1 lock has no nonce or host: it is identified by its text and judged by its pid.
+    return {
+      pid: value.pid,
+      ...(typeof value.startTime === 'string' ? { startTime: value.startTime } : {}),
+      hostname: typeof value.hostname === 'string' ? value.hostname : ownHost,
+      holder: typeof value.holder === 'string' ? value.holder : 'another program',
+      since: typeof value.since === 'string' ? value.since : 'an unknown time',
+      nonce: typeof value.nonce === 'string' && /^[0-9a-f]+$/.test(value.nonce) ? value.nonce : createHash('md5').update(text).digest('hex'),
+    };
   } catch {
     return undefined;
   }
 }
 
-export function acquireWorkspaceLock(workspaceDir: string, holder: string): () => void {
-  const path = join(workspaceDir, lockFileName);
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = openSync(path, 'wx');
-      const info: LockInfo = { pid: process.pid, holder, since: new Date().toISOString() };
-      writeSync(fd, JSON.stringify(info));
-      closeSync(fd);
-      let released = false;
-      return () => {
-        if (released) return;
-        released = true;
-        if (readLock(path)?.pid === process.pid) rmSync(path, { force: true });
-      };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const existing = readLock(path);
-      if (existing && isProcessAlive(existing.pid)) {
-        throw new WorkbenchError(
-          'LOCKED',
-          `The workspace ${workspaceDir} is open in ${existing.holder} (process ${existing.pid}) since ${existing.since}. Close it there and try again.`,
-          existing,
-        );
-      }
-      // Stale lock (its process is gone, or the file is unreadable): take it over.
-      rmSync(path, { force: true });
-    }
+function isStale(lock: { info: LockInfo | undefined; ageMs: () => number }): boolean {
+  // Locks are written whole, so an unreadable one is damaged, not half-written.
+  if (!lock.info) return true;
+  if (lock.info.hostname !== ownHost) return lock.ageMs() > foreignLockTimeoutMs;
+  return !isSameProcessRunning(lock.info.pid, lock.info.startTime);
+}
+
+function unlinkQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // Already gone.
   }
-  throw new WorkbenchError('LOCKED', `Could not lock the workspace ${workspaceDir}. Try again.`);
+}
+
+/** Who holds the workspace's lock right now, if a live process does (readers use it to tell a crash from a write in progress). */
+export function liveLockHolder(dir: string): LockInfo | undefined {
+  const lock = readLock(join(dir, lockFileName));
+  if (lock === 'gone' || isStale(lock)) return undefined;
+  return lock.info;
 }

@@ -1,14 +1,17 @@
+import type { Transaction } from '../store';
+
 /**
  * What the codebook needs from whoever holds coded quotes (the annotation service), so that
- * merging or deleting a topic can recode its quotes without topics depending on annotations.
+ * merging or deleting a topic recodes its quotes in the same transaction, without topics
+ * depending on annotations.
  */
 export interface TopicReferences {
   /**
-   * On every annotation coded with `fromTopicId`, replace it by `toTopicId`, or remove it
-   * when `toTopicId` is undefined. Returns what `restore` needs to put things back.
+   * Stages, on every annotation coded with `fromTopicId`, its replacement by `toTopicId` (or
+   * its removal when undefined). Returns what `restore` needs to put things back.
    */
-  recode(fromTopicId: string, toTopicId: string | undefined): Promise<RecodeReceipt>;
-  restore(receipt: RecodeReceipt): Promise<void>;
+  recode(transaction: Transaction, fromTopicId: string, toTopicId: string | undefined): RecodeReceipt;
+  restore(transaction: Transaction, receipt: RecodeReceipt): void;
 }
 
 export interface RecodeReceipt {
@@ -17,6 +20,6 @@ export interface RecodeReceipt {
 }
 
 export const noTopicReferences: TopicReferences = {
-  recode: async () => ({ previous: [] }),
-  restore: async () => {},
+  recode: () => ({ previous: [] }),
+  restore: () => {},
 };

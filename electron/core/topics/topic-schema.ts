@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defineCollection } from '../store/collection-definition';
 
 export const hexColorPattern = /^#[0-9A-Fa-f]{6}$/;
 
@@ -13,9 +14,13 @@ export const TopicSchema = z.object({
 });
 export type Topic = z.infer<typeof TopicSchema>;
 
-export interface TopicsData {
-  topics: Topic[];
-}
+/** The codebook: one record per topic. Round 1 kept them in `topics.json` as `{topics: […]}`. */
+export const topicsCollection = defineCollection({
+  name: 'topics',
+  version: 2,
+  schema: TopicSchema,
+  legacy: { file: 'topics.json', records: (data) => (data as { topics?: unknown[] }).topics ?? [] },
+});
 
 /** Separator between the levels of a topic path: "Security / Trust in police". */
 export const topicPathSeparator = ' / ';

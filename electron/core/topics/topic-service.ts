@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { WorkbenchError } from '../api/errors';
-import type { CollectionHandle } from '../store/types';
+import type { RecordSet, Transaction, Workspace } from '../store';
 import { runCommand, type UndoStack } from '../undo/undo-stack';
 import { nextTopicColor } from './topic-colors';
+import { planTopicPath } from './topic-paths';
 import { noTopicReferences, type RecodeReceipt, type TopicReferences } from './topic-references';
-import { TopicSchema, type Topic, type TopicsData } from './topic-schema';
+import { TopicSchema, topicsCollection, type Topic } from './topic-schema';
 import { TopicTree } from './topic-tree';
 
 export interface CreateTopicInput {
@@ -31,19 +32,24 @@ export interface TopicServiceOptions {
 }
 
 /**
- * The codebook. Every change is one write to the topics file (plus one to the annotations
- * file when quotes are recoded) and one undoable command.
+ * The codebook. Every change is one transaction (the topics it touches, plus the
+ * annotations it recodes) and one undoable command.
  */
 export class TopicService {
   private references: TopicReferences = noTopicReferences;
-  private cachedTree: { source: Topic[]; length: number; tree: TopicTree } | undefined;
+  private cachedTree: TopicTree | undefined;
+  private readonly records: RecordSet<Topic>;
   private readonly undo: UndoStack | undefined;
   private readonly newId: () => string;
 
   constructor(
-    private readonly handle: CollectionHandle<TopicsData>,
+    private readonly workspace: Workspace,
     options: TopicServiceOptions = {},
   ) {
+    this.records = workspace.records(topicsCollection);
+    this.records.subscribe(() => {
+      this.cachedTree = undefined;
+    });
     this.undo = options.undo;
     this.newId = options.newId ?? (() => `topic-${randomUUID()}`);
   }
@@ -53,12 +59,16 @@ export class TopicService {
     this.references = references;
   }
 
-  list(): readonly Topic[] {
-    return this.handle.get().topics;
+  list(): Topic[] {
+    return [...this.records.values()];
+  }
+
+  get count(): number {
+    return this.records.size;
   }
 
   get(id: string): Topic | undefined {
-    return this.tree().get(id);
+    return this.records.get(id);
   }
 
   require(id: string): Topic {
@@ -73,63 +83,82 @@ export class TopicService {
 
   /** The tree as it stands; rebuilt only when the topics changed. */
   tree(): TopicTree {
-    const topics = this.handle.get().topics;
-    const cached = this.cachedTree;
-    if (cached && cached.source === topics && cached.length === topics.length) return cached.tree;
-    const tree = new TopicTree(topics);
-    this.cachedTree = { source: topics, length: topics.length, tree };
-    return tree;
+    this.cachedTree ??= new TopicTree(this.list());
+    return this.cachedTree;
   }
 
   async create(input: CreateTopicInput): Promise<Topic> {
-    const tree = this.tree();
-    if (input.parentId !== undefined) this.require(input.parentId);
     const topic = parseTopic({
       id: this.newId(),
       name: input.name.trim(),
       parentId: input.parentId,
-      color: input.color ?? nextTopicColor(this.list().length),
+      color: input.color ?? nextTopicColor(this.count),
       description: input.description ?? '',
     });
-    this.assertNameFree(tree, topic.parentId, topic.name);
     return runCommand(this.undo, {
       label: `Create topic ${topic.name}`,
-      do: async () => {
-        await this.write((data) => {
-          data.topics.push({ ...topic });
-        });
-        return topic;
-      },
-      undo: () => this.write((data) => removeTopic(data, topic.id)),
+      do: () =>
+        this.workspace.transact((tx) => {
+          const tree = this.tree();
+          if (topic.parentId !== undefined) this.require(topic.parentId);
+          assertNameFree(tree, topic.parentId, topic.name);
+          tx.put(topicsCollection, topic);
+          return topic;
+        }),
+      undo: () => this.workspace.transact((tx) => void tx.delete(topicsCollection, topic.id)),
     });
+  }
+
+  /**
+   * Stages the topics a list of paths ("Security / Trust in police") needs that do not
+   * exist yet, parents first, inside someone else's transaction. Returns the id each path
+   * ends at and the topics staged.
+   */
+  stagePaths(tx: Transaction, paths: readonly string[]): { ids: string[]; created: Topic[] } {
+    const created: Topic[] = [];
+    const ids: string[] = [];
+    let tree = this.tree();
+    for (const path of paths) {
+      const plan = planTopicPath(tree, path);
+      let parentId = plan.existingId;
+      for (const name of plan.missing) {
+        const topic = parseTopic({ id: this.newId(), name, parentId, color: nextTopicColor(this.count + created.length), description: '' });
+        tx.put(topicsCollection, topic);
+        created.push(topic);
+        parentId = topic.id;
+      }
+      if (plan.missing.length > 0) tree = new TopicTree([...this.list(), ...created]);
+      if (parentId && !ids.includes(parentId)) ids.push(parentId);
+    }
+    return { ids, created };
   }
 
   async rename(id: string, name: string): Promise<Topic> {
     const before = this.require(id);
     const after = parseTopic({ ...before, name: name.trim() });
-    this.assertNameFree(this.tree(), before.parentId, after.name, id);
-    return this.replaceCommand(`Rename topic ${before.name}`, before, after);
+    return this.replaceCommand(`Rename topic ${before.name}`, before, after, () => assertNameFree(this.tree(), before.parentId, after.name, id));
   }
 
   async edit(id: string, input: EditTopicInput): Promise<Topic> {
     const before = this.require(id);
     const after = parseTopic({ ...before, ...definedOnly(input) });
-    return this.replaceCommand(`Edit topic ${before.name}`, before, after);
+    return this.replaceCommand(`Edit topic ${before.name}`, before, after, () => undefined);
   }
 
   /** Moves a topic (with everything below it) under another parent, or to the top. */
   async move(id: string, newParentId: string | undefined): Promise<Topic> {
-    const tree = this.tree();
     const before = this.require(id);
-    if (newParentId !== undefined) {
-      this.require(newParentId);
-      if (tree.isSelfOrDescendant(id, newParentId)) {
-        throw new WorkbenchError('BAD_REQUEST', `"${tree.path(id)}" cannot move under itself or one of its own subtopics.`);
-      }
-    }
-    this.assertNameFree(tree, newParentId, before.name, id);
     const after = withParent(before, newParentId);
-    return this.replaceCommand(`Move topic ${before.name}`, before, after);
+    return this.replaceCommand(`Move topic ${before.name}`, before, after, () => {
+      const tree = this.tree();
+      if (newParentId !== undefined) {
+        this.require(newParentId);
+        if (tree.isSelfOrDescendant(id, newParentId)) {
+          throw new WorkbenchError('BAD_REQUEST', `"${tree.path(id)}" cannot move under itself or one of its own subtopics.`);
+        }
+      }
+      assertNameFree(tree, newParentId, before.name, id);
+    });
   }
 
   /** Recodes every quote of `sourceId` to `targetId`, moves its subtopics there, removes it. */
@@ -160,6 +189,7 @@ export class TopicService {
     await this.removeCommand(`Delete topic ${topic.name}`, topic, quotesTo, topic.parentId);
   }
 
+  /** One transaction: quotes recoded, subtopics moved, the topic removed; undo puts all of it back. */
   private async removeCommand(label: string, topic: Topic, quotesTo: string | undefined, childrenTo: string | undefined): Promise<void> {
     const tree = this.tree();
     const children = tree.children(topic.id).map((child) => ({ id: child.id, parentId: child.parentId }));
@@ -169,60 +199,50 @@ export class TopicService {
         throw new WorkbenchError('CONFLICT', `"${child.name}" would end up beside another topic of the same name. Rename one of them first.`);
       }
     }
-    const index = this.list().findIndex((candidate) => candidate.id === topic.id);
     let receipt: RecodeReceipt = { previous: [] };
     await runCommand(this.undo, {
       label,
-      do: async () => {
-        receipt = await this.references.recode(topic.id, quotesTo);
-        try {
-          await this.write((data) => {
-            for (const child of data.topics) {
-              if (child.parentId === topic.id) setParent(child, childrenTo);
-            }
-            removeTopic(data, topic.id);
-          });
-        } catch (error) {
-          await this.references.restore(receipt);
-          throw error;
-        }
-      },
-      undo: async () => {
-        await this.write((data) => {
-          data.topics.splice(Math.min(index, data.topics.length), 0, { ...topic });
+      do: () =>
+        this.workspace.transact((tx) => {
+          receipt = this.references.recode(tx, topic.id, quotesTo);
           for (const child of children) {
-            const stored = data.topics.find((candidate) => candidate.id === child.id);
-            if (stored) setParent(stored, child.parentId);
+            const stored = this.get(child.id);
+            if (stored) tx.put(topicsCollection, withParent(stored, childrenTo));
           }
-        });
-        await this.references.restore(receipt);
-      },
+          tx.delete(topicsCollection, topic.id);
+        }),
+      undo: () =>
+        this.workspace.transact((tx) => {
+          tx.put(topicsCollection, topic);
+          for (const child of children) {
+            const stored = this.get(child.id);
+            if (stored) tx.put(topicsCollection, withParent(stored, child.parentId));
+          }
+          this.references.restore(tx, receipt);
+        }),
     });
   }
 
-  private replaceCommand(label: string, before: Topic, after: Topic): Promise<Topic> {
+  private replaceCommand(label: string, before: Topic, after: Topic, check: () => void): Promise<Topic> {
     return runCommand(this.undo, {
       label,
-      do: async () => {
-        await this.write((data) => replaceTopic(data, after));
-        return after;
-      },
-      undo: () => this.write((data) => replaceTopic(data, before)),
+      do: () =>
+        this.workspace.transact((tx) => {
+          this.require(before.id);
+          check();
+          tx.put(topicsCollection, after);
+          return after;
+        }),
+      undo: () => this.workspace.transact((tx) => void tx.put(topicsCollection, before)),
     });
   }
+}
 
-  private assertNameFree(tree: TopicTree, parentId: string | undefined, name: string, exceptId?: string): void {
-    const clash = tree.siblingNamed(parentId, name, exceptId);
-    if (clash) {
-      const where = parentId === undefined ? 'at the top level' : `under "${tree.path(parentId)}"`;
-      throw new WorkbenchError('CONFLICT', `There is already a topic called "${clash.name}" ${where}. Choose another name.`, { topicId: clash.id });
-    }
-  }
-
-  private async write(mutator: (data: TopicsData) => void): Promise<void> {
-    this.cachedTree = undefined;
-    await this.handle.update(mutator);
-    this.cachedTree = undefined;
+function assertNameFree(tree: TopicTree, parentId: string | undefined, name: string, exceptId?: string): void {
+  const clash = tree.siblingNamed(parentId, name, exceptId);
+  if (clash) {
+    const where = parentId === undefined ? 'at the top level' : `under "${tree.path(parentId)}"`;
+    throw new WorkbenchError('CONFLICT', `There is already a topic called "${clash.name}" ${where}. Choose another name.`, { topicId: clash.id });
   }
 }
 
@@ -234,26 +254,10 @@ function parseTopic(candidate: unknown): Topic {
   return parsed.data;
 }
 
+/** A copy with the new parent; `parentId: undefined` is left out, as JSON would. */
 function withParent(topic: Topic, parentId: string | undefined): Topic {
-  const copy = { ...topic };
-  setParent(copy, parentId);
-  return copy;
-}
-
-/** Keeps the stored record free of `parentId: undefined`, which JSON would drop anyway. */
-function setParent(topic: Topic, parentId: string | undefined): void {
-  if (parentId === undefined) delete topic.parentId;
-  else topic.parentId = parentId;
-}
-
-function replaceTopic(data: TopicsData, topic: Topic): void {
-  const index = data.topics.findIndex((candidate) => candidate.id === topic.id);
-  if (index !== -1) data.topics[index] = { ...topic };
-}
-
-function removeTopic(data: TopicsData, id: string): void {
-  const index = data.topics.findIndex((candidate) => candidate.id === id);
-  if (index !== -1) data.topics.splice(index, 1);
+  const { parentId: _old, ...rest } = topic;
+  return parentId === undefined ? rest : { ...rest, parentId };
 }
 
 function definedOnly<T extends object>(input: T): Partial<T> {

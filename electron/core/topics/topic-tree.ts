@@ -1,4 +1,7 @@
+import { nameKey } from '../text/name-key';
 import { topicPathSeparator, type Topic } from './topic-schema';
+
+export { nameKey } from '../text/name-key';
 
 /**
  * Read-only questions about the topic tree. Built from a snapshot of the topics; cheap
@@ -73,6 +76,3 @@ export class TopicTree {
   }
 }
 
-export function nameKey(name: string): string {
-  return name.trim().replace(/\s+/g, ' ').toLocaleLowerCase();
-}

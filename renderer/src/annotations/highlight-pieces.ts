@@ -1,5 +1,5 @@
 import type { AnnotationView } from '../../../electron/core/api/methods/annotations';
-import type { HighlightColoring } from '../../../electron/core/api/methods/settings';
+import type { HighlightColoring } from '../../../electron/core/settings/methods';
 
 /** One annotation's stretch of a passage's text. */
 export interface HighlightRange {

@@ -1,5 +1,5 @@
 import type { AnnotationView } from '../../../electron/core/api/methods/annotations';
-import type { HighlightColoring } from '../../../electron/core/api/methods/settings';
+import type { HighlightColoring } from '../../../electron/core/settings/methods';
 import { annotationTint } from './highlight-pieces';
 
 /** An annotation's stretch of one PDF page's text (offsets in the page text as pdf.js joins it). */

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import type { Preferences } from '../../../electron/core/api/methods/settings';
+import type { Preferences } from '../../../electron/core/settings/methods';
 import { api } from './client';
 import { queryKey } from './query-client';
 import { useApi } from './use-api';

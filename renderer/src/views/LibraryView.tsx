@@ -69,6 +69,11 @@ export function LibraryView() {
                     </div>
                   </dl>
                   <span className="badge">{document.origin === 'bundled' ? 'Bundled paper' : 'Imported'}</span>
+                  {document.damaged ? (
+                    <p className="document-damaged" role="status">
+                      Damaged: {document.damaged}
+                    </p>
+                  ) : null}
                   {document.origin === 'bundled' ? null : <ImportedDocumentActions document={document} />}
                 </li>
               ))}

@@ -1,16 +1,16 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { annotationsCollection } from '../../../electron/core/annotations';
+import { storedRecords } from '../../helpers/stored';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { bundledCorpus, cli, passageWith } from './cli-helpers';
 
 const tempDir = useTempDirs();
 const coeQuote = 'accredit a Centre of Excellence (COE) in Kosovo';
 
-async function annotationsFile(workspace: string): Promise<unknown[]> {
-  const files = await readdir(workspace);
-  if (!files.includes('annotations.json')) return [];
-  return JSON.parse(await readFile(join(workspace, 'annotations.json'), 'utf8')).data.annotations;
+function annotationsFile(workspace: string): Promise<unknown[]> {
+  return storedRecords(workspace, annotationsCollection);
 }
 
 describe('workbench annotate', () => {

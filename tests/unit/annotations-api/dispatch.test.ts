@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ArgsOf, EventPayloads, MethodName, ResultOf } from '../../../electron/core/api/contract';
+import { annotationsCollection } from '../../../electron/core/annotations';
 import type { Core } from '../../../electron/core/core';
-import type { DomainEvents } from '../../../electron/core/core-context';
+import { topicsCollection } from '../../../electron/core/topics';
 import { useCores } from '../../helpers/core';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { passageWith } from './cli-helpers';
@@ -13,34 +14,41 @@ const openCore = useCores();
 async function setUp() {
   const core = await openCore(await tempDir());
   const published: Array<EventPayloads['annotations.changed']> = [];
-  const domain: Array<[keyof DomainEvents, unknown]> = [];
+  // Each batch written to the workspace: one per change, whatever it touched.
+  const batches: Array<Array<{ collection: string; id: string }>> = [];
   core.subscribe('annotations.changed', (payload) => published.push(payload));
-  core.bus.on('annotations.changed', (payload) => domain.push(['annotations.changed', payload]));
-  core.bus.on('topics.changed', (payload) => domain.push(['topics.changed', payload]));
+  core.workspace.subscribe((batch) => batches.push(batch.changes.map(({ collection, id }) => ({ collection, id }))));
   const call = async <M extends MethodName>(method: M, args: ArgsOf<M>): Promise<ResultOf<M>> => {
     const result = await core.dispatch(method, args);
+    // Views hear of a change once the turn of the event loop that made it is over.
+    await new Promise((resolve) => setImmediate(resolve));
     if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
     return result.value as ResultOf<M>;
   };
-  return { core, call, published, domain };
+  const found = async (query: string) => (await call('search.query', { query, types: ['annotation'] })).results.map((result) => result.document.sourceId);
+  return { core, call, published, batches, found };
 }
 
 const coeQuote = 'accredit a Centre of Excellence (COE) in Kosovo';
 
-function fileAnnotations(core: Core) {
-  return core.workspace.annotations.get().annotations;
+function storedAnnotations(core: Core) {
+  return [...core.workspace.records(annotationsCollection).values()];
+}
+
+function storedTopics(core: Core) {
+  return [...core.workspace.records(topicsCollection).values()];
 }
 
 describe('annotations over the dispatch', () => {
   it('creates, edits, codes, links and deletes, telling search and the open views each time', async () => {
-    const { core, call, published, domain } = await setUp();
+    const { core, call, published, found } = await setUp();
     const passage = passageWith(coeQuote);
     const topic = await call('topics.create', { name: 'NATO' });
-    expect(domain).toEqual([['topics.changed', {}]]);
+    expect(published).toMatchObject([{ docIds: [], topicsChanged: true }]);
 
-    const created = await call('annotations.create', { passageId: passage.id, quote: coeQuote, topicIds: [topic.id] });
+    const created = await call('annotations.create', { passageId: passage.id, quote: coeQuote, topicIds: [topic.id], note: 'accreditation signal' });
     expect(created.topics).toEqual([{ id: topic.id, path: 'NATO', color: topic.color }]);
-    expect(domain.at(-1)).toEqual(['annotations.changed', { docIds: [passage.docId] }]);
+    expect(await found('accreditation signal')).toEqual([created.id]);
     expect(published.at(-1)).toMatchObject({ docIds: [passage.docId], topicsChanged: false, undo: { canUndo: true, undoLabel: 'Create annotation' } });
 
     const edited = await call('annotations.update', { id: created.id, note: 'Cheap and visible', color: 'blue' });
@@ -55,9 +63,44 @@ describe('annotations over the dispatch', () => {
     const recoded = await call('annotations.code', { id: created.id, topicPaths: ['Security / Deterrence'] });
     expect(recoded.topics.map((item) => item.path)).toEqual(['Security / Deterrence']);
 
+    expect(await found('cheap visible')).toEqual([created.id]);
+
     await call('annotations.delete', { id: created.id });
-    expect(fileAnnotations(core)).toEqual([]);
-    expect(domain.at(-1)).toEqual(['annotations.changed', { docIds: [passage.docId] }]);
+    expect(storedAnnotations(core)).toEqual([]);
+    expect(await found('cheap visible')).toEqual([]);
+    expect(published.at(-1)).toMatchObject({ docIds: [passage.docId], undo: { undoLabel: 'Delete annotation' } });
+  });
+
+  it('saves one edit of everything in one call: one change on disk and one undo step', async () => {
+    const { core, call, batches } = await setUp();
+    const passage = passageWith(coeQuote);
+    const nato = await call('topics.create', { name: 'NATO' });
+    const created = await call('annotations.create', { passageId: passage.id, quote: coeQuote, topicIds: [nato.id] });
+    const recommendation = (await call('corpus.recommendations', { docId: passage.docId }))[0]!;
+    const before = batches.length;
+
+    const edited = await call('annotations.edit', {
+      id: created.id,
+      note: 'Cheap and visible',
+      color: 'green',
+      topicIds: [],
+      topicPaths: ['Security / Deterrence'],
+      entityIds: ['nato'],
+      recommendationIds: [recommendation.id],
+    });
+    expect(edited).toMatchObject({ note: 'Cheap and visible', color: 'green', entityIds: ['nato'], recommendationIds: [recommendation.id] });
+    expect(edited.topics.map((topic) => topic.path)).toEqual(['Security / Deterrence']);
+    // The two new topics and the annotation: one batch, marked as one change.
+    expect(batches.length - before).toBe(1);
+    expect(batches.at(-1)!.map((change) => change.collection).sort()).toEqual(['annotations', 'topics', 'topics']);
+
+    expect(await call('undo.undo', {})).toMatchObject({ done: true, undoLabel: 'Create annotation' });
+    expect(await call('annotations.get', { id: created.id })).toMatchObject({ note: '', color: 'yellow', topicIds: [nato.id], entityIds: [], recommendationIds: [] });
+    expect(storedTopics(core).map((topic) => topic.name)).toEqual(['NATO']);
+
+    const refused = await core.dispatch('annotations.edit', { id: created.id, note: 'x', entityIds: ['no-such-entity'] });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect((await call('annotations.get', { id: created.id })).note).toBe('');
   });
 
   it('creates from a document selection that runs over two passages', async () => {
@@ -94,8 +137,8 @@ describe('annotations over the dispatch', () => {
     }
     const unknownTopic = await core.dispatch('annotations.create', { passageId: passage.id, quote: coeQuote, topicIds: ['topic-gone'], topicPaths: ['Would be created'] });
     expect(unknownTopic).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: 'Unknown topic topic-gone.' } });
-    expect(fileAnnotations(core)).toEqual([]);
-    expect(core.workspace.topics.get().topics).toEqual([]);
+    expect(storedAnnotations(core)).toEqual([]);
+    expect(storedTopics(core)).toEqual([]);
     // Only the one attempt that reached a handler announced itself, and it changed nothing.
     expect(published.every((event) => event.docIds.length === 0 && !event.topicsChanged)).toBe(true);
   });
@@ -106,21 +149,25 @@ describe('undo and redo over the dispatch', () => {
     const { core, call, published } = await setUp();
     const passage = passageWith(coeQuote);
     expect(await call('undo.state', {})).toEqual({ canUndo: false, canRedo: false });
+    await call('topics.create', { name: 'Security' });
     const created = await call('annotations.create', { passageId: passage.id, quote: coeQuote, topicPaths: ['NATO'] });
     expect(await call('undo.state', {})).toMatchObject({ canUndo: true, undoLabel: 'Create annotation' });
 
+    // The annotation and the topic it created are one step.
     const undone = await call('undo.undo', {});
-    expect(undone).toMatchObject({ done: true, canRedo: true, redoLabel: 'Create annotation', undoLabel: 'Create topic NATO' });
-    expect(fileAnnotations(core)).toEqual([]);
-    expect(published.at(-1)).toMatchObject({ docIds: [passage.docId] });
+    expect(undone).toMatchObject({ done: true, canRedo: true, redoLabel: 'Create annotation', undoLabel: 'Create topic Security' });
+    expect(storedAnnotations(core)).toEqual([]);
+    expect(storedTopics(core).map((topic) => topic.name)).toEqual(['Security']);
+    expect(published.at(-1)).toMatchObject({ docIds: [passage.docId], topicsChanged: true });
 
     const redone = await call('undo.redo', {});
     expect(redone).toMatchObject({ done: true, canRedo: false });
     expect((await call('annotations.get', { id: created.id })).target).toEqual(created.target);
+    expect(storedTopics(core).map((topic) => topic.name).sort()).toEqual(['NATO', 'Security']);
 
     await call('undo.undo', {});
     await call('undo.undo', {});
-    expect(core.workspace.topics.get().topics).toEqual([]);
+    expect(storedTopics(core)).toEqual([]);
     expect(published.at(-1)).toMatchObject({ topicsChanged: true, docIds: [] });
     expect(await call('undo.undo', {})).toMatchObject({ done: false, canUndo: false });
   });

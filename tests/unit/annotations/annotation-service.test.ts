@@ -7,8 +7,9 @@ import {
   type Annotation,
   type CodingServices,
 } from '../../../electron/core/annotations';
-import type { TopicsData } from '../../../electron/core/topics';
-import { MemoryCollection } from './helpers/memory-collection';
+import { annotationsCollection, colorMeaningsCollection } from '../../../electron/core/annotations';
+import { openWorkspace } from '../../../electron/core/store';
+import { codingCollections, useCodingWorkspaces, type CodingWorkspace } from './helpers/coding-workspace';
 import { natoBriefFile, paragraphsToPassages, securityReportFile, seedPassages, TestCorpus } from './helpers/seed-corpus';
 
 const interview = [
@@ -17,15 +18,17 @@ const interview = [
   'After the Banjska attack in 2023 things became worse, people stayed home.',
 ];
 
-let topicsStore: MemoryCollection<TopicsData>;
-let store: MemoryCollection<{ annotations: Annotation[] }>;
+const openCodingWorkspace = useCodingWorkspaces();
+let store: CodingWorkspace;
 let services: CodingServices;
 let corpus: TestCorpus;
 let clock: number;
 
-beforeEach(() => {
-  topicsStore = new MemoryCollection('topics', { topics: [] });
-  store = new MemoryCollection('annotations', { annotations: [] });
+/** What is stored, as a reopened workspace would read it. */
+const storedAnnotations = () => [...store.workspace.records(annotationsCollection).values()];
+
+beforeEach(async () => {
+  store = await openCodingWorkspace();
   corpus = new TestCorpus();
   corpus.setDocument('nato-brief', 'How to Advance Kosovo-NATO Relations?', seedPassages('nato-brief', natoBriefFile));
   corpus.setDocument('security-report', 'Kosovo Foreign and Security Challenges and Priorities', seedPassages('security-report', securityReportFile));
@@ -34,9 +37,8 @@ beforeEach(() => {
   corpus.entities.set('vucic', 'Aleksandar Vučić');
   corpus.recommendations.set('nato-brief-rec-3', 'Ask for the Accreditation of a NATO Centre of Excellence in Kosovo');
   clock = Date.parse('2026-01-01T10:00:00Z');
-  services = createCodingServices({ annotations: store, topics: topicsStore, lookup: corpus });
   // A deterministic clock: each reading is one second later.
-  (services.annotations as unknown as { now: () => Date }).now = () => new Date((clock += 1000));
+  services = createCodingServices(store.workspace, corpus, { now: () => new Date((clock += 1000)) });
 });
 
 async function expectError(promise: Promise<unknown>, code: string): Promise<WorkbenchError> {
@@ -83,7 +85,7 @@ describe('creating annotations', () => {
     await expectError(attempt({ recommendationIds: ['rec-missing'] }), 'NOT_FOUND');
     await expectError(attempt({ color: 'turquoise' }), 'BAD_REQUEST');
     expect(store.writes).toBe(0);
-    expect(store.get().annotations).toEqual([]);
+    expect(storedAnnotations()).toEqual([]);
   });
 
   it('accepts a selection that differs only in white space, and picks the repeated quote nearest the selection', async () => {
@@ -152,7 +154,7 @@ describe('editing, linking, coding and undo', () => {
     await expectError(annotations.update('ann-missing', { note: 'x' }), 'NOT_FOUND');
   });
 
-  it('deletes, and undo puts the annotation back where it was', async () => {
+  it('deletes, and undo puts the annotation back as it was', async () => {
     const { annotations, undo } = services;
     const first = await annotateCoe();
     const doomed = await services.annotations.createFromQuote({ passageId: 'interview-1-p2', quote: 'Banjska attack' });
@@ -161,7 +163,8 @@ describe('editing, linking, coding and undo', () => {
     expect(annotations.get(doomed.id)).toBeUndefined();
     expect(annotations.count).toBe(2);
     await undo.undo();
-    expect(store.get().annotations.map((annotation) => annotation.id)).toEqual([first.id, doomed.id, last.id]);
+    expect(annotations.get(doomed.id)).toEqual(doomed);
+    expect(annotations.list().map((annotation) => annotation.id)).toEqual([last.id, doomed.id, first.id]);
     expect(annotations.get(last.id)).toEqual(last);
     await undo.redo();
     expect(annotations.list().map((annotation) => annotation.id)).not.toContain(doomed.id);
@@ -196,12 +199,18 @@ describe('listing', () => {
     expect(ids(annotations.list({ text: 'confidence in the kp' }))).toEqual([trust.id]);
   });
 
-  it('keeps finding annotations by id when the store replaces its array (reload, restore from backup)', async () => {
+  it('follows changes another process writes to the workspace (the CLI while the app runs)', async () => {
     const { annotations } = services;
     const kept = await annotateCoe();
     const dropped = await annotations.createFromQuote({ passageId: 'interview-1-p2', quote: 'Banjska attack' });
     expect(annotations.get(dropped.id)).toBeDefined();
-    await store.update((data) => ({ annotations: data.annotations.filter((annotation) => annotation.id === kept.id).map((annotation) => ({ ...annotation, note: 'restored' })) }));
+    const other = await openWorkspace(store.dir, { collections: codingCollections, holder: 'another process' });
+    await other.transact((tx) => {
+      tx.delete(annotationsCollection, dropped.id);
+      tx.put(annotationsCollection, { ...kept, note: 'restored' });
+    });
+    await other.close();
+    await store.workspace.refresh();
     expect(annotations.get(dropped.id)).toBeUndefined();
     expect(annotations.get(kept.id)?.note).toBe('restored');
     expect(annotations.list({ docId: 'interview-1' })).toEqual([]);
@@ -306,13 +315,13 @@ describe('coding analysis', () => {
 
 describe('palette', () => {
   it('offers eight colours whose meanings the user names in the settings', async () => {
-    const settings = new MemoryCollection('settings', { colorMeanings: {} as Record<string, string>, recentSearches: [] as string[] });
-    expect(describePalette(settings)).toHaveLength(8);
-    await setColorMeaning(settings, 'red', '  Contradicts the brief ');
-    expect(describePalette(settings).find((entry) => entry.key === 'red')).toMatchObject({ meaning: 'Contradicts the brief', hex: expect.stringMatching(/^#/) });
-    expect(settings.get().recentSearches).toEqual([]);
-    await setColorMeaning(settings, 'red', '');
-    expect(describePalette(settings).find((entry) => entry.key === 'red')).not.toHaveProperty('meaning');
-    await expectError(setColorMeaning(settings, 'teal', 'x'), 'BAD_REQUEST');
+    const meanings = store.workspace.records(colorMeaningsCollection);
+    expect(describePalette(meanings)).toHaveLength(8);
+    await setColorMeaning(store.workspace, 'red', '  Contradicts the brief ');
+    expect(describePalette(meanings).find((entry) => entry.key === 'red')).toMatchObject({ meaning: 'Contradicts the brief', hex: expect.stringMatching(/^#/) });
+    expect([...meanings.values()]).toEqual([{ id: 'red', meaning: 'Contradicts the brief' }]);
+    await setColorMeaning(store.workspace, 'red', '');
+    expect(describePalette(meanings).find((entry) => entry.key === 'red')).not.toHaveProperty('meaning');
+    await expectError(setColorMeaning(store.workspace, 'teal', 'x'), 'BAD_REQUEST');
   });
 });

@@ -14,8 +14,9 @@ import {
   topicGuid,
   toWebAnnotation,
 } from '../../../electron/core/annotations/export';
-import type { Topic, TopicsData } from '../../../electron/core/topics';
-import { MemoryCollection } from './helpers/memory-collection';
+import { openWorkspace, type Workspace } from '../../../electron/core/store';
+import type { Topic } from '../../../electron/core/topics';
+import { codingCollections } from './helpers/coding-workspace';
 import { natoBriefFile, paragraphsToPassages, seedPassages, TestCorpus } from './helpers/seed-corpus';
 
 /** The schema ships in shared/, beside the repository (as on CI). */
@@ -31,6 +32,7 @@ function validateCodebook(xml: string, name: string): { ok: boolean; output: str
   return { ok: result.status === 0, output: `${result.stdout}${result.stderr}` };
 }
 
+let workspace: Workspace;
 let services: CodingServices;
 let corpus: TestCorpus;
 let topics: Record<string, Topic>;
@@ -44,11 +46,8 @@ beforeAll(async () => {
   corpus.entities.set('nato', 'NATO');
   corpus.entities.set('ksf', 'Kosovo Security Force');
   corpus.recommendations.set('rec-3', 'Rec. 3: NATO Centre of Excellence');
-  services = createCodingServices({
-    annotations: new MemoryCollection('annotations', { annotations: [] as Annotation[] }),
-    topics: new MemoryCollection<TopicsData>('topics', { topics: [] }),
-    lookup: corpus,
-  });
+  workspace = await openWorkspace(join(scratch, 'workspace'), { collections: codingCollections, holder: 'the exports test' });
+  services = createCodingServices(workspace, corpus);
   const security = await services.topics.create({ name: 'Security & Defence', description: 'Everything <armed>, incl. "hybrid" threats' });
   const trust = await services.topics.create({ name: 'Trust in police', parentId: security.id, color: '#aa3311' });
   const local = await services.topics.create({ name: 'Mitrovica — Vučić\'s influence', parentId: trust.id });
@@ -66,7 +65,10 @@ beforeAll(async () => {
   plain = await services.annotations.createFromQuote({ passageId: 'interview-1-p1', quote: 'People say "they are outsiders", and nobody' });
 });
 
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+afterAll(async () => {
+  await workspace.close();
+  rmSync(scratch, { recursive: true, force: true });
+});
 
 describe('REFI-QDA codebook', () => {
   it('writes nested codes that validate against Codebook.xsd', () => {

@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contract } from '../../../electron/core/api/contract';
+import { readingPositionsCollection } from '../../../electron/core/settings';
+import { storedRecords } from '../../helpers/stored';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { useCores } from '../../helpers/core';
 
@@ -29,7 +31,7 @@ describe('the API contract and dispatch', () => {
   it('rejects bad arguments before any handler runs, and changes nothing', async () => {
     const dir = await tempDir();
     const core = await openCore(dir);
-    const before = await readFile(join(dir, 'settings.json'), 'utf8');
+    const before = await readFile(join(dir, 'reading-positions.journal'), 'utf8');
     const cases: unknown[] = [
       { docId: 'x', page: -1 },
       { docId: '', page: 2 },
@@ -41,9 +43,8 @@ describe('the API contract and dispatch', () => {
       const result = await core.dispatch('settings.saveReadingPosition', args);
       expect(result).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringContaining('Invalid arguments for settings.saveReadingPosition') } });
     }
-    await core.workspace.settings.flush();
-    expect(await readFile(join(dir, 'settings.json'), 'utf8')).toBe(before);
-    expect(core.workspace.settings.get().readingPositions).toEqual({});
+    expect(await readFile(join(dir, 'reading-positions.journal'), 'utf8')).toBe(before);
+    expect(core.workspace.records(readingPositionsCollection).size).toBe(0);
   });
 
   it('turns a failing handler into a typed, readable error', async () => {
@@ -67,8 +68,9 @@ describe('the API contract and dispatch', () => {
     if (!documents.ok) throw new Error(documents.error.message);
     const docId = (documents.value as Array<{ id: string }>)[0]!.id;
     expect(await core.dispatch('settings.saveReadingPosition', { docId, page: 3 })).toEqual({ ok: true, value: null });
-    const onDisk = JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8'));
-    expect(onDisk.data.readingPositions[docId].page).toBe(3);
+    const journal = (await readFile(join(dir, 'reading-positions.journal'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line));
+    expect(journal).toMatchObject([{ id: docId, op: 'put', record: { id: docId, page: 3 } }]);
+    expect(await storedRecords(dir, readingPositionsCollection)).toMatchObject([{ id: docId, page: 3 }]);
   });
 
   it('names every method area.verb and gives each a zod schema', () => {

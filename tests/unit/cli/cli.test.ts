@@ -38,7 +38,36 @@ describe('workbench CLI', () => {
     const result = await cli(['--help']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('--workspace <dir>');
+    expect(result.stdout).toContain('--user <name>');
+    expect(result.stdout).toContain('--wait <seconds>');
     expect(result.stdout).toContain('info');
+  });
+
+  it('writes as the workspace user, as --user NAME for one command, and changes the user with `user --name`', async () => {
+    const workspace = await tempDir();
+    const passageId = 'kcss-foreign-security-priorities-2026-b71119aaa1';
+    const quote = 'The Banjska attack in September 2023';
+    const annotate = async (extra: string[]) => JSON.parse((await cli([...extra, 'annotate', passageId, '--quote', quote, '--json', '--workspace', workspace])).stdout) as { id: string };
+    const first = await annotate([]);
+    const identity = JSON.parse((await cli(['user', '--json', '--workspace', workspace])).stdout);
+    expect(identity.projectId).toMatch(/^fw-/);
+    const second = await annotate(['--user', 'Amina Berisha']);
+    const renamed = await cli(['user', '--name', 'Arben Krasniqi', '--json', '--workspace', workspace]);
+    expect(JSON.parse(renamed.stdout)).toEqual({ id: identity.user.id, name: 'Arben Krasniqi' });
+    const third = await annotate([]);
+
+    const { openWorkspace } = await import('../../../electron/core/store');
+    const { workspaceCollections } = await import('../../../electron/core/core');
+    const { annotationsCollection } = await import('../../../electron/core/annotations');
+    const reader = await openWorkspace(workspace, { collections: workspaceCollections, holder: 'the test', readOnly: true });
+    const authors = [first, second, third].map((annotation) => reader.records(annotationsCollection).entry(annotation.id)?.author);
+    await reader.close();
+    expect(authors).toEqual([identity.user.id, 'amina-berisha', identity.user.id]);
+    expect(reader.identity.user).toEqual({ id: identity.user.id, name: 'Arben Krasniqi' });
+
+    const wait = await cli(['--wait', 'soon', 'annotate', passageId, '--quote', quote, '--json', '--workspace', workspace]);
+    expect(wait.code).toBe(1);
+    expect(JSON.parse(wait.stdout).error.message).toMatch(/--wait takes a number of seconds/);
   });
 
   it('refuses a workspace path that is a file', async () => {

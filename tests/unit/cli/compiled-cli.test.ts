@@ -31,7 +31,17 @@ describe('the compiled workbench command', () => {
     const packageJson = JSON.parse(await readFile(join(repoRoot, 'package.json'), 'utf8'));
     expect(info.version).toBe(packageJson.version);
     expect(info.workspace).toBe(workspace);
-    expect(info.schemaVersions).toEqual({ annotations: 1, topics: 1, entities: 1, drafts: 1, library: 1, settings: 1 });
+    expect(info.schemaVersions).toEqual({
+      annotations: 2,
+      'color-meanings': 2,
+      topics: 2,
+      entities: 2,
+      drafts: 2,
+      library: 2,
+      'reading-positions': 2,
+      'recent-searches': 2,
+    });
+    expect(info.projectId).toMatch(/^fw-[0-9a-f-]{36}$/);
     expect(info.counts.bundledDocuments).toBe(5);
     expect(info.counts.annotations).toBe(0);
   });

@@ -21,6 +21,8 @@ describe('committed corpus in resources/', () => {
       const json = readFileSync(join(committed, 'corpus.json'), 'utf8');
       expect(json === readFileSync(join(out, 'corpus', 'corpus.json'), 'utf8'), 'corpus.json is stale: run npm run corpus').toBe(true);
       expect(() => CorpusSchema.parse(JSON.parse(json))).not.toThrow();
+      const stamp = readFileSync(join(committed, 'corpus.json.sha256'), 'utf8');
+      expect(stamp === readFileSync(join(out, 'corpus', 'corpus.json.sha256'), 'utf8'), 'corpus.json.sha256 is stale: run npm run corpus').toBe(true);
 
       const built = readdirSync(join(out, 'corpus', 'pdf')).sort();
       expect(readdirSync(join(committed, 'pdf')).sort()).toEqual(built);

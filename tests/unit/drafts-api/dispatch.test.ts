@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { draftsCollection } from '../../../electron/core/drafts';
 import { hostPdfExport } from '../../../electron/core/drafts/handlers/host-pdf-export';
 import { createCore } from '../../../electron/core/core';
 import type { Core } from '../../../electron/core/core';
@@ -46,8 +47,8 @@ describe('drafts over the dispatch', () => {
       ['annotation', annotation.id, '2', 'see'],
       ['document', discussion.docId, null, null],
     ]);
-    expect(core.workspace.drafts.get().drafts).toHaveLength(1);
-    expect(events.domain).toEqual([{ draftIds: [draft.id] }]);
+    expect(core.workspace.records(draftsCollection).size).toBe(1);
+    expect(events.feed).toEqual([{ draftIds: [draft.id] }]);
     expect(events.published).toEqual([[draft.id]]);
     expect(await call('drafts.list', {})).toMatchObject([{ id: draft.id, title: 'Kosovo and NATO', citationCount: 3 }]);
   });
@@ -59,7 +60,7 @@ describe('drafts over the dispatch', () => {
     expect(unknownKey.message).toContain('@no-such-passage');
     expect((await fail('drafts.create', { title: 'T', style: 'mla' })).code).toBe('BAD_REQUEST');
     expect((await fail('drafts.create', { title: 42 })).message).toMatch(/title/);
-    expect(core.workspace.drafts.get().drafts).toEqual([]);
+    expect(core.workspace.records(draftsCollection).size).toBe(0);
 
     const draft = await call('drafts.create', { title: 'Kept' });
     const badCitation = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'citation', attrs: { targetKind: 'passage' } }] }] };
@@ -87,7 +88,9 @@ describe('drafts over the dispatch', () => {
     await call('drafts.trash', { id: copy.id });
     await call('drafts.purge', { id: copy.id });
     expect((await call('drafts.list', {})).map((item) => item.title)).toEqual(['Second']);
-    expect(events.domain.map((event) => event.draftIds[0])).toEqual([draft.id, draft.id, copy.id, draft.id, draft.id, copy.id, copy.id]);
+    expect(events.feed.map((event) => event.draftIds[0])).toEqual([draft.id, draft.id, copy.id, draft.id, draft.id, copy.id, copy.id]);
+    const found = await call('search.query', { query: 'second', types: ['draft'] });
+    expect(found.results.map((result) => result.document.sourceId)).toEqual([draft.id]);
   });
 
   it('autosaves content and formats citations and the bibliography live in each style', async () => {

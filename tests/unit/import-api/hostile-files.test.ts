@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/core';
+import { libraryCollection } from '../../../electron/core/import';
 import { inspectZip } from '../../../electron/core/zip/inspect-zip';
 import { DOCX_LIMITS } from '../../../electron/core/zip/zip-limits';
 import { useCores } from '../../helpers/core';
@@ -23,7 +24,7 @@ async function imported(core: Core, filePath: string, extra: object = {}): Promi
 /** Nothing of a refused file is left: no folder, no library entry, nothing listed. */
 async function expectUntouched(core: Core, workspace: string): Promise<void> {
   expect(await documentFolders(workspace)).toEqual([]);
-  expect(core.workspace.library.get().documents).toEqual([]);
+  expect([...core.workspace.records(libraryCollection).values()]).toEqual([]);
   expect(core.corpus.allDocuments().filter((d) => d.origin !== 'bundled')).toEqual([]);
 }
 

@@ -2,7 +2,9 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ImportProgressEvent } from '../../../electron/core/api/methods/import';
+import { annotationsCollection } from '../../../electron/core/annotations';
 import type { Core } from '../../../electron/core/core';
+import { libraryCollection } from '../../../electron/core/import';
 import { useCores } from '../../helpers/core';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { call, documentFolders, failure, pdf, transcript } from './support';
@@ -44,7 +46,7 @@ describe('import.file', () => {
     expect(error.code).toBe('CANCELLED');
     await expect(cancelled).resolves.toEqual({ cancelled: true });
     expect(await documentFolders(workspace)).toEqual([]);
-    expect(core.workspace.library.get().documents).toEqual([]);
+    expect([...core.workspace.records(libraryCollection).values()]).toEqual([]);
     expect(await call(core, 'import.cancel', { jobId: 'to-cancel' })).toEqual({ cancelled: false });
   });
 
@@ -119,7 +121,7 @@ describe('import.bytes', () => {
     ];
     for (const args of cases) expect((await failure(core, 'import.bytes', args)).code, JSON.stringify(args).slice(0, 80)).toBe('BAD_REQUEST');
     expect(await documentFolders(workspace)).toEqual([]);
-    expect(core.workspace.library.get().documents).toEqual([]);
+    expect([...core.workspace.records(libraryCollection).values()]).toEqual([]);
   });
 
   it('names an unsupported file type, and a damaged picture', async () => {
@@ -204,7 +206,7 @@ describe('import.remove', () => {
     const { documentId, annotationId } = await importWithAnnotation(core);
     const result = await call(core, 'import.remove', { docId: documentId, annotations: 'keep-as-orphans' });
     expect(result).toEqual({ docId: documentId, annotationsDeleted: 0, annotationsKeptAsOrphans: 1 });
-    const kept = core.workspace.annotations.get().annotations.find((a) => a.id === annotationId);
+    const kept = [...core.workspace.records(annotationsCollection).values()].find((a) => a.id === annotationId);
     expect(kept).toMatchObject({ docId: documentId, anchorStatus: 'orphan', note: 'born locally' });
     expect((await failure(core, 'corpus.document', { docId: documentId })).code).toBe('NOT_FOUND');
     expect(await documentFolders(workspace)).toEqual([]);
@@ -218,16 +220,16 @@ describe('import.remove', () => {
     core.bus.on('library.changed', (event) => announced.push(event));
     const result = await call(core, 'import.remove', { docId: documentId, annotations: 'delete' });
     expect(result.annotationsDeleted).toBe(1);
-    expect(core.workspace.annotations.get().annotations).toEqual([]);
+    expect([...core.workspace.records(annotationsCollection).values()]).toEqual([]);
     expect(announced).toEqual([{ docId: documentId, change: 'removed' }]);
-    expect(core.workspace.library.get().documents).toEqual([]);
+    expect([...core.workspace.records(libraryCollection).values()]).toEqual([]);
   });
 
   it('refuses to remove without a choice for the annotations', async () => {
     const core = await openCore(await tempDir());
     const { documentId } = await importWithAnnotation(core);
     expect((await failure(core, 'import.remove', { docId: documentId })).code).toBe('BAD_REQUEST');
-    expect(core.workspace.annotations.get().annotations).toHaveLength(1);
+    expect([...core.workspace.records(annotationsCollection).values()]).toHaveLength(1);
     expect((await call(core, 'corpus.document', { docId: documentId })).id).toBe(documentId);
   });
 });

@@ -4,15 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { rejection } from '../../helpers/workbench-error.js';
 import { DocumentSchema, FootnoteSchema, PassageSchema } from '../../../electron/core/corpus/schema.js';
 import { WorkbenchError } from '../../../electron/core/api/errors.js';
-import {
-  cleanupInterruptedImports,
-  importFile,
-  readImportedDocument,
-  removeImportedDocument,
-  updateImportedMetadata,
-  type ImportedFile,
-  type ImportProgress,
-} from '../../../electron/core/import/index.js';
+import { importFile, type ImportedFile, type ImportProgress } from '../../../electron/core/import/import-file.js';
+import { cleanupInterruptedImports, readImportedDocument, removeImportedDocument, updateImportedMetadata } from '../../../electron/core/import/manage-imported.js';
 import { interviewDocx } from './support/interview-docx.js';
 import { fixturePdf, listTree, tempWorkspace, transcriptFixtures } from './support/paths.js';
 

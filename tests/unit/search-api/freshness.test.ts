@@ -1,10 +1,13 @@
 /**
- * User content is searchable as soon as the method that saved it returns: annotations,
- * drafts and imported documents, each through the domain event its own area emits.
+ * User content is searchable as soon as the method that saved it returns: annotations and
+ * drafts through the workspace's change feed, imported documents through the library's
+ * event. What another process writes is searchable once the workspace has caught up.
  */
 import { readFile } from 'node:fs/promises';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { invokeOrThrow } from '../../../electron/core/api/invoke';
 import { createCore } from '../../../electron/core/core';
+import { ShardedCollection } from '../../../electron/core/search';
 import { resourcesDir } from '../../helpers/core';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { transcript } from '../import-api/support';
@@ -28,6 +31,37 @@ describe('freshness of user content in search', () => {
 
     await call('annotations.delete', { id: created.id });
     expect((await call('search.query', { query: 'monastery gate', prefix: false })).total).toBe(0);
+  });
+
+  it('follows the change feed: re-indexes only the records it names, including what another process wrote', async () => {
+    const dir = await tempDir();
+    const { core, call } = await open(dir);
+    const passage = core.corpus.corpus.passages.find((p) => p.kind === 'paragraph' && p.text.includes('Banjska'))!;
+    const police = await call('topics.create', { name: 'Police' });
+    const coded = await call('annotations.create', { passageId: passage.id, quote: 'Banjska', topicIds: [police.id] });
+    // The CLI, while the app runs: another core on the same folder.
+    const cli = await createCore({ workspaceDir: dir, resourcesDir, holder: 'the CLI' });
+    const rebuilt = vi.spyOn(ShardedCollection.prototype, 'setAll');
+    const upserted = vi.spyOn(ShardedCollection.prototype, 'upsert');
+    try {
+      const fromCli = (await invokeOrThrow(cli.dispatch, 'annotations.create', { passageId: passage.id, quote: 'Banjska', note: 'Ask about the quarry road' })) as { id: string };
+      await cli.close();
+      expect((await call('search.query', { query: 'quarry road', prefix: false })).total).toBe(0);
+      await core.workspace.refresh();
+      expect(ids(await call('search.query', { query: 'quarry road', prefix: false }))).toEqual([`annotation:${fromCli.id}`]);
+      // (Both cores index it: the CLI's own search, and the app's from the feed.)
+      expect([...new Set(upserted.mock.calls.map(([document]) => document.id))]).toEqual([`annotation:${fromCli.id}`]);
+
+      // A renamed topic re-indexes the quotes coded with it, and only those.
+      upserted.mockClear();
+      await call('topics.rename', { id: police.id, name: 'Kosovo Police' });
+      expect(upserted.mock.calls.map(([document]) => document.id)).toEqual([`annotation:${coded.id}`]);
+      expect(ids(await call('search.query', { query: 'kosovo police', prefix: false, types: ['annotation'] }))).toEqual([`annotation:${coded.id}`]);
+      expect(rebuilt).not.toHaveBeenCalled();
+    } finally {
+      rebuilt.mockRestore();
+      upserted.mockRestore();
+    }
   });
 
   it('indexes a draft on create and rename, and drops it when trashed', async () => {

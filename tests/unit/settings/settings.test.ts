@@ -14,19 +14,23 @@ async function value<T>(promise: Promise<{ ok: true; value: unknown } | { ok: fa
 }
 
 describe('settings: preferences and the last place read', () => {
-  it('keeps the highlight colouring preference in settings.json beside the colour meanings, across a reopen', async () => {
+  it('keeps the highlight colouring preference as its own record beside the colour meanings, across a reopen', async () => {
     const dir = await tempDir();
     const core = await openCore(dir);
     expect(await value(core.dispatch('settings.preferences', {}))).toEqual({ highlightColoring: 'annotation' });
     await value(core.dispatch('annotations.setColorMeaning', { color: 'red', meaning: 'contradicts the brief' }));
     expect(await value(core.dispatch('settings.setPreferences', { highlightColoring: 'topic' }))).toEqual({ highlightColoring: 'topic' });
-    await core.workspace.settings.flush();
-    const onDisk = JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8'));
-    expect(onDisk.data.preferences).toEqual({ highlightColoring: 'topic' });
-    expect(onDisk.data.colorMeanings).toEqual({ red: 'contradicts the brief' });
+    // Setting nothing changes nothing.
+    expect(await value(core.dispatch('settings.setPreferences', {}))).toEqual({ highlightColoring: 'topic' });
     await core.close();
+    // The preference is a record in its own collection; the colour meaning stays in its own.
+    // (In the snapshot or still in the journal, as compaction decides.)
+    const stored = (await Promise.all(['preferences.json', 'preferences.journal'].map((name) => readFile(join(dir, name), 'utf8').catch(() => '')))).join('\n');
+    expect(stored).toMatch(/"id":\s*"highlightColoring",\s*"value":\s*"topic"/);
     const reopened = await openCore(dir);
     expect(await value(reopened.dispatch('settings.preferences', {}))).toEqual({ highlightColoring: 'topic' });
+    const palette = await value<Array<{ key: string; meaning?: string }>>(reopened.dispatch('annotations.palette', {}));
+    expect(palette.find((entry) => entry.key === 'red')?.meaning).toBe('contradicts the brief');
   });
 
   it('refuses an unknown preference or value and changes nothing', async () => {

@@ -27,7 +27,7 @@ beforeAll(() => {
 
 type Report = Record<string, any>;
 
-async function driveMain(scenario: string, userData?: string): Promise<Report> {
+async function driveMain(scenario: string, userData?: string, env: NodeJS.ProcessEnv = process.env): Promise<Report> {
   const config = join(await tempDir(), 'config.json');
   await writeFile(
     config,
@@ -39,7 +39,7 @@ async function driveMain(scenario: string, userData?: string): Promise<Report> {
       transcript: join(transcriptFixtures, 'focus-group-zubin-potok.md'),
     }),
   );
-  const result = spawnSync(process.execPath, ['--import', join(smoke, 'register-fake-electron.mjs'), join(smoke, 'drive-main.mjs'), scenario, config], { encoding: 'utf8', timeout: 90_000 });
+  const result = spawnSync(process.execPath, ['--import', join(smoke, 'register-fake-electron.mjs'), join(smoke, 'drive-main.mjs'), scenario, config], { encoding: 'utf8', timeout: 90_000, env });
   if (result.status !== 0) throw new Error(`the built main failed in scenario ${scenario}:\n${result.stderr}\n${result.stdout}`);
   return JSON.parse(result.stdout.trim().split('\n').at(-1)!) as Report;
 }
@@ -162,7 +162,8 @@ describe('the built main process when the workspace cannot be opened', () => {
 
 describe('the built main process when another process holds the workspace', () => {
   it('says who holds it, and opens read-only when asked: the title says so and nothing is saved', async () => {
-    // A real second process holds the workspace through the store's own lock.
+    // A real second process holds the store's own write lock (as one stuck mid-write would);
+    // the app waits a second for it (WORKBENCH_LOCK_WAIT) instead of the usual thirty.
     const userData = await tempDir();
     const holder = spawn(process.execPath, ['--import', 'tsx', join(smoke, 'hold-workspace.ts'), join(userData, 'workspace')], { cwd: repoRoot, stdio: ['pipe', 'pipe', 'inherit'] });
     try {
@@ -170,7 +171,7 @@ describe('the built main process when another process holds the workspace', () =
         holder.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('held') && resolve());
         holder.on('exit', (code) => reject(new Error(`the holder exited (${code})`)));
       });
-      const report = await driveMain('held-by-another-process', userData);
+      const report = await driveMain('held-by-another-process', userData, { ...process.env, WORKBENCH_LOCK_WAIT: '1' });
       expect(report.dialogs[0].options).toMatchObject({
         type: 'warning',
         title: 'The workspace is open in another program',

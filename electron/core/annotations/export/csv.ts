@@ -1,5 +1,5 @@
 import { toCsv, type CsvCell, type CsvOptions } from '../../text/csv';
-import type { TopicTree } from '../../topics/topic-tree';
+import type { TopicTree } from '../../topics';
 import type { Annotation } from '../annotation-schema';
 import type { CorpusLookup } from '../corpus-lookup';
 

@@ -1,6 +1,5 @@
 import { WorkbenchError } from '../../api/errors';
-import { hexColorPattern, type Topic } from '../../topics/topic-schema';
-import { TopicTree } from '../../topics/topic-tree';
+import { hexColorPattern, TopicTree, type Topic } from '../../topics';
 import { deterministicUuid } from './deterministic-uuid';
 import { escapeXmlAttribute, escapeXmlText } from './xml-escape';
 

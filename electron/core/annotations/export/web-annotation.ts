@@ -1,4 +1,4 @@
-import type { TopicTree } from '../../topics/topic-tree';
+import type { TopicTree } from '../../topics';
 import type { Annotation } from '../annotation-schema';
 import { deterministicUuid } from './deterministic-uuid';
 

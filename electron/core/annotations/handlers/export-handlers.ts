@@ -1,14 +1,14 @@
-import type { annotationsMethods, ExportedText } from '../../api/methods/annotations';
 import type { AreaHandlers } from '../../core-context';
 import type { CodingServices } from '../coding-services';
 import type { CorpusLookup } from '../corpus-lookup';
 import { exportAnnotationsCsv, exportAnnotationsMarkdown, exportRefiQdaCodebook, exportWebAnnotations } from '../export';
-import type { ChangeTracker } from './change-tracker';
+import type { annotationsMethods, ExportedText } from '../methods';
+import { undoStateOf } from './change-events';
 
 type ExportHandlerNames = 'annotations.export' | 'topics.exportCodebook' | 'undo.state' | 'undo.undo' | 'undo.redo';
 
 /** Exports return text; whoever asked (the CLI, a save dialog) decides where it goes. */
-export function exportAndUndoHandlers(services: CodingServices, lookup: CorpusLookup, tracker: ChangeTracker): Pick<AreaHandlers<typeof annotationsMethods>, ExportHandlerNames> {
+export function exportAndUndoHandlers(services: CodingServices, lookup: CorpusLookup): Pick<AreaHandlers<typeof annotationsMethods>, ExportHandlerNames> {
   const { annotations, topics, undo } = services;
   return {
     'annotations.export': ({ format, filter, bom }): ExportedText => {
@@ -24,8 +24,8 @@ export function exportAndUndoHandlers(services: CodingServices, lookup: CorpusLo
       mimeType: 'application/xml',
       count: topics.list().length,
     }),
-    'undo.state': () => tracker.undoState(),
-    'undo.undo': async () => ({ done: await tracker.track(() => undo.undo()), ...tracker.undoState() }),
-    'undo.redo': async () => ({ done: await tracker.track(() => undo.redo()), ...tracker.undoState() }),
+    'undo.state': () => undoStateOf(undo),
+    'undo.undo': async () => ({ done: await undo.undo(), ...undoStateOf(undo) }),
+    'undo.redo': async () => ({ done: await undo.redo(), ...undoStateOf(undo) }),
   };
 }

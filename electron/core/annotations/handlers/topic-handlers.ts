@@ -1,11 +1,11 @@
 import { WorkbenchError } from '../../api/errors';
-import type { annotationsMethods } from '../../api/methods/annotations';
+import { withoutUndefined } from '../record-helpers';
 import type { AreaHandlers } from '../../core-context';
 import type { Annotation } from '../annotation-schema';
 import type { CodingServices } from '../coding-services';
 import type { CorpusLookup } from '../corpus-lookup';
+import type { annotationsMethods } from '../methods';
 import { topicPageQuote } from '../topic-page';
-import type { ChangeTracker } from './change-tracker';
 import { topicSummaries, topicSummary } from './views';
 
 type TopicHandlerNames =
@@ -24,7 +24,7 @@ type TopicHandlerNames =
 /** How many recent topics keys 1–9 can reach. */
 const recentLimit = 9;
 
-export function topicHandlers(services: CodingServices, lookup: CorpusLookup, tracker: ChangeTracker): Pick<AreaHandlers<typeof annotationsMethods>, TopicHandlerNames> {
+export function topicHandlers(services: CodingServices, lookup: CorpusLookup): Pick<AreaHandlers<typeof annotationsMethods>, TopicHandlerNames> {
   const { annotations, topics } = services;
   const summary = (id: string) => topicSummary(id, topics, annotations);
 
@@ -35,20 +35,17 @@ export function topicHandlers(services: CodingServices, lookup: CorpusLookup, tr
       const byId = new Map(all.map((topic) => [topic.id, topic]));
       const order: string[] = [];
       // Most recently edited annotations first; then the newest topics, not yet used.
-      const byRecency = [...annotations.list()].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+      const byRecency = [...annotations.all()].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
       for (const annotation of byRecency) for (const id of annotation.topicIds) if (byId.has(id) && !order.includes(id)) order.push(id);
-      for (const topic of [...topics.list()].reverse()) if (!order.includes(topic.id)) order.push(topic.id);
+      for (const topic of topics.list().reverse()) if (!order.includes(topic.id)) order.push(topic.id);
       return order.slice(0, recentLimit).map((id) => byId.get(id)!);
     },
-    'topics.create': (input) => tracker.track(async () => summary((await topics.create(input)).id)),
-    'topics.rename': ({ id, name }) => tracker.track(async () => summary((await topics.rename(id, name)).id)),
-    'topics.edit': ({ id, ...input }) => tracker.track(async () => summary((await topics.edit(id, input)).id)),
-    'topics.move': ({ id, parentId }) => tracker.track(async () => summary((await topics.move(id, parentId ?? undefined)).id)),
-    'topics.merge': ({ sourceId, targetId }) => tracker.track(() => topics.merge(sourceId, targetId)),
-    'topics.delete': (choice) =>
-      tracker.track(() =>
-        topics.delete(choice.id, choice.quotes === 'move-to' ? { quotes: 'move-to', targetId: choice.targetId } : { quotes: choice.quotes }),
-      ),
+    'topics.create': async (input) => summary((await topics.create(withoutUndefined(input))).id),
+    'topics.rename': async ({ id, name }) => summary((await topics.rename(id, name)).id),
+    'topics.edit': async ({ id, ...input }) => summary((await topics.edit(id, withoutUndefined(input))).id),
+    'topics.move': async ({ id, parentId }) => summary((await topics.move(id, parentId ?? undefined)).id),
+    'topics.merge': ({ sourceId, targetId }) => topics.merge(sourceId, targetId),
+    'topics.delete': (choice) => topics.delete(choice.id, choice.quotes === 'move-to' ? { quotes: 'move-to', targetId: choice.targetId } : { quotes: choice.quotes }),
     'topics.page': ({ topicId, includeDescendants }) => {
       const page = annotations.topicPage(topicId, { includeDescendants: includeDescendants ?? false });
       const all = topicSummaries(topics, annotations);

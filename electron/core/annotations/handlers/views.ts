@@ -1,6 +1,6 @@
 import { documentRangeToPassages } from '../../anchoring/document-text';
-import type { AnnotationView, TopicSummary } from '../../api/methods/annotations';
-import type { TopicService } from '../../topics/topic-service';
+import type { TopicService } from '../../topics';
+import type { AnnotationView, TopicSummary } from '../methods';
 import type { Annotation } from '../annotation-schema';
 import type { AnnotationService } from '../annotation-service';
 import type { CorpusLookup } from '../corpus-lookup';

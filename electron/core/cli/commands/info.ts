@@ -15,6 +15,8 @@ export function registerInfo(program: Command, run: CliAction): void {
             [
               `${info.name} ${info.version}`,
               `workspace: ${info.workspace}`,
+              `project: ${info.projectId}`,
+              `user: ${info.user.name} (${info.user.id})`,
               `schema versions: ${Object.entries(info.schemaVersions).map(([name, version]) => `${name} ${version}`).join(', ')}`,
               ...Object.entries(info.counts).map(([name, count]) => `${name}: ${count}`),
             ].join('\n'),

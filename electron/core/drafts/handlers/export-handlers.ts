@@ -1,4 +1,4 @@
-import type { DraftExportFormat, ExportedDraftFile, draftsMethods } from '../../api/methods/drafts';
+import type { DraftExportFormat, ExportedDraftFile, draftsMethods } from '../methods';
 import { WorkbenchError } from '../../api/errors';
 import type { AreaHandlers } from '../../core-context';
 import { bibliographyFileExtension } from '../../citations/bibliography-formats';

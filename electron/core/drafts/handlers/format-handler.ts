@@ -1,4 +1,4 @@
-import type { DraftFormatResult, draftsMethods } from '../../api/methods/drafts';
+import type { DraftFormatResult, draftsMethods } from '../methods';
 import type { AreaHandlers } from '../../core-context';
 import { cslHtmlToRuns, type StyledRun } from '../../citations/csl-html';
 import type { CslRepository } from '../../citations/styles';

@@ -1,5 +1,5 @@
-import type { ExportedDraftFile } from '../../api/methods/drafts';
-import { invokeOrThrow, type Dispatch } from '../../api/dispatch';
+import type { ExportedDraftFile } from '../methods';
+import { invokeOrThrow, type Dispatch } from '../../api/invoke';
 import { printHtmlToPdf, type HtmlPrinter } from '../export/print-pdf';
 import { binaryFile } from './export-handlers';
 

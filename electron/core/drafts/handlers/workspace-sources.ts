@@ -1,13 +1,6 @@
+import type { AnnotationsFace } from '../../annotations';
 import type { CitationSources, CitationTarget, ResolvedSource } from '../../citations/types';
 import type { CorpusIndex } from '../../corpus/corpus-index';
-import type { Workspace } from '../../store';
-
-/** The part of a stored annotation a citation needs. */
-interface StoredAnnotation {
-  id: string;
-  docId: string;
-  target?: { passageIds?: string[]; selectors?: { page?: { page?: number } } };
-}
 
 /** Resolves citation targets and the places they link to, against the live corpus and workspace. */
 export interface WorkspaceSources extends CitationSources {
@@ -21,9 +14,8 @@ export interface WorkspaceSources extends CitationSources {
  * Looked up at each call rather than copied once: imports add documents to the corpus index
  * and annotations come and go while drafts stay open, and a citation must follow them.
  */
-export function workspaceSources(corpus: CorpusIndex, workspace: Workspace): WorkspaceSources {
-  const annotation = (annotationId: string): StoredAnnotation | undefined =>
-    (workspace.annotations.get().annotations as unknown as StoredAnnotation[]).find((candidate) => candidate.id === annotationId);
+export function workspaceSources(corpus: CorpusIndex, annotations: AnnotationsFace['annotations']): WorkspaceSources {
+  const annotation = (annotationId: string) => annotations.get(annotationId);
 
   const resolve = (target: CitationTarget): ResolvedSource | undefined => {
     if (target.kind === 'document') {
@@ -36,7 +28,7 @@ export function workspaceSources(corpus: CorpusIndex, workspace: Workspace): Wor
     }
     const found = annotation(target.id);
     if (!found || !corpus.hasDocument(found.docId)) return undefined;
-    const page = found.target?.selectors?.page?.page ?? pageOfPassage(corpus, found.target?.passageIds?.[0]);
+    const page = found.target.selectors.page?.page ?? pageOfPassage(corpus, found.target.passageIds[0]);
     const document = corpus.document(found.docId);
     return page === undefined ? { document } : { document, page };
   };
@@ -45,7 +37,7 @@ export function workspaceSources(corpus: CorpusIndex, workspace: Workspace): Wor
     resolve,
     passageOf(target) {
       if (target.kind === 'passage') return corpus.findPassage(target.id)?.id;
-      if (target.kind === 'annotation') return annotation(target.id)?.target?.passageIds?.[0];
+      if (target.kind === 'annotation') return annotation(target.id)?.target.passageIds[0];
       return undefined;
     },
     resolveKey(key) {

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { MAX_IMPORT_BYTES } from '../../api/methods/import.js';
+import { MAX_IMPORT_BYTES } from '../methods.js';
 import { WorkbenchError } from '../../api/errors.js';
 
 /**

@@ -1,6 +1,7 @@
-import type { importMethods } from '../../api/methods/import.js';
+import type { importMethods } from '../methods.js';
 import { WorkbenchError } from '../../api/errors.js';
-import type { AreaHandlers, CoreContext } from '../../core-context.js';
+import type { AreaHandlers } from '../../core-context.js';
+import type { ImportContext } from './import-context.js';
 import { withBytesAsFile } from './bytes-as-file.js';
 import type { ImportJobs } from './import-jobs.js';
 import { ocrLanguages, ocrTextLayer } from './ocr-handlers.js';
@@ -8,7 +9,7 @@ import { removeDocument } from './remove-document.js';
 import { runImport, type RunImportOptions } from './run-import.js';
 import { updateMetadata } from './update-metadata.js';
 
-export function importHandlers(context: CoreContext, jobs: ImportJobs, options: RunImportOptions): AreaHandlers<typeof importMethods> {
+export function importHandlers(context: ImportContext, jobs: ImportJobs, options: RunImportOptions): AreaHandlers<typeof importMethods> {
   return {
     'import.file': ({ path, ...choices }) => runImport(context, jobs, { filePath: path, ...choices }, options),
     'import.bytes': ({ fileName, base64, ...choices }) =>

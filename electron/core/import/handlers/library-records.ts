@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import type { CorpusDocument } from '../../corpus/schema.js';
-import type { Workspace } from '../../store/index.js';
+import type { RecordSet, Transaction, Workspace } from '../../store/index.js';
+import { defineCollection } from '../../store/collection-definition.js';
 
 /**
- * One entry of `library.json`: which imported documents belong to the workspace. The
- * document's content lives in `documents/<id>/document.json`; the entry keeps what the
- * library needs without opening it (duplicate detection by content hash, the file name).
+ * One entry of the library: an imported document that belongs to the workspace. Its
+ * content lives in `documents/<id>/document.json`; the entry keeps what the library needs
+ * without opening it (duplicate detection by content hash, the file name, the title).
  */
 export const LibraryRecordSchema = z.object({
   id: z.string().regex(/^imp-[a-z0-9]+(?:-[0-9]+)?$/),
@@ -17,41 +18,56 @@ export const LibraryRecordSchema = z.object({
 });
 export type LibraryRecord = z.infer<typeof LibraryRecordSchema>;
 
-/** The library's entries that are well formed; anything else is left in the file untouched. */
-export function libraryRecords(workspace: Workspace): LibraryRecord[] {
-  return workspace.library.get().documents.flatMap((entry) => {
-    const parsed = LibraryRecordSchema.safeParse(entry);
-    return parsed.success ? [parsed.data] : [];
-  });
-}
+/** Round 1 kept the entries in `library.json` as `{documents: […]}`. */
+export const libraryCollection = defineCollection({
+  name: 'library',
+  version: 2,
+  schema: LibraryRecordSchema,
+  legacy: { file: 'library.json', records: (data) => (data as { documents?: unknown[] }).documents ?? [] },
+});
 
-/** Content hash → document id, for `importFile`'s duplicate check. */
-export function knownContentHashes(workspace: Workspace): Record<string, string> {
-  return Object.fromEntries(libraryRecords(workspace).map((record) => [record.contentHash, record.id]));
-}
+/** The library's entries, read and written by the import area only. */
+export class Library {
+  readonly records: RecordSet<LibraryRecord>;
 
-export function addLibraryRecord(workspace: Workspace, document: CorpusDocument, contentHash: string): Promise<void> {
-  const record: LibraryRecord = {
-    id: document.id,
-    contentHash,
-    fileName: document.source,
-    origin: document.origin,
-    title: document.title,
-    importedAt: new Date().toISOString(),
-  };
-  return workspace.library.update((data) => {
-    data.documents = [...data.documents.filter((entry) => entry.id !== record.id), record];
-  });
-}
+  constructor(private readonly workspace: Workspace) {
+    this.records = workspace.records(libraryCollection);
+  }
 
-export function renameLibraryRecord(workspace: Workspace, docId: string, title: string): Promise<void> {
-  return workspace.library.update((data) => {
-    data.documents = data.documents.map((entry) => (entry.id === docId ? { ...entry, title } : entry));
-  });
-}
+  list(): LibraryRecord[] {
+    return [...this.records.values()];
+  }
 
-export function removeLibraryRecord(workspace: Workspace, docId: string): Promise<void> {
-  return workspace.library.update((data) => {
-    data.documents = data.documents.filter((entry) => entry.id !== docId);
-  });
+  has(docId: string): boolean {
+    return this.records.has(docId);
+  }
+
+  /** Content hash → document id, for `importFile`'s duplicate check. */
+  knownContentHashes(): Record<string, string> {
+    return Object.fromEntries(this.list().map((record) => [record.contentHash, record.id]));
+  }
+
+  add(document: CorpusDocument, contentHash: string): Promise<void> {
+    const record: LibraryRecord = {
+      id: document.id,
+      contentHash,
+      fileName: document.source,
+      origin: document.origin,
+      title: document.title,
+      importedAt: new Date().toISOString(),
+    };
+    return this.workspace.transact((tx) => void tx.put(libraryCollection, record));
+  }
+
+  rename(docId: string, title: string): Promise<void> {
+    return this.workspace.transact((tx) => {
+      const record = tx.get(libraryCollection, docId);
+      if (record) tx.put(libraryCollection, { ...record, title });
+    });
+  }
+
+  /** Inside the transaction that removes the document with its annotations. */
+  stageRemoval(tx: Transaction, docId: string): void {
+    tx.delete(libraryCollection, docId);
+  }
 }

@@ -1,12 +1,15 @@
-import type { CoreContext } from '../../core-context.js';
+import { notice } from '../../store/notices.js';
+import type { CorpusDocument } from '../../corpus/schema.js';
+import { documentOrigins } from '../../corpus/schema.js';
 import { readImportedDocument } from '../manage-imported.js';
 import { cleanupInterruptedImports } from '../manage-imported.js';
-import { libraryRecords } from './library-records.js';
+import type { ImportContext } from './import-context.js';
+import type { LibraryRecord } from './library-records.js';
 
 export interface LoadedLibrary {
   loaded: string[];
-  /** Library entries whose saved data could not be read; they stay in library.json untouched. */
-  unreadable: Array<{ docId: string; message: string }>;
+  /** Library entries whose saved data could not be read: listed as damaged, never silently missing. */
+  damaged: Array<{ docId: string; message: string }>;
 }
 
 /**
@@ -14,18 +17,49 @@ export interface LoadedLibrary {
  * puts every imported document of the library into the corpus index, so it is listed,
  * read and searched like a bundled paper.
  */
-export async function loadImportedDocuments(context: CoreContext): Promise<LoadedLibrary> {
+export async function loadImportedDocuments(context: ImportContext): Promise<LoadedLibrary> {
   const { workspace } = context;
   if (!workspace.readOnly) await cleanupInterruptedImports(workspace.dir);
-  const result: LoadedLibrary = { loaded: [], unreadable: [] };
-  for (const record of libraryRecords(workspace)) {
-    try {
-      const imported = await readImportedDocument(workspace.dir, record.id);
-      context.corpus.addDocument(imported.document, imported.passages, imported.footnotes);
-      result.loaded.push(record.id);
-    } catch (error) {
-      result.unreadable.push({ docId: record.id, message: (error as Error).message });
-    }
+  const result: LoadedLibrary = { loaded: [], damaged: [] };
+  for (const record of context.library.list()) {
+    const outcome = await loadImportedDocument(context, record);
+    if (outcome === 'loaded') result.loaded.push(record.id);
+    else result.damaged.push({ docId: record.id, message: outcome.message });
   }
   return result;
+}
+
+/**
+ * One library entry into the corpus index. A document whose saved data is damaged is
+ * listed all the same, marked damaged and without text, and the user is told.
+ */
+export async function loadImportedDocument(context: ImportContext, record: LibraryRecord): Promise<'loaded' | { message: string }> {
+  try {
+    const imported = await readImportedDocument(context.workspace.dir, record.id);
+    context.corpus.addDocument(imported.document, imported.passages, imported.footnotes);
+    return 'loaded';
+  } catch (error) {
+    const message = (error as Error).message;
+    context.corpus.addDocument(damagedDocument(record, message), [], []);
+    context.workspace.report(notice('damaged-document', 'library', `The imported document “${record.title}” (${record.id}) cannot be read: ${message} It is listed as damaged.`));
+    return { message };
+  }
+}
+
+function damagedDocument(record: LibraryRecord, message: string): CorpusDocument {
+  const origin = (documentOrigins as readonly string[]).includes(record.origin) ? (record.origin as CorpusDocument['origin']) : 'imported-text';
+  return {
+    id: record.id,
+    title: record.title,
+    authors: [],
+    editors: [],
+    publishers: [],
+    kind: 'other',
+    language: 'en',
+    origin,
+    source: record.fileName,
+    pageCount: 0,
+    note: message,
+    damaged: message,
+  };
 }

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import type { ImportResult } from '../../api/methods/import.js';
+import type { ImportResult } from '../methods.js';
 import { WorkbenchError } from '../../api/errors.js';
 import type { CoreContext } from '../../core-context.js';
 import { extractInWorkers } from '../extract-in-workers.js';
@@ -8,8 +8,8 @@ import { importFile, type DuplicatePolicy, type ImportProgress } from '../import
 import { removeImportedDocument } from '../manage-imported.js';
 import type { OcrSetup } from '../ocr/ocr-engine.js';
 import { DEFAULT_OCR_LANGUAGES, resolveOcrLanguages } from '../ocr/ocr-languages.js';
+import type { ImportContext } from './import-context.js';
 import type { ImportJobs } from './import-jobs.js';
-import { addLibraryRecord, knownContentHashes } from './library-records.js';
 
 export interface RunImportRequest {
   filePath: string;
@@ -49,7 +49,7 @@ async function ocrSetup(context: CoreContext, request: RunImportRequest, options
  * indexes it. If recording fails, the document's folder goes again: nothing half-imported
  * stays behind.
  */
-export function runImport(context: CoreContext, jobs: ImportJobs, request: RunImportRequest, options: RunImportOptions = {}): Promise<ImportResult> {
+export function runImport(context: ImportContext, jobs: ImportJobs, request: RunImportRequest, options: RunImportOptions = {}): Promise<ImportResult> {
   const fileName = request.fileName ?? path.basename(request.filePath);
   if (context.workspace.readOnly) {
     return Promise.reject(new WorkbenchError('LOCKED', `“${fileName}” cannot be imported: this workspace is open read-only.`));
@@ -61,7 +61,7 @@ export function runImport(context: CoreContext, jobs: ImportJobs, request: RunIm
     const outcome = await importFile(context.workspace.dir, request.filePath, {
       ...(request.password === undefined ? {} : { password: request.password }),
       onDuplicate: request.onDuplicate ?? 'ask',
-      existingHashes: knownContentHashes(context.workspace),
+      existingHashes: context.library.knownContentHashes(),
       signal,
       onProgress: publish,
       ...(ocr ? { ocr } : {}),
@@ -83,7 +83,7 @@ export function runImport(context: CoreContext, jobs: ImportJobs, request: RunIm
       };
     }
     try {
-      await addLibraryRecord(context.workspace, outcome.document, outcome.contentHash);
+      await context.library.add(outcome.document, outcome.contentHash);
     } catch (error) {
       // Without its library entry the document would never show: take the folder back out.
       await removeImportedDocument(context.workspace.dir, outcome.document.id).catch(() => undefined);

@@ -1,9 +1,8 @@
 import type { DocumentSummary } from '../../api/methods/corpus.js';
 import { WorkbenchError } from '../../api/errors.js';
-import type { CoreContext } from '../../core-context.js';
+import type { ImportContext } from './import-context.js';
 import { summarizeDocument } from '../../corpus/corpus-handlers.js';
 import { readImportedDocument, updateImportedMetadata, type ImportedMetadataPatch } from '../manage-imported.js';
-import { libraryRecords, renameLibraryRecord } from './library-records.js';
 
 export interface MetadataEdit {
   docId: string;
@@ -14,10 +13,10 @@ export interface MetadataEdit {
 }
 
 /** Saves what the user corrected about an imported document and refreshes it everywhere. */
-export async function updateMetadata(context: CoreContext, edit: MetadataEdit): Promise<DocumentSummary> {
+export async function updateMetadata(context: ImportContext, edit: MetadataEdit): Promise<DocumentSummary> {
   const { workspace } = context;
   if (workspace.readOnly) throw new WorkbenchError('LOCKED', 'The document details cannot be saved: this workspace is open read-only.');
-  if (!libraryRecords(workspace).some((record) => record.id === edit.docId)) {
+  if (!context.library.has(edit.docId)) {
     throw new WorkbenchError('NOT_FOUND', `There is no imported document ${edit.docId} in this workspace. Only imported documents can be edited.`, { docId: edit.docId });
   }
   const patch: ImportedMetadataPatch = {
@@ -29,7 +28,7 @@ export async function updateMetadata(context: CoreContext, edit: MetadataEdit): 
   const document = await updateImportedMetadata(workspace.dir, edit.docId, patch);
   const record = await readImportedDocument(workspace.dir, edit.docId);
   context.corpus.addDocument(document, record.passages, record.footnotes);
-  if (edit.title !== undefined) await renameLibraryRecord(workspace, edit.docId, document.title);
+  if (edit.title !== undefined) await context.library.rename(edit.docId, document.title);
   context.bus.emit('library.changed', { docId: edit.docId, change: 'updated' });
   context.publish('library.changed', { docId: edit.docId, change: 'updated' });
   return summarizeDocument(context.corpus, document);

@@ -10,7 +10,7 @@ import type { MarkRange } from './mark-segments';
 import type { PageBox } from './page-layout';
 import type { PageText } from './page-text';
 import type { AnnotationView } from '../../../../electron/core/api/methods/annotations';
-import type { HighlightColoring } from '../../../../electron/core/api/methods/settings';
+import type { HighlightColoring } from '../../../../electron/core/settings/methods';
 import { pageHighlights } from '../../annotations/pdf-highlights';
 import '../../annotations/highlights.css';
 

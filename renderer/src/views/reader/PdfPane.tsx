@@ -2,7 +2,7 @@ import { forwardRef, useCallback, useEffect, useImperativeHandle, useLayoutEffec
 import { PdfPage } from './PdfPage';
 import type { PageHighlights } from './PdfPage';
 import type { AnnotationView } from '../../../../electron/core/api/methods/annotations';
-import type { HighlightColoring } from '../../../../electron/core/api/methods/settings';
+import type { HighlightColoring } from '../../../../electron/core/settings/methods';
 import type { FindHit } from './find-in-document';
 import { currentPage, layoutPages, panePadding, scrollTopFor, visiblePages } from './page-layout';
 import { fitPageZoom, fitWidthZoom } from './zoom';

@@ -1,0 +1,62 @@
+import { describe } from '../anchoring/describe';
+import { documentRangeToPassages, passageOffsetToDocument, type DocumentText } from '../anchoring/document-text';
+import { WorkbenchError } from '../api/errors';
+import type { AnnotationTarget } from './annotation-schema';
+import type { CorpusLookup } from './corpus-lookup';
+import { locateQuote } from './locate-quote';
+import { shorten } from './record-helpers';
+
+/** Where a new annotation goes: a quote in one passage, or a range of a document's text. */
+export type TargetInput =
+  | {
+      passageId: string;
+      /** The selected text; it must occur in the passage. */
+      quote: string;
+      /** Where in the passage the selection started, to pick among repeated quotes. */
+      offsetInPassage?: number;
+    }
+  | {
+      docId: string;
+      /** Offsets in the document text (see anchoring/document-text), end exclusive. */
+      start: number;
+      end: number;
+    };
+
+/** Finds the target in the corpus, or fails saying what is wrong with the selection. */
+export function resolveTarget(lookup: CorpusLookup, input: TargetInput): { docId: string; target: AnnotationTarget } {
+  if ('passageId' in input) {
+    const passage = lookup.getPassage(input.passageId);
+    if (!passage) throw new WorkbenchError('NOT_FOUND', `There is no passage with id ${input.passageId}.`, { passageId: input.passageId });
+    if (!input.quote.trim()) throw new WorkbenchError('BAD_REQUEST', 'Select some text to annotate: the quote is empty.');
+    const found = locateQuote(passage.text, input.quote, input.offsetInPassage);
+    if (!found) {
+      throw new WorkbenchError('BAD_REQUEST', `The quote "${shorten(input.quote)}" is not in passage ${passage.id}. Select the text again.`, { passageId: passage.id });
+    }
+    const doc = requireDocumentText(lookup, passage.docId);
+    const start = passageOffsetToDocument(doc, passage.id, found.start);
+    if (start === undefined) throw new WorkbenchError('NOT_FOUND', `Passage ${passage.id} is not part of the text of document ${passage.docId}.`);
+    return { docId: passage.docId, target: targetFor(lookup, doc, start, start + (found.end - found.start)) };
+  }
+  const doc = requireDocumentText(lookup, input.docId);
+  if (!Number.isInteger(input.start) || !Number.isInteger(input.end) || input.start < 0 || input.end > doc.text.length || input.start >= input.end) {
+    throw new WorkbenchError('BAD_REQUEST', `The selection ${input.start}-${input.end} is not a range within document ${input.docId}.`);
+  }
+  // Leading or trailing blank lines come from dragging over a paragraph break; drop them.
+  let { start, end } = input;
+  while (start < end && /\s/.test(doc.text[start]!)) start += 1;
+  while (end > start && /\s/.test(doc.text[end - 1]!)) end -= 1;
+  if (start >= end) throw new WorkbenchError('BAD_REQUEST', 'Select some text to annotate: the selection is only white space.');
+  return { docId: input.docId, target: targetFor(lookup, doc, start, end) };
+}
+
+function targetFor(lookup: CorpusLookup, doc: DocumentText, start: number, end: number): AnnotationTarget {
+  const passageIds = documentRangeToPassages(doc, start, end).map((range) => range.passageId);
+  const firstPassage = passageIds[0] === undefined ? undefined : lookup.getPassage(passageIds[0]);
+  return { selectors: describe(doc.text, start, end, firstPassage?.page), passageIds };
+}
+
+export function requireDocumentText(lookup: CorpusLookup, docId: string): DocumentText {
+  const doc = lookup.getDocumentText(docId);
+  if (!doc) throw new WorkbenchError('NOT_FOUND', `There is no document with id ${docId}.`, { docId });
+  return doc;
+}

@@ -1,0 +1,131 @@
+import { rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { WorkbenchError } from '../api/errors';
+import type { AnnotationView, ExportedText, TopicSummary } from './methods';
+import { nameKey } from '../text/name-key';
+import { table } from '../cli/output';
+import type { CliAction } from '../cli/program';
+import type { CliContext } from '../cli/context';
+
+/** Commander collects a repeated option into a list. */
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** CLI commands of the annotations area: annotate, list, topics, exports. */
+export function registerAnnotationsCommands(program: Command, run: CliAction): void {
+  program
+    .command('annotate <passageId>')
+    .description('annotate a quote in a passage; topics by name or path ("Parent / Child") are created if missing')
+    .requiredOption('--quote <text>', 'the exact text to annotate; it must occur in the passage')
+    .option('--note <text>', 'a note')
+    .option('--color <color>', 'highlight colour: yellow, green, blue, pink, purple, orange, red, grey')
+    .option('--topic <name>', 'code with this topic (repeatable)', collect)
+    .option('--entity <id>', 'link to this entity (repeatable)', collect)
+    .option('--recommendation <id>', 'link to this recommendation (repeatable)', collect)
+    .action((passageId: string, options: { quote: string; note?: string; color?: string; topic?: string[]; entity?: string[]; recommendation?: string[] }) =>
+      run(async (context) => {
+        const args = {
+          passageId,
+          quote: options.quote,
+          ...(options.note !== undefined ? { note: options.note } : {}),
+          ...(options.color !== undefined ? { color: options.color as 'yellow' } : {}),
+          ...(options.topic ? { topicPaths: options.topic } : {}),
+          ...(options.entity ? { entityIds: options.entity } : {}),
+          ...(options.recommendation ? { recommendationIds: options.recommendation } : {}),
+        };
+        const value = (await context.call('annotations.create', args, 'write')) as AnnotationView;
+        return { value, human: () => `Annotated ${value.id} in ${value.documentTitle}: "${value.target.selectors.quote.exact}"` };
+      }),
+    );
+
+  program
+    .command('annotations')
+    .description('annotations with their selectors and anchoring status')
+    .option('--doc <docId>', 'only this document')
+    .option('--topic <name>', 'only quotes coded with this topic (name, path or id)')
+    .action((options: { doc?: string; topic?: string }) =>
+      run(async (context) => {
+        const topicId = options.topic === undefined ? undefined : await resolveTopic(context, options.topic);
+        const value = (await context.call('annotations.list', {
+          ...(options.doc ? { docId: options.doc } : {}),
+          ...(topicId ? { topicId } : {}),
+        })) as AnnotationView[];
+        return {
+          value,
+          human: () =>
+            table(
+              value.map((item) => ({ ...item, quote: item.target.selectors.quote.exact, topicPaths: item.topics.map((topic) => topic.path) })),
+              [
+                { key: 'id', label: 'ID', width: 44 },
+                { key: 'docId', label: 'DOCUMENT' },
+                { key: 'anchorStatus', label: 'STATUS' },
+                { key: 'quote', label: 'QUOTE', width: 50 },
+                { key: 'topicPaths', label: 'TOPICS', width: 40 },
+              ],
+            ),
+        };
+      }),
+    );
+
+  program
+    .command('topics')
+    .description('the codebook, with counts of quotes and documents per topic')
+    .action(() =>
+      run(async (context) => {
+        const value = (await context.call('topics.list', {})) as TopicSummary[];
+        return { value, human: () => (value.length === 0 ? '(no topics)' : value.map((topic) => `${'  '.repeat(topic.depth)}${topic.name}  (${topic.quotes} quotes, ${topic.documents} documents)`).join('\n')) };
+      }),
+    );
+
+  const exportCommand = program.commands.find((command) => command.name() === 'export') ?? program.command('export').description('write annotations, the codebook or a draft to a file');
+  exportCommand
+    .command('annotations')
+    .description('every annotation as Markdown, CSV or W3C Web Annotations (JSON-LD)')
+    .requiredOption('--format <format>', 'md, csv or w3c')
+    .option('--out <file>', 'where to write (default: print to stdout)')
+    .option('--bom', 'CSV: start with a UTF-8 byte order mark, so that Excel reads accented letters right')
+    .action((options: { format: string; out?: string; bom?: boolean }) =>
+      run(async (context) =>
+        writeExport((await context.call('annotations.export', { format: options.format as 'md', ...(options.bom ? { bom: true } : {}) })) as ExportedText, options.format, options.out),
+      ),
+    );
+  exportCommand
+    .command('codebook')
+    .description('the codebook as a REFI-QDA codebook (.qdc) for NVivo, ATLAS.ti, MAXQDA and QualCoder')
+    .requiredOption('--format <format>', 'qdc')
+    .option('--out <file>', 'where to write (default: print to stdout)')
+    .action((options: { format: string; out?: string }) =>
+      run(async (context) => writeExport((await context.call('topics.exportCodebook', { format: options.format as 'qdc' })) as ExportedText, options.format, options.out)),
+    );
+  exportCommand.exitOverride();
+}
+
+/** A topic given by id, by path ("Security / Trust in police") or by a name that is unique. */
+async function resolveTopic(context: CliContext, given: string): Promise<string> {
+  const topics = (await context.call('topics.list', {})) as TopicSummary[];
+  const key = nameKey(given).replace(/\s*\/\s*/g, ' / ');
+  const byPath = topics.find((topic) => topic.id === given || nameKey(topic.path) === key);
+  if (byPath) return byPath.id;
+  const byName = topics.filter((topic) => nameKey(topic.name) === nameKey(given));
+  if (byName.length === 1) return byName[0]!.id;
+  if (byName.length > 1) {
+    throw new WorkbenchError('BAD_REQUEST', `Several topics are called "${given}": ${byName.map((topic) => `"${topic.path}"`).join(', ')}. Give the path.`);
+  }
+  throw new WorkbenchError('NOT_FOUND', `There is no topic called "${given}". Run \`workbench topics\` to see the codebook.`);
+}
+
+/** Written next to the target first, then renamed: a failed run never leaves half a file. */
+async function writeExport(exported: ExportedText, format: string, out: string | undefined) {
+  if (!out) return { value: exported, human: () => exported.text.trimEnd() };
+  const file = resolve(out);
+  const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+  try {
+    await writeFile(temporary, exported.text, 'utf8');
+    await rename(temporary, file);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw new WorkbenchError('IO', `Could not write ${file}: ${(error as Error).message}`);
+  }
+  const value = { file, format, count: exported.count, bytes: Buffer.byteLength(exported.text) };
+  return { value, human: () => `Wrote ${exported.count} ${format === 'qdc' ? 'topics' : 'annotations'} to ${file}` };
+}

@@ -1,0 +1,12 @@
+import type { TopicService } from '../topics';
+import type { AnnotationService } from './annotation-service';
+
+/**
+ * What other areas may use of the annotations area: reading annotations (drafts resolve
+ * citations to them, search indexes them), the codebook, and taking part in a document's
+ * removal. They never read the annotations collection themselves.
+ */
+export interface AnnotationsFace {
+  annotations: Pick<AnnotationService, 'get' | 'all' | 'ofDocument' | 'count' | 'stageDocumentRemoval'>;
+  topics: Pick<TopicService, 'get' | 'list' | 'tree' | 'path' | 'count'>;
+}

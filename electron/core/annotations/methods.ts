@@ -1,0 +1,194 @@
+import { z } from 'zod';
+import { method } from '../api/method';
+import type { Topic } from '../topics';
+import type { Annotation } from './annotation-schema';
+import { colorKeys, type PaletteEntry } from './palette';
+import type { TopicPage, TopicPageQuote } from './topic-page';
+
+/**
+ * Annotations, the codebook (topics), coding analysis, undo and exports. Every argument
+ * is checked here before a handler runs, so a bad call changes nothing.
+ */
+
+const id = z.string().min(1).max(200);
+const ids = z.array(id).max(500);
+const color = z.enum(colorKeys);
+const note = z.string().max(100_000);
+const topicName = z.string().trim().min(1, 'a topic needs a name').max(200);
+/** "Security / Trust in police": a topic by its path, created (with its parents) if missing. */
+const topicPath = z.string().trim().min(1).max(1000);
+const hexColor = z.string().regex(/^#[0-9A-Fa-f]{6}$/, 'a colour is written #RRGGBB');
+
+const content = {
+  color: color.optional(),
+  note: note.optional(),
+  topicIds: ids.optional(),
+  /** Topics named by path; missing ones are created, but only once everything else is valid. */
+  topicPaths: z.array(topicPath).max(100).optional(),
+  entityIds: ids.optional(),
+  recommendationIds: ids.optional(),
+};
+
+const filter = z
+  .object({
+    docId: id.optional(),
+    topicId: id.optional(),
+    includeDescendants: z.boolean().optional(),
+    entityId: id.optional(),
+    recommendationId: id.optional(),
+    color: color.optional(),
+    anchorStatus: z.enum(['anchored', 'fuzzy', 'orphan']).optional(),
+    text: z.string().max(500).optional(),
+  })
+  .strict();
+
+export type AnnotationListFilter = z.infer<typeof filter>;
+
+/** An annotation with the names the interface shows next to it. */
+export interface AnnotationView extends Annotation {
+  documentTitle: string;
+  topics: Array<{ id: string; path: string; color: string }>;
+  entities: Array<{ id: string; name: string }>;
+  recommendations: Array<{ id: string; label: string }>;
+  /** Who said it, for transcript passages. */
+  speaker?: string;
+  /** Where the quote lies in each passage it covers (offsets in the passage text), for highlights. */
+  ranges: Array<{ passageId: string; start: number; end: number }>;
+}
+
+/** A codebook entry as the tree and the pickers show it. */
+export interface TopicSummary extends Topic {
+  path: string;
+  depth: number;
+  /** Quotes and documents coded with this topic itself. */
+  quotes: number;
+  documents: number;
+  /** Counting quotes coded with any subtopic too. */
+  quotesWithSubtopics: number;
+}
+
+export interface TopicPageData extends TopicPage {
+  quotesWithSubtopics: number;
+  documents: number;
+  children: TopicSummary[];
+}
+
+export interface CooccurrenceData {
+  topics: Array<{ id: string; path: string; color: string }>;
+  /** counts[i][j]: annotations coded with both topics i and j; the diagonal is each topic's own count. */
+  counts: number[][];
+  max: number;
+}
+
+export interface UndoState {
+  canUndo: boolean;
+  canRedo: boolean;
+  undoLabel?: string;
+  redoLabel?: string;
+}
+
+export interface ExportedText {
+  text: string;
+  fileName: string;
+  mimeType: string;
+  count: number;
+}
+
+export const annotationExportFormats = ['md', 'csv', 'w3c'] as const;
+
+export const annotationsMethods = {
+  'annotations.list': method<AnnotationView[]>()(filter),
+  'annotations.get': method<AnnotationView>()(z.object({ id }).strict()),
+  /** Annotates `quote` where it occurs in one passage (the reader's text view and the PDF text layer). */
+  'annotations.create': method<AnnotationView>()(
+    z
+      .object({
+        passageId: id,
+        quote: z.string().min(1, 'select some text to annotate').max(20_000),
+        offsetInPassage: z.number().int().nonnegative().optional(),
+        ...content,
+      })
+      .strict(),
+  ),
+  /** Annotates a range of the document text (which may run over several passages). */
+  'annotations.createFromSelection': method<AnnotationView>()(
+    z
+      .object({ docId: id, start: z.number().int().nonnegative(), end: z.number().int().positive(), ...content })
+      .strict()
+      .refine((args) => args.end > args.start, { message: 'end must come after start', path: ['end'] }),
+  ),
+  /**
+   * One edit, as the annotation editor's Save makes it: the fields given replace the stored
+   * ones (lists are the whole new lists), `topicPaths` adds new topics. One call, one
+   * change on disk, one undo step.
+   */
+  'annotations.edit': method<AnnotationView>()(
+    z
+      .object({
+        id,
+        note: note.optional(),
+        color: color.optional(),
+        topicIds: ids.optional(),
+        topicPaths: content.topicPaths,
+        entityIds: ids.optional(),
+        recommendationIds: ids.optional(),
+      })
+      .strict(),
+  ),
+  'annotations.update': method<AnnotationView>()(
+    z
+      .object({ id, note: note.optional(), color: color.optional() })
+      .strict()
+      .refine((args) => args.note !== undefined || args.color !== undefined, { message: 'give a note or a colour to change' }),
+  ),
+  'annotations.code': method<AnnotationView>()(z.object({ id, topicIds: ids.optional(), topicPaths: content.topicPaths }).strict()),
+  'annotations.uncode': method<AnnotationView>()(z.object({ id, topicIds: ids.min(1) }).strict()),
+  'annotations.link': method<AnnotationView>()(z.object({ id, entityIds: ids.optional(), recommendationIds: ids.optional() }).strict()),
+  'annotations.unlink': method<AnnotationView>()(z.object({ id, entityIds: ids.optional(), recommendationIds: ids.optional() }).strict()),
+  'annotations.delete': method<void>()(z.object({ id }).strict()),
+  /** The eight highlight colours with what the user says each means. */
+  'annotations.palette': method<PaletteEntry[]>()(z.object({}).strict()),
+  'annotations.setColorMeaning': method<PaletteEntry[]>()(z.object({ color, meaning: z.string().max(200) }).strict()),
+  /** `bom`: CSV only, start with a UTF-8 byte order mark so that Excel reads the text as UTF-8. */
+  'annotations.export': method<ExportedText>()(z.object({ format: z.enum(annotationExportFormats), filter: filter.optional(), bom: z.boolean().optional() }).strict()),
+
+  'topics.list': method<TopicSummary[]>()(z.object({}).strict()),
+  /** Up to nine topics, most recently used first: keys 1–9 apply them to a selection. */
+  'topics.recent': method<TopicSummary[]>()(z.object({}).strict()),
+  'topics.create': method<TopicSummary>()(
+    z.object({ name: topicName, parentId: id.optional(), color: hexColor.optional(), description: z.string().max(10_000).optional() }).strict(),
+  ),
+  'topics.rename': method<TopicSummary>()(z.object({ id, name: topicName }).strict()),
+  'topics.edit': method<TopicSummary>()(z.object({ id, color: hexColor.optional(), description: z.string().max(10_000).optional() }).strict()),
+  /** `parentId: null` moves the topic to the top level. */
+  'topics.move': method<TopicSummary>()(z.object({ id, parentId: id.nullable() }).strict()),
+  'topics.merge': method<void>()(z.object({ sourceId: id, targetId: id }).strict()),
+  'topics.delete': method<void>()(
+    z.discriminatedUnion('quotes', [
+      z.object({ id, quotes: z.literal('uncode') }).strict(),
+      z.object({ id, quotes: z.literal('move-to-parent') }).strict(),
+      z.object({ id, quotes: z.literal('move-to'), targetId: id }).strict(),
+    ]),
+  ),
+  'topics.page': method<TopicPageData>()(z.object({ topicId: id, includeDescendants: z.boolean().optional() }).strict()),
+  'topics.cooccurrence': method<CooccurrenceData>()(z.object({ topicIds: ids.optional(), docId: id.optional() }).strict()),
+  'topics.pairQuotes': method<TopicPageQuote[]>()(z.object({ topicA: id, topicB: id }).strict()),
+  'topics.exportCodebook': method<ExportedText>()(z.object({ format: z.literal('qdc') }).strict()),
+
+  'undo.state': method<UndoState>()(z.object({}).strict()),
+  'undo.undo': method<UndoState & { done: boolean }>()(z.object({}).strict()),
+  'undo.redo': method<UndoState & { done: boolean }>()(z.object({}).strict()),
+};
+
+/** What changed, so open views (reader, sidebar, topics, evidence panels) refresh. */
+export interface AnnotationsChangedEvent {
+  docIds: string[];
+  topicsChanged: boolean;
+  undo: UndoState;
+}
+
+declare module '../api/contract' {
+  interface EventPayloads {
+    'annotations.changed': AnnotationsChangedEvent;
+  }
+}

@@ -1,0 +1,130 @@
+import { randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, openSync, statSync } from 'node:fs';
+import { copyFile, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+/**
+ * File writes that survive a crash or a power cut at any moment: the bytes reach the disk
+ * (fsync) before the rename makes them visible, and the folder entry is synced after it.
+ */
+
+/** Writes `text` to `path` atomically: a temporary file beside it, fsync, rename, fsync of the folder. */
+export async function writeFileDurably(path: string, text: string | Uint8Array): Promise<void> {
+  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
+  const handle = await open(temporary, 'w');
+  try {
+    await handle.writeFile(text);
+    await handle.sync();
+  } catch (error) {
+    await handle.close();
+    await rm(temporary, { force: true });
+    throw error;
+  }
+  await handle.close();
+  try {
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+  syncFolder(dirname(path));
+}
+
+/** Copies a file and syncs the copy: a backup or a set-aside file is kept for real. */
+export async function copyFileDurably(from: string, to: string): Promise<void> {
+  await copyFile(from, to);
+  const handle = await open(to, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  syncFolder(dirname(to));
+}
+
+/** fsync of a folder makes renames and new files in it durable (a no-op where unsupported). */
+export function syncFolder(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch {
+    // Windows cannot open a folder for sync; NTFS journals the rename itself.
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+export async function readTextIfExists(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+export async function readBytesIfExists(path: string): Promise<Buffer | undefined> {
+  try {
+    return await readFile(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+export async function statIfExists(path: string): Promise<{ ino: number; size: number } | undefined> {
+  try {
+    const info = await stat(path);
+    return { ino: info.ino, size: info.size };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/**
+ * The same, synchronously: a write checks every journal for other writers' appends while it
+ * holds the lock, and eight stat calls cost less than one trip through the thread pool.
+ */
+export function statIfExistsSync(path: string): { ino: number; size: number } | undefined {
+  const info = statSync(path, { throwIfNoEntry: false });
+  return info ? { ino: info.ino, size: info.size } : undefined;
+}
+
+/**
+ * An append-only file kept open between writes. `append` resolves once the bytes are on
+ * disk (fdatasync, which also syncs the new length).
+ */
+export class AppendFile {
+  private constructor(
+    readonly path: string,
+    private readonly handle: FileHandle,
+    readonly ino: number,
+  ) {}
+
+  static async open(path: string): Promise<AppendFile> {
+    const existed = (await statIfExists(path)) !== undefined;
+    const handle = await open(path, 'a');
+    const info = await handle.stat();
+    // A new file's folder entry must be durable too, or a crash could lose the whole file.
+    if (!existed) syncFolder(dirname(path));
+    return new AppendFile(path, handle, info.ino);
+  }
+
+  async append(text: string): Promise<number> {
+    const bytes = Buffer.from(text, 'utf8');
+    await this.handle.appendFile(bytes);
+    await this.handle.datasync();
+    return bytes.length;
+  }
+
+  async close(): Promise<void> {
+    await this.handle.close();
+  }
+}
+
+export function timestampForFileName(date = new Date()): string {
+  return date.toISOString().replace(/[:.]/g, '-');
+}
