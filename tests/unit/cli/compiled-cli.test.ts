@@ -39,6 +39,7 @@ describe('the compiled workbench command', () => {
       drafts: 2,
       library: 2,
       'reading-positions': 2,
+      preferences: 2,
       'recent-searches': 2,
     });
     expect(info.projectId).toMatch(/^fw-[0-9a-f-]{36}$/);
