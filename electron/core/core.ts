@@ -12,10 +12,11 @@ import { corpusHandlers } from './corpus/corpus-handlers';
 import { loadCorpus } from './corpus/load';
 import { deferredArea } from './deferred-area';
 import { createDraftsArea, draftsCollections } from './drafts';
-import { createEvidenceArea } from './evidence/index';
+import { createEvidenceArea, evidenceCollections } from './evidence/index';
 import { createImportArea, importCollections } from './import/index.js';
 import { searchCollections } from './search/collections';
 import { searchMethods } from './search/methods';
+import { createMetadataEditsArea, metadataEditsCollections } from './metadata-edits';
 import { createSettingsArea, settingsCollections } from './settings';
 import { openWorkspace, type CompactionPolicy, type LockInfo, type Workspace, type WorkspaceUser } from './store';
 import { topicsCollections } from './topics';
@@ -29,6 +30,8 @@ export const workspaceCollections = [
   ...draftsCollections,
   ...importCollections,
   ...settingsCollections,
+  ...metadataEditsCollections,
+  ...evidenceCollections,
   ...searchCollections,
 ];
 
@@ -96,8 +99,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     areas.push(annotations);
     const drafts = await createDraftsArea(context, { annotations: annotations.face });
     areas.push(drafts);
-    const imports = await createImportArea(context, { annotations: annotations.face });
+    const metadataEdits = createMetadataEditsArea(context);
+    areas.push(metadataEdits);
+    const imports = await createImportArea(context, { annotations: annotations.face, metadataEdits: metadataEdits.face });
     areas.push(imports);
+    // Edits lie over imported documents too, so they start once those are in the index.
+    metadataEdits.start();
     const settings = createSettingsArea(context);
     areas.push(settings);
     // Search follows the change feed from wherever it starts, so it may start late: loaded on
@@ -105,7 +112,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const buildSearch = async () => (await import('./search')).createSearchArea(context, { annotations: annotations.face, drafts: drafts.face, userEntities });
     const search = options.deferSearch ? deferredArea(searchMethods, buildSearch) : await buildSearch();
     areas.push(search);
-    const evidence = await createEvidenceArea(context);
+    const evidence = await createEvidenceArea(context, { annotations: annotations.face });
     areas.push(evidence);
 
     const handlers: Handlers = {
@@ -143,6 +150,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       ...annotations.handlers,
       ...drafts.handlers,
       ...imports.handlers,
+      ...metadataEdits.handlers,
       ...evidence.handlers,
       ...options.hostHandlers,
     };

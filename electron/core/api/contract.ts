@@ -7,7 +7,8 @@ import { draftsMethods } from '../drafts/methods';
 import { importMethods } from '../import/methods';
 import { searchMethods } from '../search/methods';
 import { settingsMethods } from '../settings/methods';
-import { evidenceMethods } from './methods/evidence';
+import { evidenceMethods } from '../evidence/methods';
+import { metadataEditsMethods } from '../metadata-edits/methods';
 import type { SerializedError } from './errors';
 
 /**
@@ -26,6 +27,7 @@ export const contract = {
   ...draftsMethods,
   ...importMethods,
   ...evidenceMethods,
+  ...metadataEditsMethods,
 };
 
 export type Contract = typeof contract;

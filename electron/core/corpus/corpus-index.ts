@@ -110,6 +110,12 @@ export class CorpusIndex {
     this.footnotesByDoc.set(document.id, footnotes);
   }
 
+  /** Replaces a document's description (its metadata), keeping its passages. */
+  replaceDocument(document: CorpusDocument): void {
+    if (!this.documents.has(document.id)) throw new WorkbenchError('NOT_FOUND', `No document with id ${document.id}.`);
+    this.documents.set(document.id, document);
+  }
+
   removeDocument(docId: string): void {
     for (const passage of this.passagesByDoc.get(docId) ?? []) this.passagesById.delete(passage.id);
     this.documents.delete(docId);

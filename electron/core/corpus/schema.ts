@@ -53,6 +53,8 @@ export const FieldProvenanceSchema = z.object({
   note: z.string().optional(),
   /** For a user's edit: when (ISO 8601). */
   editedAt: z.string().optional(),
+  /** For a user's edit kept as a record: who (the workspace user id that wrote it). */
+  editedBy: z.string().optional(),
 });
 export type FieldProvenance = z.infer<typeof FieldProvenanceSchema>;
 export const ProvenanceSchema = z.partialRecord(z.enum(metadataFields), FieldProvenanceSchema);

@@ -1,5 +1,7 @@
+import type { AnnotationsFace } from '../annotations/index';
 import type { Area, CoreContext } from '../core-context';
-import type { evidenceMethods } from '../api/methods/evidence';
+import { EventEdits } from './event-edits';
+import type { evidenceMethods } from './methods';
 import { listEvents } from './events';
 import { eventsCsv, figuresCsv, networkCsv } from './exports';
 import { groupFigures } from './figures';
@@ -7,12 +9,17 @@ import { checkedImage } from './image-export';
 import { buildNetwork } from './network';
 
 /**
- * The evidence views over the bundled corpus: its dated events, its figures grouped by what
- * they measure, and the network of entities named together. All read-only and computed from
- * the corpus loaded at start (the corpus build did the extraction).
+ * The evidence views over the bundled corpus: its dated events (with people's corrections,
+ * kept as records), its figures grouped by what they measure, and the network of entities
+ * named together, computed from the corpus loaded at start (the corpus build did the extraction).
  */
-export async function createEvidenceArea(context: CoreContext): Promise<Area<typeof evidenceMethods>> {
+export async function createEvidenceArea(context: CoreContext, deps: { annotations: AnnotationsFace }): Promise<Area<typeof evidenceMethods>> {
   const { corpus } = context;
+  const eventEdits = new EventEdits(context, deps.annotations);
+  const events = (filters: Parameters<typeof listEvents>[1] = {}) => {
+    const { events: all, edited } = eventEdits.current();
+    return listEvents(corpus, filters, all, edited);
+  };
   const figures = (filters: Parameters<typeof groupFigures>[3] = {}) => groupFigures(corpus.corpus.statistics, corpus.entities(), corpus.allDocuments(), filters);
   const network = (filters: Parameters<typeof buildNetwork>[3] = {}) => buildNetwork(corpus.corpus.passages, corpus.corpus.mentions, corpus.entities(), filters);
   const known = (docIds: readonly string[] | undefined) => {
@@ -24,7 +31,7 @@ export async function createEvidenceArea(context: CoreContext): Promise<Area<typ
       'evidence.events': (filters) => {
         known(filters.docIds);
         for (const entityId of filters.entityIds ?? []) corpus.entity(entityId);
-        return listEvents(corpus, filters);
+        return events(filters);
       },
       'evidence.figures': (filters) => {
         known(filters.docIds);
@@ -37,10 +44,13 @@ export async function createEvidenceArea(context: CoreContext): Promise<Area<typ
       },
       'evidence.exportCsv': (args) => {
         const options = { bom: args.bom ?? false };
-        if (args.view === 'timeline') return eventsCsv(listEvents(corpus, args.filters ?? {}).events, options);
+        if (args.view === 'timeline') return eventsCsv(events(args.filters ?? {}).events, options);
         if (args.view === 'figures') return figuresCsv(figures(args.filters ?? {}), corpus, options);
         return networkCsv(network(args.filters ?? {}), options);
       },
+      'evidence.editEvents': ({ edit }) => eventEdits.add(edit),
+      'evidence.eventEdits': () => eventEdits.list(),
+      'evidence.undoEventEdit': ({ editId }) => eventEdits.undo(editId),
       'evidence.exportImage': ({ view, format, data }) => checkedImage(view, format, data),
     },
   };

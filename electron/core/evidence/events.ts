@@ -21,6 +21,8 @@ export interface EventSourceView {
 export interface EvidenceEvent extends Omit<CorpusEvent, 'sources'> {
   /** "24 September 2023", "late 2013", "2015–2016". */
   dateLabel: string;
+  /** A person's correction made or changed this event. */
+  edited: boolean;
   sources: EventSourceView[];
 }
 
@@ -59,13 +61,14 @@ function count<K>(keys: Iterable<K>): Map<K, number> {
 }
 
 /** The events that pass the filters, with their sources' sentences, and the facets over them. */
-export function listEvents(corpus: CorpusIndex, filters: EventFilters = {}): EventsResult {
-  const selected = corpus.corpus.events.filter((e) => matches(e, filters));
+export function listEvents(corpus: CorpusIndex, filters: EventFilters = {}, all: readonly CorpusEvent[] = corpus.corpus.events, edited: ReadonlySet<string> = new Set()): EventsResult {
+  const selected = all.filter((e) => matches(e, filters));
   const titleOf = (docId: string) => (corpus.hasDocument(docId) ? corpus.document(docId).title : docId);
   const events = selected.map(
     (event): EvidenceEvent => ({
       ...event,
       dateLabel: formatEventDate(event.date),
+      edited: edited.has(event.id),
       sources: event.sources.map((source) => ({
         docId: source.docId,
         docTitle: titleOf(source.docId),

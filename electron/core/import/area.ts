@@ -1,4 +1,5 @@
 import type { AnnotationsFace } from '../annotations/index.js';
+import type { MetadataEdits } from '../metadata-edits/index.js';
 import type { Area, CoreContext } from '../core-context.js';
 import type { RecordChange } from '../store/index.js';
 import type { ImportContext } from './handlers/import-context.js';
@@ -18,11 +19,11 @@ import type { importMethods } from './methods.js';
  */
 export async function createImportArea(
   core: CoreContext,
-  deps: { annotations: AnnotationsFace },
+  deps: { annotations: AnnotationsFace; metadataEdits: MetadataEdits },
   options: RunImportOptions = {},
 ): Promise<Area<typeof importMethods> & { face: Library }> {
   const library = new Library(core.workspace);
-  const context: ImportContext = { ...core, library, annotations: deps.annotations };
+  const context: ImportContext = { ...core, library, annotations: deps.annotations, metadataEdits: deps.metadataEdits };
   await loadImportedDocuments(context);
   const jobs = new ImportJobs();
   const stop = library.records.subscribe((changes, origin) => {

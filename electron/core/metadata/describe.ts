@@ -57,6 +57,7 @@ export function explainProvenance(entry: FieldProvenance): string {
   const where = entry.source === 'printed' && entry.location ? ` ${LOCATION_WORDS[entry.location]}` : '';
   // A page locates printed words; for other sources it would only name a mention.
   const page = entry.source === 'printed' && entry.page !== undefined ? `, p. ${entry.page}` : '';
+  if (entry.source === 'user' && entry.editedBy) return `entered by ${entry.editedBy}${entry.editedAt ? ` on ${entry.editedAt.slice(0, 10)}` : ''}`;
   return `${SOURCE_WORDS[entry.source]}${where}${page}`;
 }
 

@@ -11,6 +11,8 @@ export interface MetadataEdit {
   value: string | number | readonly string[] | null;
   /** ISO 8601. */
   editedAt: string;
+  /** Who, when the edit is a stored record (the store's author). */
+  editedBy?: string;
   note?: string;
 }
 
@@ -34,7 +36,7 @@ export function applyMetadataEdits<D extends CorpusDocument>(document: D, edits:
     } else {
       result[edit.field] = LIST_FIELDS.has(edit.field) ? [...(edit.value as readonly string[])] : edit.value;
     }
-    provenance[edit.field] = { source: 'user', editedAt: edit.editedAt, ...(edit.note ? { note: edit.note } : {}) };
+    provenance[edit.field] = { source: 'user', editedAt: edit.editedAt, ...(edit.editedBy ? { editedBy: edit.editedBy } : {}), ...(edit.note ? { note: edit.note } : {}) };
   }
   return { ...result, provenance } as D;
 }

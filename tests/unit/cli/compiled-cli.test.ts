@@ -41,6 +41,8 @@ describe('the compiled workbench command', () => {
       'reading-positions': 2,
       preferences: 2,
       'recent-searches': 2,
+      'metadata-edits': 2,
+      'event-edits': 2,
     });
     expect(info.projectId).toMatch(/^fw-[0-9a-f-]{36}$/);
     expect(info.counts.bundledDocuments).toBe(5);

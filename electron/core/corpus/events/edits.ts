@@ -4,7 +4,7 @@ import { isValidEventDate, precisionOf, spanOf } from './event-date';
 /**
  * A person's corrections to the extracted events, kept apart from them: the corpus build stays
  * deterministic, and the corrections are applied over its events in the order they were made.
- * (Storing them in the workspace and editing them in the app is a later step; this is the model.)
+ * The evidence area keeps them as records of the workspace (`evidence/event-edits.ts`).
  */
 export type EventEdit =
   /** Moves some of an event's passages to a new event: a merge that was wrong. */

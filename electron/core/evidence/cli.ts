@@ -1,8 +1,9 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import type { EntityType, EventKind } from '../../corpus/schema';
-import type { EntityNetwork, EventsResult, EvidenceFile, FigureGroup } from '../../evidence/index';
-import { table } from '../output';
-import type { CliAction } from '../program';
+import type { EntityType, EventKind } from '../corpus/schema';
+import type { EntityNetwork, EventsResult, EvidenceFile, FigureGroup } from './index';
+import { table } from '../cli/output';
+import type { CliAction } from '../cli/program';
+import { registerEventEditCommands } from './event-cli';
 
 /** Commander collects a repeated option into a list. */
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -20,6 +21,7 @@ function csvOutcome(file: EvidenceFile) {
 
 /** CLI commands of the evidence area: events, figures compared, the entity network. */
 export function registerEvidenceCommands(program: Command, run: CliAction): void {
+  registerEventEditCommands(program, run);
   program
     .command('events')
     .description('dated events merged across the papers, with their sources (EDTF dates at the papers’ precision)')

@@ -1,8 +1,24 @@
 import { z } from 'zod';
-import { method } from '../method';
-import { entityTypes, eventKinds } from '../../corpus/schema';
-import type { EventsResult, EvidenceFile, EvidenceImage, EntityNetwork, FigureGroup } from '../../evidence/index';
-import { evidenceViews } from '../../evidence/image-export';
+import { method } from '../api/method';
+import { entityTypes, eventKinds } from '../corpus/schema';
+import type { EventsResult, EvidenceFile, EvidenceImage, EntityNetwork, FigureGroup } from './index';
+import { evidenceViews } from './image-export';
+import type { EventEditView } from './event-edits';
+
+const eventId = z.string().regex(/^event-[a-z0-9-]+$/, 'an event id looks like event-2023-09-24-banjska-attack');
+const eventTitle = z.string().trim().min(2, 'a title of at least two characters').max(200);
+const eventDate = z.string().trim().min(4).max(40);
+
+/** A correction of the events as a person asks for it (the ids of new events are made by core). */
+export const EventEditRequestArgs = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('split'), eventId, passageIds: z.array(z.string().min(1)).min(1).max(500), title: eventTitle, date: eventDate.optional() }).strict(),
+  z.object({ type: z.literal('merge'), eventIds: z.array(eventId).min(2).max(50), title: eventTitle.optional() }).strict(),
+  z.object({ type: z.literal('redate'), eventId, date: eventDate }).strict(),
+  z.object({ type: z.literal('retitle'), eventId, title: eventTitle }).strict(),
+  z.object({ type: z.literal('reclassify'), eventId, kind: z.enum(eventKinds) }).strict(),
+  z.object({ type: z.literal('add'), annotationId: z.string().min(1).max(200), date: eventDate, title: eventTitle, kind: z.enum(eventKinds) }).strict(),
+  z.object({ type: z.literal('remove'), eventId }).strict(),
+]);
 
 const id = z.string().min(1).max(200);
 const day = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date as YYYY, YYYY-MM or YYYY-MM-DD');
@@ -40,6 +56,12 @@ export const evidenceMethods = {
       z.object({ view: z.literal('network'), filters: NetworkFiltersArgs.optional(), bom: z.boolean().optional() }).strict(),
     ]),
   ),
+  /** Corrects the extracted events (split, merge, redate, retitle, reclassify, add from an annotation, remove): kept as a record, applied in order. */
+  'evidence.editEvents': method<EventEditView>()(z.object({ edit: EventEditRequestArgs }).strict()),
+  /** The corrections made so far, oldest first, with who made them and any that no longer apply. */
+  'evidence.eventEdits': method<EventEditView[]>()(z.object({}).strict()),
+  /** Takes a correction back. */
+  'evidence.undoEventEdit': method<void>()(z.object({ editId: z.string().min(1).max(100) }).strict()),
   /** A picture the view drew of itself (SVG markup or PNG base64), checked and named for saving. */
   'evidence.exportImage': method<EvidenceImage>()(
     z.object({ view: z.enum(evidenceViews), format: z.enum(['svg', 'png']), data: z.string().min(1).max(40 * 1024 * 1024) }).strict(),
