@@ -7,9 +7,7 @@ import { nameKey } from '../text/name-key';
 import { table } from '../cli/output';
 import type { CliAction } from '../cli/program';
 import type { CliContext } from '../cli/context';
-
-/** Commander collects a repeated option into a list. */
-const collect = (value: string, previous: string[] = []) => [...previous, value];
+import { collect } from '../cli/options';
 
 /** CLI commands of the annotations area: annotate, list, topics, exports. */
 export function registerAnnotationsCommands(program: Command, run: CliAction): void {

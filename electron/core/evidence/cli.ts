@@ -4,9 +4,7 @@ import type { EntityNetwork, EventsResult, EvidenceFile, FigureGroup } from './i
 import { table } from '../cli/output';
 import type { CliAction } from '../cli/program';
 import { registerEventEditCommands } from './event-cli';
-
-/** Commander collects a repeated option into a list. */
-const collect = (value: string, previous: string[] = []) => [...previous, value];
+import { collect } from '../cli/options';
 
 function positiveInteger(value: string): number {
   const n = Number(value);

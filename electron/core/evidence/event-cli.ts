@@ -2,8 +2,7 @@ import type { Command } from 'commander';
 import type { CliAction } from '../cli/program';
 import type { EventKind } from '../corpus/schema';
 import type { EventEditRequest, EventEditView } from './event-edits';
-
-const collect = (value: string, previous: string[] = []) => [...previous, value];
+import { collect } from '../cli/options';
 
 function describeEdit(view: EventEditView): string {
   const edit = view.edit;

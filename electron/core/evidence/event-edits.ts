@@ -44,7 +44,10 @@ export class EventEdits {
     private readonly annotations: AnnotationsFace,
   ) {
     this.records = context.workspace.records(eventEditsCollection);
-    this.records.subscribe(() => (this.cached = undefined));
+    this.records.subscribe((changes) => {
+      this.cached = undefined;
+      context.publish('evidence.changed', { editIds: changes.map((change) => change.id) });
+    });
   }
 
   /** The corpus's events with every edit applied. */

@@ -67,3 +67,14 @@ export const evidenceMethods = {
     z.object({ view: z.enum(evidenceViews), format: z.enum(['svg', 'png']), data: z.string().min(1).max(40 * 1024 * 1024) }).strict(),
   ),
 };
+
+/** The corrections of the events changed (here or in another process): the timeline is out of date. */
+export interface EvidenceChangedEvent {
+  editIds: string[];
+}
+
+declare module '../api/contract' {
+  interface EventPayloads {
+    'evidence.changed': EvidenceChangedEvent;
+  }
+}

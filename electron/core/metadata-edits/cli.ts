@@ -3,6 +3,7 @@ import type { DocumentSummary } from '../api/methods/corpus';
 import type { CliAction } from '../cli/program';
 import type { MetadataFieldView } from '../metadata/describe';
 import type { MetadataFieldsPatch } from './field-values';
+import { collect } from '../cli/options';
 
 const LABELS: Record<MetadataFieldView['field'], string> = {
   title: 'Title',
@@ -28,8 +29,6 @@ function humanField(view: MetadataFieldView): string {
   if (view.note) lines.push(`${''.padEnd(11)}${view.note}`);
   return lines.join('\n');
 }
-
-const collect = (value: string, previous: string[]) => [...previous, value];
 
 /** `workbench metadata <docId> [--set field=value]…`: a document's metadata, each field with where it came from. */
 export function registerMetadataCommands(program: Command, run: CliAction): void {

@@ -32,8 +32,11 @@ describe('corrections of the events are records applied over the corpus', () => 
     const target = eventFromTwoPapers();
     const day = `${target.date}-15`;
 
+    const announced: string[][] = [];
+    core.subscribe('evidence.changed', ({ editIds }) => announced.push(editIds));
     const redated = await call(core, 'evidence.editEvents', { edit: { type: 'redate', eventId: target.id, date: day } });
     expect(redated).toMatchObject({ edit: { type: 'redate', eventId: target.id, date: day }, author: core.workspace.user.id });
+    expect(announced).toEqual([[redated.id]]);
     let events = await eventsOf(core);
     expect(events.find((e) => e.id === target.id)).toMatchObject({ date: day, edited: true });
     expect(events.filter((e) => e.edited)).toHaveLength(1);
