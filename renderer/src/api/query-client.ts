@@ -43,6 +43,8 @@ export const invalidatedBy: { [C in EventChannel]?: (payload: EventPayloads[C]) 
   // annotations that lived on it (removal can orphan them).
   'library.changed': () => ['corpus.', 'evidence.', 'annotations.list', 'annotations.get', 'settings.readingPosition', 'settings.lastReadingPosition'],
   'drafts.changed': () => ['drafts.list', 'drafts.listTrash', 'drafts.get'],
+  // A correction of the events (here or in another process): the timeline and its list.
+  'evidence.changed': () => ['evidence.'],
 };
 
 /** Marks every cached answer of the methods starting with these prefixes out of date; open views fetch again. */
