@@ -7,6 +7,7 @@ import { closeBrowser, startApp } from './harness';
 import { closeAndCheck } from './app-checks';
 import type { RunningApp } from './harness';
 import { screenshot } from './screenshots';
+import { selectText } from './selection';
 
 let app: RunningApp | undefined;
 
@@ -103,14 +104,34 @@ describe('topics in Chromium', () => {
     await page.getByRole('textbox', { name: 'Rename Trust in police' }).fill('Trust in the police');
     await page.getByRole('button', { name: 'Rename', exact: true }).click();
     await tree.getByRole('link', { name: 'Trust in the police' }).waitFor();
+    // Each step waits for its form to close (the call answered), not only for core to have
+    // the change: the next action's form must not open while this one is still in flight.
+    await page.getByRole('textbox', { name: 'Rename Trust in police' }).waitFor({ state: 'detached' });
 
+    // Move's answer is held back until the next form is open, as a busy machine may deliver
+    // it: the change event has already refreshed the tree, and the late answer must not close
+    // the form the user opened meanwhile (this once failed the suite under load).
+    const running = app;
+    const dispatch = running.core.dispatch;
+    let releaseMove!: () => void;
+    const moveAnswered = new Promise<void>((resolve) => (releaseMove = resolve));
+    running.core.dispatch = async (method, args) => {
+      const result = await dispatch(method, args);
+      if (method === 'topics.move') await moveAnswered;
+      return result;
+    };
     await page.getByRole('combobox', { name: 'Actions for Trust in the police' }).selectOption('move');
     await page.getByRole('combobox', { name: 'Move Trust in the police under' }).selectOption({ label: 'Security' });
     await page.getByRole('button', { name: 'Move', exact: true }).click();
-    await expect.poll(async () => (await call(app!, 'topics.list', {})).map((topic) => topic.path)).toContain('Security / Trust in the police');
+    await tree.getByRole('combobox', { name: 'Actions for Security / Trust in the police' }).waitFor();
+    expect(await page.locator('.codebook').getAttribute('aria-busy')).toBe('true');
 
     // Merge "Centres of Excellence" into NATO: its quotes are recoded, not lost.
     await page.getByRole('combobox', { name: 'Actions for Centres of Excellence' }).selectOption('merge');
+    await page.getByRole('combobox', { name: 'Merge Centres of Excellence into' }).waitFor();
+    releaseMove();
+    running.core.dispatch = dispatch;
+    await page.locator('.codebook[aria-busy="false"]').waitFor();
     await page.getByRole('combobox', { name: 'Merge Centres of Excellence into' }).selectOption({ label: 'Security / NATO' });
     await page.getByRole('button', { name: 'Merge', exact: true }).click();
     await tree.getByRole('link', { name: 'Centres of Excellence' }).waitFor({ state: 'detached' });
@@ -145,41 +166,6 @@ describe('topics in Chromium', () => {
     await tree.getByRole('link', { name: 'NATO' }).waitFor({ state: 'detached' });
   });
 });
-
-/**
- * Selects `quote` inside the element as a drag would leave it (a DOM selection), then
- * releases the mouse there: what the reader's selection handling listens to.
- */
-async function selectText(page: Page, selector: string, quote: string): Promise<void> {
-  await page.locator(selector).first().evaluate((element, wanted) => {
-    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-    const nodes: Text[] = [];
-    let text = '';
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (node.parentElement?.closest('sup, .speaker, .passage-actions')) continue;
-      nodes.push(node as Text);
-      text += node.textContent ?? '';
-    }
-    const start = text.indexOf(wanted);
-    if (start === -1) throw new Error(`"${wanted}" is not in the element`);
-    const point = (offset: number, isEnd: boolean): [Text, number] => {
-      let passed = 0;
-      for (const node of nodes) {
-        const length = node.textContent?.length ?? 0;
-        if (offset < passed + length || (isEnd && offset === passed + length)) return [node, offset - passed];
-        passed += length;
-      }
-      throw new Error('offset outside the element');
-    };
-    const range = document.createRange();
-    range.setStart(...point(start, false));
-    range.setEnd(...point(start + wanted.length, true));
-    const selection = window.getSelection()!;
-    selection.removeAllRanges();
-    selection.addRange(range);
-    element.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-  }, quote);
-}
 
 /** The text of every highlight mark of one annotation, joined (a mention or link splits a mark). */
 async function highlightedText(page: Page, annotationId: string): Promise<string> {

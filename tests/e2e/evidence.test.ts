@@ -73,6 +73,12 @@ describe('the Evidence view in Chromium', () => {
     const trust = await invoke<EventsResult>(page, 'evidence.events', { docIds: [TRUST] });
     await expect.poll(() => page.locator('.evidence-event-list button').count()).toBe(trust.events.length);
 
+    // A correction made elsewhere (core called directly, as the CLI would) shows without a reload.
+    const corrected = trust.events.find((event) => !event.title.includes('Banjska'))!;
+    const edit = await app.core.dispatch('evidence.editEvents', { edit: { type: 'retitle', eventId: corrected.id, title: 'Retitled from elsewhere' } });
+    expect(edit.ok).toBe(true);
+    await page.locator('.evidence-event-list button', { hasText: 'Retitled from elsewhere' }).waitFor();
+
     // The Banjska attack, from the keyboard: four papers side by side.
     const banjska = page.locator('.evidence-event-list button', { hasText: 'Banjska' }).first();
     await banjska.focus();

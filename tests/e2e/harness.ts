@@ -11,7 +11,8 @@ import { answerAssetRequest } from '../../electron/core/assets/resolve-asset';
 import { hostPdfExport } from '../../electron/core/drafts/handlers/host-pdf-export';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
-const rendererDir = join(repoRoot, 'out/renderer');
+// Another build can be served instead (e.g. an older one, to see a new test fail on it).
+const rendererDir = process.env.WORKBENCH_RENDERER_DIR ? resolve(process.env.WORKBENCH_RENDERER_DIR) : join(repoRoot, 'out/renderer');
 const resourcesDir = join(repoRoot, 'resources');
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

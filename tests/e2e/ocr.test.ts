@@ -56,7 +56,8 @@ describe('a scanned PDF in Chromium', () => {
       expect(box.x + box.width).toBeLessThanOrEqual(pageBox.x + pageBox.width + 1);
       expect(box.height).toBeGreaterThan(3);
 
-      await page.locator('.structured-text').click({ position: { x: 5, y: 5 } });
+      // Find searches the pane the reader is in (it never switches views): here the PDF.
+      await page.locator('.pdf-scroller').click({ position: { x: 5, y: 5 } });
       await page.keyboard.press('Control+f');
       await page.getByRole('searchbox', { name: 'Find in document' }).fill('resigned in protest');
       await page.locator('.pdf-page[data-page="1"] mark.find-hit').first().waitFor();

@@ -268,12 +268,13 @@ describe('the reader in Chromium', () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(passageHref(docId, passageId));
   });
 
-  it('finds in the document with Ctrl+F: every hit is highlighted and Enter / Shift+Enter move between them', async () => {
+  it('finds in the PDF with Ctrl+F: every hit is highlighted and Enter / Shift+Enter move between them', async () => {
     app = await startApp();
     await app.goto(routeHref('reader', ['kcss-advance-kosovo-nato-relations']));
     const { page } = app;
     await waitForPage(page, 1);
-    await page.locator('.structured-text').click({ position: { x: 5, y: 5 } });
+    // Find searches the view the reader is in: here the PDF.
+    await page.locator('.pdf-scroller').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('Control+f');
     const input = page.getByRole('searchbox', { name: 'Find in document' });
     await input.waitFor();
@@ -457,6 +458,7 @@ describe('the reader in Chromium', () => {
         await page.getByRole('button', { name: 'Close document info' }).click();
         await page.getByRole('tab', { name: 'Pages' }).click();
         await page.locator('.thumbnail canvas').first().waitFor();
+        await page.locator('.pdf-scroller').click({ position: { x: 5, y: 5 } });
         await page.keyboard.press('Control+f');
         await page.getByRole('searchbox', { name: 'Find in document' }).fill('Kosovo Police');
         await page.locator('mark.find-hit.is-current').first().waitFor();

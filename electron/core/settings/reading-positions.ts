@@ -37,6 +37,15 @@ export class ReadingPositions {
     return position;
   }
 
+  /** The position saved most recently, with the paper it is in; null before anything was read. */
+  latest(): (ReadingPosition & { docId: string }) | null {
+    let latest: ReadingPositionRecord | undefined;
+    for (const record of this.records.values()) if (!latest || record.updatedAt > latest.updatedAt) latest = record;
+    if (!latest) return null;
+    const { id: docId, ...position } = latest;
+    return { docId, ...position };
+  }
+
   async save(docId: string, position: { passageId?: string; page?: number }): Promise<void> {
     await this.workspace.transact((tx) =>
       tx.put(readingPositionsCollection, {

@@ -2,12 +2,31 @@ import type { ReactNode } from 'react';
 import type { AnnotationView } from '../../../electron/core/api/methods/annotations';
 import { passageHref } from '../app/routes';
 import { startAnnotationDrag } from './annotation-drag';
+import './AnnotationCard.css';
+import './highlights.css';
 
 /**
  * One annotation as lists show it: the quote in its colour, where it is, note, topics and
  * links. Cards can be dragged into a draft, which quotes the annotation with its citation.
  */
-export function AnnotationCard({ annotation, showDocument = false, onOpen, actions }: { annotation: AnnotationView; showDocument?: boolean; onOpen?: () => void; actions?: ReactNode }) {
+const dayFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+
+export function AnnotationCard({
+  annotation,
+  showDocument = false,
+  showDate = false,
+  linkFocusable = true,
+  onOpen,
+  actions,
+}: {
+  annotation: AnnotationView;
+  showDocument?: boolean;
+  showDate?: boolean;
+  /** False inside a list that is one Tab stop and opens cards with Enter itself. */
+  linkFocusable?: boolean;
+  onOpen?: () => void;
+  actions?: ReactNode;
+}) {
   const page = annotation.target.selectors.page?.page;
   const href = passageHref(annotation.docId, annotation.target.passageIds[0]!);
   return (
@@ -22,6 +41,7 @@ export function AnnotationCard({ annotation, showDocument = false, onOpen, actio
         className="annotation-card-quote"
         href={href}
         draggable={false}
+        tabIndex={linkFocusable ? undefined : -1}
         onClick={
           onOpen
             ? (event) => {
@@ -36,6 +56,7 @@ export function AnnotationCard({ annotation, showDocument = false, onOpen, actio
       <p className="annotation-card-source muted">
         {showDocument ? `${annotation.documentTitle}${page ? `, p. ${page}` : ''}` : page ? `p. ${page}` : ''}
         {annotation.speaker ? ` · ${annotation.speaker}` : ''}
+        {showDate ? ` · ${dayFormat.format(new Date(annotation.createdAt))}` : ''}
         {annotation.anchorStatus === 'fuzzy' ? ' · found again approximately' : ''}
         {annotation.anchorStatus === 'orphan' ? ' · no longer found in the text' : ''}
       </p>

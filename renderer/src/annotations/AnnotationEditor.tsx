@@ -1,25 +1,38 @@
-import { useEffect, useRef, useState } from 'react';
-import type { CSSProperties } from 'react';
+import { Fragment, useEffect, useMemo, useRef, useState } from 'react';
+import type { KeyboardEvent as ReactKeyboardEvent } from 'react';
 import type { AnnotationView } from '../../../electron/core/api/methods/annotations';
 import type { ColorKey } from '../../../electron/core/annotations/palette';
+import { useApi } from '../api/use-api';
+import { TypeAhead } from '../components/TypeAhead';
+import type { AnchorBox } from '../components/floating-place';
+import { useFloatingPlace } from '../components/use-floating-place';
+import { isModifier } from '../app/use-shortcuts';
 import { ColorPalette } from './ColorPalette';
+import { entityOptions, quickTopics, recommendationOptions, topicOptions } from './coding-options';
 import type { AnnotationTarget } from './selection-target';
-import { TypeAhead } from './TypeAhead';
-import { useCodingData } from './use-coding-data';
 import { isTextEntry } from './use-undo-shortcuts';
 import { saveAnnotation, type Chosen, type EditorState } from './save-annotation';
-import '../styles/annotations.css';
+import './AnnotationEditor.css';
 
 interface Props {
   /** Create mode: what was selected. */
   target?: AnnotationTarget;
   /** Edit mode: the annotation being changed. */
   annotation?: AnnotationView;
-  /** Where to float (the selection's corner); inline when absent. */
-  position?: { top: number; left: number };
+  /** Float beside this (the selection); inline when absent. */
+  anchor?: AnchorBox;
   onClose: () => void;
   onSaved?: (annotation: AnnotationView) => void;
 }
+
+type Field = 'topics' | 'entities' | 'recommendations';
+
+/** What can be attached to an annotation, each with its chosen list and its type-ahead. */
+const codingFields: ReadonlyArray<{ key: Field; listLabel: string; pickLabel: string; placeholder: string }> = [
+  { key: 'topics', listLabel: 'Topics', pickLabel: 'Add a topic', placeholder: 'Topic… (type a new name to create it)' },
+  { key: 'entities', listLabel: 'Entities', pickLabel: 'Link an entity', placeholder: 'Entity…' },
+  { key: 'recommendations', listLabel: 'Recommendations', pickLabel: 'Link a recommendation', placeholder: 'Recommendation…' },
+];
 
 function initialState(annotation?: AnnotationView): EditorState {
   return {
@@ -31,23 +44,44 @@ function initialState(annotation?: AnnotationView): EditorState {
   };
 }
 
+const saveKeys = navigator.platform.toLowerCase().includes('mac') ? '⌘+Enter' : 'Ctrl+Enter';
+
 /**
  * The selection popup (create mode) and the annotation editor (edit mode): colour, note,
- * topics (new ones created on save), entities and recommendations. While text is selected,
- * keys 1–9 toggle the recently used topics, Enter saves and Escape closes.
+ * topics (new ones created on save), entities and recommendations. It never runs past the
+ * window: the fields scroll and the buttons stay. Ctrl/Cmd+Enter saves from anywhere in
+ * it (Enter in the note is a new line); while the selection still has the focus, Enter
+ * saves, Escape closes and 1–9 toggle the first nine topics of the codebook.
  */
-export function AnnotationEditor({ target, annotation, position, onClose, onSaved }: Props) {
-  const data = useCodingData(target?.docId ?? annotation?.docId);
+export function AnnotationEditor({ target, annotation, anchor, onClose, onSaved }: Props) {
+  const topics = useApi('topics.list', {}).value;
+  const palette = useApi('annotations.palette', {}).value ?? [];
+  const entities = useApi('corpus.entities', {}).value;
+  const recommendations = useApi('corpus.recommendations', {}).value;
+  const docId = target?.docId ?? annotation?.docId;
+  const options = useMemo(
+    () => ({
+      topics: topicOptions(topics ?? []),
+      entities: entityOptions(entities ?? []),
+      recommendations: recommendationOptions(recommendations ?? [], docId),
+    }),
+    [topics, entities, recommendations, docId],
+  );
+  const quick = useMemo(() => quickTopics(topics ?? []), [topics]);
+
   const [state, setState] = useState<EditorState>(() => initialState(annotation));
   const [error, setError] = useState<string>();
   const [saving, setSaving] = useState(false);
   const stateRef = useRef(state);
   stateRef.current = state;
+  const panel = useRef<HTMLDivElement>(null);
+  const place = useFloatingPlace(panel, anchor);
 
-  const toggle = (field: 'topics' | 'entities' | 'recommendations', item: Chosen) =>
+  const toggle = (field: Field, item: Chosen) =>
     setState((current) => {
-      const has = current[field].some((chosen) => (chosen.id ?? chosen.label) === (item.id ?? item.label));
-      return { ...current, [field]: has ? current[field].filter((chosen) => (chosen.id ?? chosen.label) !== (item.id ?? item.label)) : [...current[field], item] };
+      const key = (chosen: Chosen) => chosen.id ?? chosen.label;
+      const has = current[field].some((chosen) => key(chosen) === key(item));
+      return { ...current, [field]: has ? current[field].filter((chosen) => key(chosen) !== key(item)) : [...current[field], item] };
     });
 
   const save = async () => {
@@ -60,22 +94,24 @@ export function AnnotationEditor({ target, annotation, position, onClose, onSave
       onClose();
     } catch (caught) {
       setError((caught as Error).message);
-    } finally {
       setSaving(false);
     }
   };
   const saveRef = useRef(save);
   saveRef.current = save;
+  const quickRef = useRef(quick);
+  quickRef.current = quick;
 
   // Keys while the focus is still on the page (the selection), not in one of the fields.
   useEffect(() => {
     if (!target) return;
     const onKeyDown = (event: KeyboardEvent) => {
       if (isTextEntry(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (panel.current?.contains(event.target as Node)) return;
       if (event.key === 'Escape') onClose();
       else if (event.key === 'Enter') void saveRef.current();
       else if (/^[1-9]$/.test(event.key)) {
-        const topic = data.recentTopics[Number(event.key) - 1];
+        const topic = quickRef.current[Number(event.key) - 1];
         if (!topic) return;
         toggle('topics', { id: topic.id, label: topic.path });
       } else return;
@@ -83,65 +119,75 @@ export function AnnotationEditor({ target, annotation, position, onClose, onSave
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [target, data.recentTopics, onClose]);
+  }, [target, onClose]);
 
-  const style: CSSProperties | undefined = position ? { top: position.top, left: position.left } : undefined;
-  const chosenIds = (field: 'topics' | 'entities' | 'recommendations') => state[field].flatMap((item) => (item.id ? [item.id] : []));
+  // Keys inside the editor: Ctrl/Cmd+Enter saves from any field, Escape closes.
+  const onKeyDown = (event: ReactKeyboardEvent) => {
+    if (event.key === 'Enter' && isModifier(event.nativeEvent)) {
+      event.preventDefault();
+      void save();
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      onClose();
+    }
+  };
+
+  const chosenIds = (field: Field) => state[field].flatMap((item) => (item.id ? [item.id] : []));
+  const floating = Boolean(anchor);
+  const style = floating ? (place ? { top: place.top, left: place.left, maxHeight: place.maxHeight } : { top: -9999, left: -9999 }) : undefined;
 
   return (
-    <div className={`annotation-editor${position ? ' is-floating' : ''}`} style={style} role="dialog" aria-label={target ? 'New annotation' : 'Edit annotation'}>
-      {target ? <blockquote className="annotation-editor-quote">{target.quote.length > 160 ? `${target.quote.slice(0, 157)}…` : target.quote}</blockquote> : null}
-      <ColorPalette palette={data.palette} value={state.color} onChange={(color: ColorKey) => setState({ ...state, color })} onRenamed={data.reloadPalette} />
-      <label className="annotation-editor-field">
-        <span>Note</span>
-        <textarea rows={2} value={state.note} aria-label="Note" onChange={(event) => setState({ ...state, note: event.target.value })} />
-      </label>
+    <div ref={panel} className={`annotation-editor${floating ? ' is-floating' : ''}`} style={style} role="dialog" aria-label={target ? 'New annotation' : 'Edit annotation'} onKeyDown={onKeyDown}>
+      <div className="annotation-editor-body">
+        {target ? <blockquote className="annotation-editor-quote">{target.quote.length > 160 ? `${target.quote.slice(0, 157)}…` : target.quote}</blockquote> : null}
+        <ColorPalette palette={palette} value={state.color} onChange={(color: ColorKey) => setState((current) => ({ ...current, color }))} />
+        <label className="annotation-editor-field">
+          <span>Note</span>
+          <textarea rows={2} value={state.note} aria-label="Note" onChange={(event) => setState((current) => ({ ...current, note: event.target.value }))} />
+        </label>
 
-      {data.recentTopics.length > 0 && target ? (
-        <div className="recent-topics" aria-label="Recent topics">
-          {data.recentTopics.map((topic, index) => {
-            const on = state.topics.some((chosen) => chosen.id === topic.id);
-            return (
-              <button key={topic.id} type="button" className="recent-topic" aria-pressed={on} onClick={() => toggle('topics', { id: topic.id, label: topic.path })}>
-                <kbd>{index + 1}</kbd> {topic.name}
-              </button>
-            );
-          })}
-        </div>
-      ) : null}
+        {quick.length > 0 ? (
+          <div className="quick-topics" role="group" aria-label="Quick topics">
+            {quick.map((topic, index) => {
+              const on = state.topics.some((chosen) => chosen.id === topic.id);
+              return (
+                <button key={topic.id} type="button" className="quick-topic" aria-pressed={on} title={topic.path} aria-keyshortcuts={target ? String(index + 1) : undefined} onClick={() => toggle('topics', { id: topic.id, label: topic.path })}>
+                  <kbd>{index + 1}</kbd> {topic.name}
+                </button>
+              );
+            })}
+          </div>
+        ) : null}
 
-      <ChosenList label="Topics" items={state.topics} onRemove={(item) => toggle('topics', item)} />
-      <TypeAhead
-        label="Add a topic"
-        placeholder="Topic… (type a new name to create it)"
-        options={data.topicOptions}
-        exclude={chosenIds('topics')}
-        onPick={(option) => toggle('topics', { id: option.id, label: option.label })}
-        onCreate={(name) => toggle('topics', { label: name })}
-        createLabel="New topic"
-      />
-      <ChosenList label="Entities" items={state.entities} onRemove={(item) => toggle('entities', item)} />
-      <TypeAhead label="Link an entity" placeholder="Entity…" options={data.entityOptions} exclude={chosenIds('entities')} onPick={(option) => toggle('entities', { id: option.id, label: option.label })} />
-      <ChosenList label="Recommendations" items={state.recommendations} onRemove={(item) => toggle('recommendations', item)} />
-      <TypeAhead
-        label="Link a recommendation"
-        placeholder="Recommendation…"
-        options={data.recommendationOptions}
-        exclude={chosenIds('recommendations')}
-        onPick={(option) => toggle('recommendations', { id: option.id, label: option.label })}
-      />
-
-      {error ? (
-        <p className="annotation-editor-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+        {codingFields.map((field) => (
+          <Fragment key={field.key}>
+            <ChosenList label={field.listLabel} items={state[field.key]} onRemove={(item) => toggle(field.key, item)} />
+            <TypeAhead
+              label={field.pickLabel}
+              placeholder={field.placeholder}
+              options={options[field.key]}
+              exclude={chosenIds(field.key)}
+              // A topic is listed by its path (its first keyword), the others by their label.
+              onPick={(option) => toggle(field.key, { id: option.id, label: field.key === 'topics' ? (option.keywords?.[0] ?? option.label) : option.label })}
+              {...(field.key === 'topics' ? { onCreate: (name: string) => toggle('topics', { label: name }), createLabel: 'New topic' } : {})}
+            />
+          </Fragment>
+        ))}
+        {error ? (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+      </div>
       <div className="annotation-editor-actions">
-        {target ? <span className="muted annotation-editor-hint">1–9 topics · Enter saves · Esc closes</span> : null}
+        <span className="muted annotation-editor-hint">
+          {target ? '1–9 topics · ' : ''}
+          {saveKeys} saves · Esc closes
+        </span>
         <button type="button" onClick={onClose}>
           Cancel
         </button>
-        <button type="button" className="primary" onClick={() => void save()} disabled={saving}>
+        <button type="button" className="primary" onClick={() => void save()} disabled={saving} aria-keyshortcuts="Control+Enter Meta+Enter">
           {target ? 'Save annotation' : 'Save changes'}
         </button>
       </div>

@@ -1,33 +1,28 @@
 import { useMemo, useState } from 'react';
 import type { AnnotationView } from '../../../electron/core/api/methods/annotations';
-import type { ColorKey } from '../../../electron/core/annotations/palette';
 import { api } from '../api/client';
-import { useQuery } from '../api/use-query';
+import { useApi } from '../api/use-api';
 import { AnnotationCard } from './AnnotationCard';
 import { AnnotationEditor } from './AnnotationEditor';
-import { filterChoices, filterSidebar, type SidebarFilter } from './sidebar-filter';
-import { useAnnotationsChanged } from './use-annotations-changed';
+import { AnnotationFilters } from './AnnotationFilters';
+import { emptyFilter, filterAnnotations, sortAnnotations, type AnnotationFilter } from './annotation-filter';
+import { ColoringToggle } from './ColoringToggle';
 import { useUndoShortcuts } from './use-undo-shortcuts';
-import '../styles/annotations.css';
+import './AnnotationsSidebar.css';
 
 /**
- * A paper's annotations, filterable by colour, topic, entity, recommendation and free
- * text. Orphans (quotes no longer found in the text) are listed apart, never hidden.
- * `onOpen` lets the reader scroll to the annotation.
+ * A paper's annotations in reading order, filterable by words, topic, colour, entity and
+ * recommendation. Orphans (quotes no longer found in the text) are listed apart, never
+ * hidden. `onOpen` lets the reader scroll to the annotation.
  */
 export function AnnotationsSidebar({ docId, onOpen }: { docId: string; onOpen?: (annotation: AnnotationView) => void }) {
-  const annotations = useQuery('annotations.list', { docId });
-  const palette = useQuery('annotations.palette', {});
-  const [filter, setFilter] = useState<SidebarFilter>({ text: '' });
+  const annotations = useApi('annotations.list', { docId });
+  const [filter, setFilter] = useState<AnnotationFilter>(emptyFilter);
   const [editing, setEditing] = useState<string>();
   useUndoShortcuts();
-  useAnnotationsChanged((event) => {
-    if (event.docIds.includes(docId) || event.topicsChanged) annotations.reload();
-  });
 
-  const all = annotations.status === 'ready' ? annotations.data : [];
-  const choices = useMemo(() => filterChoices(all), [all]);
-  const shown = useMemo(() => filterSidebar(all, filter), [all, filter]);
+  const all = useMemo(() => sortAnnotations(annotations.value ?? [], 'paper'), [annotations.value]);
+  const shown = useMemo(() => filterAnnotations(all, filter), [all, filter]);
   const anchored = shown.filter((annotation) => annotation.anchorStatus !== 'orphan');
   const orphans = shown.filter((annotation) => annotation.anchorStatus === 'orphan');
 
@@ -58,20 +53,8 @@ export function AnnotationsSidebar({ docId, onOpen }: { docId: string; onOpen?: 
         <h2>
           Annotations <span className="count">{all.length}</span>
         </h2>
-        <input type="search" aria-label="Filter annotations" placeholder="Filter…" value={filter.text} onChange={(event) => setFilter({ ...filter, text: event.target.value })} />
-        <div className="annotations-sidebar-filters">
-          <select aria-label="Filter by colour" value={filter.color ?? ''} onChange={(event) => setFilter({ ...filter, color: (event.target.value || undefined) as ColorKey | undefined })}>
-            <option value="">Any colour</option>
-            {(palette.status === 'ready' ? palette.data : []).map((entry) => (
-              <option key={entry.key} value={entry.key}>
-                {entry.meaning ? `${entry.label}: ${entry.meaning}` : entry.label}
-              </option>
-            ))}
-          </select>
-          <ChoiceSelect label="topic" choices={choices.topics} value={filter.topicId} onChange={(topicId) => setFilter({ ...filter, topicId })} />
-          <ChoiceSelect label="entity" choices={choices.entities} value={filter.entityId} onChange={(entityId) => setFilter({ ...filter, entityId })} />
-          <ChoiceSelect label="recommendation" choices={choices.recommendations} value={filter.recommendationId} onChange={(recommendationId) => setFilter({ ...filter, recommendationId })} />
-        </div>
+        <AnnotationFilters annotations={all} filter={filter} onChange={setFilter} dimensions={['topic', 'color', 'entity', 'recommendation']} />
+        <ColoringToggle />
       </header>
       {annotations.status === 'error' ? <p role="alert">{annotations.error.message}</p> : null}
       {annotations.status === 'ready' && all.length === 0 ? <p className="muted annotations-empty">Select text in the paper to annotate it.</p> : null}
@@ -85,19 +68,5 @@ export function AnnotationsSidebar({ docId, onOpen }: { docId: string; onOpen?: 
         </section>
       ) : null}
     </aside>
-  );
-}
-
-function ChoiceSelect({ label, choices, value, onChange }: { label: string; choices: Array<[string, string]>; value?: string; onChange: (value: string | undefined) => void }) {
-  if (choices.length === 0) return null;
-  return (
-    <select aria-label={`Filter by ${label}`} value={value ?? ''} onChange={(event) => onChange(event.target.value || undefined)}>
-      <option value="">Any {label}</option>
-      {choices.map(([id, name]) => (
-        <option key={id} value={id}>
-          {name}
-        </option>
-      ))}
-    </select>
   );
 }

@@ -1,9 +1,13 @@
 import { useState } from 'react';
 import type { ColorKey, PaletteEntry } from '../../../electron/core/annotations/palette';
 import { api } from '../api/client';
+import { useInvalidate } from '../api/use-api';
+import './ColorPalette.css';
+import './highlights.css';
 
 /** The eight highlight colours, each with the meaning the user gave it; the chosen one can be (re)named. */
-export function ColorPalette({ palette, value, onChange, onRenamed }: { palette: PaletteEntry[]; value: ColorKey; onChange: (color: ColorKey) => void; onRenamed: () => void }) {
+export function ColorPalette({ palette, value, onChange }: { palette: PaletteEntry[]; value: ColorKey; onChange: (color: ColorKey) => void }) {
+  const invalidate = useInvalidate();
   const [naming, setNaming] = useState(false);
   const chosen = palette.find((entry) => entry.key === value);
   const [meaning, setMeaning] = useState('');
@@ -30,7 +34,8 @@ export function ColorPalette({ palette, value, onChange, onRenamed }: { palette:
             event.preventDefault();
             void api.invoke('annotations.setColorMeaning', { color: value, meaning }).then(() => {
               setNaming(false);
-              onRenamed();
+              // No event reports a renamed colour: every view showing the palette asks again.
+              void invalidate('annotations.palette');
             });
           }}
         >

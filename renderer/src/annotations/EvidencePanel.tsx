@@ -1,9 +1,8 @@
 import type { AnnotationView } from '../../../electron/core/api/methods/annotations';
-import { useQuery } from '../api/use-query';
+import { useApi } from '../api/use-api';
 import { AnnotationCard } from './AnnotationCard';
-import { useAnnotationsChanged } from './use-annotations-changed';
 import { useUndoShortcuts } from './use-undo-shortcuts';
-import '../styles/annotations.css';
+import './EvidencePanel.css';
 
 /**
  * The annotations linked to an entity or a recommendation: the researcher's evidence,
@@ -12,9 +11,8 @@ import '../styles/annotations.css';
  */
 export function EvidencePanel(props: { entityId: string } | { recommendationId: string }) {
   const filter = 'entityId' in props ? { entityId: props.entityId } : { recommendationId: props.recommendationId };
-  const annotations = useQuery('annotations.list', filter);
+  const annotations = useApi('annotations.list', filter);
   useUndoShortcuts();
-  useAnnotationsChanged(() => annotations.reload());
   const items: AnnotationView[] = annotations.status === 'ready' ? annotations.data : [];
   const forEntity = 'entityId' in props;
   if (items.length === 0 && !forEntity) return null;

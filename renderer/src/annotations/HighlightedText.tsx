@@ -1,6 +1,6 @@
-import type { ReactNode } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import { highlightPieces, highlightTitle, type HighlightRange } from './highlight-pieces';
-import '../styles/annotations.css';
+import './highlights.css';
 
 /**
  * A run of passage text with its annotations drawn in. Overlapping annotations nest, and a
@@ -20,6 +20,7 @@ export function HighlightedText({ text, ranges, offset = 0, onActivate }: { text
             data-annotation-id={innermost.annotationId}
             data-annotation-ids={piece.highlights.map((range) => range.annotationId).join(' ')}
             title={highlightTitle(piece.highlights)}
+            style={innermost.tint ? ({ '--hl': innermost.tint } as CSSProperties) : undefined}
             onClick={onActivate ? () => onActivate(innermost.annotationId) : undefined}
           >
             {piece.text}

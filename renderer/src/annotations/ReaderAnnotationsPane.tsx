@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { AnnotationView } from '../../../electron/core/api/methods/annotations';
 import { AnnotationsSidebar } from './AnnotationsSidebar';
-import '../styles/annotations.css';
+import { narrowWindow, useMediaQuery } from '../components/use-media-query';
+import './ReaderAnnotationsPane.css';
 
 /** Marks the annotation's highlight in the text view once the reader has scrolled to its passage. */
 function focusHighlight(annotationId: string): void {
@@ -16,12 +17,14 @@ function focusHighlight(annotationId: string): void {
 /**
  * The annotations sidebar as a pane of the reader. Until the reader folds or unfolds it,
  * it is open when the paper has annotations and folded into a small button when it has
- * none, so a paper nobody annotated keeps all its room. `onOpen` asks the reader to show
- * the annotation's passage.
+ * none, so a paper nobody annotated keeps all its room. In a narrow window it opens over
+ * the text instead of beside it, and starts folded. `onOpen` asks the reader to show the
+ * annotation's passage.
  */
 export function ReaderAnnotationsPane({ docId, count, onOpen }: { docId: string; count: number; onOpen: (passageId: string) => void }) {
   const [chosen, setOpen] = useState<boolean>();
-  const open = chosen ?? count > 0;
+  const narrow = useMediaQuery(narrowWindow);
+  const open = chosen ?? (count > 0 && !narrow);
   const show = (annotation: AnnotationView) => {
     const passageId = annotation.target.passageIds[0];
     if (passageId && annotation.anchorStatus !== 'orphan') onOpen(passageId);

@@ -1,4 +1,5 @@
 import type { AnnotationView } from '../../../electron/core/api/methods/annotations';
+import type { HighlightColoring } from '../../../electron/core/settings/methods';
 
 /** One annotation's stretch of a passage's text. */
 export interface HighlightRange {
@@ -7,6 +8,13 @@ export interface HighlightRange {
   note: string;
   start: number;
   end: number;
+  /** Drawn in this colour instead of the annotation's own (its topic's, when the user asked for that). */
+  tint?: string;
+}
+
+/** The colour an annotation is drawn in: its topic's when the user colours by topic and it has one. */
+export function annotationTint(annotation: Pick<AnnotationView, 'topics'>, coloring: HighlightColoring): string | undefined {
+  return coloring === 'topic' ? annotation.topics[0]?.color : undefined;
 }
 
 /** A run of text and the annotations over it (innermost, i.e. shortest, last). */
@@ -28,12 +36,13 @@ export function passageHighlights(annotations: readonly AnnotationView[], passag
 }
 
 /** Groups every annotation's ranges by passage, for a whole document at once. */
-export function highlightsByPassage(annotations: readonly AnnotationView[]): Map<string, HighlightRange[]> {
+export function highlightsByPassage(annotations: readonly AnnotationView[], coloring: HighlightColoring = 'annotation'): Map<string, HighlightRange[]> {
   const byPassage = new Map<string, HighlightRange[]>();
   for (const annotation of annotations) {
+    const tint = annotationTint(annotation, coloring);
     for (const range of annotation.ranges) {
       const list = byPassage.get(range.passageId) ?? [];
-      list.push({ annotationId: annotation.id, color: annotation.color, note: annotation.note, start: range.start, end: range.end });
+      list.push({ annotationId: annotation.id, color: annotation.color, note: annotation.note, start: range.start, end: range.end, ...(tint ? { tint } : {}) });
       byPassage.set(range.passageId, list);
     }
   }

@@ -1,4 +1,6 @@
 import type { AnnotationView } from '../../../electron/core/api/methods/annotations';
+import type { HighlightColoring } from '../../../electron/core/settings/methods';
+import { annotationTint } from './highlight-pieces';
 
 /** An annotation's stretch of one PDF page's text (offsets in the page text as pdf.js joins it). */
 export interface PageHighlight {
@@ -6,6 +8,8 @@ export interface PageHighlight {
   start: number;
   end: number;
   className: string;
+  /** The colour to draw it in when not its own (see annotationTint). */
+  tint?: string;
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -25,7 +29,7 @@ function pdfPattern(quote: string): RegExp | undefined {
  * Where the annotations of a page lie in its text, for the PDF text layer. An annotation
  * is looked for on the page its selector names (and the next, for a quote that runs over).
  */
-export function pageHighlights(pageText: string, page: number, annotations: readonly AnnotationView[]): PageHighlight[] {
+export function pageHighlights(pageText: string, page: number, annotations: readonly AnnotationView[], coloring: HighlightColoring = 'annotation'): PageHighlight[] {
   const found: PageHighlight[] = [];
   for (const annotation of annotations) {
     const first = annotation.target.selectors.page?.page;
@@ -33,7 +37,8 @@ export function pageHighlights(pageText: string, page: number, annotations: read
     const pattern = pdfPattern(annotation.target.selectors.quote.exact);
     const match = pattern?.exec(pageText);
     if (!match) continue;
-    found.push({ annotationId: annotation.id, start: match.index, end: match.index + match[0].length, className: `annotation-highlight color-${annotation.color}` });
+    const tint = annotationTint(annotation, coloring);
+    found.push({ annotationId: annotation.id, start: match.index, end: match.index + match[0].length, className: `annotation-highlight color-${annotation.color}`, ...(tint ? { tint } : {}) });
   }
   return found;
 }

@@ -1,12 +1,12 @@
 import { useCallback, useMemo } from 'react';
 import type { AnnotationView } from '../../../electron/core/api/methods/annotations';
 import type { Passage } from '../../../electron/core/corpus/schema';
-import { useQuery } from '../api/use-query';
+import { useApi } from '../api/use-api';
 import { highlightsByPassage, type HighlightRange } from './highlight-pieces';
 import type { SelectionResolver } from './SelectionAnnotator';
 import { pdfSelectionTarget, structuredSelectionTarget } from './selection-target';
-import { useAnnotationsChanged } from './use-annotations-changed';
 import { useUndoShortcuts } from './use-undo-shortcuts';
+import { usePreferences } from '../api/use-preferences';
 
 const none: ReadonlyMap<string, HighlightRange[]> = new Map();
 
@@ -16,13 +16,11 @@ const none: ReadonlyMap<string, HighlightRange[]> = new Map();
  * the PDF text layer map to passages.
  */
 export function useReaderAnnotations(docId: string, passages: readonly Passage[]) {
-  const query = useQuery('annotations.list', { docId });
+  const query = useApi('annotations.list', { docId });
+  const coloring = usePreferences().highlightColoring;
   useUndoShortcuts();
-  useAnnotationsChanged((event) => {
-    if (event.docIds.includes(docId) || event.topicsChanged) query.reload();
-  });
-  const annotations: AnnotationView[] = useMemo(() => (query.status === 'ready' ? query.data : []), [query]);
-  const highlights = useMemo(() => (annotations.length > 0 ? highlightsByPassage(annotations) : none), [annotations]);
+  const annotations: AnnotationView[] = useMemo(() => query.value ?? [], [query.value]);
+  const highlights = useMemo(() => (annotations.length > 0 ? highlightsByPassage(annotations, coloring) : none), [annotations, coloring]);
 
   const resolveText: SelectionResolver = useCallback((selection) => structuredSelectionTarget(selection, passages as Passage[]), [passages]);
   const resolvePdf: SelectionResolver = useCallback(
@@ -33,5 +31,5 @@ export function useReaderAnnotations(docId: string, passages: readonly Passage[]
     },
     [passages],
   );
-  return { annotations, highlights, resolveText, resolvePdf };
+  return { annotations, highlights, coloring, resolveText, resolvePdf };
 }

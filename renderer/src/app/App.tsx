@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { CommandPalette } from './CommandPalette';
 import { Notices } from './Notices';
 import { Sidebar } from './Sidebar';
+import { ShortcutHelp } from './ShortcutHelp';
 import { useGlobalShortcuts } from './use-shortcuts';
 import { useRoute } from './use-route';
 import { views } from './routes';
@@ -13,14 +14,18 @@ import { TopicsView } from '../views/TopicsView';
 import { DraftsView } from '../views/DraftsView';
 import { SearchView } from '../views/SearchView';
 import { EvidenceView } from '../views/evidence/EvidenceView';
+import { AnnotationsView } from '../views/AnnotationsView';
 import { ImportProvider } from '../import/ImportProvider';
 import { useUndoShortcuts } from '../annotations/use-undo-shortcuts';
+import './App.css';
 
 export function App() {
   const route = useRoute();
   const [paletteOpen, setPaletteOpen] = useState(false);
   const openPalette = useCallback(() => setPaletteOpen(true), []);
-  useGlobalShortcuts(openPalette);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const openHelp = useCallback(() => setHelpOpen(true), []);
+  useGlobalShortcuts(openPalette, openHelp);
   // Undo and redo of coding edits work from every view (text fields keep their own undo).
   useUndoShortcuts();
   const main = useRef<HTMLElement>(null);
@@ -33,7 +38,7 @@ export function App() {
   return (
     <ImportProvider>
       <div className="app">
-        <Sidebar current={route.view} onOpenPalette={openPalette} />
+        <Sidebar current={route.view} onOpenPalette={openPalette} onOpenHelp={openHelp} />
         <main ref={main} className="main" id="main" data-view={route.view}>
           <Notices />
           {route.view === 'library' && <LibraryView />}
@@ -44,8 +49,10 @@ export function App() {
           {route.view === 'drafts' && <DraftsView />}
           {route.view === 'search' && <SearchView route={route} />}
           {route.view === 'evidence' && <EvidenceView route={route} />}
+          {route.view === 'annotations' && <AnnotationsView />}
         </main>
-        <CommandPalette open={paletteOpen} onClose={() => setPaletteOpen(false)} />
+        <CommandPalette open={paletteOpen} onClose={() => setPaletteOpen(false)} onOpenHelp={openHelp} />
+        {helpOpen ? <ShortcutHelp onClose={() => setHelpOpen(false)} /> : null}
       </div>
     </ImportProvider>
   );

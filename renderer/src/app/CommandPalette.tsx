@@ -1,5 +1,6 @@
 import { Command } from 'cmdk';
 import { useEffect, useState } from 'react';
+import { useApi } from '../api/use-api';
 import { api } from '../api/client';
 import type { DocumentSummary, EntitySummary } from '../../../electron/core/api/methods/corpus';
 import type { SearchResult } from '../../../electron/core/search/types';
@@ -11,16 +12,16 @@ import { bestNamed, paletteFilter, quickResultValue, SEARCH_EVERYTHING_VALUE } f
 import { resultHref } from '../views/search/result-href';
 import { useSearch } from '../views/search/use-search';
 import { useSearchShortcut } from '../views/search/use-search-shortcut';
-import '../styles/search.css';
+import './CommandPalette.css';
 
 const QUICK_RESULTS = 8;
 const ENTITIES_SHOWN = 6;
 const entityValue = (entity: EntitySummary) => `entity ${entity.name} ${entity.aliases.join(' ')}`;
 
 /** Ctrl/Cmd+K: jump to a view, a paper or an entity, or straight to a search result, by typing. */
-export function CommandPalette({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const [documents, setDocuments] = useState<DocumentSummary[]>([]);
-  const [entities, setEntities] = useState<EntitySummary[]>([]);
+export function CommandPalette({ open, onClose, onOpenHelp }: { open: boolean; onClose: () => void; onOpenHelp: () => void }) {
+  const documents: DocumentSummary[] = useApi('corpus.documents', {}, { enabled: open }).value ?? [];
+  const entities: EntitySummary[] = useApi('corpus.entities', {}, { enabled: open }).value ?? [];
   const [query, setQuery] = useState('');
   const quick = useSearch(open ? query : '', undefined, QUICK_RESULTS);
   // The palette is always mounted, so the search shortcut lives here to work from every view.
@@ -29,8 +30,6 @@ export function CommandPalette({ open, onClose }: { open: boolean; onClose: () =
   useEffect(() => {
     if (!open) return;
     setQuery('');
-    void api.invoke('corpus.documents', {}).then(setDocuments, () => setDocuments([]));
-    void api.invoke('corpus.entities', {}).then(setEntities, () => setEntities([]));
   }, [open]);
 
   if (!open) return null;
@@ -66,6 +65,16 @@ export function CommandPalette({ open, onClose }: { open: boolean; onClose: () =
                   <span className="palette-hint">{view.description}</span>
                 </Command.Item>
               ))}
+              <Command.Item
+                value="view keyboard shortcuts help keys"
+                onSelect={() => {
+                  onClose();
+                  onOpenHelp();
+                }}
+              >
+                Keyboard shortcuts
+                <span className="palette-hint">Every shortcut of the app (?)</span>
+              </Command.Item>
             </Command.Group>
             <Command.Group heading="Papers">
               {documents.map((document) => (

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api/client';
 import type { StoreNotice } from '../../../electron/core/store/notices';
+import './Notices.css';
 
 /**
  * Tells the user what the store had to do: on open (a damaged file restored from backup, a

@@ -1,5 +1,5 @@
 /** The app's routes live in the URL hash, so every place has a link that can be copied. */
-export type ViewName = 'library' | 'reader' | 'entities' | 'recommendations' | 'topics' | 'drafts' | 'search' | 'evidence';
+export type ViewName = 'library' | 'reader' | 'entities' | 'recommendations' | 'topics' | 'drafts' | 'search' | 'evidence' | 'annotations';
 
 export interface Route {
   view: ViewName;
@@ -17,6 +17,7 @@ export const views: Array<{ name: ViewName; label: string; shortcut: string; des
   { name: 'drafts', label: 'Drafts', shortcut: '6', description: 'Papers you are writing, with linked citations' },
   { name: 'search', label: 'Search', shortcut: '7', description: 'Search everything' },
   { name: 'evidence', label: 'Evidence', shortcut: '8', description: 'Events on a timeline, figures compared, the entity network' },
+  { name: 'annotations', label: 'Annotations', shortcut: '9', description: 'Every annotation, filtered and sorted' },
 ];
 
 export function parseHash(hash: string): Route {
@@ -36,4 +37,9 @@ export function routeHref(view: ViewName, params: string[] = [], query: Record<s
 /** A deep link to a passage: opens its paper at the passage, highlighted. */
 export function passageHref(docId: string, passageId: string): string {
   return routeHref('reader', [docId], { passage: passageId });
+}
+
+/** A deep link to a footnote: opens its paper at the passage citing it, with the note open. */
+export function footnoteHref(docId: string, passageId: string | undefined, number: number): string {
+  return routeHref('reader', [docId], { passage: passageId, footnote: String(number) });
 }

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import type { QueryState } from '../api/use-query';
+import type { QueryState } from '../api/use-api';
+import './States.css';
 
 export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
   return (

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import './DropOverlay.css';
 
 const carriesFiles = (event: DragEvent) => Array.from(event.dataTransfer?.types ?? []).includes('Files');
 

@@ -1,7 +1,8 @@
 import { useId, useState } from 'react';
 import type { DocumentSummary } from '../../../electron/core/api/methods/corpus';
 import { api } from '../api/client';
-import { ModalDialog } from './ModalDialog';
+import { Modal } from '../components/Modal';
+import './EditMetadataDialog.css';
 
 /** Corrects what the import guessed: title, authors (one per line), year, publisher. */
 export function EditMetadataDialog({ document, onClose }: { document: DocumentSummary; onClose: () => void }) {
@@ -41,43 +42,43 @@ export function EditMetadataDialog({ document, onClose }: { document: DocumentSu
   };
 
   return (
-    <ModalDialog labelledBy={ids.heading} onCancel={onClose} className="metadata-dialog">
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          void save();
-        }}
-      >
-        <h2 id={ids.heading}>Document details</h2>
-        <p className="muted">Imported from {document.source}. Correct what the import could not tell; citations use these details.</p>
-        <label htmlFor={ids.title}>Title</label>
-        <input id={ids.title} type="text" value={title} onChange={(event) => edit(setTitle, event.target.value)} autoFocus />
-        <label htmlFor={ids.authors}>Authors, one per line</label>
-        <textarea id={ids.authors} rows={3} value={authors} onChange={(event) => edit(setAuthors, event.target.value)} />
-        <div className="metadata-row">
-          <div>
-            <label htmlFor={ids.year}>Year</label>
-            <input id={ids.year} type="text" inputMode="numeric" value={year} onChange={(event) => edit(setYear, event.target.value)} placeholder="e.g. 2009" />
-          </div>
-          <div>
-            <label htmlFor={ids.publisher}>Publisher</label>
-            <input id={ids.publisher} type="text" value={publisher} onChange={(event) => edit(setPublisher, event.target.value)} />
-          </div>
-        </div>
-        {error ? (
-          <p className="import-dialog-error" role="alert">
-            {error}
-          </p>
-        ) : null}
-        <div className="import-dialog-actions">
+    <Modal
+      title="Document details"
+      titleId={ids.heading}
+      onCancel={onClose}
+      className="metadata-dialog"
+      onSubmit={() => void save()}
+      actions={
+        <>
           <button type="button" onClick={onClose}>
             Cancel
           </button>
           <button type="submit" className="primary" disabled={saving}>
             Save
           </button>
+        </>
+      }
+    >
+      <p className="muted">Imported from {document.source}. Correct what the import could not tell; citations use these details.</p>
+      <label htmlFor={ids.title}>Title</label>
+      <input id={ids.title} type="text" value={title} onChange={(event) => edit(setTitle, event.target.value)} autoFocus />
+      <label htmlFor={ids.authors}>Authors, one per line</label>
+      <textarea id={ids.authors} rows={3} value={authors} onChange={(event) => edit(setAuthors, event.target.value)} />
+      <div className="metadata-row">
+        <div>
+          <label htmlFor={ids.year}>Year</label>
+          <input id={ids.year} type="text" inputMode="numeric" value={year} onChange={(event) => edit(setYear, event.target.value)} placeholder="e.g. 2009" />
         </div>
-      </form>
-    </ModalDialog>
+        <div>
+          <label htmlFor={ids.publisher}>Publisher</label>
+          <input id={ids.publisher} type="text" value={publisher} onChange={(event) => edit(setPublisher, event.target.value)} />
+        </div>
+      </div>
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </Modal>
   );
 }

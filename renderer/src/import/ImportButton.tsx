@@ -1,4 +1,5 @@
 import { useImport } from './ImportProvider';
+import './ImportButton.css';
 
 /** The Library's way in: the system file dialog, or the browser's file chooser. */
 export function ImportButton() {

@@ -1,5 +1,6 @@
 import { routeHref } from '../app/routes';
 import { isFinished, type ImportJob } from './import-job';
+import './ImportPanel.css';
 
 interface Props {
   jobs: ImportJob[];

@@ -4,7 +4,6 @@ import { DropOverlay } from './DropOverlay';
 import { ImportPanel } from './ImportPanel';
 import { ImportQuestionDialog } from './ImportQuestionDialog';
 import { useImportRunner } from './use-import-runner';
-import '../styles/import.css';
 
 interface ImportActions {
   /** Opens the file dialog (the desktop app's, or the browser's file input) and imports the choice. */

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { DocumentSummary } from '../../../electron/core/api/methods/corpus';
 import { EditMetadataDialog } from './EditMetadataDialog';
 import { RemoveDocumentDialog } from './RemoveDocumentDialog';
+import './ImportedDocumentActions.css';
 
 /** What a Library card offers for an imported document: a note when it has no text, edit, remove. */
 export function ImportedDocumentActions({ document }: { document: DocumentSummary }) {

@@ -1,22 +1,18 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { DocumentSummary } from '../../../electron/core/api/methods/corpus';
 import { api } from '../api/client';
-import { ModalDialog } from './ModalDialog';
+import { useApi } from '../api/use-api';
+import { Modal } from '../components/Modal';
+import './RemoveDocumentDialog.css';
 
 /** Removes an imported document after asking what becomes of the annotations made on it. */
 export function RemoveDocumentDialog({ document, onClose }: { document: DocumentSummary; onClose: () => void }) {
-  const [annotationCount, setAnnotationCount] = useState<number | undefined>();
+  const annotationCount = useApi('annotations.list', { docId: document.id }, { select: (annotations) => annotations.length }).value;
   const [choice, setChoice] = useState<'keep-as-orphans' | 'delete'>('keep-as-orphans');
   const [error, setError] = useState<string | undefined>();
   const [removing, setRemoving] = useState(false);
   const heading = useId();
 
-  useEffect(() => {
-    api.invoke('annotations.list', { docId: document.id }).then(
-      (annotations) => setAnnotationCount(annotations.length),
-      () => setAnnotationCount(undefined),
-    );
-  }, [document.id]);
 
   const remove = async () => {
     setRemoving(true);
@@ -30,8 +26,22 @@ export function RemoveDocumentDialog({ document, onClose }: { document: Document
   };
 
   return (
-    <ModalDialog labelledBy={heading} onCancel={onClose} className="remove-dialog">
-      <h2 id={heading}>Remove “{document.title}”?</h2>
+    <Modal
+      title={`Remove “${document.title}”?`}
+      titleId={heading}
+      onCancel={onClose}
+      className="remove-dialog"
+      actions={
+        <>
+          <button type="button" onClick={onClose} autoFocus>
+            Cancel
+          </button>
+          <button type="button" className="danger-solid" onClick={() => void remove()} disabled={removing}>
+            Remove document
+          </button>
+        </>
+      }
+    >
       <p>The document and its copy of {document.source} leave this workspace. The file on your disk is not touched.</p>
       <fieldset className="remove-choice">
         <legend>
@@ -47,18 +57,10 @@ export function RemoveDocumentDialog({ document, onClose }: { document: Document
         </label>
       </fieldset>
       {error ? (
-        <p className="import-dialog-error" role="alert">
+        <p className="form-error" role="alert">
           {error}
         </p>
       ) : null}
-      <div className="import-dialog-actions">
-        <button type="button" onClick={onClose} autoFocus>
-          Cancel
-        </button>
-        <button type="button" className="danger-solid" onClick={() => void remove()} disabled={removing}>
-          Remove document
-        </button>
-      </div>
-    </ModalDialog>
+    </Modal>
   );
 }

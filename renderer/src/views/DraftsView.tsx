@@ -1,20 +1,36 @@
+import { useEffect, useState } from 'react';
 import { api } from '../api/client';
-import { useQuery } from '../api/use-query';
+import { narrowWindow, useMediaQuery } from '../components/use-media-query';
+import { useApi } from '../api/use-api';
 import { useRoute } from '../app/use-route';
 import { EmptyState, Loaded } from '../components/States';
 import { DraftEditor } from './drafts/DraftEditor';
 import { DraftList } from './drafts/DraftList';
 import { QuotableAnnotations } from './drafts/QuotableAnnotations';
 import { useDraftLists } from './drafts/use-draft-lists';
-import '../styles/drafts.css';
+import './DraftsView.css';
 
-/** `#/drafts` lists the drafts; `#/drafts/<id>` opens one in the editor beside the list. */
+/**
+ * `#/drafts` lists the drafts; `#/drafts/<id>` opens one in the editor beside the list. In
+ * a narrow window an open draft takes the whole width and the list folds behind a button.
+ */
 export function DraftsView() {
   const draftId = useRoute().params[0];
   const lists = useDraftLists();
+  const narrow = useMediaQuery(narrowWindow);
+  const [listShown, setListShown] = useState(false);
+  // Opening another draft from the list puts the list away again.
+  useEffect(() => setListShown(false), [draftId]);
+  const foldable = narrow && Boolean(draftId);
+  const layout = foldable ? (listShown ? ' is-list-over' : ' is-list-folded') : '';
   return (
-    <section className="view split-view drafts-view" aria-labelledby="drafts-title">
-      <div className="split-list">
+    <section className={`view split-view drafts-view${layout}`} aria-labelledby="drafts-title">
+      {foldable ? (
+        <button type="button" className="drafts-list-toggle" aria-expanded={listShown} aria-controls="drafts-list" onClick={() => setListShown((shown) => !shown)}>
+          {listShown ? 'Hide the drafts' : 'Drafts and annotations'}
+        </button>
+      ) : null}
+      <div className="split-list" id="drafts-list">
         <header className="view-header">
           <h1 id="drafts-title">Drafts</h1>
         </header>
@@ -33,8 +49,8 @@ export function DraftsView() {
 }
 
 function OpenDraft({ draftId }: { draftId: string }) {
-  const draft = useQuery('drafts.get', { id: draftId });
-  const styles = useQuery('drafts.styles', {});
+  const draft = useApi('drafts.get', { id: draftId });
+  const styles = useApi('drafts.styles', {});
   return (
     <Loaded state={draft}>
       {(loaded) =>

@@ -1,10 +1,12 @@
 import { useMemo, useState } from 'react';
-import { useQuery } from '../api/use-query';
+import { useApi } from '../api/use-api';
 import { Loaded, EmptyState } from '../components/States';
 import { passageHref, routeHref } from '../app/routes';
 import type { Route } from '../app/routes';
 import type { EntitySummary } from '../../../electron/core/api/methods/corpus';
 import { EvidencePanel } from '../annotations/EvidencePanel';
+import { foldCase as fold } from '../text/fold';
+import './EntitiesView.css';
 
 const typeLabels: Record<string, string> = {
   person: 'People',
@@ -15,12 +17,8 @@ const typeLabels: Record<string, string> = {
   strategy: 'Strategies',
 };
 
-function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
 export function EntitiesView({ route }: { route: Route }) {
-  const entities = useQuery('corpus.entities', {});
+  const entities = useApi('corpus.entities', {});
   const selectedId = route.params[0];
   const [filter, setFilter] = useState('');
   return (
@@ -81,8 +79,8 @@ function EntityList({ items, filter, selectedId }: { items: EntitySummary[]; fil
 }
 
 function EntityDetailPanel({ entityId }: { entityId: string }) {
-  const entity = useQuery('corpus.entity', { entityId });
-  const documents = useQuery('corpus.documents', {});
+  const entity = useApi('corpus.entity', { entityId });
+  const documents = useApi('corpus.documents', {});
   const titles = documents.status === 'ready' ? new Map(documents.data.map((document) => [document.id, document.title])) : new Map<string, string>();
   return (
     <Loaded state={entity}>

@@ -1,12 +1,12 @@
-import { useQuery } from '../api/use-query';
+import { useApi } from '../api/use-api';
 import { Loaded, EmptyState } from '../components/States';
 import { routeHref } from '../app/routes';
 import { ImportButton } from '../import/ImportButton';
 import { ImportedDocumentActions } from '../import/ImportedDocumentActions';
-import { useLibraryChanged } from '../import/use-library-changed';
 import { displayValue } from './reader/MetadataFields';
 import type { DocumentSummary } from '../../../electron/core/api/methods/corpus';
 import type { MetadataFieldView } from '../../../electron/core/metadata/describe';
+import './LibraryView.css';
 
 /** A card's field with its source a hover (or a screen reader) away; a supplied year is marked. */
 function LibraryField({ document, field, label }: { document: DocumentSummary; field: MetadataFieldView['field']; label: string }) {
@@ -24,8 +24,7 @@ function LibraryField({ document, field, label }: { document: DocumentSummary; f
 }
 
 export function LibraryView() {
-  const documents = useQuery('corpus.documents', {});
-  useLibraryChanged(documents.reload);
+  const documents = useApi('corpus.documents', {});
   return (
     <section className="view library-view" aria-labelledby="library-title">
       <header className="view-header">

@@ -1,19 +1,31 @@
-import { useQuery } from '../api/use-query';
+import { useEffect } from 'react';
+import { useApi } from '../api/use-api';
 import { Loaded, EmptyState } from '../components/States';
 import { routeHref } from '../app/routes';
 import type { Route } from '../app/routes';
 import { DocumentReader } from './reader/DocumentReader';
-import '../styles/reader.css';
 
-/** `#/reader` lists the papers; `#/reader/<docId>?passage=<id>` opens one, at that passage. */
+/**
+ * `#/reader/<docId>?passage=<id>` opens a paper at that passage. `#/reader` alone reopens
+ * the paper read last, where the reader left it; before anything was read it lists them.
+ */
 export function ReaderView({ route }: { route: Route }) {
   const docId = route.params[0];
-  if (!docId) return <ChooseDocument />;
-  return <DocumentReader key={docId} docId={docId} passageId={route.query.get('passage') ?? undefined} />;
+  if (!docId) return <ReopenLast />;
+  return <DocumentReader key={docId} docId={docId} passageId={route.query.get('passage') ?? undefined} footnote={Number(route.query.get('footnote')) || undefined} />;
 }
 
-function ChooseDocument() {
-  const documents = useQuery('corpus.documents', {});
+function ReopenLast() {
+  const last = useApi('settings.lastReadingPosition', {});
+  const documents = useApi('corpus.documents', {});
+  const lastDocId = last.value?.docId;
+  // A paper removed since is not reopened.
+  const reopen = lastDocId && documents.value?.some((document) => document.id === lastDocId) ? lastDocId : undefined;
+  useEffect(() => {
+    // Replace, not push: Back from the paper leaves the Reader rather than coming back here.
+    if (reopen) window.location.replace(routeHref('reader', [reopen]));
+  }, [reopen]);
+  if (last.status === 'loading' || reopen) return <div className="loading" aria-busy="true">Opening where you left off…</div>;
   return (
     <section className="view" aria-labelledby="reader-title">
       <header className="view-header">

@@ -1,17 +1,18 @@
 import { useMemo } from 'react';
-import { useQuery } from '../api/use-query';
+import { useApi } from '../api/use-api';
 import { Loaded, EmptyState } from '../components/States';
 import { passageHref, routeHref } from '../app/routes';
 import type { Route } from '../app/routes';
 import type { Recommendation } from '../../../electron/core/corpus/schema';
 import { EvidencePanel } from '../annotations/EvidencePanel';
+import './RecommendationsView.css';
 
 type Grouping = 'paper' | 'addressee';
 
 export function RecommendationsView({ route }: { route: Route }) {
   const grouping: Grouping = route.query.get('by') === 'addressee' ? 'addressee' : 'paper';
-  const recommendations = useQuery('corpus.recommendations', {});
-  const documents = useQuery('corpus.documents', {});
+  const recommendations = useApi('corpus.recommendations', {});
+  const documents = useApi('corpus.documents', {});
   const titles = useMemo(
     () => (documents.status === 'ready' ? new Map(documents.data.map((document) => [document.id, document.title])) : new Map<string, string>()),
     [documents],

@@ -13,7 +13,7 @@ import { resultHref } from './search/result-href';
 import { useFacetLabels } from './search/use-facet-labels';
 import { useSearch } from './search/use-search';
 import { SEARCH_INPUT_ID } from './search/use-search-shortcut';
-import '../styles/search.css';
+import './SearchView.css';
 
 const RESULT_LIMIT = 100;
 

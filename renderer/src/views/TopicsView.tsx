@@ -1,14 +1,12 @@
-import { useQuery } from '../api/use-query';
+import { useApi } from '../api/use-api';
 import { routeHref } from '../app/routes';
 import { useRoute } from '../app/use-route';
 import { EmptyState, Loaded } from '../components/States';
-import { useAnnotationsChanged } from '../annotations/use-annotations-changed';
 import { useUndoShortcuts } from '../annotations/use-undo-shortcuts';
 import { CodebookTree } from './topics/CodebookTree';
 import { CooccurrenceHeatmap } from './topics/CooccurrenceHeatmap';
 import { TopicPage } from './topics/TopicPage';
 import { ExportMenu } from './topics/ExportMenu';
-import '../styles/annotations.css';
 
 /** Reserved path segment for the heatmap: topic ids always start with "topic-". */
 const cooccurrencePath = 'cooccurrence';
@@ -17,8 +15,7 @@ const cooccurrencePath = 'cooccurrence';
 export function TopicsView() {
   const route = useRoute();
   const selected = route.params[0];
-  const topics = useQuery('topics.list', {});
-  useAnnotationsChanged(() => topics.reload());
+  const topics = useApi('topics.list', {});
   useUndoShortcuts();
   const showHeatmap = selected === cooccurrencePath;
   const all = topics.status === 'ready' ? topics.data : [];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AnnotationView } from '../../../electron/core/api/methods/annotations';
 import { highlightPieces, highlightsByPassage, highlightTitle } from '../../../renderer/src/annotations/highlight-pieces';
 import { pdfSelectionTarget } from '../../../renderer/src/annotations/selection-target';
-import { filterChoices, filterSidebar } from '../../../renderer/src/annotations/sidebar-filter';
+import { filterAnnotations, filterDimensions, localDay, sortAnnotations, type AnnotationFilter } from '../../../renderer/src/annotations/annotation-filter';
 import { bundledCorpus, paperPageTexts } from '../reader/real-papers';
 import { useCores } from '../../helpers/core';
 import { useTempDirs } from '../../helpers/temp-dir';
@@ -147,21 +147,52 @@ describe('highlight pieces', () => {
   });
 });
 
-describe('the sidebar filter', () => {
-  it('combines colour, topic, entity, recommendation and accent-free text', () => {
-    const items = [
-      view('a', [], { color: 'red', note: 'Vučić on TV', topicIds: ['t1'], topics: [{ id: 't1', path: 'Trust in police', color: '#000000' }] }),
-      view('b', [], { color: 'red', entityIds: ['nato'], entities: [{ id: 'nato', name: 'NATO' }] }),
-      view('c', [], { recommendationIds: ['r3'], recommendations: [{ id: 'r3', label: '3. Centre of Excellence' }] }),
-    ];
-    const ids = (filter: Parameters<typeof filterSidebar>[1]) => filterSidebar(items, filter).map((item) => item.id);
-    expect(ids({ text: '' })).toEqual(['a', 'b', 'c']);
+describe('filtering and sorting lists of annotations', () => {
+  const items = [
+    view('a', [], { color: 'red', note: 'Vučić on TV', topicIds: ['t1'], topics: [{ id: 't1', path: 'Trust in police', color: '#aa0000' }], createdAt: '2026-03-02T10:00:00.000Z' }),
+    view('b', [], { color: 'red', entityIds: ['nato'], entities: [{ id: 'nato', name: 'NATO' }], docId: 'other', documentTitle: 'Another paper', createdAt: '2026-03-05T10:00:00.000Z' }),
+    view('c', [], { recommendationIds: ['r3'], recommendations: [{ id: 'r3', label: '3. Centre of Excellence' }], createdAt: '2026-03-09T10:00:00.000Z' }),
+  ];
+  const ids = (filter: Partial<AnnotationFilter>) => filterAnnotations(items, { text: '', picks: {}, ...filter }).map((item) => item.id);
+
+  it('combines paper, colour, topic, entity, recommendation, days and accent-free words', () => {
+    expect(ids({})).toEqual(['a', 'b', 'c']);
     expect(ids({ text: 'vucic' })).toEqual(['a']);
     expect(ids({ text: 'police' })).toEqual(['a']);
-    expect(ids({ text: '', color: 'red' })).toEqual(['a', 'b']);
-    expect(ids({ text: '', color: 'red', entityId: 'nato' })).toEqual(['b']);
-    expect(ids({ text: 'excellence', recommendationId: 'r3' })).toEqual(['c']);
-    expect(filterChoices(items).topics).toEqual([['t1', 'Trust in police']]);
+    expect(ids({ text: 'another' })).toEqual(['b']);
+    expect(ids({ picks: { color: 'red' } })).toEqual(['a', 'b']);
+    expect(ids({ picks: { color: 'red', entity: 'nato' } })).toEqual(['b']);
+    expect(ids({ picks: { paper: 'doc' } })).toEqual(['a', 'c']);
+    expect(ids({ text: 'excellence', picks: { recommendation: 'r3' } })).toEqual(['c']);
+    expect(ids({ from: localDay('2026-03-05T10:00:00.000Z') })).toEqual(['b', 'c']);
+    expect(ids({ from: localDay('2026-03-02T10:00:00.000Z'), to: localDay('2026-03-05T10:00:00.000Z') })).toEqual(['a', 'b']);
+  });
+
+  it('offers in each menu what the annotations at hand use', () => {
+    const topics = filterDimensions.find((dimension) => dimension.key === 'topic')!;
+    expect(topics.choices(items, { palette: [] })).toEqual([['t1', 'Trust in police']]);
+    const papers = filterDimensions.find((dimension) => dimension.key === 'paper')!;
+    expect(papers.choices(items, { palette: [] })).toEqual([
+      ['other', 'Another paper'],
+      ['doc', 'Doc'],
+    ]);
+  });
+
+  it('sorts newest or oldest first, by paper in reading order, or by colour', () => {
+    expect(sortAnnotations(items, 'newest').map((item) => item.id)).toEqual(['c', 'b', 'a']);
+    expect(sortAnnotations(items, 'oldest').map((item) => item.id)).toEqual(['a', 'b', 'c']);
+    expect(sortAnnotations(items, 'paper').map((item) => item.id)).toEqual(['b', 'c', 'a']);
+    const palette = [
+      { key: 'yellow', hex: '#F7D84A', label: 'Yellow' },
+      { key: 'red', hex: '#E5686B', label: 'Red' },
+    ] as const;
+    expect(sortAnnotations(items, 'color', palette).map((item) => item.id)).toEqual(['c', 'b', 'a']);
+  });
+
+  it('draws an annotation in its first topic’s colour only when the user colours by topic', () => {
+    expect(highlightsByPassage([{ ...items[0]!, ranges: [{ passageId: 'p', start: 0, end: 1 }] }], 'topic').get('p')![0]!.tint).toBe('#aa0000');
+    expect(highlightsByPassage([{ ...items[0]!, ranges: [{ passageId: 'p', start: 0, end: 1 }] }], 'annotation').get('p')![0]!.tint).toBeUndefined();
+    expect(highlightsByPassage([{ ...items[2]!, ranges: [{ passageId: 'p', start: 0, end: 1 }] }], 'topic').get('p')![0]!.tint).toBeUndefined();
   });
 });
 

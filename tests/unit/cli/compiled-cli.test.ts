@@ -39,6 +39,7 @@ describe('the compiled workbench command', () => {
       drafts: 2,
       library: 2,
       'reading-positions': 2,
+      preferences: 2,
       'recent-searches': 2,
       'metadata-edits': 2,
       'event-edits': 2,

@@ -48,10 +48,10 @@ describe('where a result opens', () => {
     expect(route.query.get('passage')).toBe(hit.document.sourceId);
   });
 
-  it('opens a footnote at the passage citing it and a recommendation at its source passage', () => {
+  it('opens a footnote itself, at the passage citing it, and a recommendation at its source passage', () => {
     const footnote = first('eeas', 'footnote');
     const cited = corpus.footnotes.find((f) => `${f.docId}#fn${f.number}` === footnote.document.sourceId)!;
-    expect(resultHref(footnote)).toBe(`#/reader/${cited.docId}?passage=${cited.citedBy[0]}`);
+    expect(resultHref(footnote)).toBe(`#/reader/${cited.docId}?passage=${cited.citedBy[0]}&footnote=${cited.number}`);
     const recommendation = first('KSF', 'recommendation');
     const source = corpus.recommendations.find((r) => r.id === recommendation.document.sourceId)!;
     expect(resultHref(recommendation)).toBe(`#/reader/${source.docId}?passage=${source.passageId}`);

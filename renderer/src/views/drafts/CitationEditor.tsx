@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { FormattedCitationView } from '../../../../electron/core/api/methods/drafts';
 import { citationNodeName, type CitationAttrs } from './citation-node-spec';
 import { floatingPosition } from './floating-position';
+import './CitationEditor.css';
 
 interface Props {
   editor: Editor;
@@ -36,7 +37,7 @@ export function CitationEditor({ editor, pos, attrs, formatted, onOpen }: Props)
   const style = floatingPosition(editor.view.coordsAtPos(pos), 280, 330);
 
   return (
-    <div className="citation-editor" role="dialog" aria-label="Edit citation" style={style}>
+    <div className="citation-editor floating-panel" role="dialog" aria-label="Edit citation" style={style}>
       <div className="citation-editor-preview">{formatted?.text ?? '…'}</div>
       {fields.map((field) => (
         <label key={field.key} className="citation-editor-field">

@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../../api/client';
-import { useQuery } from '../../api/use-query';
+import { useApi } from '../../api/use-api';
 import type { SearchResult } from '../../../../electron/core/search/types';
 import type { PickerState } from './citation-suggestion';
 import { citableTypes, citationFromResult } from './citation-targets';
 import { floatingPosition } from './floating-position';
+import './CitationPicker.css';
 
 type Results = { status: 'idle' } | { status: 'loading' } | { status: 'ready'; results: SearchResult[] } | { status: 'error'; message: string };
 
@@ -34,7 +35,7 @@ export function CitationPicker({ state, keyHandler }: { state: PickerState; keyH
   const [active, setActive] = useState(0);
   const query = state.query.trim();
   // Paper titles, so each hit says which paper it is from.
-  const documents = useQuery('corpus.documents', {});
+  const documents = useApi('corpus.documents', {});
   const paperTitle = (docId: string | undefined) => (documents.status === 'ready' && docId ? documents.data.find((document) => document.id === docId)?.title : undefined);
 
   useEffect(() => {
@@ -90,7 +91,7 @@ export function CitationPicker({ state, keyHandler }: { state: PickerState; keyH
   const style = floatingPosition(state.rect, 380, 490);
 
   return (
-    <div className="citation-picker" role="dialog" aria-label="Insert a citation" style={style} onMouseDown={(event) => event.preventDefault()}>
+    <div className="citation-picker floating-panel" role="dialog" aria-label="Insert a citation" style={style} onMouseDown={(event) => event.preventDefault()}>
       <div className="citation-picker-query">
         Cite: <strong>{query || '…'}</strong>
       </div>

@@ -4,6 +4,7 @@ import { passageHref, routeHref } from '../../app/routes';
 import type { CitationStorage } from './citation-extension';
 import { citationKey, citationIndexAt } from './formatting-store';
 import { StyledRuns } from './StyledRuns';
+import './CitationView.css';
 
 /**
  * A citation in the editor, shown as the style formats it ("(Ilazi et al. 2025, 3)", or a

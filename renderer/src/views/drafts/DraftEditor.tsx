@@ -19,6 +19,7 @@ import { useAutosave, type SaveStatus } from './use-autosave';
 import { useCitationFormatting } from './use-citation-formatting';
 import { countWords } from './word-count';
 import { insertDroppedAnnotation } from './insert-annotation';
+import './DraftEditor.css';
 
 const statusLabels: Record<SaveStatus, string> = { saved: 'Saved', unsaved: 'Edited', saving: 'Saving…', error: 'Not saved' };
 
@@ -151,11 +152,20 @@ function sourceHref(citation: { docId: string; passageId?: string }): string {
   return citation.passageId ? passageHref(citation.docId, citation.passageId) : routeHref('reader', [citation.docId]);
 }
 
-/** The title, renamed when the field loses focus or Enter is pressed. */
+/**
+ * The title, renamed when the field loses focus or Enter is pressed. A rename made
+ * elsewhere (the list, the CLI) shows here too, unless the author is typing in the field.
+ */
 function DraftTitle({ draft }: { draft: Draft }) {
   const [title, setTitle] = useState(draft.title);
   const [error, setError] = useState<string>();
   const saved = useRef(draft.title);
+  const field = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (draft.title === saved.current || document.activeElement === field.current) return;
+    saved.current = draft.title;
+    setTitle(draft.title);
+  }, [draft.title]);
   const commit = async () => {
     if (title.trim() === saved.current) return;
     try {
@@ -170,6 +180,7 @@ function DraftTitle({ draft }: { draft: Draft }) {
   return (
     <div className="draft-title-field">
       <input
+        ref={field}
         className="draft-title-input"
         aria-label="Title"
         value={title}

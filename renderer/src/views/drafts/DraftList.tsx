@@ -4,6 +4,7 @@ import { routeHref } from '../../app/routes';
 import { navigate } from '../../app/use-route';
 import type { DraftSummary } from '../../../../electron/core/drafts/model';
 import type { DraftLists } from './use-draft-lists';
+import './DraftList.css';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 

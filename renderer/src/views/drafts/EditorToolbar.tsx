@@ -1,6 +1,7 @@
 import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
 import { useState } from 'react';
+import './EditorToolbar.css';
 
 interface ToolButton {
   label: string;

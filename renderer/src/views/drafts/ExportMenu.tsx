@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { downloadExport } from './download';
+import './ExportMenu.css';
 
 const formats = [
   { format: 'docx', label: 'Word' },

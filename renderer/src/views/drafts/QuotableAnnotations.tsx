@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
-import { useQuery } from '../../api/use-query';
+import { useApi } from '../../api/use-api';
 import { AnnotationCard } from '../../annotations/AnnotationCard';
-import { useAnnotationsChanged } from '../../annotations/use-annotations-changed';
 import { Loaded } from '../../components/States';
+import './QuotableAnnotations.css';
 
 /**
  * The user's annotations beside the open draft: drag one into the text to quote it with its
@@ -16,8 +16,7 @@ export function QuotableAnnotations() {
     const timer = setTimeout(() => setQuery(text.trim()), 150);
     return () => clearTimeout(timer);
   }, [text]);
-  const annotations = useQuery('annotations.list', query ? { text: query } : {});
-  useAnnotationsChanged(annotations.reload);
+  const annotations = useApi('annotations.list', query ? { text: query } : {});
   return (
     <section className="quotable-annotations" aria-labelledby="quotable-title">
       <h2 id="quotable-title">Your annotations</h2>

@@ -1,6 +1,7 @@
 import type { DraftFormatResult } from '../../../../electron/core/api/methods/drafts';
 import { passageHref, routeHref } from '../../app/routes';
 import { StyledRuns } from './StyledRuns';
+import './References.css';
 
 /** Note styles: the footnotes the citations become, numbered as in the exports. */
 export function Footnotes({ result, onOpen }: { result: DraftFormatResult; onOpen: (href: string) => void }) {

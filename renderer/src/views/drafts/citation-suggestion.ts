@@ -2,6 +2,7 @@ import { Extension, type Editor, type Range } from '@tiptap/core';
 import { PluginKey } from '@tiptap/pm/state';
 import { Suggestion } from '@tiptap/suggestion';
 import { citationNodeName, type CitationAttrs } from './citation-node-spec';
+import { closingPunctuation } from './citation-punctuation';
 
 /** What the picker needs while it is open: the typed query, where to show, how to insert. */
 export interface PickerState {
@@ -18,15 +19,18 @@ export interface CitationSuggestionOptions {
 
 const pluginKey = new PluginKey('citationSuggestion');
 
-/** Replaces the typed `@query` with the citation and a space to go on typing. */
+/**
+ * Replaces the typed `@query` with the citation and a space to go on typing, unless what
+ * follows is punctuation or a space already: then the citation sits right against it.
+ */
 export function insertCitation(editor: Editor, range: Range, attrs: CitationAttrs): void {
+  const { doc } = editor.state;
+  const next = doc.textBetween(range.to, Math.min(range.to + 1, doc.content.size), '', '\ufffc');
+  const space = next === '' || !(closingPunctuation.test(next) || /\s/.test(next));
   editor
     .chain()
     .focus()
-    .insertContentAt(range, [
-      { type: citationNodeName, attrs: { ...attrs } },
-      { type: 'text', text: ' ' },
-    ])
+    .insertContentAt(range, [{ type: citationNodeName, attrs: { ...attrs } }, ...(space ? [{ type: 'text', text: ' ' }] : [])])
     .run();
 }
 

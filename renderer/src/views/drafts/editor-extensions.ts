@@ -4,6 +4,7 @@ import { TableKit } from '@tiptap/extension-table';
 import { StarterKit } from '@tiptap/starter-kit';
 import { AnnotationDrop, type AnnotationDropOptions } from './annotation-drop';
 import { CitationExtension } from './citation-extension';
+import { CitationPunctuation } from './citation-punctuation';
 import { CitationSuggestion, type CitationSuggestionOptions } from './citation-suggestion';
 
 /** The draft editor's schema and behaviour: what core's exporters understand, plus citations. */
@@ -18,6 +19,7 @@ export function draftEditorExtensions(suggestion: CitationSuggestionOptions, dro
     Placeholder.configure({ placeholder: 'Start writing. Type @ to cite a passage, an annotation or a paper.' }),
     CitationExtension,
     CitationSuggestion.configure(suggestion),
+    CitationPunctuation,
     AnnotationDrop.configure(drop),
   ];
 }

@@ -1,5 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
-import { api } from '../../api/client';
+import { useApi } from '../../api/use-api';
 import type { DraftSummary } from '../../../../electron/core/drafts/model';
 
 export interface DraftLists {
@@ -14,21 +13,16 @@ export interface DraftLists {
  * lists stay on screen while they reload, so autosave never makes the list flicker.
  */
 export function useDraftLists(): DraftLists {
-  const [state, setState] = useState<Omit<DraftLists, 'reload'>>({});
-  const [generation, setGeneration] = useState(0);
-  const reload = useCallback(() => setGeneration((value) => value + 1), []);
-
-  useEffect(() => {
-    let current = true;
-    Promise.all([api.invoke('drafts.list', {}), api.invoke('drafts.listTrash', {})]).then(
-      ([drafts, trash]) => current && setState({ drafts, trash }),
-      (error: Error) => current && setState((previous) => ({ ...previous, error })),
-    );
-    return () => {
-      current = false;
-    };
-  }, [generation]);
-
-  useEffect(() => api.subscribe('drafts.changed', reload), [reload]);
-  return { ...state, reload };
+  const drafts = useApi('drafts.list', {});
+  const trash = useApi('drafts.listTrash', {});
+  const error = drafts.status === 'error' ? drafts.error : trash.status === 'error' ? trash.error : undefined;
+  return {
+    ...(drafts.value ? { drafts: drafts.value } : {}),
+    ...(trash.value ? { trash: trash.value } : {}),
+    ...(error ? { error } : {}),
+    reload: () => {
+      drafts.reload();
+      trash.reload();
+    },
+  };
 }

@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { useQuery } from '../../api/use-query';
+import { useApi } from '../../api/use-api';
 import { passageHref, routeHref } from '../../app/routes';
 import { EmptyState, Loaded } from '../../components/States';
 import type { FigureGroup } from '../../../../electron/core/evidence/index';
@@ -17,8 +17,8 @@ export const initialFigureFilters: FigureFilters = { docIds: [], differOnly: fal
 /** Figures grouped by what they measure, the groups where the papers disagree first. */
 export function FiguresTab({ filters, setFilters }: { filters: FigureFilters; setFilters: (f: FigureFilters) => void }) {
   const args = { ...(filters.docIds.length ? { docIds: filters.docIds } : {}), ...(filters.differOnly ? { differOnly: true } : {}) };
-  const groups = useQuery('evidence.figures', args);
-  const documents = useQuery('corpus.documents', {});
+  const groups = useApi('evidence.figures', args);
+  const documents = useApi('corpus.documents', {});
   const list = useRef<HTMLDivElement>(null);
   return (
     <Loaded state={documents}>

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Core } from 'cytoscape';
 import { api } from '../../api/client';
-import { useQuery } from '../../api/use-query';
+import { useApi } from '../../api/use-api';
 import { passageHref, routeHref } from '../../app/routes';
 import { navigate } from '../../app/use-route';
 import { EmptyState, Loaded } from '../../components/States';
@@ -25,8 +25,8 @@ export const initialNetworkFilters: NetworkFilters = { docIds: [], types: [], mi
 /** Entities named together: node size by mentions, colour by type; a node opens its entity page, an edge its passages. */
 export function NetworkTab({ filters, setFilters }: { filters: NetworkFilters; setFilters: (f: NetworkFilters) => void }) {
   const args = { ...(filters.docIds.length ? { docIds: filters.docIds } : {}), ...(filters.types.length ? { types: filters.types } : {}), minWeight: filters.minWeight };
-  const network = useQuery('evidence.network', args);
-  const documents = useQuery('corpus.documents', {});
+  const network = useApi('evidence.network', args);
+  const documents = useApi('corpus.documents', {});
   return (
     <div className="evidence-network-tab">
       <div className="evidence-filters">

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { useQuery } from '../../api/use-query';
+import { useApi } from '../../api/use-api';
 import { EmptyState, Loaded } from '../../components/States';
 import type { EventKind } from '../../../../electron/core/corpus/schema';
 import type { EventsResult } from '../../../../electron/core/evidence/index';
@@ -27,9 +27,9 @@ export function TimelineTab({ filters, setFilters }: { filters: TimelineFilters;
     ...(filters.kinds.length ? { kinds: filters.kinds } : {}),
     ...(filters.entityId ? { entityIds: [filters.entityId] } : {}),
   };
-  const events = useQuery('evidence.events', args);
+  const events = useApi('evidence.events', args);
   // The facets of everything, so a filter never hides the choices that would widen it again.
-  const all = useQuery('evidence.events', {});
+  const all = useApi('evidence.events', {});
   return (
     <Loaded state={all}>
       {(everything) => (

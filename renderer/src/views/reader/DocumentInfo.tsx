@@ -2,6 +2,7 @@ import type { DocumentSummary } from '../../../../electron/core/api/methods/corp
 import type { Footnote } from '../../../../electron/core/corpus/schema';
 import { ExternalLink } from './ExternalLink';
 import { MetadataFields } from './MetadataFields';
+import './DocumentInfo.css';
 
 const kindLabels: Record<string, string> = {
   report: 'Report',

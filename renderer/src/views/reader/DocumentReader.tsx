@@ -1,13 +1,10 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Passage } from '../../../../electron/core/corpus/schema';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../../api/client';
-import { useQuery } from '../../api/use-query';
 import { ErrorState, Loaded } from '../../components/States';
 import { PdfPane } from './PdfPane';
-import type { PdfPaneHandle, PdfView } from './PdfPane';
+import type { PdfPaneHandle } from './PdfPane';
 import { PdfSidebar } from './PdfSidebar';
 import { StructuredText } from './StructuredText';
-import type { TextView } from './StructuredText';
 import { ReaderToolbar } from './ReaderToolbar';
 import type { Panes } from './ReaderToolbar';
 import { DocumentInfo } from './DocumentInfo';
@@ -15,45 +12,27 @@ import { ExternalLinkDialog } from './ExternalLinkDialog';
 import { AskToOpenContext } from './ExternalLink';
 import { usePdfDocument } from './use-pdf-document';
 import { PdfPasswordPrompt } from './PdfPasswordPrompt';
-import type { OutlineEntry } from './use-pdf-document';
 import { useReaderKeys } from './use-reader-keys';
-import { useSaveReadingPosition } from './use-reading-position';
-import { adjacentPassage, passageForClickedText, passageForPage, viewsAgree } from './page-passage-map';
-import { startingPlace } from './reading-position';
-import { stepZoom } from './zoom';
+import { useReaderData } from './use-reader-data';
+import { useViewSync } from './use-view-sync';
+import { useZoom } from './use-zoom';
+import { FindBar } from './FindBar';
+import { useReaderFind, type FindScope } from './use-reader-find';
 import { useReaderAnnotations } from '../../annotations/use-reader-annotations';
-import { SelectionAnnotator } from '../../annotations/SelectionAnnotator';
+import { SelectionAnnotator, type FallbackTarget } from '../../annotations/SelectionAnnotator';
 import { ReaderAnnotationsPane } from '../../annotations/ReaderAnnotationsPane';
-import type { ZoomMode } from './zoom';
-
-/** The passage marked in both views; `highlight` is false when we only scrolled to it (a restored position). */
-interface Active {
-  passageId: string;
-  highlight: boolean;
-  nonce: number;
-}
+import './DocumentReader.css';
 
 /**
  * One paper, as PDF and as structured text side by side. The two panes never talk to each
- * other: each reports where it is, and this component decides what the other should show.
- * A pane that already shows the same page is left alone, which is what keeps the two from
- * chasing each other.
+ * other: each reports where it is, and the view sync (use-view-sync.ts, view-sync.ts)
+ * decides what the other should show.
  */
-export function DocumentReader({ docId, passageId }: { docId: string; passageId?: string }) {
-  const document = useQuery('corpus.document', { docId });
-  const passagesQuery = useQuery('corpus.passages', { docId });
-  const footnotesQuery = useQuery('corpus.footnotes', { docId });
-  const mentionsQuery = useQuery('corpus.mentions', { docId });
-  const entitiesQuery = useQuery('corpus.entities', {});
-  const pdfUrl = document.status === 'ready' ? document.data.pdfUrl : undefined;
-  const pdfState = usePdfDocument(pdfUrl, document.status === 'ready' && document.data.origin !== 'bundled' ? docId : undefined);
+export function DocumentReader({ docId, passageId, footnote }: { docId: string; passageId?: string | undefined; footnote?: number | undefined }) {
+  const { document, passagesQuery, passages, byId, footnotes, mentions, entities } = useReaderData(docId);
+  const pdfUrl = document.value?.pdfUrl;
+  const pdfState = usePdfDocument(pdfUrl, document.value && document.value.origin !== 'bundled' ? docId : undefined);
   const pdf = pdfState.status === 'ready' ? pdfState.pdf : undefined;
-
-  const passages = useMemo(() => (passagesQuery.status === 'ready' ? passagesQuery.data : []), [passagesQuery]);
-  const footnotes = useMemo(() => (footnotesQuery.status === 'ready' ? footnotesQuery.data : []), [footnotesQuery]);
-  const mentions = useMemo(() => (mentionsQuery.status === 'ready' ? mentionsQuery.data : []), [mentionsQuery]);
-  const entities = useMemo(() => new Map((entitiesQuery.status === 'ready' ? entitiesQuery.data : []).map((entity) => [entity.id, entity])), [entitiesQuery]);
-  const byId = useMemo(() => new Map(passages.map((passage) => [passage.id, passage])), [passages]);
   const annotations = useReaderAnnotations(docId, passages);
   const pdfColumn = useRef<HTMLDivElement>(null);
   const textColumn = useRef<HTMLDivElement>(null);
@@ -62,142 +41,56 @@ export function DocumentReader({ docId, passageId }: { docId: string; passageId?
   const showPdf = panes.pdf && !!pdfUrl;
   // Without a PDF the text is all there is; it cannot be hidden.
   const showText = panes.text || (document.status === 'ready' && !pdfUrl);
-  const [zoomMode, setZoomMode] = useState<ZoomMode>('fit-width');
-  const [customZoom, setCustomZoom] = useState(1);
-  const [zoom, setZoom] = useState(1);
-  const [pdfView, setPdfView] = useState<PdfView>({ current: 1, visible: [1] });
-  const textView = useRef<TextView>({ pages: [] });
+  const zoom = useZoom();
   const pdfPane = useRef<PdfPaneHandle>(null);
 
-  const nonce = useRef(0);
-  const next = () => ++nonce.current;
-  const [active, setActive] = useState<Active | undefined>();
-  const [textRequest, setTextRequest] = useState<{ passageId: string; nonce: number } | undefined>();
-  /** Where the PDF should go; `quiet` when it only follows the text (so it does not lead the text back). */
-  const [pdfTarget, setPdfTarget] = useState<{ page: number; pointFromTop?: number; nonce: number; quiet?: boolean } | undefined>();
-
-  /** Shows a passage in both views; with `highlight`, marks it too. */
-  const goToPassage = useCallback(
-    (passage: Passage, options: { highlight: boolean; scrollText?: boolean }) => {
-      const request = next();
-      setActive({ passageId: passage.id, highlight: options.highlight, nonce: request });
-      if (options.scrollText !== false) setTextRequest({ passageId: passage.id, nonce: request });
-      if (!options.highlight) setPdfTarget({ page: passage.page, nonce: request, quiet: true });
-    },
-    [],
-  );
-
-  // Where the paper opens: the deep link, else where the reader left it.
-  const saved = useQuery('settings.readingPosition', { docId });
-  const opened = useRef<string | undefined>(undefined);
-  useEffect(() => {
-    if (passages.length === 0 || saved.status === 'loading') return;
-    const key = passageId ?? '(saved)';
-    if (opened.current === key) return;
-    opened.current = key;
-    const place = startingPlace({ deepLinkPassageId: passageId, saved: saved.status === 'ready' ? saved.data : null, passageIds: new Set(byId.keys()) });
-    if (place.kind === 'passage') goToPassage(byId.get(place.passageId)!, { highlight: place.highlight });
-    else if (place.kind === 'page') {
-      setPdfTarget({ page: place.page, nonce: next(), quiet: true });
-      const passage = passageForPage(passages, place.page);
-      if (passage) setTextRequest({ passageId: passage.id, nonce: next() });
-    }
-  }, [passages, saved, passageId, byId, goToPassage]);
-
+  const sync = useViewSync({ docId, passages, byId, ...(passageId ? { deepLinkPassageId: passageId } : {}), showText, showPdf });
+  const { active, textRequest, pdfTarget, pdfView } = sync.state;
   const activePassage = active ? byId.get(active.passageId) : undefined;
   const pdfPassage = useMemo(
     () => (active?.highlight && activePassage ? { text: activePassage.text, page: activePassage.page, nonce: active.nonce } : undefined),
     [active, activePassage],
   );
 
-  const [place, setPlace] = useState<{ passageId?: string; page?: number }>();
-  useSaveReadingPosition(docId, place);
+  // A link to a note (a footnote search result) opens the note once the text is there.
+  const footnoteRequest = useMemo(() => (footnote ? { number: footnote, passageId, nonce: 1 } : undefined), [footnote, passageId]);
+
+  const textScroller = useRef<HTMLElement | null>(null);
   useEffect(() => {
-    if (activePassage) setPlace({ passageId: activePassage.id, page: activePassage.page });
-  }, [activePassage]);
-
-  const onPdfViewChange = useCallback(
-    (view: PdfView, byUser: boolean) => {
-      setPdfView(view);
-      if (!byUser) return;
-      const passage = passageForPage(passages, view.current);
-      setPlace((previous) => (previous?.page === view.current ? previous : { passageId: passage?.id, page: view.current }));
-      if (!showText || viewsAgree(view.visible, textView.current.pages)) return;
-      if (passage) setTextRequest({ passageId: passage.id, nonce: next() });
-    },
-    [showText, passages],
-  );
-
-  const pdfViewRef = useRef(pdfView);
-  pdfViewRef.current = pdfView;
-  const onTextViewChange = useCallback(
-    (view: TextView, byUser: boolean) => {
-      textView.current = view;
-      // Scrolling by the reader moves the remembered place; our own scrolling follows a place already set.
-      if (byUser && view.top) setPlace({ passageId: view.top.id, page: view.top.page });
-      if (!byUser || !showPdf || !view.top || viewsAgree(pdfViewRef.current.visible, view.pages)) return;
-      setPdfTarget({ page: view.top.page, nonce: next(), quiet: true });
-    },
-    [showPdf],
-  );
-
-  const onPdfTextClick = useCallback(
-    (page: number, text: string) => {
-      const passage = passageForClickedText(passages, page, text);
-      if (passage) goToPassage(passage, { highlight: true });
-    },
-    [passages, goToPassage],
-  );
-  const onTextPassageClick = useCallback((passage: Passage) => goToPassage(passage, { highlight: true, scrollText: false }), [goToPassage]);
-
-  const onOutline = useCallback(
-    (entry: OutlineEntry) => {
-      setPdfTarget({ page: entry.page, ...(entry.pointFromTop !== undefined ? { pointFromTop: Math.max(0, entry.pointFromTop - 24) } : {}), nonce: next(), quiet: true });
-      // The outline is the sections' headings: show the same heading in the text.
-      const heading = passages.find((passage) => passage.kind === 'heading' && passage.page === entry.page && normalise(passage.text) === normalise(entry.title));
-      const passage = heading ?? passageForPage(passages, entry.page);
-      if (passage) setTextRequest({ passageId: passage.id, nonce: next() });
-    },
-    [passages],
-  );
-  const goToPage = useCallback((page: number) => setPdfTarget({ page, nonce: next() }), []);
-
-  const [findWanted, setFindWanted] = useState(0);
-  useEffect(() => {
-    if (findWanted && showPdf && pdf) pdfPane.current?.openFind();
-  }, [findWanted, showPdf, pdf]);
-
-  const movePassage = (direction: 1 | -1) => {
-    const from = active?.passageId ?? textView.current.top?.id;
-    const passage = adjacentPassage(passages.filter((item) => !item.backMatter), from, direction);
-    if (passage) goToPassage(passage, { highlight: true });
-  };
-  useReaderKeys({
-    nextPassage: () => movePassage(1),
-    previousPassage: () => movePassage(-1),
-    pageDown: () => (showPdf ? goToPage(Math.min(pdf?.doc.numPages ?? 1, pdfView.current + 1)) : scrollText(1)),
-    pageUp: () => (showPdf ? goToPage(Math.max(1, pdfView.current - 1)) : scrollText(-1)),
-    find: () => {
-      if (!panes.pdf) setPanes((value) => ({ ...value, pdf: true }));
-      setFindWanted((value) => value + 1);
-    },
+    textScroller.current = textColumn.current?.querySelector('.text-scroller') ?? null;
   });
+  const find = useReaderFind({ pdf, textRoot: textScroller, showPdf, showText, currentPage: () => pdfPane.current?.view().current ?? 1 });
+  // Find searches the view the reader last worked in (pointer or focus), never a hidden one.
+  const lastPane = useRef<FindScope | undefined>(undefined);
+  const openFind = () => {
+    if (window.document.activeElement?.closest('.find-bar')) return find.openFind();
+    const wanted = lastPane.current === 'pdf' && showPdf ? 'pdf' : lastPane.current === 'text' && showText ? 'text' : showText ? 'text' : 'pdf';
+    find.openFind(wanted);
+  };
+
+  useReaderKeys({
+    nextPassage: () => sync.movePassage(1),
+    previousPassage: () => sync.movePassage(-1),
+    pageDown: () => (showPdf ? sync.goToPage(Math.min(pdf?.doc.numPages ?? 1, pdfView.current + 1)) : scrollText(1)),
+    pageUp: () => (showPdf ? sync.goToPage(Math.max(1, pdfView.current - 1)) : scrollText(-1)),
+    find: openFind,
+    entities: () => focusFirstMention(active?.passageId),
+  });
+
+  // `a` with nothing selected annotates the passage the reader is on (j/k, a click).
+  const annotatePassage: FallbackTarget = () => {
+    const passage = activePassage ?? sync.state.textView.top;
+    const element = passage && textColumn.current?.querySelector<HTMLElement>(`[data-passage-id="${CSS.escape(passage.id)}"]`);
+    if (!passage || !element || !passage.text.trim()) return undefined;
+    const box = element.getBoundingClientRect();
+    return { target: { kind: 'quote', docId, passageId: passage.id, quote: passage.text, offsetInPassage: 0 }, anchor: { top: box.top, bottom: Math.min(box.bottom, box.top + 40), left: box.left } };
+  };
 
   const [askUrl, setAskUrl] = useState<string | undefined>();
   const confirmOpen = async () => {
     const url = askUrl;
     setAskUrl(undefined);
     if (url) await api.invoke('app.openExternal', { url }).catch(() => {});
-  };
-
-  const onZoomResolved = useCallback((value: number) => setZoom(value), []);
-  const onZoomMode = (mode: ZoomMode) => {
-    if (mode === 'custom') setCustomZoom(zoom);
-    setZoomMode(mode);
-  };
-  const onZoomStep = (direction: 1 | -1) => {
-    setCustomZoom(stepZoom(zoom, direction));
-    setZoomMode('custom');
   };
 
   if (document.status === 'error') return <ErrorState error={document.error} onRetry={document.reload} />;
@@ -216,24 +109,44 @@ export function DocumentReader({ docId, passageId }: { docId: string; passageId?
             </header>
           )}
         </Loaded>
-        <ReaderToolbar
-          panes={{ ...panes, pdf: showPdf, text: showText }}
-          onPanes={setPanes}
-          page={pdfView.current}
-          pageCount={pdf?.doc.numPages ?? 0}
-          onPage={goToPage}
-          zoom={zoom}
-          zoomMode={zoomMode}
-          onZoomMode={onZoomMode}
-          onZoomStep={onZoomStep}
-          onFind={() => setFindWanted((value) => value + 1)}
-          pdfReady={!!pdf}
-          hasPdf={!!pdfUrl || document.status === 'loading'}
-        />
+        <div className="reader-bars">
+          <ReaderToolbar
+            panes={{ ...panes, pdf: showPdf, text: showText }}
+            onPanes={setPanes}
+            page={pdfView.current}
+            pageCount={pdf?.doc.numPages ?? 0}
+            onPage={sync.goToPage}
+            zoom={zoom.zoom}
+            zoomMode={zoom.mode}
+            onZoomMode={zoom.onMode}
+            onZoomStep={zoom.onStep}
+            onFind={openFind}
+            pdfReady={!!pdf}
+            hasPdf={!!pdfUrl || document.status === 'loading'}
+          />
+          {find.open ? (
+            <FindBar
+              query={find.query}
+              scope={find.scope}
+              canSwitch={find.canSwitch}
+              current={find.current}
+              count={find.count}
+              searching={find.searching}
+              focusNonce={find.focusNonce}
+              onQuery={find.setQuery}
+              onScope={(scope) => {
+                lastPane.current = scope;
+                find.openFind(scope);
+              }}
+              onStep={find.move}
+              onClose={find.close}
+            />
+          ) : null}
+        </div>
         <div className={`reader-panes${showPdf && showText ? ' is-split' : ''}`}>
-          {showPdf && panes.sidebar && pdf ? <PdfSidebar pdf={pdf} currentPage={pdfView.current} onOutline={onOutline} onPage={goToPage} /> : null}
+          {showPdf && panes.sidebar && pdf ? <PdfSidebar pdf={pdf} currentPage={pdfView.current} onOutline={sync.onOutline} onPage={sync.goToPage} /> : null}
           {showPdf ? (
-            <div className="reader-pane pdf-column" ref={pdfColumn}>
+            <div className="reader-pane pdf-column" ref={pdfColumn} onPointerDown={() => (lastPane.current = 'pdf')} onFocus={() => (lastPane.current = 'pdf')}>
               {pdfState.status === 'error' ? <ErrorState error={pdfState.error} /> : null}
               {pdfState.status === 'password' ? <PdfPasswordPrompt incorrect={pdfState.incorrect} onSubmit={pdfState.submit} /> : null}
               {pdfState.status === 'loading' ? <div className="loading pane-loading">Opening the PDF…</div> : null}
@@ -241,20 +154,22 @@ export function DocumentReader({ docId, passageId }: { docId: string; passageId?
                 <PdfPane
                   ref={pdfPane}
                   pdf={pdf}
-                  zoomMode={zoomMode}
-                  customZoom={customZoom}
+                  zoomMode={zoom.mode}
+                  customZoom={zoom.custom}
                   passage={pdfPassage}
                   target={pdfTarget}
-                  onZoomResolved={onZoomResolved}
-                  onViewChange={onPdfViewChange}
-                  onTextClick={onPdfTextClick}
+                  onZoomResolved={zoom.onResolved}
+                  onViewChange={sync.onPdfViewChange}
+                  onTextClick={sync.onPdfTextClick}
                   annotations={annotations.annotations}
+                  highlightColoring={annotations.coloring}
+                  find={find.pdfFind}
                 />
               ) : null}
             </div>
           ) : null}
           {showText ? (
-            <div className="reader-pane text-column" ref={textColumn}>
+            <div className="reader-pane text-column" ref={textColumn} onPointerDown={() => (lastPane.current = 'text')} onFocus={() => (lastPane.current = 'text')}>
               <Loaded state={passagesQuery}>
                 {(items) => (
                   <StructuredText
@@ -266,27 +181,39 @@ export function DocumentReader({ docId, passageId }: { docId: string; passageId?
                     activePassageId={active?.passageId}
                     highlightActive={!!active?.highlight}
                     scrollRequest={textRequest}
-                    onPassageClick={onTextPassageClick}
-                    onViewChange={onTextViewChange}
+                    footnoteRequest={footnoteRequest}
+                    onPassageClick={sync.onTextPassageClick}
+                    onViewChange={sync.onTextViewChange}
                     highlights={annotations.highlights}
                   />
                 )}
               </Loaded>
             </div>
           ) : null}
-          <ReaderAnnotationsPane docId={docId} count={annotations.annotations.length} onOpen={(id) => byId.has(id) && goToPassage(byId.get(id)!, { highlight: true })} />
+          <ReaderAnnotationsPane docId={docId} count={annotations.annotations.length} onOpen={(id) => byId.has(id) && sync.goToPassage(byId.get(id)!, { highlight: true })} />
           {panes.info && document.status === 'ready' ? <DocumentInfo document={document.data} footnotes={footnotes} onClose={() => setPanes((value) => ({ ...value, info: false }))} /> : null}
         </div>
-        <SelectionAnnotator container={textColumn} resolve={annotations.resolveText} />
-        <SelectionAnnotator container={pdfColumn} resolve={annotations.resolvePdf} />
+        <SelectionAnnotator
+          fallback={annotatePassage}
+          sources={[
+            { container: textColumn, resolve: annotations.resolveText },
+            { container: pdfColumn, resolve: annotations.resolvePdf },
+          ]}
+        />
         {askUrl ? <ExternalLinkDialog url={askUrl} onConfirm={() => void confirmOpen()} onCancel={() => setAskUrl(undefined)} /> : null}
       </section>
     </AskToOpenContext.Provider>
   );
 }
 
-function normalise(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().toLowerCase();
+/** Focuses the first entity name of the passage (or, without one, the first on screen); the arrows go on from there. */
+function focusFirstMention(passageId: string | undefined): void {
+  const pane = window.document.querySelector<HTMLElement>('.text-scroller');
+  if (!pane) return;
+  const inPassage = passageId ? pane.querySelector<HTMLElement>(`[data-passage-id="${CSS.escape(passageId)}"] .mention`) : null;
+  const top = pane.getBoundingClientRect().top;
+  const onScreen = [...pane.querySelectorAll<HTMLElement>('.mention')].find((mention) => mention.getBoundingClientRect().top >= top);
+  (inPassage ?? onScreen)?.focus();
 }
 
 function scrollText(direction: 1 | -1): void {

@@ -1,6 +1,7 @@
 import type { EntitySummary } from '../../../../electron/core/api/methods/corpus';
 import { routeHref } from '../../app/routes';
-import { Popover } from './Popover';
+import { Popover } from '../../components/Popover';
+import './EntityCard.css';
 
 const typeLabels: Record<string, string> = {
   person: 'Person',

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { DocumentSummary } from '../../../../electron/core/api/methods/corpus';
 import type { MetadataFieldView } from '../../../../electron/core/metadata/describe';
 import { passageHref } from '../../app/routes';
+import './MetadataFields.css';
 
 const labels: Record<MetadataFieldView['field'], string> = {
   title: 'Title',

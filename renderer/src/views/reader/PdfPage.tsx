@@ -10,7 +10,9 @@ import type { MarkRange } from './mark-segments';
 import type { PageBox } from './page-layout';
 import type { PageText } from './page-text';
 import type { AnnotationView } from '../../../../electron/core/api/methods/annotations';
+import type { HighlightColoring } from '../../../../electron/core/settings/methods';
 import { pageHighlights } from '../../annotations/pdf-highlights';
+import '../../annotations/highlights.css';
 
 export interface PageHighlights {
   /** Find hits on this page as ranges of its joined text; `current` is the one Enter moved to. */
@@ -32,6 +34,7 @@ interface Props {
   onHighlightShown?: (page: number, element: HTMLElement, nonce: number) => void;
   onRendered?: (page: number) => void;
   annotations?: readonly AnnotationView[];
+  highlightColoring?: HighlightColoring;
 }
 
 /**
@@ -40,7 +43,7 @@ interface Props {
  * layer for selection, find and passage highlights. Far from the viewport the canvas is
  * released, so memory stays bounded however long the paper is.
  */
-export const PdfPage = memo(function PdfPage({ pdf, box, zoom, near, highlights, onHighlightShown, onRendered, annotations }: Props) {
+export const PdfPage = memo(function PdfPage({ pdf, box, zoom, near, highlights, onHighlightShown, onRendered, annotations, highlightColoring = 'annotation' }: Props) {
   const canvasHolder = useRef<HTMLDivElement>(null);
   const textHolder = useRef<HTMLDivElement>(null);
   const [layer, setLayer] = useState<{ spans: HTMLElement[]; items: string[]; text: PageText } | undefined>();
@@ -110,10 +113,10 @@ export const PdfPage = memo(function PdfPage({ pdf, box, zoom, near, highlights,
   useEffect(() => {
     if (!layer) return;
     const marks = new Map<number, MarkRange[]>();
-    const add = (start: number, end: number, className: string) => {
+    const add = (start: number, end: number, className: string, tint?: string) => {
       for (const range of rangeToItems(layer.text, start, end)) {
         const list = marks.get(range.item) ?? [];
-        list.push({ start: range.start, end: range.end, className });
+        list.push({ start: range.start, end: range.end, className, ...(tint ? { tint } : {}) });
         marks.set(range.item, list);
       }
     };
@@ -126,7 +129,7 @@ export const PdfPage = memo(function PdfPage({ pdf, box, zoom, near, highlights,
       }
     }
     for (const hit of highlights?.hits ?? []) add(hit.start, hit.end, hit.current ? 'find-hit is-current' : 'find-hit');
-    for (const mark of pageHighlights(layer.text.text, box.page, annotations ?? [])) add(mark.start, mark.end, mark.className);
+    for (const mark of pageHighlights(layer.text.text, box.page, annotations ?? [], highlightColoring)) add(mark.start, mark.end, mark.className, mark.tint);
     applyTextLayerMarks(layer.spans, layer.items, marks);
     if (!highlights) return;
     const target =
@@ -135,7 +138,7 @@ export const PdfPage = memo(function PdfPage({ pdf, box, zoom, near, highlights,
     if (target) onHighlightShown?.(box.page, target, highlights.nonce);
     // No place in the text layer for the passage: flash the whole page instead.
     if (highlights.passageText && !passageFound) setFlash(highlights.nonce);
-  }, [layer, highlights, box.page, onHighlightShown, annotations]);
+  }, [layer, highlights, box.page, onHighlightShown, annotations, highlightColoring]);
 
   return (
     <div

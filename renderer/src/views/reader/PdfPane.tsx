@@ -2,22 +2,29 @@ import { forwardRef, useCallback, useEffect, useImperativeHandle, useLayoutEffec
 import { PdfPage } from './PdfPage';
 import type { PageHighlights } from './PdfPage';
 import type { AnnotationView } from '../../../../electron/core/api/methods/annotations';
-import { FindBar } from './FindBar';
-import { useFind } from './use-find';
+import type { HighlightColoring } from '../../../../electron/core/settings/methods';
+import type { FindHit } from './find-in-document';
 import { currentPage, layoutPages, panePadding, scrollTopFor, visiblePages } from './page-layout';
 import { fitPageZoom, fitWidthZoom } from './zoom';
 import type { ZoomMode } from './zoom';
 import type { LoadedPdf } from './use-pdf-document';
+import './PdfPane.css';
+import type { PdfView } from './view-sync';
 
-export interface PdfView {
-  current: number;
-  visible: number[];
-}
+export type { PdfView } from './view-sync';
 
 export interface PdfPaneHandle {
   view(): PdfView;
-  openFind(): void;
 }
+
+/** Find in the PDF, as the reader's find asks for it: every hit, the current one, a nonce per move. */
+export interface PdfFind {
+  hits: readonly FindHit[];
+  current: number;
+  nonce: number;
+}
+
+const noFind: PdfFind = { hits: [], current: -1, nonce: 0 };
 
 interface Props {
   pdf: LoadedPdf;
@@ -33,6 +40,8 @@ interface Props {
   onFirstPageRendered?: () => void;
   /** The paper's annotations, drawn into each page's text layer. */
   annotations?: readonly AnnotationView[];
+  highlightColoring?: HighlightColoring;
+  find?: PdfFind;
 }
 
 /** How far beyond the viewport pages are drawn ahead of time (and kept). */
@@ -44,7 +53,7 @@ const nearMargin = '120% 0px';
  * so the scroll bar and page positions are right from the start.
  */
 export const PdfPane = forwardRef<PdfPaneHandle, Props>(function PdfPane(
-  { pdf, zoomMode, customZoom, passage, target, onZoomResolved, onViewChange, onTextClick, onFirstPageRendered, annotations },
+  { pdf, zoomMode, customZoom, passage, target, onZoomResolved, onViewChange, onTextClick, onFirstPageRendered, annotations, highlightColoring, find = noFind },
   ref,
 ) {
   const scroller = useRef<HTMLDivElement>(null);
@@ -136,20 +145,7 @@ export const PdfPane = forwardRef<PdfPaneHandle, Props>(function PdfPane(
     if (quiet && element.scrollTop !== before) programmatic.current = true;
   }, []);
 
-  const find = useFind(pdf, () => readView().current);
-  const [findFocus, setFindFocus] = useState(0);
-
-  useImperativeHandle(
-    ref,
-    () => ({
-      view: readView,
-      openFind: () => {
-        find.open();
-        setFindFocus((value) => value + 1);
-      },
-    }),
-    [boxes, zoom, readView, scrollTo, find],
-  );
+  useImperativeHandle(ref, () => ({ view: readView }), [readView]);
 
   // Requests to go somewhere wait until the pane has its size (and so its final zoom);
   // each is carried out once, so a later zoom change keeps the reader where they are.
@@ -172,7 +168,7 @@ export const PdfPane = forwardRef<PdfPaneHandle, Props>(function PdfPane(
   }, [ready, passage, boxes, zoom, scrollTo]);
 
   // Find: bring the current hit's page into view.
-  const currentHit = find.state.hits[find.state.current];
+  const currentHit = find.hits[find.current];
   useEffect(() => {
     if (!currentHit) return;
     const element = scroller.current!;
@@ -180,11 +176,11 @@ export const PdfPane = forwardRef<PdfPaneHandle, Props>(function PdfPane(
     const onScreen = box.top < element.scrollTop + element.clientHeight && box.top + box.height > element.scrollTop;
     if (!onScreen) scrollTo(scrollTopFor(boxes, currentHit.page, zoom), false);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [find.state.nonce]);
+  }, [find.nonce]);
 
   const highlights = useMemo(() => {
     const byPage = new Map<number, PageHighlights>();
-    const nonce = (passage?.nonce ?? 0) * 100000 + find.state.nonce;
+    const nonce = (passage?.nonce ?? 0) * 100000 + find.nonce;
     const entry = (page: number) => {
       let value = byPage.get(page);
       if (!value) {
@@ -193,10 +189,10 @@ export const PdfPane = forwardRef<PdfPaneHandle, Props>(function PdfPane(
       }
       return value;
     };
-    find.state.hits.forEach((hit, index) => entry(hit.page).hits.push({ start: hit.start, end: hit.end, current: index === find.state.current }));
+    find.hits.forEach((hit, index) => entry(hit.page).hits.push({ start: hit.start, end: hit.end, current: index === find.current }));
     if (passage) entry(passage.page).passageText = passage.text;
     return byPage;
-  }, [find.state.hits, find.state.current, find.state.nonce, passage]);
+  }, [find.hits, find.current, find.nonce, passage]);
 
   // Bring a drawn highlight to the middle of the pane, once per request.
   const shownNonce = useRef(-1);
@@ -239,18 +235,6 @@ export const PdfPane = forwardRef<PdfPaneHandle, Props>(function PdfPane(
 
   return (
     <div className="pdf-pane">
-      {find.state.open ? (
-        <FindBar
-          query={find.state.query}
-          current={find.state.current}
-          count={find.state.hits.length}
-          searching={find.state.searching}
-          focusNonce={findFocus}
-          onQuery={find.setQuery}
-          onStep={find.step}
-          onClose={find.close}
-        />
-      ) : null}
       <div ref={scroller} className="pdf-scroller" onScroll={onScroll} onClick={onClick} tabIndex={-1} aria-label="PDF pages">
         <div className="pdf-pages" style={{ height: totalHeight, minWidth: totalWidth }}>
           {boxes.map((box) => (
@@ -262,6 +246,7 @@ export const PdfPane = forwardRef<PdfPaneHandle, Props>(function PdfPane(
               near={near.has(box.page)}
               highlights={highlights.get(box.page)}
               annotations={annotations}
+              {...(highlightColoring ? { highlightColoring } : {})}
               onHighlightShown={onHighlightShown}
               onRendered={onRendered}
             />

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import './PdfPasswordPrompt.css';
 
 /**
  * The PDF of an encrypted document is stored as it came, so the reader needs its password

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { PageThumbnail } from './PageThumbnail';
 import { usePdfOutline } from './use-pdf-document';
 import type { LoadedPdf, OutlineEntry } from './use-pdf-document';
+import './PdfSidebar.css';
 
 interface Props {
   pdf: LoadedPdf;

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { zoomLabel } from './zoom';
 import type { ZoomMode } from './zoom';
+import './ReaderToolbar.css';
 
 export interface Panes {
   pdf: boolean;
@@ -90,11 +91,9 @@ export function ReaderToolbar({ panes, onPanes, page, pageCount, onPage, zoom, z
         </div>
       ) : null}
       <div className="toolbar-group toolbar-end">
-        {hasPdf ? (
-          <button type="button" onClick={onFind} disabled={!pdfReady} title="Find in document (Ctrl+F)">
-            Find
-          </button>
-        ) : null}
+        <button type="button" onClick={onFind} title="Find in the view you are in (Ctrl+F)" aria-keyshortcuts="Control+F Meta+F">
+          Find
+        </button>
         <button type="button" className="toggle" aria-pressed={panes.info} onClick={() => toggle('info')} title="About this paper">
           Info
         </button>

@@ -1,21 +1,22 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { KeyboardEvent, MouseEvent as ReactMouseEvent } from 'react';
 import type { EntitySummary } from '../../../../electron/core/api/methods/corpus';
 import type { Footnote, Mention, Passage } from '../../../../electron/core/corpus/schema';
 import { groupBlocks } from './passage-blocks';
-import { PassageInline } from './PassageInline';
+import { mentionKey, PassageInline } from './PassageInline';
 import type { InlineHandlers } from './PassageInline';
 import { PassageActions } from './PassageActions';
 import { FootnotePopover } from './FootnotePopover';
 import { EntityCard } from './EntityCard';
 import { ExternalLink } from './ExternalLink';
 import type { HighlightRange } from '../../annotations/highlight-pieces';
+import { routeHref } from '../../app/routes';
+import { navigate } from '../../app/use-route';
+import { cellRanges } from './table-cells';
+import './StructuredText.css';
+import type { TextView } from './view-sync';
 
-export interface TextView {
-  /** The first passage at the top of the pane. */
-  top?: Passage;
-  /** Pages of all passages on screen. */
-  pages: number[];
-}
+export type { TextView } from './view-sync';
 
 interface Props {
   docId: string;
@@ -24,10 +25,12 @@ interface Props {
   mentions: Mention[];
   entities: ReadonlyMap<string, EntitySummary>;
   /** The passage marked in both views (deep link, click, j/k). */
-  activePassageId?: string;
+  activePassageId?: string | undefined;
   highlightActive: boolean;
   /** Bring this passage into view; the nonce repeats the request for the same passage. */
-  scrollRequest?: { passageId: string; nonce: number };
+  scrollRequest?: { passageId: string; nonce: number } | undefined;
+  /** Open this note: its popover at the marker in the passage citing it, else the note in the list of notes. */
+  footnoteRequest?: { number: number; passageId?: string | undefined; nonce: number } | undefined;
   onPassageClick: (passage: Passage) => void;
   onViewChange: (view: TextView, byUser: boolean) => void;
   /** The paper's annotations, per passage, drawn into the text. */
@@ -36,9 +39,12 @@ interface Props {
 
 /**
  * The paper as structured text: headings, paragraphs, lists, quotes and tables, with
- * footnote markers that open the note, and entity names marked with a card on hover.
+ * footnote markers that open the note, and entity names marked with a card on hover or
+ * focus. The names are one Tab stop together: Tab reaches one, the arrow keys the others,
+ * Enter opens the entity's page.
  */
-export function StructuredText({ docId, passages, footnotes, mentions, entities, activePassageId, highlightActive, scrollRequest, onPassageClick, onViewChange, highlights }: Props) {
+export const StructuredText = memo(function StructuredText(props: Props) {
+  const { docId, passages, footnotes, mentions, entities, activePassageId, highlightActive, scrollRequest, footnoteRequest, onPassageClick, onViewChange, highlights } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const programmatic = useRef(false);
   const body = useMemo(() => groupBlocks(passages.filter((passage) => !passage.backMatter)), [passages]);
@@ -56,14 +62,23 @@ export function StructuredText({ docId, passages, footnotes, mentions, entities,
   }, [mentions]);
   const footnoteByNumber = useMemo(() => new Map(footnotes.map((footnote) => [footnote.number, footnote])), [footnotes]);
 
+  // The mention holding the Tab stop: the one last focused, else the paper's first.
+  const firstMention = useMemo(() => {
+    const first = passages.find((passage) => mentionsByPassage.has(passage.id));
+    const mention = first && mentionsByPassage.get(first.id)!.reduce((a, b) => (b.start < a.start ? b : a));
+    return mention ? mentionKey(mention.passageId, mention.start) : undefined;
+  }, [passages, mentionsByPassage]);
+  const [focusedMention, setFocusedMention] = useState<string>();
+  const tabStopMention = focusedMention ?? firstMention;
+
   const [openFootnote, setOpenFootnote] = useState<{ number: number; anchor: HTMLElement } | undefined>();
   const [card, setCard] = useState<{ entityId: string; anchor: HTMLElement } | undefined>();
   const cardTimer = useRef(0);
-  const keepCard = () => window.clearTimeout(cardTimer.current);
-  const dropCard = () => {
+  const keepCard = useCallback(() => window.clearTimeout(cardTimer.current), []);
+  const dropCard = useCallback(() => {
     window.clearTimeout(cardTimer.current);
     cardTimer.current = window.setTimeout(() => setCard(undefined), 200);
-  };
+  }, []);
   const handlers: InlineHandlers = useMemo(
     () => ({
       onFootnote: (number, anchor) => setOpenFootnote((open) => (open?.number === number && open.anchor === anchor ? undefined : { number, anchor })),
@@ -72,8 +87,9 @@ export function StructuredText({ docId, passages, footnotes, mentions, entities,
         setCard({ entityId, anchor });
       },
       onMentionLeave: dropCard,
+      onMentionFocus: setFocusedMention,
     }),
-    [],
+    [dropCard],
   );
   const closeFootnote = useCallback(() => setOpenFootnote(undefined), []);
 
@@ -88,6 +104,24 @@ export function StructuredText({ docId, passages, footnotes, mentions, entities,
     // Only a scroll that happened will report back, so only then is the next report ours.
     if (scroller.current.scrollTop !== before) programmatic.current = true;
   }, [scrollRequest]);
+
+  // A note asked for by a link (a footnote search result): its popover at the citing
+  // marker, or, when no passage cites it, the note itself in the list of notes.
+  useEffect(() => {
+    if (!footnoteRequest || !scroller.current) return;
+    const root = scroller.current;
+    const inPassage = footnoteRequest.passageId ? `[data-passage-id="${CSS.escape(footnoteRequest.passageId)}"] ` : '';
+    const marker = root.querySelector<HTMLElement>(`${inPassage}button[data-footnote="${footnoteRequest.number}"]`);
+    if (marker) {
+      setOpenFootnote({ number: footnoteRequest.number, anchor: marker });
+      marker.focus({ preventScroll: true });
+      return;
+    }
+    const note = root.querySelector<HTMLElement>(`#footnote-${footnoteRequest.number}`);
+    if (!note) return;
+    root.scrollTop += note.getBoundingClientRect().top - root.getBoundingClientRect().top - 80;
+    note.classList.add('is-highlighted');
+  }, [footnoteRequest]);
 
   const frame = useRef(0);
   const onScroll = () => {
@@ -109,9 +143,39 @@ export function StructuredText({ docId, passages, footnotes, mentions, entities,
         top ??= passage;
         pages.add(passage.page);
       }
-      onViewChange({ top, pages: [...pages] }, byUser);
+      onViewChange({ ...(top ? { top } : {}), pages: [...pages] }, byUser);
     });
   };
+
+  /** Arrow keys move between entity names; Enter opens the focused one's page. */
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const current = (event.target as HTMLElement).closest<HTMLElement>('.mention');
+    if (!current || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      navigate(routeHref('entities', [current.dataset.entity!]));
+      return;
+    }
+    const all = [...scroller.current!.querySelectorAll<HTMLElement>('.mention')];
+    const index = all.indexOf(current);
+    const next = { ArrowRight: index + 1, ArrowDown: index + 1, ArrowLeft: index - 1, ArrowUp: index - 1, Home: 0, End: all.length - 1 }[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    const target = all[Math.max(0, Math.min(all.length - 1, next))];
+    target?.focus({ preventScroll: true });
+    target?.scrollIntoView({ block: 'nearest' });
+  };
+
+  const inline = (passage: Passage, range?: { start: number; end: number }) => (
+    <PassageInline
+      passage={passage}
+      mentions={mentionsByPassage.get(passage.id) ?? []}
+      handlers={handlers}
+      highlights={highlights?.get(passage.id)}
+      tabStopMention={tabStopMention}
+      {...(range ? { range } : {})}
+    />
+  );
 
   const renderPassage = (passage: Passage) => {
     const active = passage.id === activePassageId;
@@ -119,20 +183,19 @@ export function StructuredText({ docId, passages, footnotes, mentions, entities,
       'data-passage-id': passage.id,
       'data-page': passage.page,
       className: `passage passage-${passage.kind}${active ? ' is-active' : ''}${active && highlightActive ? ' is-highlighted' : ''}`,
-      onClick: (event: React.MouseEvent) => {
+      onClick: (event: ReactMouseEvent) => {
         if ((event.target as HTMLElement).closest('a, button, .mention')) return;
         if (!window.getSelection()?.isCollapsed) return;
         onPassageClick(passage);
       },
     };
-    const inline = <PassageInline passage={passage} mentions={mentionsByPassage.get(passage.id) ?? []} handlers={handlers} highlights={highlights?.get(passage.id)} />;
     const actions = <PassageActions docId={docId} passageId={passage.id} />;
     switch (passage.kind) {
       case 'heading': {
         const Tag = `h${Math.min(6, (passage.level ?? 2) + 1)}` as 'h2';
         return (
           <Tag key={passage.id} {...common}>
-            {inline}
+            {inline(passage)}
             {actions}
           </Tag>
         );
@@ -140,7 +203,7 @@ export function StructuredText({ docId, passages, footnotes, mentions, entities,
       case 'list-item':
         return (
           <div key={passage.id} {...common} role="listitem">
-            {inline}
+            {inline(passage)}
             {actions}
           </div>
         );
@@ -148,7 +211,7 @@ export function StructuredText({ docId, passages, footnotes, mentions, entities,
         return (
           <blockquote key={passage.id} {...common}>
             {passage.speaker ? <strong className="speaker">{passage.speaker}: </strong> : null}
-            {inline}
+            {inline(passage)}
             {actions}
           </blockquote>
         );
@@ -156,11 +219,36 @@ export function StructuredText({ docId, passages, footnotes, mentions, entities,
         return (
           <p key={passage.id} {...common}>
             {passage.speaker ? <strong className="speaker">{passage.speaker}: </strong> : null}
-            {inline}
+            {inline(passage)}
             {actions}
           </p>
         );
     }
+  };
+
+  const renderRow = (passage: Passage, header: boolean) => {
+    const active = passage.id === activePassageId;
+    const Cell = header ? 'th' : 'td';
+    return (
+      <tr
+        key={passage.id}
+        data-passage-id={passage.id}
+        data-page={passage.page}
+        className={`passage passage-table-row${active ? ' is-active' : ''}${active && highlightActive ? ' is-highlighted' : ''}`}
+        onClick={(event) => {
+          if ((event.target as HTMLElement).closest('a, button, .mention') || !window.getSelection()?.isCollapsed) return;
+          onPassageClick(passage);
+        }}
+      >
+        {cellRanges(passage).map((range, index) => (
+          <Cell key={index} scope={header ? 'col' : undefined}>
+            {/* The tab that separates cells in the passage text: invisible, but it keeps selection offsets right. */}
+            {index > 0 ? <span className="cell-gap">{'\t'}</span> : null}
+            {inline(passage, range)}
+          </Cell>
+        ))}
+      </tr>
+    );
   };
 
   const renderBlocks = (blocks: ReturnType<typeof groupBlocks<Passage>>) =>
@@ -170,14 +258,8 @@ export function StructuredText({ docId, passages, footnotes, mentions, entities,
       return (
         <div key={block.id} className="table-scroll">
           <table className="passage-table">
-            <thead>
-              <TableRow passage={head!} header active={head!.id === activePassageId} highlight={highlightActive} onClick={onPassageClick} />
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <TableRow key={row.id} passage={row} active={row.id === activePassageId} highlight={highlightActive} onClick={onPassageClick} />
-              ))}
-            </tbody>
+            <thead>{renderRow(head!, true)}</thead>
+            <tbody>{rows.map((row) => renderRow(row, false))}</tbody>
           </table>
         </div>
       );
@@ -187,7 +269,7 @@ export function StructuredText({ docId, passages, footnotes, mentions, entities,
   const cardEntity = card ? entities.get(card.entityId) : undefined;
 
   return (
-    <div ref={scroller} className="text-scroller" onScroll={onScroll} aria-label="Structured text">
+    <div ref={scroller} className="text-scroller" onScroll={onScroll} onKeyDown={onKeyDown} aria-label="Structured text">
       <article className="structured-text">
         {renderBlocks(body)}
         {footnotes.length > 0 ? (
@@ -224,17 +306,4 @@ export function StructuredText({ docId, passages, footnotes, mentions, entities,
       ) : null}
     </div>
   );
-}
-
-function TableRow({ passage, header, active, highlight, onClick }: { passage: Passage; header?: boolean; active: boolean; highlight: boolean; onClick: (passage: Passage) => void }) {
-  const Cell = header ? 'th' : 'td';
-  return (
-    <tr data-passage-id={passage.id} data-page={passage.page} className={`passage passage-table-row${active ? ' is-active' : ''}${active && highlight ? ' is-highlighted' : ''}`} onClick={() => onClick(passage)}>
-      {(passage.cells ?? [passage.text]).map((cell, index) => (
-        <Cell key={index} scope={header ? 'col' : undefined}>
-          {cell}
-        </Cell>
-      ))}
-    </tr>
-  );
-}
+});

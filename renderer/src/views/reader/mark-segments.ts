@@ -7,11 +7,14 @@ export interface MarkRange {
   start: number;
   end: number;
   className: string;
+  /** A colour for the mark (an annotation drawn in its topic's colour). */
+  tint?: string;
 }
 
 export interface MarkedPiece {
   text: string;
   classNames: string[];
+  tint?: string;
 }
 
 export function markSegments(text: string, ranges: readonly MarkRange[]): MarkedPiece[] {
@@ -25,8 +28,10 @@ export function markSegments(text: string, ranges: readonly MarkRange[]): Marked
   for (let i = 0; i + 1 < points.length; i++) {
     const from = points[i]!;
     const to = points[i + 1]!;
-    const classNames = [...new Set(ranges.filter((range) => range.start <= from && range.end >= to).map((range) => range.className))];
-    pieces.push({ text: text.slice(from, to), classNames });
+    const covering = ranges.filter((range) => range.start <= from && range.end >= to);
+    const classNames = [...new Set(covering.map((range) => range.className))];
+    const tint = covering.findLast((range) => range.tint)?.tint;
+    pieces.push({ text: text.slice(from, to), classNames, ...(tint ? { tint } : {}) });
   }
   return pieces;
 }

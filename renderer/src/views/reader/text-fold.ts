@@ -28,6 +28,14 @@ export function foldForSearch(original: string): FoldedText {
   const map: number[] = [];
   let lastWasSpace = true;
   for (let i = 0; i < original.length; i++) {
+    const code = original.charCodeAt(i);
+    // Plain ASCII (most of any text) without the regular expressions and normalisation.
+    if (code < 128 && code !== 32 && (code < 9 || code > 13)) {
+      lastWasSpace = false;
+      text += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : original[i]!;
+      map.push(i);
+      continue;
+    }
     const char = original[i]!;
     if (/\s/.test(char)) {
       if (!lastWasSpace) {

@@ -22,6 +22,7 @@ export function applyTextLayerMarks(spans: readonly HTMLElement[], itemTexts: re
       }
       const mark = document.createElement('mark');
       mark.className = piece.classNames.join(' ');
+      if (piece.tint) mark.style.setProperty('--hl', piece.tint);
       mark.textContent = piece.text;
       fragment.append(mark);
     }

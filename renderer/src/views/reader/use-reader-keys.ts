@@ -7,6 +7,8 @@ export interface ReaderKeys {
   pageDown: () => void;
   pageUp: () => void;
   find: () => void;
+  /** E: to the entity names of the current passage. */
+  entities: () => void;
 }
 
 function typingInto(target: EventTarget | null): boolean {
@@ -16,7 +18,8 @@ function typingInto(target: EventTarget | null): boolean {
 
 /**
  * The reader's keys: j/k or Alt+Down/Up for the next and previous passage, Page Down/Up,
- * and Ctrl/Cmd+F for find (instead of the browser's). Ctrl/Cmd+K stays the app's palette.
+ * e for the entity names of the passage, and Ctrl/Cmd+F for find (instead of the
+ * browser's). Ctrl/Cmd+K stays the app's palette.
  */
 export function useReaderKeys(keys: ReaderKeys): void {
   const latest = useRef(keys);
@@ -37,6 +40,9 @@ export function useReaderKeys(keys: ReaderKeys): void {
       } else if ((plain && event.key === 'k') || (event.altKey && event.key === 'ArrowUp')) {
         event.preventDefault();
         latest.current.previousPassage();
+      } else if (plain && event.key === 'e' && !(event.target as HTMLElement | null)?.closest?.('.mention')) {
+        event.preventDefault();
+        latest.current.entities();
       } else if (event.key === 'PageDown') {
         event.preventDefault();
         latest.current.pageDown();

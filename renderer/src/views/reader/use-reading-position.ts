@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { api } from '../../api/client';
+import { useWriteCache } from '../../api/use-api';
 
 const saveDelay = 800;
 
@@ -9,8 +10,13 @@ const saveDelay = 800;
  */
 export function useSaveReadingPosition(docId: string, place: { passageId?: string; page?: number } | undefined): void {
   const pending = useRef<typeof place>(undefined);
+  const writeCache = useWriteCache();
   const save = (value: typeof place) => {
     if (!value || (!value.passageId && !value.page)) return;
+    // The paper opened again in this session starts from here without asking core.
+    const saved = { ...value, updatedAt: new Date().toISOString() };
+    writeCache('settings.readingPosition', { docId }, saved);
+    writeCache('settings.lastReadingPosition', {}, { docId, ...saved });
     void api.invoke('settings.saveReadingPosition', { docId, ...value }).catch(() => {
       // Not remembering a position is no reason to interrupt reading.
     });

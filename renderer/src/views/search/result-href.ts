@@ -1,10 +1,10 @@
 import type { SearchResult } from '../../../../electron/core/search/types';
-import { passageHref, routeHref } from '../../app/routes';
+import { footnoteHref, passageHref, routeHref } from '../../app/routes';
 
 /**
  * Where a result opens: the thing itself, not a list it belongs to. Passages, footnotes,
- * recommendations and annotations open the reader at their passage (a footnote at the
- * passage citing it); entities, topics and drafts open their own pages.
+ * recommendations and annotations open the reader at their passage; a footnote opens the
+ * note itself (at the passage citing it); entities, topics and drafts open their own pages.
  */
 export function resultHref(result: Pick<SearchResult, 'type' | 'docId' | 'document'>): string {
   const { document } = result;
@@ -18,8 +18,12 @@ export function resultHref(result: Pick<SearchResult, 'type' | 'docId' | 'docume
       return routeHref('drafts', [document.sourceId]);
     case 'document':
       return routeHref('reader', [document.sourceId]);
+    case 'footnote': {
+      const number = Number(/#fn(\d+)$/.exec(document.sourceId)?.[1]);
+      if (docId && Number.isInteger(number) && number > 0) return footnoteHref(docId, document.passageId, number);
+      return docId ? routeHref('reader', [docId]) : routeHref('search');
+    }
     case 'passage':
-    case 'footnote':
     case 'recommendation':
     case 'annotation':
       if (docId && document.passageId) return passageHref(docId, document.passageId);

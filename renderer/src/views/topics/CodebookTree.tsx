@@ -4,6 +4,8 @@ import { api } from '../../api/client';
 import { routeHref } from '../../app/routes';
 import { DeleteTopicForm } from './DeleteTopicForm';
 import { selfAndDescendants } from './topic-tree';
+import { quickDigit } from '../../annotations/coding-options';
+import './CodebookTree.css';
 
 type Action = { kind: 'rename' | 'move' | 'merge' | 'delete' | 'add-child'; topicId: string };
 
@@ -11,18 +13,26 @@ type Action = { kind: 'rename' | 'move' | 'merge' | 'delete' | 'add-child'; topi
 export function CodebookTree({ topics, selectedId }: { topics: TopicSummary[]; selectedId?: string }) {
   const [action, setAction] = useState<Action>();
   const [error, setError] = useState<string>();
+  // Calls still waiting for core's answer: the tree says it is busy until they are all back.
+  const [inFlight, setInFlight] = useState(0);
   const run = async (call: () => Promise<unknown>) => {
     setError(undefined);
+    const started = action;
+    setInFlight((count) => count + 1);
     try {
       await call();
-      setAction(undefined);
+      // Close the form this was for. The answer can arrive after the user (or a test) has
+      // opened another form, since the change event refreshes the tree first: that one stays.
+      setAction((current) => (current === started ? undefined : current));
     } catch (caught) {
       setError((caught as Error).message);
+    } finally {
+      setInFlight((count) => count - 1);
     }
   };
 
   return (
-    <div className="codebook">
+    <div className="codebook" aria-busy={inFlight > 0}>
       <NameForm label="New topic" submitLabel="Add topic" onSubmit={(name) => run(() => api.invoke('topics.create', { name }))} />
       {error ? (
         <p className="form-error" role="alert">
@@ -35,6 +45,7 @@ export function CodebookTree({ topics, selectedId }: { topics: TopicSummary[]; s
           const open = action?.topicId === topic.id ? action.kind : undefined;
           const forbidden = selfAndDescendants(topics, topic.id);
           const others = topics.filter((other) => !forbidden.has(other.id));
+          const digit = quickDigit(topics, topic.id);
           return (
             <li key={topic.id} role="treeitem" aria-level={topic.depth + 1} aria-selected={topic.id === selectedId} style={{ paddingLeft: `${topic.depth * 18}px` }}>
               <div className="codebook-row">
@@ -42,6 +53,11 @@ export function CodebookTree({ topics, selectedId }: { topics: TopicSummary[]; s
                 <a href={routeHref('topics', [topic.id])} aria-current={topic.id === selectedId ? 'true' : undefined} className="codebook-link">
                   {topic.name}
                 </a>
+                {digit ? (
+                  <kbd className="quick-digit" title={`With text selected in the reader, ${digit} codes it with this topic`} aria-label={`Quick key ${digit}`}>
+                    {digit}
+                  </kbd>
+                ) : null}
                 <span className="count" title={`${topic.quotes} quotes in ${topic.documents} documents`}>
                   {topic.quotes}
                 </span>

@@ -1,19 +1,18 @@
 import { useState } from 'react';
 import type { CSSProperties } from 'react';
 import type { TopicSummary } from '../../../../electron/core/api/methods/annotations';
-import { useQuery } from '../../api/use-query';
+import { useApi } from '../../api/use-api';
 import { EmptyState, Loaded } from '../../components/States';
-import { useAnnotationsChanged } from '../../annotations/use-annotations-changed';
 import { QuoteList } from './QuoteList';
+import './CooccurrenceHeatmap.css';
 
 /**
  * Which topics are coded together: cell (i, j) counts the quotes carrying both; the
  * diagonal is each topic's own count. A cell opens the quotes coded with both.
  */
 export function CooccurrenceHeatmap({ topics }: { topics: TopicSummary[] }) {
-  const matrix = useQuery('topics.cooccurrence', {});
+  const matrix = useApi('topics.cooccurrence', {});
   const [pair, setPair] = useState<[string, string]>();
-  useAnnotationsChanged(() => matrix.reload());
   const names = new Map(topics.map((topic) => [topic.id, { path: topic.path, color: topic.color }]));
   // The diagonal (a topic with itself) would dwarf every pair, so shades scale to the pairs only.
   const offDiagonalMax = matrix.status === 'ready' ? Math.max(0, ...matrix.data.counts.flatMap((row, i) => row.filter((_, j) => j !== i))) : 0;
@@ -83,8 +82,7 @@ export function CooccurrenceHeatmap({ topics }: { topics: TopicSummary[] }) {
 }
 
 function PairQuotes({ pair, names }: { pair: [string, string]; names: Map<string, { path: string; color: string }> }) {
-  const quotes = useQuery('topics.pairQuotes', { topicA: pair[0], topicB: pair[1] });
-  useAnnotationsChanged(() => quotes.reload());
+  const quotes = useApi('topics.pairQuotes', { topicA: pair[0], topicB: pair[1] });
   return (
     <section className="pair-quotes" aria-label="Quotes coded with both topics">
       <h3>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { TopicSummary } from '../../../../electron/core/api/methods/annotations';
 import type { ArgsOf } from '../../../../electron/core/api/contract';
+import './DeleteTopicForm.css';
 
 type Choice = 'uncode' | 'move-to-parent' | 'move-to';
 

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { downloadText } from '../../annotations/download-text';
+import './ExportMenu.css';
 
 type Choice = 'md' | 'csv' | 'w3c' | 'qdc';
 

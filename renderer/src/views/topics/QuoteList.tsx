@@ -1,5 +1,6 @@
 import type { TopicPageQuote } from '../../../../electron/core/annotations/topic-page';
 import { passageHref } from '../../app/routes';
+import './QuoteList.css';
 
 /** Quotes with their document, page, speaker, context and note, each linking to its place. */
 export function QuoteList({ quotes, topicNames }: { quotes: TopicPageQuote[]; topicNames: Map<string, { path: string; color: string }> }) {

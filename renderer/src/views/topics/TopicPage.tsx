@@ -1,16 +1,15 @@
 import { useState } from 'react';
 import type { TopicSummary } from '../../../../electron/core/api/methods/annotations';
-import { useQuery } from '../../api/use-query';
+import { useApi } from '../../api/use-api';
 import { routeHref } from '../../app/routes';
 import { EmptyState, Loaded } from '../../components/States';
-import { useAnnotationsChanged } from '../../annotations/use-annotations-changed';
 import { QuoteList } from './QuoteList';
+import './TopicPage.css';
 
 /** Every quote under one topic, with counts of quotes and documents. */
 export function TopicPage({ topicId, topics }: { topicId: string; topics: TopicSummary[] }) {
   const [withSubtopics, setWithSubtopics] = useState(false);
-  const page = useQuery('topics.page', { topicId, includeDescendants: withSubtopics });
-  useAnnotationsChanged(() => page.reload());
+  const page = useApi('topics.page', { topicId, includeDescendants: withSubtopics });
   const names = new Map(topics.map((topic) => [topic.id, { path: topic.path, color: topic.color }]));
   return (
     <Loaded state={page}>
