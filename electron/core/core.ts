@@ -13,12 +13,13 @@ import { loadCorpus } from './corpus/load';
 import { deferredArea } from './deferred-area';
 import { createDraftsArea, draftsCollections } from './drafts';
 import { createEvidenceArea, evidenceCollections } from './evidence/index';
-import { createImportArea, importCollections } from './import/index.js';
+import { createImportArea, documentDir, documentsDir, importCollections, libraryCollection } from './import/index.js';
 import { searchCollections } from './search/collections';
 import { searchMethods } from './search/methods';
 import { createMetadataEditsArea, metadataEditsCollections } from './metadata-edits';
 import { createSettingsArea, settingsCollections } from './settings';
 import { openWorkspace, type CompactionPolicy, type LockInfo, type Workspace, type WorkspaceUser } from './store';
+import { createTeamArea, teamCollections, teamLocalCollections } from './team';
 import { topicsCollections } from './topics';
 import { UserEntityService, userEntitiesCollections } from './user-entities';
 
@@ -33,7 +34,16 @@ export const workspaceCollections = [
   ...metadataEditsCollections,
   ...evidenceCollections,
   ...searchCollections,
+  ...teamCollections,
 ];
+
+/**
+ * The collections exchange bundles (and sync) carry: everything but what is one person's
+ * (where they were reading, what they searched) or this replica's own bookkeeping. An area
+ * whose data must never leave the machine (an anonymisation key) adds its collection here.
+ */
+const localOnlyCollections = new Set<string>([...settingsCollections.map((definition) => definition.name), ...searchCollections.map((definition) => definition.name), ...teamLocalCollections]);
+export const exchangedCollections = workspaceCollections.filter((definition) => !localOnlyCollections.has(definition.name));
 
 export interface CoreOptions {
   workspaceDir: string;
@@ -53,7 +63,9 @@ export interface CoreOptions {
   /** When journals fold into snapshots (tests and benchmarks change it). */
   compaction?: Partial<CompactionPolicy>;
   /** Methods only a host can implement (the Electron shell opens external links and prints PDFs). */
-  hostHandlers?: Partial<Pick<Handlers, 'app.openExternal' | 'drafts.exportPdf' | 'import.pickFiles'>>;
+  hostHandlers?: Partial<Pick<Handlers, 'app.openExternal' | 'drafts.exportPdf' | 'import.pickFiles' | 'team.saveSyncLogin' | 'team.syncLogin'>>;
+  /** The sync name and password the host keeps (the app: the system keychain), used when a sync call gives none. */
+  syncCredentials?: () => Promise<{ username: string; password: string } | undefined>;
 }
 
 type AnyListener = (channel: EventChannel, payload: EventPayloads[EventChannel]) => void;
@@ -114,6 +126,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     areas.push(search);
     const evidence = await createEvidenceArea(context, { annotations: annotations.face });
     areas.push(evidence);
+    const team = createTeamArea(context, {
+      annotations: annotations.face,
+      exchanged: exchangedCollections,
+      ...(options.syncCredentials ? { syncCredentials: options.syncCredentials } : {}),
+      library: { collection: libraryCollection.name, documentDir: (docId) => documentDir(workspace.dir, docId), documentsDir: documentsDir(workspace.dir), followReceived: (docIds) => imports.followReceived(docIds) },
+    });
+    areas.push(team);
 
     const handlers: Handlers = {
       'app.info': () => ({
@@ -140,7 +159,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       }),
       'app.notices': () => [...workspace.notices],
       'app.identity': () => ({ ...workspace.identity, actingAs: workspace.user }),
-      'app.setUser': (user) => workspace.setUser(user.id === undefined ? { name: user.name } : { name: user.name, id: user.id }),
+      'app.setUser': (user) => team.setUser(user.id === undefined ? { name: user.name } : { name: user.name, id: user.id }),
       'app.openExternal': () => {
         throw new WorkbenchError('UNSUPPORTED', 'Opening links in the system browser is only possible in the desktop app.');
       },
@@ -152,6 +171,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       ...imports.handlers,
       ...metadataEdits.handlers,
       ...evidence.handlers,
+      ...team.handlers,
       ...options.hostHandlers,
     };
 

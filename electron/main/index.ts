@@ -11,6 +11,7 @@ import { registerAppScheme, serveAppScheme } from './protocol';
 import { printHtmlWithElectron } from './print';
 import { appOrigin, guardWebContents, lockDownSession, openExternalLink } from './security';
 import { openWithRecovery, type StartupAttempt } from './startup-failure';
+import { readSyncLogin, saveSyncLogin } from './sync-login';
 
 // main holds only what must touch Electron; everything else is core.
 const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources');
@@ -53,8 +54,11 @@ function openCore(attempt: StartupAttempt): Promise<Core> {
     // The lock is held per write, so the CLI may write while the app runs; follow its changes.
     watch: true,
     ...(lockWaitFromEnvironment() === undefined ? {} : { lockWaitMs: lockWaitFromEnvironment() }),
+    syncCredentials: readSyncLogin,
     hostHandlers: {
       'app.openExternal': ({ url }) => openExternalLink(url),
+      'team.saveSyncLogin': ({ username, password }) => saveSyncLogin(username, password),
+      'team.syncLogin': async () => ({ username: (await readSyncLogin())?.username ?? null }),
       'drafts.exportPdf': hostPdfExport(() => {
         if (!core) throw new Error('The workbench is closing.');
         return core.dispatch;

@@ -16,6 +16,8 @@ import { WorkbenchError } from '../core/api/errors';
 /** Methods whose arguments name files on the user's disk, and where in the arguments. */
 export const pathArguments: Partial<Record<MethodName, (args: Record<string, unknown>) => unknown[]>> = {
   'import.file': (args) => [args.path],
+  'team.exportBundle': (args) => [args.out],
+  'team.mergeBundle': (args) => [args.file],
 };
 
 const maxGrants = 10_000;

@@ -93,18 +93,29 @@ function serve(roots: { rendererDir: string; resourcesDir: string; workspaceDir:
   });
 }
 
-export async function startApp(options: { viewport?: { width: number; height: number }; colorScheme?: 'light' | 'dark'; workspaceDir?: string } = {}): Promise<RunningApp> {
+export async function startApp(
+  options: { viewport?: { width: number; height: number }; colorScheme?: 'light' | 'dark'; workspaceDir?: string; /** Leave the user unnamed, so the app asks who works here. */ firstRun?: boolean } = {},
+): Promise<RunningApp> {
   const workspaceDir = options.workspaceDir ?? (await mkdtemp(join(tmpdir(), 'workbench-e2e-')));
   const ownsWorkspace = !options.workspaceDir;
   const hostCalls: RunningApp['hostCalls'] = [];
   const pickedFiles: string[] = [];
   // Set once Chromium is up; the PDF printer (as the shell's printToPDF) prints in a page of its own.
   let browserContext: BrowserContext | undefined;
+  // The system keychain, as the shell keeps the sync login: here, in memory.
+  let syncLogin: { username: string; password: string } | undefined;
   const core: Core = await createCore({
     workspaceDir,
     resourcesDir,
     holder: 'the end-to-end harness',
+    syncCredentials: async () => syncLogin,
     hostHandlers: {
+      'team.saveSyncLogin': ({ username, password }) => {
+        hostCalls.push({ method: 'team.saveSyncLogin', args: { username } });
+        syncLogin = { username, password };
+        return { username };
+      },
+      'team.syncLogin': () => ({ username: syncLogin?.username ?? null }),
       'app.openExternal': ({ url }) => {
         hostCalls.push({ method: 'app.openExternal', args: { url } });
         return { opened: true };
@@ -128,6 +139,8 @@ export async function startApp(options: { viewport?: { width: number; height: nu
       ),
     },
   });
+  // A workspace whose user has named themselves, as after the first run, unless the test is about the first run.
+  if (!options.firstRun && !core.workspace.readOnly && ownsWorkspace) await core.dispatch('app.setUser', { name: 'Test Researcher', id: 'test-researcher' });
   const { server, origin } = await serve({ rendererDir, resourcesDir, workspaceDir });
   const context: BrowserContext = await (await launchBrowser()).newContext({
     viewport: options.viewport ?? { width: 1280, height: 800 },

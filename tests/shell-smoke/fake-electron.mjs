@@ -138,6 +138,13 @@ export class BrowserWindow extends EventEmitter {
   focus() {}
 }
 
+/** The system keychain: "encrypts" by marking, so a test can see what was kept. */
+export const safeStorage = {
+  isEncryptionAvailable: () => true,
+  encryptString: (text) => Buffer.from(`fake-encrypted:${text}`),
+  decryptString: (bytes) => Buffer.from(bytes).toString().replace(/^fake-encrypted:/, ''),
+};
+
 export const dialog = {
   showOpenDialog: async (...args) => {
     const options = args.length === 2 ? args[1] : args[0];

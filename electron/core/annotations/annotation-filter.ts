@@ -13,6 +13,8 @@ export interface AnnotationFilter {
   recommendationId?: string;
   color?: ColorKey;
   anchorStatus?: Annotation['anchorStatus'];
+  /** The coder's user id (who made the annotation). */
+  coder?: string;
   /** Case- and accent-insensitive, over the quote, the note and the names of its topics and entities. */
   text?: string;
 }
@@ -21,7 +23,7 @@ export interface AnnotationFilter {
 export function filterAnnotations(
   candidates: readonly Annotation[],
   filter: AnnotationFilter,
-  context: { topics: TopicTree; lookup: CorpusLookup },
+  context: { topics: TopicTree; lookup: CorpusLookup; coderOf?: (annotation: Annotation) => string },
 ): Annotation[] {
   let topicIds: Set<string> | undefined;
   if (filter.topicId !== undefined) {
@@ -33,6 +35,7 @@ export function filterAnnotations(
   const matches = candidates.filter((annotation) => {
     if (filter.docId !== undefined && annotation.docId !== filter.docId) return false;
     if (filter.color !== undefined && annotation.color !== filter.color) return false;
+    if (filter.coder !== undefined && (context.coderOf?.(annotation) ?? annotation.createdBy) !== filter.coder) return false;
     if (filter.anchorStatus !== undefined && annotation.anchorStatus !== filter.anchorStatus) return false;
     if (filter.entityId !== undefined && !annotation.entityIds.includes(filter.entityId)) return false;
     if (filter.recommendationId !== undefined && !annotation.recommendationIds.includes(filter.recommendationId)) return false;

@@ -48,6 +48,13 @@ export const AnnotationSchema = z.object({
   updatedAt: z.iso.datetime(),
   /** How the target was last found in the document's text; orphans are kept and shown. */
   anchorStatus: z.enum(anchorStatuses),
+  /**
+   * The user id of the coder who made the annotation. It stays theirs when a colleague
+   * edits it (the store's `author` is whoever wrote the latest revision): inter-coder
+   * agreement counts quotes by their coder. Absent on annotations made before users existed;
+   * those count as their latest revision's author.
+   */
+  createdBy: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/).optional(),
 });
 export type Annotation = z.infer<typeof AnnotationSchema>;
 

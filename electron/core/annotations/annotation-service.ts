@@ -81,6 +81,16 @@ export class AnnotationService implements TopicReferences {
     return this.records.get(id);
   }
 
+  /** The user id of the annotation's coder: who made it, or for annotations older than users, who last wrote it. */
+  coderOf(annotation: Annotation): string {
+    return annotation.createdBy ?? this.records.entry(annotation.id)?.author ?? 'unknown';
+  }
+
+  /** The user id of whoever wrote the annotation's latest revision. */
+  lastEditorOf(annotation: Annotation): string {
+    return this.records.entry(annotation.id)?.author ?? this.coderOf(annotation);
+  }
+
   require(id: string): Annotation {
     const annotation = this.records.get(id);
     if (!annotation) throw new WorkbenchError('NOT_FOUND', `There is no annotation with id ${id}. It may have been deleted.`, { annotationId: id });
@@ -95,7 +105,7 @@ export class AnnotationService implements TopicReferences {
   list(filter: AnnotationFilter = {}): Annotation[] {
     if (filter.topicId !== undefined) this.topics.require(filter.topicId);
     const candidates = filter.docId !== undefined ? this.byDocument.ofDocument(filter.docId) : this.all();
-    return filterAnnotations(candidates, filter, { topics: this.topics.tree(), lookup: this.lookup });
+    return filterAnnotations(candidates, filter, { topics: this.topics.tree(), lookup: this.lookup, coderOf: (annotation) => this.coderOf(annotation) });
   }
 
   ofDocument(docId: string): Annotation[] {
@@ -135,6 +145,7 @@ export class AnnotationService implements TopicReferences {
             createdAt: timestamp,
             updatedAt: timestamp,
             anchorStatus: 'anchored',
+            createdBy: this.workspace.user.id,
           });
           this.assertReferencesExist(annotation, created);
           tx.put(annotationsCollection, annotation);

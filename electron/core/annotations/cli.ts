@@ -41,12 +41,14 @@ export function registerAnnotationsCommands(program: Command, run: CliAction): v
     .description('annotations with their selectors and anchoring status')
     .option('--doc <docId>', 'only this document')
     .option('--topic <name>', 'only quotes coded with this topic (name, path or id)')
-    .action((options: { doc?: string; topic?: string }) =>
+    .option('--coder <userId>', 'only this coder\'s annotations (a user id, as `workbench users` lists them)')
+    .action((options: { doc?: string; topic?: string; coder?: string }) =>
       run(async (context) => {
         const topicId = options.topic === undefined ? undefined : await resolveTopic(context, options.topic);
         const value = (await context.call('annotations.list', {
           ...(options.doc ? { docId: options.doc } : {}),
           ...(topicId ? { topicId } : {}),
+          ...(options.coder ? { coder: options.coder } : {}),
         })) as AnnotationView[];
         return {
           value,

@@ -38,6 +38,8 @@ const filter = z
     recommendationId: id.optional(),
     color: color.optional(),
     anchorStatus: z.enum(['anchored', 'fuzzy', 'orphan']).optional(),
+    /** Only this coder's annotations (a user id). */
+    coder: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'a coder is a user id').optional(),
     text: z.string().max(500).optional(),
   })
   .strict();
@@ -52,6 +54,10 @@ export interface AnnotationView extends Annotation {
   recommendations: Array<{ id: string; label: string }>;
   /** Who said it, for transcript passages. */
   speaker?: string;
+  /** The user id of the coder who made it (`team.users` gives names). */
+  coder: string;
+  /** The user id of whoever wrote its latest revision. */
+  editedBy: string;
   /** Where the quote lies in each passage it covers (offsets in the passage text), for highlights. */
   ranges: Array<{ passageId: string; start: number; end: number }>;
 }

@@ -9,6 +9,7 @@ import { searchMethods } from '../search/methods';
 import { settingsMethods } from '../settings/methods';
 import { evidenceMethods } from '../evidence/methods';
 import { metadataEditsMethods } from '../metadata-edits/methods';
+import { teamMethods } from '../team/methods';
 import type { SerializedError } from './errors';
 
 /**
@@ -28,6 +29,7 @@ export const contract = {
   ...importMethods,
   ...evidenceMethods,
   ...metadataEditsMethods,
+  ...teamMethods,
 };
 
 export type Contract = typeof contract;

@@ -6,6 +6,7 @@ import { registerAnnotationsCommands } from '../annotations/cli';
 import { registerDraftsCommands } from '../drafts/cli';
 import { registerImportCommands } from '../import/cli';
 import { registerSearchCommands } from '../search/cli';
+import { registerTeamCommands } from '../team/cli';
 import { registerCorpusCommands } from './commands/corpus';
 import { registerInfo } from './commands/info';
 import { registerMetadataCommands } from '../metadata-edits/cli';
@@ -67,6 +68,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   registerDraftsCommands(program, run);
   registerImportCommands(program, run);
   registerEvidenceCommands(program, run);
+  registerTeamCommands(program, run);
   for (const command of program.commands) command.exitOverride().showHelpAfterError('(run `workbench --help` for usage)');
 
   try {

@@ -17,11 +17,17 @@ import type { importMethods } from './methods.js';
  * (the CLI while the app runs) follow from the library's change notifications. Closing
  * cancels running imports.
  */
+export interface ImportArea extends Area<typeof importMethods> {
+  face: Library;
+  /** Loads or drops the documents of library records received from a colleague (an exchange bundle, a sync), as for another process's changes. */
+  followReceived(docIds: string[]): Promise<void>;
+}
+
 export async function createImportArea(
   core: CoreContext,
   deps: { annotations: AnnotationsFace; metadataEdits: MetadataEdits },
   options: RunImportOptions = {},
-): Promise<Area<typeof importMethods> & { face: Library }> {
+): Promise<ImportArea> {
   const library = new Library(core.workspace);
   const context: ImportContext = { ...core, library, annotations: deps.annotations, metadataEdits: deps.metadataEdits };
   await loadImportedDocuments(context);
@@ -32,6 +38,14 @@ export async function createImportArea(
   return {
     handlers: importHandlers(context, jobs, options),
     face: library,
+    followReceived: (docIds) =>
+      followExternalChanges(
+        context,
+        docIds.map((docId) => {
+          const after = library.records.get(docId);
+          return { seq: 0, collection: library.records.name, id: docId, rev: library.records.entry(docId)?.rev ?? '', deleted: after === undefined, ...(after ? { after } : {}) };
+        }),
+      ),
     close: async () => {
       stop();
       await jobs.cancelAll();

@@ -11,7 +11,7 @@ export type { CollectionDefinition, AnyCollectionDefinition, LegacySource } from
 export type { RecordSet, RecordChange, ChangeOrigin } from './collection-state';
 export type { Transaction, RevisionInput } from './transaction';
 export type { StoredRecord, Leaf, ApplyOutcome } from './revisions';
-export { toCouchRevisions, fromCouchRevisions, liveConflicts, generation } from './revisions';
+export { toCouchRevisions, fromCouchRevisions, liveConflicts, generation, nextRevision, toLeaf } from './revisions';
 export type { StoreNotice, StoreNoticeKind } from './notices';
 export type { WorkspaceIdentity, WorkspaceUser } from './identity';
 export { userIdFor } from './identity';

@@ -209,6 +209,20 @@ export class Workspace {
     return user;
   }
 
+  /**
+   * Makes this workspace part of another project: a researcher joining a team takes the
+   * team's project id from the first bundle they merge. The caller checks that the
+   * workspace holds none of a project's records yet (an area knows which records travel).
+   */
+  async joinProject(projectId: string): Promise<void> {
+    if (this.readOnly) throw readOnlyError(this.dir);
+    if (!/^[a-z][a-z0-9-]{2,100}$/.test(projectId)) throw new WorkbenchError('BAD_REQUEST', `"${projectId}" is not a project id.`);
+    await this.withLock(async () => {
+      this.store.identity = { ...this.store.identity, projectId };
+      await writeIdentity(this.store);
+    });
+  }
+
   /** Reads what other processes appended since the last look, and tells subscribers. */
   refresh(): Promise<void> {
     return this.enqueue(async () => this.emit(await catchUp(this.store, false, this.user.id), 'external'));

@@ -4,6 +4,7 @@ import { passageHref } from '../app/routes';
 import { startAnnotationDrag } from './annotation-drag';
 import './AnnotationCard.css';
 import './highlights.css';
+import { useTeamUsers } from '../team/TeamUsersProvider';
 
 /**
  * One annotation as lists show it: the quote in its colour, where it is, note, topics and
@@ -29,9 +30,14 @@ export function AnnotationCard({
 }) {
   const page = annotation.target.selectors.page?.page;
   const href = passageHref(annotation.docId, annotation.target.passageIds[0]!);
+  const team = useTeamUsers();
+  const coder = team.nameOf(annotation.coder);
+  const editor = annotation.editedBy !== annotation.coder ? team.nameOf(annotation.editedBy) : undefined;
   return (
     <article
-      className={`annotation-card color-${annotation.color}`}
+      className={`annotation-card color-${annotation.color}${team.colorByCoder ? ' by-coder' : ''}`}
+      style={team.colorByCoder ? { borderLeftColor: team.colorOf(annotation.coder) } : undefined}
+      data-coder={annotation.coder}
       data-annotation-id={annotation.id}
       data-anchor-status={annotation.anchorStatus}
       draggable
@@ -57,6 +63,12 @@ export function AnnotationCard({
         {showDocument ? `${annotation.documentTitle}${page ? `, p. ${page}` : ''}` : page ? `p. ${page}` : ''}
         {annotation.speaker ? ` · ${annotation.speaker}` : ''}
         {showDate ? ` · ${dayFormat.format(new Date(annotation.createdAt))}` : ''}
+        <span className="annotation-card-coder">
+          {' · '}
+          {team.colorByCoder ? <span className="coder-swatch" style={{ background: team.colorOf(annotation.coder) }} aria-hidden="true" /> : null}
+          {coder}
+          {editor ? `, edited by ${editor}` : ''}
+        </span>
         {annotation.anchorStatus === 'fuzzy' ? ' · found again approximately' : ''}
         {annotation.anchorStatus === 'orphan' ? ' · no longer found in the text' : ''}
       </p>

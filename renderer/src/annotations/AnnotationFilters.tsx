@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { AnnotationView } from '../../../electron/core/api/methods/annotations';
 import { useApi } from '../api/use-api';
+import { useTeamUsers } from '../team/TeamUsersProvider';
 import { filterDimensions, type AnnotationFilter, type DimensionKey } from './annotation-filter';
 import './AnnotationFilters.css';
 
@@ -17,9 +18,10 @@ interface Props {
 /** The filter row of a list of annotations: words, a menu per dimension, and optionally days. */
 export function AnnotationFilters({ annotations, filter, onChange, dimensions, dates = false }: Props) {
   const palette = useApi('annotations.palette', {}).value ?? [];
+  const { nameOf } = useTeamUsers();
   const menus = useMemo(
-    () => filterDimensions.filter((dimension) => dimensions.includes(dimension.key)).map((dimension) => ({ dimension, choices: dimension.choices(annotations, { palette }) })),
-    [annotations, dimensions, palette],
+    () => filterDimensions.filter((dimension) => dimensions.includes(dimension.key)).map((dimension) => ({ dimension, choices: dimension.choices(annotations, { palette, nameOf }) })),
+    [annotations, dimensions, palette, nameOf],
   );
   const pick = (key: DimensionKey, value: string) => {
     const picks = { ...filter.picks };

@@ -8,6 +8,7 @@ import { AnnotationFilters } from './AnnotationFilters';
 import { emptyFilter, filterAnnotations, sortAnnotations, type AnnotationFilter } from './annotation-filter';
 import { ColoringToggle } from './ColoringToggle';
 import { useUndoShortcuts } from './use-undo-shortcuts';
+import { CoderColoringToggle } from '../team/CoderColoringToggle';
 import './AnnotationsSidebar.css';
 
 /**
@@ -23,6 +24,7 @@ export function AnnotationsSidebar({ docId, onOpen }: { docId: string; onOpen?: 
 
   const all = useMemo(() => sortAnnotations(annotations.value ?? [], 'paper'), [annotations.value]);
   const shown = useMemo(() => filterAnnotations(all, filter), [all, filter]);
+  const coderCount = useMemo(() => new Set(all.map((annotation) => annotation.coder)).size, [all]);
   const anchored = shown.filter((annotation) => annotation.anchorStatus !== 'orphan');
   const orphans = shown.filter((annotation) => annotation.anchorStatus === 'orphan');
 
@@ -53,8 +55,9 @@ export function AnnotationsSidebar({ docId, onOpen }: { docId: string; onOpen?: 
         <h2>
           Annotations <span className="count">{all.length}</span>
         </h2>
-        <AnnotationFilters annotations={all} filter={filter} onChange={setFilter} dimensions={['topic', 'color', 'entity', 'recommendation']} />
+        <AnnotationFilters annotations={all} filter={filter} onChange={setFilter} dimensions={['topic', 'color', 'entity', 'recommendation', 'coder']} />
         <ColoringToggle />
+        {coderCount > 1 ? <CoderColoringToggle /> : null}
       </header>
       {annotations.status === 'error' ? <p role="alert">{annotations.error.message}</p> : null}
       {annotations.status === 'ready' && all.length === 0 ? <p className="muted annotations-empty">Select text in the paper to annotate it.</p> : null}

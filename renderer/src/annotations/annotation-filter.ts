@@ -8,14 +8,20 @@ import { foldCase as fold } from '../text/fold';
  * hand, and whether an annotation matches the pick. A new dimension (the author, once
  * annotations have one) is one more entry in `filterDimensions`; the menus follow.
  */
-export type DimensionKey = 'paper' | 'topic' | 'color' | 'entity' | 'recommendation';
+export type DimensionKey = 'paper' | 'topic' | 'color' | 'entity' | 'recommendation' | 'coder';
 
 export interface FilterDimension {
   key: DimensionKey;
   /** "paper": the menu says "Any paper" and is labelled "Filter by paper". */
   noun: string;
-  choices(annotations: readonly AnnotationView[], context: { palette: readonly PaletteEntry[] }): Array<[value: string, label: string]>;
+  choices(annotations: readonly AnnotationView[], context: FilterContext): Array<[value: string, label: string]>;
   matches(annotation: AnnotationView, value: string): boolean;
+}
+
+export interface FilterContext {
+  palette: readonly PaletteEntry[];
+  /** A coder's name, from their user id. */
+  nameOf: (coderId: string) => string;
 }
 
 const sortedByLabel = (map: Map<string, string>): Array<[string, string]> => [...map].sort((a, b) => a[1].localeCompare(b[1]));
@@ -57,6 +63,16 @@ export const filterDimensions: readonly FilterDimension[] = [
     noun: 'recommendation',
     choices: (annotations) => collect(annotations, (annotation) => annotation.recommendations.map((item) => [item.id, item.label])),
     matches: (annotation, value) => annotation.recommendationIds.includes(value),
+  },
+  {
+    key: 'coder',
+    noun: 'coder',
+    // Only worth a menu when more than one person coded these annotations.
+    choices: (annotations, { nameOf }) => {
+      const coders = collect(annotations, (annotation) => [[annotation.coder, nameOf(annotation.coder)]]);
+      return coders.length > 1 ? coders : [];
+    },
+    matches: (annotation, value) => annotation.coder === value,
   },
 ];
 

@@ -38,7 +38,7 @@ export function fetchMethod<M extends MethodName>(method: M, args: ArgsOf<M>): P
  */
 export const invalidatedBy: { [C in EventChannel]?: (payload: EventPayloads[C]) => readonly string[] } = {
   // Coding changes move topic counts, recent topics, topic pages and co-occurrence too.
-  'annotations.changed': () => ['annotations.list', 'annotations.get', 'topics.'],
+  'annotations.changed': () => ['annotations.list', 'annotations.get', 'topics.', 'team.conflicts', 'team.agreement'],
   // An imported document added, edited or removed: the library, its text, and the
   // annotations that lived on it (removal can orphan them).
   'library.changed': () => ['corpus.', 'evidence.', 'annotations.list', 'annotations.get', 'settings.readingPosition', 'settings.lastReadingPosition'],

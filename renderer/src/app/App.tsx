@@ -15,6 +15,9 @@ import { DraftsView } from '../views/DraftsView';
 import { SearchView } from '../views/SearchView';
 import { EvidenceView } from '../views/evidence/EvidenceView';
 import { AnnotationsView } from '../views/AnnotationsView';
+import { TeamView } from '../views/TeamView';
+import { TeamUsersProvider } from '../team/TeamUsersProvider';
+import { FirstRunPrompt } from '../team/FirstRunPrompt';
 import { ImportProvider } from '../import/ImportProvider';
 import { useUndoShortcuts } from '../annotations/use-undo-shortcuts';
 import './App.css';
@@ -37,6 +40,7 @@ export function App() {
 
   return (
     <ImportProvider>
+      <TeamUsersProvider>
       <div className="app">
         <Sidebar current={route.view} onOpenPalette={openPalette} onOpenHelp={openHelp} />
         <main ref={main} className="main" id="main" data-view={route.view}>
@@ -50,10 +54,13 @@ export function App() {
           {route.view === 'search' && <SearchView route={route} />}
           {route.view === 'evidence' && <EvidenceView route={route} />}
           {route.view === 'annotations' && <AnnotationsView />}
+          {route.view === 'team' && <TeamView route={route} />}
         </main>
         <CommandPalette open={paletteOpen} onClose={() => setPaletteOpen(false)} onOpenHelp={openHelp} />
         {helpOpen ? <ShortcutHelp onClose={() => setHelpOpen(false)} /> : null}
+        <FirstRunPrompt />
       </div>
+      </TeamUsersProvider>
     </ImportProvider>
   );
 }

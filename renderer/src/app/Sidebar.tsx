@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 import type { KeyboardEvent } from 'react';
-import { BookOpen, Command, Highlighter, Keyboard, Library, Lightbulb, Network, PenLine, Search, Tags, Users } from 'lucide-react';
+import { BookOpen, Command, Highlighter, Keyboard, Library, Lightbulb, Network, PenLine, Search, Tags, Users, UsersRound } from 'lucide-react';
 import type { LucideIcon } from 'lucide-react';
 import { routeHref, views } from './routes';
 import type { ViewName } from './routes';
@@ -17,6 +17,7 @@ const icons: Record<ViewName, LucideIcon> = {
   search: Search,
   evidence: Network,
   annotations: Highlighter,
+  team: UsersRound,
 };
 
 /**

@@ -1,5 +1,5 @@
 /** The app's routes live in the URL hash, so every place has a link that can be copied. */
-export type ViewName = 'library' | 'reader' | 'entities' | 'recommendations' | 'topics' | 'drafts' | 'search' | 'evidence' | 'annotations';
+export type ViewName = 'library' | 'reader' | 'entities' | 'recommendations' | 'topics' | 'drafts' | 'search' | 'evidence' | 'annotations' | 'team';
 
 export interface Route {
   view: ViewName;
@@ -18,6 +18,7 @@ export const views: Array<{ name: ViewName; label: string; shortcut: string; des
   { name: 'search', label: 'Search', shortcut: '7', description: 'Search everything' },
   { name: 'evidence', label: 'Evidence', shortcut: '8', description: 'Events on a timeline, figures compared, the entity network' },
   { name: 'annotations', label: 'Annotations', shortcut: '9', description: 'Every annotation, filtered and sorted' },
+  { name: 'team', label: 'Team', shortcut: '0', description: 'People in the project, conflicts after an exchange, inter-coder agreement' },
 ];
 
 export function parseHash(hash: string): Route {

@@ -89,7 +89,7 @@ export function AnnotationsView() {
             setFilter(next);
             setLimit(pageSize);
           }}
-          dimensions={['paper', 'topic', 'color', 'entity', 'recommendation']}
+          dimensions={['paper', 'topic', 'color', 'entity', 'recommendation', 'coder']}
           dates
         />
         <div className="annotations-view-order">

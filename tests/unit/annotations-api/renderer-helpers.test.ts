@@ -121,6 +121,8 @@ function view(id: string, ranges: AnnotationView['ranges'], extra: Partial<Annot
     topics: [],
     entities: [],
     recommendations: [],
+    coder: 'tester',
+    editedBy: 'tester',
     ranges,
     ...extra,
   };
@@ -170,9 +172,9 @@ describe('filtering and sorting lists of annotations', () => {
 
   it('offers in each menu what the annotations at hand use', () => {
     const topics = filterDimensions.find((dimension) => dimension.key === 'topic')!;
-    expect(topics.choices(items, { palette: [] })).toEqual([['t1', 'Trust in police']]);
+    expect(topics.choices(items, { palette: [], nameOf: (id: string) => id })).toEqual([['t1', 'Trust in police']]);
     const papers = filterDimensions.find((dimension) => dimension.key === 'paper')!;
-    expect(papers.choices(items, { palette: [] })).toEqual([
+    expect(papers.choices(items, { palette: [], nameOf: (id: string) => id })).toEqual([
       ['other', 'Another paper'],
       ['doc', 'Doc'],
     ]);

@@ -43,6 +43,9 @@ describe('the compiled workbench command', () => {
       'recent-searches': 2,
       'metadata-edits': 2,
       'event-edits': 2,
+      users: 2,
+      'deletion-conflicts': 2,
+      'sync-settings': 2,
     });
     expect(info.projectId).toMatch(/^fw-[0-9a-f-]{36}$/);
     expect(info.counts.bundledDocuments).toBe(5);

@@ -30,7 +30,7 @@ export function annotationHandlers(
   palette: { workspace: Workspace; meanings: RecordSet<ColorMeaning> },
 ): Pick<AreaHandlers<typeof annotationsMethods>, AnnotationHandlerNames> {
   const { annotations, topics } = services;
-  const view = (annotation: Parameters<typeof toAnnotationView>[0]) => toAnnotationView(annotation, topics, lookup);
+  const view = (annotation: Parameters<typeof toAnnotationView>[0]) => toAnnotationView(annotation, topics, lookup, annotations);
   const links = (input: { entityIds?: string[] | undefined; recommendationIds?: string[] | undefined }) => ({
     ...(input.entityIds ? { entityIds: input.entityIds } : {}),
     ...(input.recommendationIds ? { recommendationIds: input.recommendationIds } : {}),

@@ -6,7 +6,7 @@ import type { AnnotationService } from '../annotation-service';
 import type { CorpusLookup } from '../corpus-lookup';
 
 /** An annotation with the names of what it points at, so views need no second call. */
-export function toAnnotationView(annotation: Annotation, topics: TopicService, lookup: CorpusLookup): AnnotationView {
+export function toAnnotationView(annotation: Annotation, topics: TopicService, lookup: CorpusLookup, annotations: Pick<AnnotationService, 'coderOf' | 'lastEditorOf'>): AnnotationView {
   const tree = topics.tree();
   const speaker = lookup.getPassage(annotation.target.passageIds[0] ?? '')?.speaker;
   const { start, end } = annotation.target.selectors.position;
@@ -20,6 +20,8 @@ export function toAnnotationView(annotation: Annotation, topics: TopicService, l
     entities: annotation.entityIds.map((id) => ({ id, name: lookup.entityName?.(id) ?? id })),
     recommendations: annotation.recommendationIds.map((id) => ({ id, label: lookup.recommendationLabel?.(id) ?? id })),
     ...(speaker ? { speaker } : {}),
+    coder: annotations.coderOf(annotation),
+    editedBy: annotations.lastEditorOf(annotation),
     ranges,
   };
 }

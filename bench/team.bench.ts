@@ -1,0 +1,138 @@
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { buildDocumentText, describe } from '../electron/core/anchoring';
+import { invokeOrThrow } from '../electron/core/api/invoke';
+import { AnnotationSchema, annotationsCollection, type Annotation } from '../electron/core/annotations';
+import { createCore, type Core } from '../electron/core/core';
+import { topicsCollection } from '../electron/core/topics';
+import { startCouchServer } from '../tests/helpers/couch-server';
+import type { BenchRow } from './types';
+
+const resourcesDir = resolve(import.meta.dirname, '../resources');
+const count = 10_000;
+
+function heapUsedMb(): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  return process.memoryUsage().heapUsed / 1e6;
+}
+
+/** `count` annotations over the bundled papers' paragraphs, with one of six topics each. */
+function annotations(core: Core, topicIds: string[]): Annotation[] {
+  const docs = core.corpus.allDocuments().map((document) => {
+    const passages = core.corpus.passages(document.id);
+    return { docId: document.id, text: buildDocumentText(passages) };
+  });
+  return Array.from({ length: count }, (_, i) => {
+    const doc = docs[i % docs.length]!;
+    const span = doc.text.spans[(i * 7) % doc.text.spans.length]!;
+    const start = span.start + ((i * 13) % Math.max(1, span.end - span.start - 40));
+    const end = Math.min(span.end, start + 40);
+    const timestamp = new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString();
+    return AnnotationSchema.parse({
+      id: `ann-bench-${i}`,
+      docId: doc.docId,
+      target: { selectors: describe(doc.text.text, start, end, 1), passageIds: [span.passageId] },
+      color: 'yellow',
+      note: i % 3 === 0 ? `Note ${i} on this passage.` : '',
+      topicIds: [topicIds[i % topicIds.length]!],
+      entityIds: [],
+      recommendationIds: [],
+      createdAt: timestamp,
+      updatedAt: timestamp,
+      anchorStatus: 'anchored',
+      createdBy: 'amina',
+    });
+  });
+}
+
+/**
+ * Exchange of a 10,000-annotation project: writing the bundle, merging it into a new
+ * member's workspace (every record new), and merging it again (every record known). The
+ * reference is the same records saved by one local transaction in a fresh workspace: a
+ * merge does that plus checking each received revision and its ancestry.
+ */
+export async function run(): Promise<BenchRow[]> {
+  const root = await mkdtemp(join(tmpdir(), 'workbench-bench-team-'));
+  const open = (name: string) => createCore({ workspaceDir: join(root, name), resourcesDir, holder: 'bench', deferSearch: true });
+  try {
+    const sender = await open('amina');
+    await invokeOrThrow(sender.dispatch, 'app.setUser', { name: 'Amina Berisha', id: 'amina' });
+    const topics = ['Security', 'Trust in police', 'North Kosovo', 'NATO', 'EU integration', 'Serbia'].map((name, n) => ({ id: `topic-bench-${n}`, name, color: '#4C9F70', description: '' }));
+    const records = annotations(sender, topics.map((topic) => topic.id));
+    let started = performance.now();
+    await sender.workspace.transact((tx) => {
+      for (const topic of topics) tx.put(topicsCollection, topic);
+      for (const annotation of records) tx.put(annotationsCollection, annotation);
+    });
+    const localSaveMs = performance.now() - started;
+
+    const bundle = join(root, 'amina.fwx');
+    started = performance.now();
+    const exported = await invokeOrThrow(sender.dispatch, 'team.exportBundle', { out: bundle });
+    const exportMs = performance.now() - started;
+    await sender.close();
+
+    const receiver = await open('besnik');
+    const heapBefore = heapUsedMb();
+    let peakRss = process.memoryUsage().rss;
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
+    const rssBefore = process.memoryUsage().rss;
+    started = performance.now();
+    const merged = await invokeOrThrow(receiver.dispatch, 'team.mergeBundle', { file: bundle, join: true });
+    const mergeMs = performance.now() - started;
+    clearInterval(sampler);
+    const heapAfter = heapUsedMb();
+    if (merged.added !== exported.records) throw new Error(`merged ${merged.added} of ${exported.records} records`);
+    started = performance.now();
+    const again = await invokeOrThrow(receiver.dispatch, 'team.mergeBundle', { file: bundle });
+    const againMs = performance.now() - started;
+    if (again.unchanged !== exported.records) throw new Error('the second merge changed something');
+    await receiver.close();
+
+    const reference = { name: `one local transaction saving the same ${count.toLocaleString('en')} records`, value: localSaveMs };
+    // Sync of the same 10,000 records with pouchdb-server (in memory, on loopback): the first
+    // push, then another workspace's first pull of all of it.
+    const couch = await startCouchServer();
+    let syncRows: BenchRow[] = [];
+    try {
+      const again = await open('amina');
+      const projectId = again.workspace.identity.projectId;
+      await couch.createDatabase(projectId);
+      const rssStart = process.memoryUsage().rss;
+      let syncPeak = rssStart;
+      const syncSampler = setInterval(() => (syncPeak = Math.max(syncPeak, process.memoryUsage().rss)), 20);
+      started = performance.now();
+      const push = await invokeOrThrow(again.dispatch, 'team.sync', { server: couch.url });
+      const pushMs = performance.now() - started;
+      await again.close();
+      const puller = await open('clara');
+      await puller.workspace.joinProject(projectId);
+      started = performance.now();
+      const pull = await invokeOrThrow(puller.dispatch, 'team.sync', { server: couch.url }).catch((error: Error) => ({ error }));
+      const pullMs = performance.now() - started;
+      clearInterval(syncSampler);
+      await puller.close();
+      if ('error' in pull) throw pull.error;
+      if (push.pushed < count || pull.added < count) throw new Error(`sync moved ${push.pushed} and ${pull.added} records`);
+      syncRows = [
+        { suite: 'team', case: `sync: push ${count.toLocaleString('en')} records to a new database`, metric: 'time', value: pushMs, unit: 'ms', reference },
+        { suite: 'team', case: `sync: pull ${count.toLocaleString('en')} records into another workspace`, metric: 'time', value: pullMs, unit: 'ms', reference },
+        { suite: 'team', case: 'sync: peak process memory above the start (push and pull)', metric: 'memory', value: (syncPeak - rssStart) / 1e6, unit: 'MB' },
+      ];
+    } finally {
+      await couch.close();
+    }
+    return [
+      { suite: 'team', case: `export a ${count.toLocaleString('en')}-annotation bundle (${((await stat(bundle)).size / 1e6).toFixed(1)} MB)`, metric: 'time', value: exportMs, unit: 'ms', reference },
+      { suite: 'team', case: `merge a ${count.toLocaleString('en')}-record bundle into a new workspace`, metric: 'time', value: mergeMs, unit: 'ms', reference },
+      { suite: 'team', case: 'merge the same bundle again (nothing changes)', metric: 'time', value: againMs, unit: 'ms', reference },
+      { suite: 'team', case: `merge a ${count.toLocaleString('en')}-record bundle: heap kept after`, metric: 'memory', value: heapAfter - heapBefore, unit: 'MB' },
+      { suite: 'team', case: `merge a ${count.toLocaleString('en')}-record bundle: peak process memory above the start`, metric: 'memory', value: (peakRss - rssBefore) / 1e6, unit: 'MB' },
+      ...syncRows,
+    ];
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,104 @@
+import type { AnnotationsFace } from '../annotations';
+import type { Area, CoreContext } from '../core-context';
+import type { AnyCollectionDefinition, WorkspaceUser } from '../store';
+import { computeAgreement } from './agreement';
+import { conflictView, listConflicts, stageResolution } from './conflicts';
+import type { teamMethods } from './methods';
+import { listUsers, stageUser, usersCollection } from './users';
+import { checkServerUrl, syncSettingsCollection } from './sync-settings';
+import { WorkbenchError } from '../api/errors';
+
+export interface TeamDeps {
+  annotations: AnnotationsFace;
+  /** The collections that travel in bundles (and sync): everything but what is one person's or this replica's. */
+  exchanged: readonly AnyCollectionDefinition[];
+  /** The imported documents: their library collection, where their files are, and how to load received ones. */
+  library: { collection: string; documentDir: (docId: string) => string; documentsDir: string; followReceived: (docIds: string[]) => Promise<void> };
+  workerUrl?: URL;
+  /** Where the app keeps the sync name and password (the system keychain); the CLI passes them per call. */
+  syncCredentials?: () => Promise<{ username: string; password: string } | undefined>;
+}
+
+export interface TeamArea extends Area<typeof teamMethods> {
+  /** Makes someone the current user and adds them to the project's users (`app.setUser`). */
+  setUser(input: { name: string; id?: string }): Promise<WorkspaceUser>;
+}
+
+/** The team area: users, exchange bundles, conflicts, inter-coder agreement. */
+export function createTeamArea(context: CoreContext, deps: TeamDeps): TeamArea {
+  const { workspace } = context;
+  const definitionOf = (name: string): AnyCollectionDefinition => {
+    const found = deps.exchanged.find((definition) => definition.name === name);
+    if (!found) throw new WorkbenchError('NOT_FOUND', `There is no collection ${name} whose conflicts can be resolved.`);
+    return found;
+  };
+  const authorIds = () => deps.annotations.annotations.all().map((annotation) => deps.annotations.annotations.coderOf(annotation));
+  const names = () => Object.fromEntries(listUsers(workspace, authorIds()).map((user) => [user.id, user.name]));
+
+  return {
+    async setUser(input) {
+      const user = await workspace.setUser(input);
+      await workspace.transact((tx) => stageUser(tx, user));
+      return user;
+    },
+    handlers: {
+      'team.users': () => ({ users: listUsers(workspace, authorIds()), confirmed: workspace.records(usersCollection).has(workspace.user.id) }),
+      // Bundles load their code (and jszip) on first use: opening the core for `info` or `search` need not.
+      'team.exportBundle': async ({ out, since }) =>
+        (await import('./export-bundle')).exportBundle(workspace, deps.exchanged, { out, ...(since === undefined ? {} : { since }), documentDir: deps.library.documentDir, libraryCollection: deps.library.collection }),
+      'team.mergeBundle': async ({ file, join }) => {
+        const [{ readBundle }, { mergeBundle }] = await Promise.all([import('./read-bundle'), import('./merge-bundle')]);
+        const bundle = await readBundle(file, deps.workerUrl ? { workerUrl: deps.workerUrl } : {});
+        return mergeBundle(workspace, deps.exchanged, bundle, {
+          fileName: file.split(/[\\/]/).pop() ?? file,
+          ...(join ? { join } : {}),
+          documentsDir: deps.library.documentsDir,
+          libraryCollection: deps.library.collection,
+          onLibraryReceived: deps.library.followReceived,
+        });
+      },
+      'team.conflicts': () => listConflicts(workspace, deps.exchanged),
+      'team.resolveConflict': async ({ collection, id, rev, record }) => {
+        const definition = definitionOf(collection);
+        const resolved = await workspace.transact((tx) => stageResolution(tx, workspace, definition, id, rev === undefined ? { record } : { rev }, workspace.user.id));
+        if (conflictView(workspace, definition, id)) throw new WorkbenchError('INTERNAL', `${collection} ${id} is still in conflict after the choice.`);
+        if (collection === deps.library.collection) await deps.library.followReceived([id]);
+        return { rev: resolved };
+      },
+      'team.saveSyncLogin': () => {
+        throw new WorkbenchError('UNSUPPORTED', 'Keeping the sync password in the system keychain is only possible in the desktop app; the CLI takes it from --password-file or WORKBENCH_SYNC_PASSWORD.');
+      },
+      'team.syncLogin': () => ({ username: null }),
+      'team.syncSettings': () => workspace.records(syncSettingsCollection).get('server') ?? null,
+      'team.sync': async ({ server, username, password }) => {
+        const saved = workspace.records(syncSettingsCollection).get('server');
+        const address = server ?? saved?.url;
+        if (!address) throw new WorkbenchError('BAD_REQUEST', 'No sync server is configured: give its address (workbench sync --server URL).');
+        let url: URL;
+        try {
+          url = checkServerUrl(address);
+        } catch (error) {
+          throw new WorkbenchError('BAD_REQUEST', (error as Error).message);
+        }
+        if ((username === undefined) !== (password === undefined)) throw new WorkbenchError('BAD_REQUEST', 'Give both a name and a password, or neither.');
+        const credentials = username !== undefined && password !== undefined ? { username, password } : await deps.syncCredentials?.();
+        const { syncWithServer } = await import('./sync');
+        const result = await syncWithServer(workspace, deps.exchanged, url, credentials);
+        await workspace.transact((tx) =>
+          tx.put(syncSettingsCollection, {
+            id: 'server',
+            url: url.href,
+            lastSync: { at: new Date().toISOString(), pushed: result.pushed, added: result.added, updated: result.updated, unchanged: result.unchanged, conflicts: result.conflicts },
+          }),
+        );
+        const libraryIds = result.received.filter((record) => record.collection === deps.library.collection).map((record) => record.id);
+        if (libraryIds.length > 0) await deps.library.followReceived(libraryIds);
+        return result;
+      },
+      'team.agreement': ({ topicIds, docIds, coders }) => ({
+        ...computeAgreement(deps.annotations, context.corpus, { ...(topicIds ? { topicIds } : {}), ...(docIds ? { docIds } : {}), ...(coders ? { coders } : {}) }),
+        names: names(),
+      }),
+    },
+  };
+}

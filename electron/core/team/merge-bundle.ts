@@ -1,0 +1,117 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { WorkbenchError } from '../api/errors';
+import type { AnyCollectionDefinition, Workspace } from '../store';
+import { applyReceived, type ReceivedCounts } from './apply-received';
+import { bundleFormatVersion, type ParsedBundle } from './bundle-format';
+import { stageUser, usersCollection } from './users';
+
+export interface MergeResult extends ReceivedCounts {
+  /** Imported documents whose files came with the bundle. */
+  documents: number;
+  from: { id: string; name: string };
+}
+
+export interface MergeOptions {
+  fileName: string;
+  documentsDir: string;
+  /** The library collection: its records name the documents whose files the bundle carries. */
+  libraryCollection: string;
+  /** Join the bundle's project if this workspace holds no project records yet (a new member's first merge). */
+  join?: boolean;
+  /** Told which library records changed, once the merge is on disk (the import area loads or drops them). */
+  onLibraryReceived?: (docIds: string[]) => Promise<void>;
+}
+
+/**
+ * Brings a colleague's bundle in: every revision it carries is inserted as CouchDB does with
+ * `new_edits: false`, in one transaction. A bundle from another project, from a newer
+ * Field Workbench, or with any record that does not fit is refused with nothing changed.
+ */
+export async function mergeBundle(workspace: Workspace, collections: readonly AnyCollectionDefinition[], bundle: ParsedBundle, options: MergeOptions): Promise<MergeResult> {
+  const { manifest } = bundle;
+  const { fileName } = options;
+  if (manifest.formatVersion > bundleFormatVersion) {
+    throw new WorkbenchError('CONFLICT', `“${fileName}” was exported by a newer Field Workbench (bundle format ${manifest.formatVersion}; this version reads ${bundleFormatVersion}). Update the app, then merge it; nothing was merged.`, { fileName });
+  }
+  const byName = new Map(collections.map((definition) => [definition.name, definition]));
+  // Who the user is does not make a project: a new member names themselves before joining.
+  const holdsRecords = collections.some((definition) => definition.name !== usersCollection.name && workspace.changes(0, { collections: [definition.name], limit: 1 }).results.length > 0);
+  if (manifest.projectId !== workspace.identity.projectId && options.join && holdsRecords) {
+    throw new WorkbenchError(
+      'CONFLICT',
+      `This workspace already holds work of its own project (${workspace.identity.projectId}), so it cannot join ${manifest.projectId}. Join with a new, empty workspace (--workspace DIR); nothing was merged.`,
+      { fileName },
+    );
+  }
+  if (manifest.projectId !== workspace.identity.projectId && !options.join) {
+    throw new WorkbenchError(
+      'CONFLICT',
+      `“${fileName}” belongs to another project (${manifest.projectId}; this workspace is ${workspace.identity.projectId}). Only bundles of the same project can be merged${holdsRecords ? '' : ' (to join that project with this empty workspace, merge with --join)'}; nothing was merged.`,
+      { fileName },
+    );
+  }
+  for (const [name, version] of Object.entries(manifest.collections)) {
+    const local = byName.get(name);
+    if (!local || version > local.version) {
+      throw new WorkbenchError(
+        'CONFLICT',
+        `“${fileName}” holds ${name} records of a newer schema (${local ? `version ${version}; this app reads up to ${local.version}` : 'a kind this app does not know'}). Update the app, then merge it; nothing was merged.`,
+        { fileName },
+      );
+    }
+    if (version < local.version) {
+      throw new WorkbenchError('CONFLICT', `“${fileName}” holds ${name} records of an older schema (version ${version}; this app writes ${local.version}). Ask ${manifest.exportedBy.name} to update the app and export again; nothing was merged.`, { fileName });
+    }
+  }
+  for (const record of bundle.records) {
+    if (manifest.collections[record.collection] === undefined) {
+      throw new WorkbenchError('CORRUPT', `“${fileName}” holds a ${record.collection} record its manifest does not declare; nothing was merged.`, { fileName });
+    }
+  }
+
+  const joining = manifest.projectId !== workspace.identity.projectId;
+  const placed = await placeDocuments(bundle, options.documentsDir, fileName);
+  let result: MergeResult;
+  try {
+    result = await workspace.transact((tx) => {
+      const counts = applyReceived(tx, byName, bundle.records);
+      // The exporter is named on their records; make sure the name is known here.
+      if (!tx.get(usersCollection, manifest.exportedBy.id)) stageUser(tx, manifest.exportedBy);
+      return { ...counts, documents: placed.length, from: manifest.exportedBy };
+    });
+  } catch (error) {
+    await Promise.all(placed.map((docId) => rm(join(options.documentsDir, docId), { recursive: true, force: true })));
+    throw error;
+  }
+  if (joining) await workspace.joinProject(manifest.projectId);
+  const libraryIds = bundle.records.filter((record) => record.collection === options.libraryCollection).map((record) => record.id);
+  if (libraryIds.length > 0) await options.onLibraryReceived?.(libraryIds);
+  return result;
+}
+
+/**
+ * Writes the bundle's documents that this workspace lacks into `documents/<id>/` (through a
+ * temporary folder, renamed into place). Documents already here are left as they are: an
+ * imported document's files never change after import. Returns the ids placed.
+ */
+async function placeDocuments(bundle: ParsedBundle, documentsDir: string, fileName: string): Promise<string[]> {
+  const placed: string[] = [];
+  try {
+    for (const docId of bundle.manifest.documents) {
+      const target = join(documentsDir, docId);
+      if (await stat(target).then(() => true, () => false)) continue;
+      const files = bundle.documents.filter((file) => file.docId === docId);
+      const temp = join(documentsDir, `.tmp-merge-${randomBytes(6).toString('hex')}`);
+      await mkdir(temp, { recursive: true });
+      for (const file of files) await writeFile(join(temp, file.name), file.bytes);
+      await rename(temp, target);
+      placed.push(docId);
+    }
+  } catch (error) {
+    await Promise.all(placed.map((docId) => rm(join(documentsDir, docId), { recursive: true, force: true })));
+    throw new WorkbenchError('IO', `The documents in “${fileName}” could not be written into the workspace (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); nothing was merged.`);
+  }
+  return placed;
+}

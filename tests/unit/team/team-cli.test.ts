@@ -1,0 +1,78 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createCore } from '../../../electron/core/core';
+import { repoRoot, resourcesDir } from '../../helpers/core';
+import { startCouchServer } from '../../helpers/couch-server';
+import { useTempDirs } from '../../helpers/temp-dir';
+import { call, code, importTranscript } from './support';
+
+const tempDir = useTempDirs();
+const bin = join(repoRoot, 'bin/workbench.mjs');
+
+function workbench(args: string[]) {
+  const result = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+beforeAll(() => {
+  if (!existsSync(join(repoRoot, 'out/cli/workbench.js'))) throw new Error('out/cli is missing: run `npm run build:cli` (npm test builds it) before these tests.');
+});
+
+describe('the team commands of the compiled CLI', () => {
+  it('export a bundle, merge it into a new member\'s workspace (the bundle parsed on the worker beside out/cli), and compare the two coders', async () => {
+    const [amina, besnik, bundles] = [await tempDir(), await tempDir(), await tempDir()];
+    // Amina's work, made through the core; the rest through the command.
+    const core = await createCore({ workspaceDir: amina, resourcesDir, holder: 'a test' });
+    await call(core, 'app.setUser', { name: 'Amina Berisha', id: 'amina' });
+    const { docId, passageIds } = await importTranscript(core);
+    const topic = await call(core, 'topics.create', { name: 'Trust in police' });
+    await code(core, passageIds, 1, 8, topic.id);
+    await core.close();
+
+    expect(workbench(['user', '--name', 'Besnik Gashi', '--id', 'besnik', '--workspace', besnik]).code).toBe(0);
+    const exported = workbench(['exchange', 'export', '--out', join(bundles, 'amina.fwx'), '--json', '--workspace', amina]);
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(JSON.parse(exported.stdout)).toMatchObject({ records: 11, documents: 1 });
+
+    const notJoined = workbench(['exchange', 'merge', join(bundles, 'amina.fwx'), '--workspace', besnik]);
+    expect(notJoined.code).toBe(1);
+    expect(notJoined.stderr).toMatch(/belongs to another project.*merge with --join/s);
+    const merged = workbench(['exchange', 'merge', join(bundles, 'amina.fwx'), '--join', '--json', '--workspace', besnik]);
+    expect(merged.code, merged.stderr).toBe(0);
+    expect(JSON.parse(merged.stdout)).toMatchObject({ added: 11, updated: 0, unchanged: 0, conflicts: 0, documents: 1, from: { id: 'amina', name: 'Amina Berisha' } });
+    const again = workbench(['exchange', 'merge', join(bundles, 'amina.fwx'), '--workspace', besnik]);
+    expect(again.stdout).toContain("Merged Amina Berisha's bundle: 0 added, 0 updated, 11 unchanged, 0 conflicts.");
+
+    const users = workbench(['users', '--workspace', besnik]);
+    expect(users.stdout.trim().split('\n')).toEqual(['* Besnik Gashi (besnik)', '  Amina Berisha (amina)']);
+    // Besnik has coded nothing yet: kappa is still defined (Amina's 8 against none of 20).
+    const agreement = workbench(['agreement', '--topic', topic.id, '--document', docId, '--coders', 'amina,besnik', '--workspace', besnik]);
+    expect(agreement.code, agreement.stderr).toBe(0);
+    expect(agreement.stdout).toContain('Trust in police: kappa 0.000 (both 0, only Amina Berisha 8, only Besnik Gashi 0, neither 12');
+    expect(workbench(['conflicts', '--workspace', besnik]).stdout).toBe('No conflicts.\n');
+
+    // Sync through the team's server: Amina's workspace pushes, Besnik's (saved address) has it all already.
+    const couch = await startCouchServer();
+    try {
+      const projectId = JSON.parse(workbench(['user', '--json', '--workspace', amina]).stdout).projectId as string;
+      await couch.createDatabase(projectId);
+      const pushed = workbench(['sync', '--server', couch.url, '--json', '--workspace', amina]);
+      expect(pushed.code, pushed.stderr).toBe(0);
+      expect(JSON.parse(pushed.stdout)).toMatchObject({ database: projectId, pushed: 11, added: 0, conflicts: 0 });
+      expect(workbench(['sync', '--server', couch.url, '--workspace', besnik]).stdout).toMatch(/^Synced with http:\/\/127\.0\.0\.1:\d+\/ \(database fw-[0-9a-f-]+\): \d+ revisions sent; 0 added, 0 updated, 0 unchanged, 0 conflicts\.\n$/);
+      const again = workbench(['sync', '--json', '--workspace', besnik]);
+      expect(again.code, again.stderr).toBe(0);
+      expect(JSON.parse(again.stdout).pushed).toBe(0);
+      const refused = workbench(['sync', '--server', 'http://amina:pw@127.0.0.1:1/', '--workspace', besnik]);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain('Leave the name and password out of the address');
+    } finally {
+      await couch.close();
+    }
+
+    const help = workbench(['agreement', '--help']);
+    expect(help.stdout.replace(/\s+/g, ' ')).toContain("The unit is the passage: a passage counts as coded with a topic by a coder when any of that coder's quotes in it carries the topic");
+  });
+});
