@@ -7,6 +7,7 @@
 export const coreWorkerEntries: Record<string, string> = {
   worker: 'electron/core/import/worker.ts',
   'team-bundle-worker': 'electron/core/team/team-bundle-worker.ts',
+  'exchange-worker': 'electron/core/exchange/exchange-worker.ts',
 };
 
 /**

@@ -20,6 +20,7 @@ import { createMetadataEditsArea, metadataEditsCollections } from './metadata-ed
 import { createSettingsArea, settingsCollections } from './settings';
 import { openWorkspace, type CompactionPolicy, type LockInfo, type Workspace, type WorkspaceUser } from './store';
 import { createTeamArea, teamCollections, teamLocalCollections } from './team';
+import { createExchangeArea } from './exchange';
 import { topicsCollections } from './topics';
 import { UserEntityService, userEntitiesCollections } from './user-entities';
 
@@ -133,6 +134,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       library: { collection: libraryCollection.name, documentDir: (docId) => documentDir(workspace.dir, docId), documentsDir: documentsDir(workspace.dir), followReceived: (docIds) => imports.followReceived(docIds) },
     });
     areas.push(team);
+    const exchange = createExchangeArea(context, {
+      annotations: annotations.face,
+      team: team.face,
+      imports,
+      documentDir: (docId) => documentDir(workspace.dir, docId),
+      origin: `${packageJson.productName} ${packageJson.version}`,
+    });
+    areas.push(exchange);
+    imports.setProjectImporter(exchange.importFile);
 
     const handlers: Handlers = {
       'app.info': () => ({
@@ -172,6 +182,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       ...metadataEdits.handlers,
       ...evidence.handlers,
       ...team.handlers,
+      ...exchange.handlers,
       ...options.hostHandlers,
     };
 

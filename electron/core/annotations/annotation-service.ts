@@ -28,6 +28,18 @@ export interface AnnotationContent {
 
 export type CreateAnnotationInput = TargetInput & AnnotationContent;
 
+/** An annotation read from another tool's file: document offsets (UTF-16, as `DocumentText`), its coder and time. */
+export interface ImportedAnnotationInput {
+  docId: string;
+  start: number;
+  end: number;
+  topicIds: string[];
+  note?: string;
+  color?: ColorKey;
+  createdBy?: string;
+  createdAt: string;
+}
+
 /**
  * One edit of an annotation: the fields given replace the stored ones (lists are the new
  * lists); `topicPaths` adds topics, created if missing. One transaction, one undo step.
@@ -267,6 +279,33 @@ export class AnnotationService implements TopicReferences {
       });
     }
     return report;
+  }
+
+  /**
+   * Stages an annotation brought in from elsewhere (a REFI-QDA project) inside the caller's
+   * transaction: a range of a document's text, with its coder and creation time kept.
+   * Topics may be staged in the same transaction. Not an undoable command.
+   */
+  stageImported(tx: Transaction, input: ImportedAnnotationInput): Annotation {
+    const { docId, target } = resolveTarget(this.lookup, { docId: input.docId, start: input.start, end: input.end });
+    const missingTopics = input.topicIds.filter((id) => !tx.get(topicsCollection, id));
+    if (missingTopics.length > 0) throw new WorkbenchError('NOT_FOUND', `Unknown topic ${missingTopics.join(', ')}.`, { missing: missingTopics });
+    const annotation = this.validated({
+      id: this.newId(),
+      docId,
+      target,
+      color: input.color ?? defaultColor,
+      note: input.note ?? '',
+      topicIds: unique(input.topicIds),
+      entityIds: [],
+      recommendationIds: [],
+      createdAt: input.createdAt,
+      updatedAt: input.createdAt,
+      anchorStatus: 'anchored',
+      createdBy: input.createdBy ?? this.workspace.user.id,
+    });
+    tx.put(annotationsCollection, annotation);
+    return annotation;
   }
 
   /** Inside the removal of an imported document: its annotations deleted, or kept as orphans. */

@@ -7,6 +7,6 @@ import type { AnnotationService } from './annotation-service';
  * removal. They never read the annotations collection themselves.
  */
 export interface AnnotationsFace {
-  annotations: Pick<AnnotationService, 'get' | 'all' | 'ofDocument' | 'count' | 'stageDocumentRemoval' | 'coderOf'>;
-  topics: Pick<TopicService, 'get' | 'list' | 'tree' | 'path' | 'count'>;
+  annotations: Pick<AnnotationService, 'get' | 'all' | 'ofDocument' | 'count' | 'stageDocumentRemoval' | 'coderOf' | 'stageImported'>;
+  topics: Pick<TopicService, 'get' | 'list' | 'tree' | 'path' | 'count' | 'stageTopic'>;
 }

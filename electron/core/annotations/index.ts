@@ -9,7 +9,7 @@ import { colorMeaningsCollection } from './palette';
 export { AnnotationSchema, AnnotationTargetSchema, anchorStatuses, annotationsCollection } from './annotation-schema';
 export type { Annotation, AnnotationTarget } from './annotation-schema';
 export { AnnotationService } from './annotation-service';
-export type { AnnotationContent, AnnotationEdit, AnnotationServiceOptions, CreateAnnotationInput, ReanchorReport, RemovedDocumentAnnotations } from './annotation-service';
+export type { AnnotationContent, AnnotationEdit, ImportedAnnotationInput, AnnotationServiceOptions, CreateAnnotationInput, ReanchorReport, RemovedDocumentAnnotations } from './annotation-service';
 export type { TargetInput } from './annotation-target';
 export type { AnnotationFilter } from './annotation-filter';
 export type { CooccurrenceMatrix, TopicCount } from './coding-statistics';

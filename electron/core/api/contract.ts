@@ -10,6 +10,7 @@ import { settingsMethods } from '../settings/methods';
 import { evidenceMethods } from '../evidence/methods';
 import { metadataEditsMethods } from '../metadata-edits/methods';
 import { teamMethods } from '../team/methods';
+import { exchangeMethods } from '../exchange/methods';
 import type { SerializedError } from './errors';
 
 /**
@@ -30,6 +31,7 @@ export const contract = {
   ...evidenceMethods,
   ...metadataEditsMethods,
   ...teamMethods,
+  ...exchangeMethods,
 };
 
 export type Contract = typeof contract;

@@ -12,6 +12,7 @@ import { registerInfo } from './commands/info';
 import { registerMetadataCommands } from '../metadata-edits/cli';
 import { registerUserCommand } from './commands/user';
 import { registerEvidenceCommands } from '../evidence/cli';
+import { registerExchangeCommands } from '../exchange/cli';
 import { CliContext } from './context';
 import type { GlobalOptions } from './context';
 import { printError, printResult } from './output';
@@ -69,6 +70,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   registerImportCommands(program, run);
   registerEvidenceCommands(program, run);
   registerTeamCommands(program, run);
+  registerExchangeCommands(program, run);
   for (const command of program.commands) command.exitOverride().showHelpAfterError('(run `workbench --help` for usage)');
 
   try {

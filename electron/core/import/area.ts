@@ -7,8 +7,11 @@ import { importHandlers } from './handlers/import-handlers.js';
 import { ImportJobs } from './handlers/import-jobs.js';
 import { Library, type LibraryRecord } from './handlers/library-records.js';
 import { loadImportedDocument, loadImportedDocuments } from './handlers/load-imported.js';
-import type { RunImportOptions } from './handlers/run-import.js';
-import type { importMethods } from './methods.js';
+import { runImport, type PreparedDocument, type RunImportOptions } from './handlers/run-import.js';
+import type { ImportResult, importMethods } from './methods.js';
+
+/** Reads a whole project or codebook file (`.qdpx`, `.qdc`) into the workspace: the exchange area's. */
+export type ProjectImporter = (filePath: string, fileName: string) => Promise<ImportResult>;
 
 /**
  * Wires the import area into the core: the workspace's imported documents join the corpus
@@ -21,6 +24,13 @@ export interface ImportArea extends Area<typeof importMethods> {
   face: Library;
   /** Loads or drops the documents of library records received from a colleague (an exchange bundle, a sync), as for another process's changes. */
   followReceived(docIds: string[]): Promise<void>;
+  /**
+   * Imports a document whose text another reader already split into passages (a source of
+   * a REFI-QDA project), queued with the other imports; the file is kept as its original.
+   */
+  importPrepared(request: { filePath: string; fileName: string; prepared: PreparedDocument }): Promise<ImportResult>;
+  /** Who reads `.qdpx` and `.qdc` files given to `import.file` and `import.bytes` (set by the core once the exchange area exists). */
+  setProjectImporter(importer: ProjectImporter): void;
 }
 
 export async function createImportArea(
@@ -32,12 +42,17 @@ export async function createImportArea(
   const context: ImportContext = { ...core, library, annotations: deps.annotations, metadataEdits: deps.metadataEdits };
   await loadImportedDocuments(context);
   const jobs = new ImportJobs();
+  const projects: { importer?: ProjectImporter } = {};
   const stop = library.records.subscribe((changes, origin) => {
     if (origin === 'external') void followExternalChanges(context, changes);
   });
   return {
-    handlers: importHandlers(context, jobs, options),
+    handlers: importHandlers(context, jobs, options, projects),
     face: library,
+    importPrepared: ({ filePath, fileName, prepared }) => runImport(context, jobs, { filePath, fileName, prepared, onDuplicate: 'import-again' }, options),
+    setProjectImporter: (importer) => {
+      projects.importer = importer;
+    },
     followReceived: (docIds) =>
       followExternalChanges(
         context,

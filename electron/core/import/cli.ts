@@ -11,7 +11,7 @@ const annotationChoices: Record<string, 'delete' | 'keep-as-orphans'> = { delete
 export function registerImportCommands(program: Command, run: CliAction): void {
   program
     .command('import <file>')
-    .description('import a PDF, a photo of a page (.jpg, .png, .tif) or a transcript (.txt, .md, .docx) into the workspace')
+    .description('import a PDF, a photo of a page (.jpg, .png, .tif), a transcript (.txt, .md, .docx), or a REFI-QDA project (.qdpx) or codebook (.qdc) into the workspace')
     .option('--password <password>', 'the password of an encrypted PDF')
     .option('--duplicate <choice>', 'when the same file is already imported: skip, or again (a second copy)')
     .option('--ocr-lang <codes>', 'languages OCR reads in scanned pages and photos, joined by +, e.g. eng+sqi (default eng; see ocr-languages)')
@@ -34,7 +34,13 @@ export function registerImportCommands(program: Command, run: CliAction): void {
           },
           'write',
         )) as ImportResult;
-        const { documentId, title, pages, passages, status, hasTextLayer, ocrPages } = value;
+        const { documentId, title, pages, passages, status, hasTextLayer, ocrPages, project } = value;
+        if (project) {
+          return {
+            value: { title, ...project },
+            human: () => `Imported the ${project.format === 'qdc' ? 'codebook' : 'project'} "${title}": ${project.summary}.`,
+          };
+        }
         return {
           value: { documentId, title, pages, passages, status, hasTextLayer, ocrPages },
           human: () =>

@@ -14,11 +14,12 @@ export type { ImportedMetadataPatch } from './manage-imported.js';
 export { ImportedDocumentRecordSchema, type ImportedDocumentRecord } from './document-record.js';
 export type { ImportFormat } from './file-format.js';
 export type { ExtractPdfOptions, PdfExtraction, ExtractedPassage, ExtractedFootnote, ExtractedMetadata } from './types.js';
-export { createImportArea, type ImportArea } from './area.js';
+export { createImportArea, type ImportArea, type ProjectImporter } from './area.js';
+export type { PreparedDocument } from './handlers/run-import.js';
 export { documentDir, documentsDir } from './workspace-paths.js';
 export { Library, LibraryRecordSchema, libraryCollection, type LibraryRecord } from './handlers/library-records.js';
 export { importMethods, MAX_IMPORT_BYTES } from './methods.js';
-export type { ImportResult, RemoveResult, ImportProgressEvent, LibraryChangedEvent, OcrLanguageInfo, OcrTextLayer } from './methods.js';
+export type { ImportResult, ProjectImportSummary, RemoveResult, ImportProgressEvent, LibraryChangedEvent, OcrLanguageInfo, OcrTextLayer } from './methods.js';
 export { registerImportCommands } from './cli.js';
 
 /** The collections this area owns. */

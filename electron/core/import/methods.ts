@@ -46,6 +46,27 @@ export interface ImportResult {
   hasTextLayer: boolean;
   /** Pages whose text was recognised by OCR. */
   ocrPages: number[];
+  /**
+   * A REFI-QDA project or codebook (`.qdpx`, `.qdc`): what came in and what was left out.
+   * `documentId` is then its first document (or empty), `title` the project's name.
+   */
+  project?: ProjectImportSummary;
+}
+
+/** What a REFI-QDA import brought in, in counts, and in words. */
+export interface ProjectImportSummary {
+  format: 'qdpx' | 'qdc';
+  documents: string[];
+  topicsCreated: number;
+  topicsMerged: number;
+  annotations: number;
+  notes: number;
+  authors: string[];
+  /** "kept: 3 sources, 12 codes, …" */
+  kept: string[];
+  /** "skipped: 2 cases, 1 variable, …" — never dropped silently. */
+  skipped: string[];
+  summary: string;
 }
 
 export interface OcrLanguageInfo {

@@ -1,6 +1,7 @@
 import type { AnnotationsFace } from '../annotations';
 import type { Area, CoreContext } from '../core-context';
-import type { AnyCollectionDefinition, WorkspaceUser } from '../store';
+import type { AnyCollectionDefinition, Transaction, WorkspaceUser } from '../store';
+import type { TeamUserView } from './users';
 import { computeAgreement } from './agreement';
 import { conflictView, listConflicts, stageResolution } from './conflicts';
 import type { teamMethods } from './methods';
@@ -19,7 +20,16 @@ export interface TeamDeps {
   syncCredentials?: () => Promise<{ username: string; password: string } | undefined>;
 }
 
+/** What other areas may use of the team area: the project's users, listed and added. */
+export interface TeamFace {
+  /** Everyone known, the current user first (authors seen on annotations included). */
+  users(): TeamUserView[];
+  /** Adds or renames a user inside the caller's transaction (a project imported from another tool brings its coders). */
+  stageUser(tx: Transaction, user: { id: string; name: string }): void;
+}
+
 export interface TeamArea extends Area<typeof teamMethods> {
+  face: TeamFace;
   /** Makes someone the current user and adds them to the project's users (`app.setUser`). */
   setUser(input: { name: string; id?: string }): Promise<WorkspaceUser>;
 }
@@ -36,6 +46,10 @@ export function createTeamArea(context: CoreContext, deps: TeamDeps): TeamArea {
   const names = () => Object.fromEntries(listUsers(workspace, authorIds()).map((user) => [user.id, user.name]));
 
   return {
+    face: {
+      users: () => listUsers(workspace, authorIds()),
+      stageUser: (tx, user) => stageUser(tx, user),
+    },
     async setUser(input) {
       const user = await workspace.setUser(input);
       await workspace.transact((tx) => stageUser(tx, user));

@@ -7,7 +7,7 @@ import { syncSettingsCollection } from './sync-settings';
 import { usersCollection } from './users';
 
 export { createTeamArea } from './area';
-export type { TeamArea, TeamDeps } from './area';
+export type { TeamArea, TeamDeps, TeamFace } from './area';
 export { teamMethods } from './methods';
 export type { TeamUsers, AgreementReport, ConflictView, MergeResult, ExportBundleResult, TeamUserView } from './methods';
 export { cohensKappa } from './agreement';

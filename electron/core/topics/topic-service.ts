@@ -110,6 +110,24 @@ export class TopicService {
   }
 
   /**
+   * Stages one new topic inside someone else's transaction (an import of a codebook that
+   * creates many at once). The caller checks that the name is free under its parent among
+   * what it staged; the parent must exist or be staged before.
+   */
+  stageTopic(tx: Transaction, input: CreateTopicInput & { stagedCount?: number }): Topic {
+    const topic = parseTopic({
+      id: this.newId(),
+      name: input.name.trim(),
+      parentId: input.parentId,
+      color: input.color ?? nextTopicColor(this.count + (input.stagedCount ?? 0)),
+      description: input.description ?? '',
+    });
+    if (topic.parentId !== undefined && !tx.get(topicsCollection, topic.parentId)) this.require(topic.parentId);
+    tx.put(topicsCollection, topic);
+    return topic;
+  }
+
+  /**
    * Stages the topics a list of paths ("Security / Trust in police") needs that do not
    * exist yet, parents first, inside someone else's transaction. Returns the id each path
    * ends at and the topics staged.

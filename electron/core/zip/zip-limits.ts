@@ -25,3 +25,16 @@ export const DOCX_LIMITS: ZipLimits = {
   maxRatio: 200,
   ratioFloorBytes: 1024 * 1024,
 };
+
+/**
+ * REFI-QDA projects (.qdpx): project.qde plus the sources (plain text, PDFs, pictures,
+ * recordings). Plain text compresses well but even a transcript of one repeated phrase
+ * stays below a few hundred to one; a bomb is far beyond.
+ */
+export const QDPX_LIMITS: ZipLimits = {
+  maxEntries: 20_000,
+  maxEntryBytes: 512 * 1024 * 1024,
+  maxTotalBytes: 1024 * 1024 * 1024,
+  maxRatio: 400,
+  ratioFloorBytes: 1024 * 1024,
+};

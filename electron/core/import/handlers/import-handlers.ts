@@ -1,4 +1,5 @@
-import type { importMethods } from '../methods.js';
+import { basename } from 'node:path';
+import type { ImportResult, importMethods } from '../methods.js';
 import { WorkbenchError } from '../../api/errors.js';
 import type { AreaHandlers } from '../../core-context.js';
 import type { ImportContext } from './import-context.js';
@@ -6,14 +7,29 @@ import { withBytesAsFile } from './bytes-as-file.js';
 import type { ImportJobs } from './import-jobs.js';
 import { ocrLanguages, ocrTextLayer } from './ocr-handlers.js';
 import { removeDocument } from './remove-document.js';
-import { runImport, type RunImportOptions } from './run-import.js';
+import { runImport, type RunImportOptions, type RunImportRequest } from './run-import.js';
 import { updateMetadata } from './update-metadata.js';
 
-export function importHandlers(context: ImportContext, jobs: ImportJobs, options: RunImportOptions): AreaHandlers<typeof importMethods> {
+/** Project and codebook files of REFI-QDA tools: read by the exchange area, not extracted as a document. */
+export function isExchangeFile(fileName: string): boolean {
+  return /\.(qdpx|qdc)$/i.test(fileName);
+}
+
+export function importHandlers(
+  context: ImportContext,
+  jobs: ImportJobs,
+  options: RunImportOptions,
+  projects: { importer?: (filePath: string, fileName: string) => Promise<ImportResult> },
+): AreaHandlers<typeof importMethods> {
+  const importAny = (filePath: string, fileName: string, choices: Omit<RunImportRequest, 'filePath' | 'fileName'>): Promise<ImportResult> => {
+    if (!isExchangeFile(fileName)) return runImport(context, jobs, { filePath, fileName, ...choices }, options);
+    if (!projects.importer) throw new WorkbenchError('UNSUPPORTED', `“${fileName}” is a REFI-QDA project or codebook, which this core cannot read.`);
+    if (context.workspace.readOnly) throw new WorkbenchError('LOCKED', `“${fileName}” cannot be imported: this workspace is open read-only.`);
+    return projects.importer(filePath, fileName);
+  };
   return {
-    'import.file': ({ path, ...choices }) => runImport(context, jobs, { filePath: path, ...choices }, options),
-    'import.bytes': ({ fileName, base64, ...choices }) =>
-      withBytesAsFile(fileName, base64, (filePath) => runImport(context, jobs, { filePath, fileName, ...choices }, options)),
+    'import.file': ({ path: filePath, ...choices }) => importAny(filePath, basename(filePath), choices),
+    'import.bytes': ({ fileName, base64, ...choices }) => withBytesAsFile(fileName, base64, (filePath) => importAny(filePath, fileName, choices)),
     'import.ocrLanguages': () => ocrLanguages(context),
     'import.ocrTextLayer': ({ docId, page }) => ocrTextLayer(context, docId, page),
     'import.cancel': ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),

@@ -10,6 +10,9 @@ import type { OcrSetup } from '../ocr/ocr-engine.js';
 import { DEFAULT_OCR_LANGUAGES, resolveOcrLanguages } from '../ocr/ocr-languages.js';
 import type { ImportContext } from './import-context.js';
 import type { ImportJobs } from './import-jobs.js';
+import type { Extraction } from '../extract-any.js';
+import { textMetadata } from '../metadata/index.js';
+import { guessLanguage } from '../language.js';
 
 export interface RunImportRequest {
   filePath: string;
@@ -21,6 +24,20 @@ export interface RunImportRequest {
   /** Default true. */
   ocr?: boolean;
   ocrLanguages?: string[];
+  /**
+   * Text already read by another reader (a source of a REFI-QDA project): its passages are
+   * taken as given instead of extracting the file, so offsets into them stay exact.
+   */
+  prepared?: PreparedDocument;
+}
+
+/** A document whose text another reader has already split into passages. */
+export interface PreparedDocument {
+  title: string;
+  /** Passages in reading order; none may hold a blank line or start or end with white space. */
+  paragraphs: string[];
+  /** The file is the PDF the text represents (kept for the reader), or the text itself. */
+  origin: 'imported-pdf' | 'imported-text' | 'imported-transcript';
 }
 
 export interface RunImportOptions {
@@ -66,7 +83,7 @@ export function runImport(context: ImportContext, jobs: ImportJobs, request: Run
       onProgress: publish,
       ...(ocr ? { ocr } : {}),
       extractor: (format, bytes, extractOptions) =>
-        extractInWorkers(format, bytes, { ...extractOptions, fileName, ...(options.workerUrl ? { workerUrl: options.workerUrl } : {}) }),
+        request.prepared ? Promise.resolve(preparedExtraction(request.prepared, fileName)) : extractInWorkers(format, bytes, { ...extractOptions, fileName, ...(options.workerUrl ? { workerUrl: options.workerUrl } : {}) }),
     });
     if (outcome.status === 'skipped') {
       const existing = context.corpus.document(outcome.existingDocumentId);
@@ -103,4 +120,21 @@ export function runImport(context: ImportContext, jobs: ImportJobs, request: Run
       ocrPages: outcome.ocrPages,
     };
   });
+}
+
+function preparedExtraction(prepared: PreparedDocument, fileName: string): Extraction {
+  const passages = prepared.paragraphs.map((text, order) => ({ kind: 'paragraph' as const, text, page: 1, sectionPath: [], order, footnoteRefs: [] }));
+  return {
+    origin: prepared.origin,
+    kind: prepared.origin === 'imported-transcript' ? 'transcript' : 'other',
+    metadata: { ...textMetadata({ title: prepared.title }, undefined, fileName), language: guessLanguage(prepared.paragraphs.slice(0, 200).join(' ')) },
+    pageCount: 1,
+    hasTextLayer: prepared.paragraphs.length > 0,
+    passages,
+    footnotes: [],
+    unreadablePages: [],
+    ocrPages: [],
+    ocrLanguages: [],
+    textLayers: [],
+  };
 }
