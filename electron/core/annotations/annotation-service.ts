@@ -287,7 +287,7 @@ export class AnnotationService implements TopicReferences {
    * Topics may be staged in the same transaction. Not an undoable command.
    */
   stageImported(tx: Transaction, input: ImportedAnnotationInput): Annotation {
-    const { docId, target } = resolveTarget(this.lookup, { docId: input.docId, start: input.start, end: input.end });
+    const { docId, target } = resolveTarget(this.lookup, { docId: input.docId, start: input.start, end: input.end }, { keepEdgeWhiteSpace: true });
     const missingTopics = input.topicIds.filter((id) => !tx.get(topicsCollection, id));
     if (missingTopics.length > 0) throw new WorkbenchError('NOT_FOUND', `Unknown topic ${missingTopics.join(', ')}.`, { missing: missingTopics });
     const annotation = this.validated({

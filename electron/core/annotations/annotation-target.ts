@@ -23,7 +23,7 @@ export type TargetInput =
     };
 
 /** Finds the target in the corpus, or fails saying what is wrong with the selection. */
-export function resolveTarget(lookup: CorpusLookup, input: TargetInput): { docId: string; target: AnnotationTarget } {
+export function resolveTarget(lookup: CorpusLookup, input: TargetInput, options: { keepEdgeWhiteSpace?: boolean } = {}): { docId: string; target: AnnotationTarget } {
   if ('passageId' in input) {
     const passage = lookup.getPassage(input.passageId);
     if (!passage) throw new WorkbenchError('NOT_FOUND', `There is no passage with id ${input.passageId}.`, { passageId: input.passageId });
@@ -42,9 +42,11 @@ export function resolveTarget(lookup: CorpusLookup, input: TargetInput): { docId
     throw new WorkbenchError('BAD_REQUEST', `The selection ${input.start}-${input.end} is not a range within document ${input.docId}.`);
   }
   // Leading or trailing blank lines come from dragging over a paragraph break; drop them.
+  // (A selection made elsewhere, a REFI-QDA project's, is kept as it was made.)
   let { start, end } = input;
-  while (start < end && /\s/.test(doc.text[start]!)) start += 1;
-  while (end > start && /\s/.test(doc.text[end - 1]!)) end -= 1;
+  while (!options.keepEdgeWhiteSpace && start < end && /\s/.test(doc.text[start]!)) start += 1;
+  while (!options.keepEdgeWhiteSpace && end > start && /\s/.test(doc.text[end - 1]!)) end -= 1;
+  if (/^\s*$/.test(doc.text.slice(start, end))) start = end;
   if (start >= end) throw new WorkbenchError('BAD_REQUEST', 'Select some text to annotate: the selection is only white space.');
   return { docId: input.docId, target: targetFor(lookup, doc, start, end) };
 }

@@ -1,11 +1,11 @@
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import JSZip from 'jszip';
-import { buildDocumentText } from '../anchoring/document-text';
+import { buildDocumentText, passageSeparator } from '../anchoring/document-text';
 import { deterministicUuid, topicGuid, type Annotation, type AnnotationsFace } from '../annotations';
 import { WorkbenchError } from '../api/errors';
 import type { CorpusIndex } from '../corpus/corpus-index';
-import type { CorpusDocument } from '../corpus/schema';
+import type { CorpusDocument, Passage } from '../corpus/schema';
 import type { TeamFace } from '../team';
 import { hexColorPattern, TopicTree, type Topic } from '../topics';
 import { CodePointIndex } from './code-points';
@@ -83,8 +83,7 @@ export async function buildProject(deps: ExportProjectDeps): Promise<{ zip: Buff
   const documents = deps.corpus.allDocuments().sort((a, b) => Number(a.origin !== 'bundled') - Number(b.origin !== 'bundled') || a.id.localeCompare(b.id));
   const sourceLines: string[] = [];
   for (const document of documents) {
-    const passages = deps.corpus.passages(document.id);
-    const text = buildDocumentText(passages).text;
+    const { text, toSource } = sourceText(deps.corpus.passages(document.id));
     const annotations = deps.annotations.annotations
       .ofDocument(document.id)
       .filter((annotation) => {
@@ -97,7 +96,7 @@ export async function buildProject(deps: ExportProjectDeps): Promise<{ zip: Buff
     const textGuid = pdf ? representationGuid(document.id) : sourceGuid(document.id);
     zip.file(`Sources/${textGuid}.txt`, text);
     const selectionLines = annotations.flatMap((annotation) => {
-      const written = selectionXml(annotation, text, deps);
+      const written = selectionXml(annotation, text, toSource, deps);
       if (written.length === 0) return [];
       selections++;
       if (annotation.note.trim()) notes++;
@@ -171,8 +170,42 @@ function codePoints(text: string): CodePointIndex {
   return lastText.index;
 }
 
-function selectionXml(annotation: Annotation, text: string, deps: ExportProjectDeps): string[] {
-  const { start, end } = annotation.target.selectors.position;
+/**
+ * A document's plain text as other tools should see it: its passages joined by a blank line,
+ * as annotations are anchored, with each transcript turn led by its speaker ("Resident: …"),
+ * which the transcript reader took out of the passage's text. `toSource` moves a document
+ * offset to the same place in this text.
+ */
+export function sourceText(passages: readonly Passage[]): { text: string; toSource(offset: number): number } {
+  const spans = buildDocumentText(passages).spans;
+  const prefixes = passages.map((passage, index) => (passage.speaker && passage.speaker !== passages[index - 1]?.speaker ? `${passage.speaker}: ` : ''));
+  const shifts: number[] = [];
+  let shift = 0;
+  for (const prefix of prefixes) {
+    shift += prefix.length;
+    shifts.push(shift);
+  }
+  const text = passages.map((passage, index) => prefixes[index] + passage.text).join(passageSeparator);
+  return {
+    text,
+    toSource(offset) {
+      let low = 0;
+      let high = spans.length;
+      while (low < high) {
+        const mid = (low + high) >>> 1;
+        if (spans[mid]!.start <= offset) low = mid + 1;
+        else high = mid;
+      }
+      return offset + (low > 0 ? shifts[low - 1]! : 0);
+    },
+  };
+}
+
+function selectionXml(annotation: Annotation, text: string, toSource: (offset: number) => number, deps: ExportProjectDeps): string[] {
+  const position = annotation.target.selectors.position;
+  // The end belongs to the passage the quote ends in, never to the one after it.
+  const start = toSource(position.start);
+  const end = toSource(position.end - 1) + 1;
   if (end > text.length || start >= end) return [];
   const index = codePoints(text);
   const coder = userGuid(deps.annotations.annotations.coderOf(annotation));
