@@ -67,7 +67,10 @@ function openCore(attempt: StartupAttempt): Promise<Core> {
         const options: Electron.OpenDialogOptions = {
           title: 'Import documents',
           properties: multiple ? ['openFile', 'multiSelections'] : ['openFile'],
-          filters: [{ name: 'PDFs, transcripts and Word documents', extensions: ['pdf', 'txt', 'md', 'markdown', 'docx'] }],
+          filters: [
+            { name: 'PDFs, transcripts, Word documents and REFI-QDA projects', extensions: ['pdf', 'txt', 'md', 'markdown', 'docx', 'jpg', 'jpeg', 'png', 'tif', 'tiff', 'qdpx', 'qdc'] },
+            { name: 'REFI-QDA projects and codebooks (NVivo, ATLAS.ti, MAXQDA, QualCoder)', extensions: ['qdpx', 'qdc'] },
+          ],
         };
         const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
         const paths = result.canceled ? [] : result.filePaths;

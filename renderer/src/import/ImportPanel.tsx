@@ -1,3 +1,4 @@
+import type { MouseEvent } from 'react';
 import { routeHref } from '../app/routes';
 import { isFinished, type ImportJob } from './import-job';
 import './ImportPanel.css';
@@ -58,6 +59,7 @@ function JobState({ job, onOpen }: { job: ImportJob; onOpen: (jobId: string) => 
     case 'imported':
     case 'skipped': {
       const result = job.result!;
+      if (result.project) return <ProjectOutcome job={job} onOpen={onOpen} />;
       return (
         <p className="import-job-state">
           {job.status === 'skipped' ? 'Already in your library. ' : `Imported: ${result.pages} page${result.pages === 1 ? '' : 's'}, ${result.passages} passage${result.passages === 1 ? '' : 's'}. `}
@@ -90,6 +92,40 @@ function JobState({ job, onOpen }: { job: ImportJob; onOpen: (jobId: string) => 
         </p>
       );
   }
+}
+
+/** A REFI-QDA project or codebook: what came in and what was left out, never silently. */
+function ProjectOutcome({ job, onOpen }: { job: ImportJob; onOpen: (jobId: string) => void }) {
+  const project = job.result!.project!;
+  const open = (view: 'library' | 'topics') => (event: MouseEvent<HTMLAnchorElement>) => {
+    event.preventDefault();
+    window.location.hash = routeHref(view);
+    onOpen(job.id);
+  };
+  return (
+    <div className="import-job-state import-project-outcome">
+      <p>
+        Imported the {project.format === 'qdc' ? 'codebook' : 'project'} “{job.result!.title}”.
+      </p>
+      <p className="import-project-kept">Kept: {project.kept.join(', ')}.</p>
+      <p className={project.skipped.length > 0 ? 'import-project-skipped' : 'import-project-skipped muted'}>
+        Not brought in: {project.skipped.length > 0 ? `${project.skipped.join(', ')}.` : 'nothing.'}
+      </p>
+      <p>
+        <a href={routeHref('topics')} onClick={open('topics')}>
+          Open the codebook
+        </a>
+        {project.documents.length > 0 ? (
+          <>
+            {' · '}
+            <a href={routeHref('library')} onClick={open('library')}>
+              Open the library
+            </a>
+          </>
+        ) : null}
+      </p>
+    </div>
+  );
 }
 
 function Progress({ job }: { job: ImportJob }) {
