@@ -6,7 +6,7 @@ import { buildDocumentText, passageSeparator } from '../anchoring/document-text'
 import type { AnnotationsFace } from '../annotations';
 import { WorkbenchError } from '../api/errors';
 import type { CorpusIndex } from '../corpus/corpus-index';
-import type { ImportArea, ImportResult, ProjectImportSummary } from '../import';
+import { MAX_TEXT_BYTES, type ImportArea, type ImportResult, type ProjectImportSummary } from '../import';
 import type { Workspace } from '../store';
 import type { TeamFace } from '../team';
 import { nameKey, TopicTree, type Topic } from '../topics';
@@ -17,7 +17,7 @@ export interface ApplyProjectDeps {
   corpus: CorpusIndex;
   annotations: AnnotationsFace;
   team: TeamFace;
-  imports: Pick<ImportArea, 'importPrepared'>;
+  imports: Pick<ImportArea, 'importPrepared' | 'handlers'>;
 }
 
 /**
@@ -27,7 +27,7 @@ export interface ApplyProjectDeps {
  * as topics (merged by name under the same parent), and the selections as annotations with
  * their topics, notes, coders and times.
  */
-export async function applyProject(project: ParsedProject, deps: ApplyProjectDeps): Promise<ImportResult> {
+export async function applyProject(project: ParsedProject, fileName: string, deps: ApplyProjectDeps): Promise<ImportResult> {
   const { workspace, annotations, team } = deps;
   // Documents first: an annotation needs its document in the corpus index.
   const documentOf = new Map<ParsedSource, string>();
@@ -36,7 +36,23 @@ export async function applyProject(project: ParsedProject, deps: ApplyProjectDep
   for (const document of deps.corpus.allDocuments()) textIndex.set(buildDocumentText(deps.corpus.passages(document.id)).text, document.id);
   const sourcesWithText = project.sources.filter((source) => source.paragraphs.length > 0);
   const emptySources = project.sources.length - sourcesWithText.length;
+  // Every source must fit before the first is brought in.
+  for (const source of sourcesWithText) {
+    const bytes = source.pdf?.byteLength ?? Buffer.byteLength(source.paragraphs.join(passageSeparator));
+    if (!source.pdf && bytes > MAX_TEXT_BYTES) {
+      throw new WorkbenchError(
+        'UNSUPPORTED',
+        `“${source.name}” in “${fileName}” holds ${Math.round(bytes / 1024 / 1024)} MB of text, more than the ${Math.round(MAX_TEXT_BYTES / 1024 / 1024)} MB one document can hold and stay quick to search. ` +
+          'Split that source in the program that made the project and export it again. Nothing was imported.',
+        { fileName, source: source.name },
+      );
+    }
+  }
   let reused = 0;
+  // Nothing of a project that could not be brought in whole stays: its new documents go again.
+  const undo = async () => {
+    for (const docId of importedIds) await Promise.resolve(deps.imports.handlers['import.remove']({ docId, annotations: 'delete' })).catch(() => undefined);
+  };
   const temp = sourcesWithText.length > 0 ? await mkdtemp(path.join(os.tmpdir(), 'workbench-qdpx-')) : undefined;
   try {
     for (const [index, source] of sourcesWithText.entries()) {
@@ -59,11 +75,27 @@ export async function applyProject(project: ParsedProject, deps: ApplyProjectDep
       importedIds.push(result.documentId);
       textIndex.set(text, result.documentId);
     }
+  } catch (error) {
+    await undo();
+    throw error;
   } finally {
     if (temp) await rm(temp, { recursive: true, force: true });
   }
 
-  const summary = await workspace.transact((tx) => {
+  let summary: Awaited<ReturnType<typeof stageProject>>;
+  try {
+    summary = await stageProject(project, deps, sourcesWithText, documentOf);
+  } catch (error) {
+    await undo();
+    throw error;
+  }
+  return describeOutcome(project, summary, { sourcesWithText, documentOf, importedIds, reused, emptySources });
+}
+
+/** One transaction: the coders as users, the codes as topics, the selections as annotations. */
+function stageProject(project: ParsedProject, deps: ApplyProjectDeps, sourcesWithText: ParsedSource[], documentOf: Map<ParsedSource, string>) {
+  const { workspace, annotations, team } = deps;
+  return workspace.transact((tx) => {
     // Coders: by name, a user already known keeps their id.
     const knownUsers = team.users();
     const userIds = new Map<string, string>();
@@ -117,6 +149,7 @@ export async function applyProject(project: ParsedProject, deps: ApplyProjectDep
     let alreadyThere = 0;
     let notes = 0;
     let unknownCodes = 0;
+    const refused: string[] = [];
     for (const source of sourcesWithText) {
       const docId = documentOf.get(source)!;
       const existing = annotations.annotations.ofDocument(docId);
@@ -149,8 +182,11 @@ export async function applyProject(project: ParsedProject, deps: ApplyProjectDep
             createdAt: selection.creationDateTime ?? new Date().toISOString(),
           });
         } catch (error) {
-          // A selection of white space only has nothing to annotate; it is counted below.
-          if (error instanceof WorkbenchError && error.code === 'BAD_REQUEST') continue;
+          // A selection of white space only, or a note too long to keep: counted, with the reason.
+          if (error instanceof WorkbenchError && error.code === 'BAD_REQUEST') {
+            refused.push(error.message);
+            continue;
+          }
           throw error;
         }
         added++;
@@ -164,10 +200,17 @@ export async function applyProject(project: ParsedProject, deps: ApplyProjectDep
       if (!knownUsers.some((known) => known.id === id)) team.stageUser(tx, { id, name: user.name.slice(0, 200) });
       authors.add(user.name);
     }
-    return { created, merged, added, alreadyThere, notes, unknownCodes, authors: [...authors], usedUsers: usedUsers.size };
+    return { created, merged, added, alreadyThere, notes, unknownCodes, refused, authors: [...authors], usedUsers: usedUsers.size };
   });
+}
 
-  const selectionCount = sourcesWithText.reduce((sum, source) => sum + source.selections.length, 0);
+function describeOutcome(
+  project: ParsedProject,
+  summary: Awaited<ReturnType<typeof stageProject>>,
+  parts: { sourcesWithText: ParsedSource[]; documentOf: Map<ParsedSource, string>; importedIds: string[]; reused: number; emptySources: number },
+): ImportResult {
+  const { sourcesWithText, documentOf, importedIds, reused, emptySources } = parts;
+
   const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
   const kept = [
     ...(project.format === 'qdpx' ? [plural(sourcesWithText.length, 'source') + (reused > 0 ? ` (${reused} already here)` : '')] : []),
@@ -179,8 +222,7 @@ export async function applyProject(project: ParsedProject, deps: ApplyProjectDep
   const skipped = [...project.skipped];
   if (emptySources > 0) skipped.push(plural(emptySources, 'source') + ' with no text');
   if (summary.unknownCodes > 0) skipped.push(plural(summary.unknownCodes, 'coding') + ' of codes the codebook does not list');
-  const missed = selectionCount - summary.added - summary.alreadyThere;
-  if (missed > 0) skipped.push(plural(missed, 'selection') + ' of white space only');
+  if (summary.refused.length > 0) skipped.push(`${plural(summary.refused.length, 'selection')} that could not be annotated (${summary.refused[0]!.replace(/\.$/, '')})`);
   const projectSummary: ProjectImportSummary = {
     format: project.format,
     documents: [...documentOf.values()],

@@ -10,7 +10,7 @@ import type { ExportProjectDeps } from './export-project';
 export interface ExchangeDeps {
   annotations: AnnotationsFace;
   team: TeamFace;
-  imports: Pick<ImportArea, 'importPrepared'>;
+  imports: Pick<ImportArea, 'importPrepared' | 'handlers'>;
   documentDir(docId: string): string;
   origin: string;
   workerUrl?: URL;
@@ -35,7 +35,7 @@ export function createExchangeArea(context: CoreContext, deps: ExchangeDeps): Ex
     const run = queue.then(async () => {
       const [{ readProject }, { applyProject }] = await Promise.all([import('./read-project'), import('./apply-project')]);
       const project = await readProject(filePath, fileName, deps.workerUrl ? { workerUrl: deps.workerUrl } : {});
-      return applyProject(project, { workspace, corpus, annotations: deps.annotations, team: deps.team, imports: deps.imports });
+      return applyProject(project, fileName, { workspace, corpus, annotations: deps.annotations, team: deps.team, imports: deps.imports });
     });
     queue = run.catch(() => undefined);
     return run;

@@ -55,8 +55,11 @@ export async function parseQdpx(bytes: Uint8Array, fileName: string): Promise<Pa
 /** Reads a `.qdc` codebook on the worker thread. */
 export function parseQdc(bytes: Uint8Array, fileName: string): ParsedProject {
   const root = parseXml(new TextDecoder('utf-8').decode(bytes), fileName, 'CodeBook');
-  const codes = readCodes(childElements(root, 'Codes')[0]);
-  return { format: 'qdc', name: fileName.replace(/\.qdc$/i, ''), ...originOf(root), users: [], codes, sources: [], skipped: [], unattachedNotes: 0 };
+  const unusable: Unusable = { codes: 0 };
+  const codes = readCodes(childElements(root, 'Codes')[0], unusable);
+  if (codes.length === 0) throw new WorkbenchError('CORRUPT', `“${fileName}” holds no code with a name and a guid: there is nothing to import.`, { fileName });
+  const skipped = unusable.codes > 0 ? [plural(unusable.codes, 'code') + ' without a usable guid or name'] : [];
+  return { format: 'qdc', name: fileName.replace(/\.qdc$/i, ''), ...originOf(root), users: [], codes, sources: [], skipped, unattachedNotes: 0 };
 }
 
 function originOf(root: XmlElement): { origin?: string } {
@@ -105,10 +108,18 @@ function attributes(element: XmlElement): Record<string, string> {
   return result;
 }
 
-function readCodes(codes: XmlElement | undefined): ParsedCode[] {
+/** Codes without a usable guid or name, counted as the codebook is read (a whole branch counts as one). */
+interface Unusable {
+  codes: number;
+}
+
+function readCodes(codes: XmlElement | undefined, unusable: Unusable): ParsedCode[] {
   return childElements(codes, 'Code').flatMap((element) => {
     const parsed = CodeAttributes.safeParse(attributes(element));
-    if (!parsed.success) return [];
+    if (!parsed.success) {
+      unusable.codes++;
+      return [];
+    }
     const { guid: codeGuid, name, isCodable, color } = parsed.data;
     return [
       {
@@ -117,7 +128,7 @@ function readCodes(codes: XmlElement | undefined): ParsedCode[] {
         codable: isCodable === undefined ? true : isCodable.trim() === 'true' || isCodable.trim() === '1',
         ...(color ? { color } : {}),
         description: textOf(childElements(element, 'Description')[0]).trim(),
-        children: readCodes(element),
+        children: readCodes(element, unusable),
       },
     ];
   });
@@ -133,7 +144,8 @@ function readProject(root: XmlElement, fileName: string, file: (path: string) =>
     const id = guid.safeParse(element.getAttribute('guid') ?? '');
     return id.success ? [{ guid: id.data, name: (element.getAttribute('name') ?? '').trim() || `User ${id.data.slice(0, 8)}` }] : [];
   });
-  const codes = readCodes(childElements(childElements(root, 'CodeBook')[0], 'Codes')[0]);
+  const unusable: Unusable = { codes: 0 };
+  const codes = readCodes(childElements(childElements(root, 'CodeBook')[0], 'Codes')[0], unusable);
 
   // Notes are text sources of their own; selections and codes point at them by NoteRef.
   const notes = new Map<string, string>();
@@ -268,6 +280,7 @@ function readProject(root: XmlElement, fileName: string, file: (path: string) =>
     const count = childElements(childElements(root, group)[0], item).length;
     if (count > 0) skipped.push(plural(count, label));
   }
+  if (unusable.codes > 0) skipped.push(plural(unusable.codes, 'code') + ' without a usable guid or name');
   const unattachedNotes = [...notes.keys()].filter((id) => !referenced.has(id)).length;
   if (unattachedNotes > 0) skipped.push(plural(unattachedNotes, 'memo attached to nothing we keep', 'memos attached to nothing we keep'));
   if (sources.length === 0 && codes.length === 0) {

@@ -19,6 +19,7 @@ export type { PreparedDocument } from './handlers/run-import.js';
 export { documentDir, documentsDir } from './workspace-paths.js';
 export { Library, LibraryRecordSchema, libraryCollection, type LibraryRecord } from './handlers/library-records.js';
 export { importMethods, MAX_IMPORT_BYTES } from './methods.js';
+export { MAX_TEXT_BYTES } from './read-candidate.js';
 export type { ImportResult, ProjectImportSummary, RemoveResult, ImportProgressEvent, LibraryChangedEvent, OcrLanguageInfo, OcrTextLayer } from './methods.js';
 export { registerImportCommands } from './cli.js';
 

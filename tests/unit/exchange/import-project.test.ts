@@ -105,13 +105,14 @@ describe('importing a REFI-QDA project', () => {
     <Code guid="{0A1B2C3D-0000-4000-8000-000000000001}" name="Security" isCodable="false">
       <Code guid="{0A1B2C3D-0000-4000-8000-000000000002}" name="police" isCodable="true" color="#112233"/>
       <Code guid="{0A1B2C3D-0000-4000-8000-000000000003}" name="Army" isCodable="true"><Description>KSF and KFOR</Description></Code>
+      <Code guid="not-a-guid" name="Broken" isCodable="true"/>
     </Code>
   </Codes>
 </CodeBook>
 `,
     );
     const result = await call(core, 'import.file', { path: qdc });
-    expect(result.project?.summary).toBe('kept: 3 codes (1 new, 2 merged by name); skipped: nothing');
+    expect(result.project?.summary).toBe('kept: 3 codes (1 new, 2 merged by name); skipped: 1 code without a usable guid or name');
     const topics = await call(core, 'topics.list', {});
     expect(topics.map((topic) => topic.path).sort()).toEqual(['Security', 'Security / Army', 'Security / Police']);
     expect(topics.find((topic) => topic.name === 'Army')!.description).toBe('KSF and KFOR');

@@ -179,6 +179,33 @@ describe('hostile or broken archives', () => {
     await refused('text.qdpx', Buffer.from('just some text'), 'CORRUPT', /is not a zip file/);
   });
 
+  it('refuses a project with a source too long for one document before bringing any source in', async () => {
+    const zip = new JSZip();
+    const guid = (n: number) => `00000000-0000-4000-8000-00000000000${n}`;
+    zip.file(
+      'project.qde',
+      `<?xml version="1.0" encoding="utf-8"?>
+<Project xmlns="urn:QDA-XML:project:1.0" name="too big">
+  <Sources>
+    <TextSource guid="${guid(1)}" name="small.txt" plainTextPath="internal://${guid(1)}.txt"/>
+    <TextSource guid="${guid(2)}" name="huge.txt" plainTextPath="internal://${guid(2)}.txt"/>
+  </Sources>
+</Project>`,
+    );
+    zip.file(`Sources/${guid(1)}.txt`, 'A small interview that would be imported first.');
+    // 17 MB of text that does not compress like a bomb (a 64 kB block of words, repeated
+    // beyond deflate's 32 kB window): more than one document may hold.
+    let seed = 1;
+    const block = Array.from({ length: 16_000 }, () => {
+      seed = (seed * 48271) % 2147483647;
+      return (seed % 1_000_000).toString(36);
+    })
+      .join(' ')
+      .slice(0, 64 * 1024);
+    zip.file(`Sources/${guid(2)}.txt`, block.repeat(17 * 16 + 1));
+    await refused('too-big.qdpx', await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }), 'UNSUPPORTED', /“huge\.txt” in “too-big\.qdpx” holds 17 MB of text, more than the 16 MB one document can hold.*Nothing was imported\./);
+  });
+
   it('refuses a project.qde that is not XML or declares a DOCTYPE', async () => {
     const broken = new JSZip();
     broken.file('project.qde', '<Project xmlns="urn:QDA-XML:project:1.0" name="x"><Users>');
