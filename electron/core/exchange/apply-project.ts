@@ -69,7 +69,7 @@ export async function applyProject(project: ParsedProject, fileName: string, dep
       const result = await deps.imports.importPrepared({
         filePath: file,
         fileName: path.basename(file),
-        prepared: { title: source.name, paragraphs: source.paragraphs, origin: source.pdf ? 'imported-pdf' : 'imported-text' },
+        prepared: { title: source.name, paragraphs: source.paragraphs, origin: source.pdf ? 'imported-pdf' : 'imported-text', ...(source.description ? { description: source.description } : {}) },
       });
       documentOf.set(source, result.documentId);
       importedIds.push(result.documentId);

@@ -44,7 +44,7 @@ export async function parseQdpx(bytes: Uint8Array, fileName: string): Promise<Pa
   return readProject(root, fileName, (path) => {
     // internal://name: a file in Sources/; relative:// or a plain relative path: beside the project (some tools write them so).
     const internal = /^internal:\/\/(.+)$/i.exec(path.trim());
-    const relative = /^relative:\/\/(.+)$/i.exec(path.trim());
+    const relative = /^relative:\/\/\/?(.+)$/i.exec(path.trim());
     const name = internal ? `sources/${internal[1]}` : relative ? relative[1]! : /^[a-z]+:\/\//i.test(path) || path.startsWith('/') ? undefined : path;
     if (!name) return undefined;
     const key = name.replace(/\\/g, '/').replace(/^\.\//, '').toLowerCase();

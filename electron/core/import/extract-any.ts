@@ -25,6 +25,8 @@ export interface Extraction {
   textLayers: OcrTextLayerPage[];
   /** For photos: a PDF made to show them in the reader. */
   displayPdf?: Uint8Array;
+  /** What the file says about itself (a REFI-QDA source's description and memos), shown in the document's info. */
+  description?: string;
 }
 
 export interface ExtractOptions {

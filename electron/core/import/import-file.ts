@@ -225,7 +225,7 @@ function buildRecord(extraction: Extraction, ids: RecordIds): ImportedDocumentRe
 
 /** What the document's info should tell the reader about the import. */
 function documentNote(extraction: Extraction): string | undefined {
-  const notes: string[] = [];
+  const notes: string[] = extraction.description ? [extraction.description] : [];
   const pages = (list: number[]) => `${list.length > 1 ? 'Pages' : 'Page'} ${list.join(', ')}`;
   if (!extraction.hasTextLayer) {
     notes.push(

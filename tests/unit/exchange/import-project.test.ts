@@ -91,6 +91,26 @@ describe('importing a REFI-QDA project', () => {
     ]);
   });
 
+  it('reads an NVivo project: rich and plain text paths, a BOM and CRLF line ends, notes in files, linked sources reported', async () => {
+    const core = await openCore(join(root, 'nvivo'));
+    const result = await call(core, 'import.file', { path: await zipFixture('nvivo', join(root, 'gracanica.qdpx')) });
+    expect(result.project?.summary).toBe(
+      'kept: 1 source, 4 codes (4 new, 0 merged by name), 3 coded selections, 1 note, 2 users; ' +
+        'skipped: 1 video source, 1 source without readable text: “Field notes (linked)” (its text at absolute:///C:/Users/lj/Documents/field-notes.txt is not in the project)',
+    );
+    const [docId] = result.project!.documents;
+    const document = core.corpus.document(docId!);
+    expect(document.title).toBe('Focus group Gracanica');
+    expect(document.note).toBe('Source memo: Recorded with consent; names removed.');
+    // The byte order mark is not text; the first passage starts with the title line.
+    expect(core.corpus.passages(docId!)[0]!.text).toBe('Focus group, Gračanica, 12 May 2024');
+    expect((await quotes(core)).map((item) => [item.quote, item.topics, item.note, item.coder])).toEqual([
+      ['Nobody explains which documents are valid', ['Documents'], 'Annotation: Birth certificates issued in Serbia are the example given.', 'arben-gashi'],
+      ['The municipality never answers our letters 📨', ['Public services / Unanswered requests'], '', 'ljiljana-petrovic'],
+      ['We go to the Serbian offices instead', ['Public services / Parallel institutions'], '', 'arben-gashi'],
+    ]);
+  });
+
   it('brings a .qdc codebook in, merging by name and keeping the hierarchy', async () => {
     const core = await openCore(join(root, 'codebook'));
     const security = await call(core, 'topics.create', { name: 'Security' });

@@ -38,6 +38,8 @@ export interface PreparedDocument {
   paragraphs: string[];
   /** The file is the PDF the text represents (kept for the reader), or the text itself. */
   origin: 'imported-pdf' | 'imported-text' | 'imported-transcript';
+  /** Its description and memos, kept as the document's note. */
+  description?: string;
 }
 
 export interface RunImportOptions {
@@ -136,5 +138,6 @@ function preparedExtraction(prepared: PreparedDocument, fileName: string): Extra
     ocrPages: [],
     ocrLanguages: [],
     textLayers: [],
+    ...(prepared.description ? { description: prepared.description } : {}),
   };
 }
