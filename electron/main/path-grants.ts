@@ -18,6 +18,9 @@ export const pathArguments: Partial<Record<MethodName, (args: Record<string, unk
   'import.file': (args) => [args.path],
   'team.exportBundle': (args) => [args.out],
   'team.mergeBundle': (args) => [args.file],
+  'exchange.importProject': (args) => [args.path],
+  // Without `out` the project comes back to the renderer, which saves it where the user says.
+  'exchange.exportProject': (args) => (args.out === undefined ? [] : [args.out]),
 };
 
 const maxGrants = 10_000;

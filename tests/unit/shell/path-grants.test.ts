@@ -36,6 +36,15 @@ describe('file paths from the renderer', () => {
     expect(() => grants.check('import.file', { path: '/home/ana/Papers/./brief.pdf' })).not.toThrow();
   });
 
+  it('guards the REFI-QDA project import and an export to a path, but not an export handed back to the page', () => {
+    const grants = new PathGrants();
+    expect(() => grants.check('exchange.importProject', { path: '/home/ana/.config/secrets.qdpx' })).toThrow(WorkbenchError);
+    expect(() => grants.check('exchange.exportProject', { out: '/home/ana/.bashrc' })).toThrow(WorkbenchError);
+    expect(() => grants.check('exchange.exportProject', { format: 'qdpx' })).not.toThrow();
+    grants.grant(['/home/ana/Projects/north.qdpx']);
+    expect(() => grants.check('exchange.importProject', { path: '/home/ana/Projects/north.qdpx' })).not.toThrow();
+  });
+
   it('lets methods without paths through, and checks nothing else', () => {
     const grants = new PathGrants();
     expect(() => grants.check('import.bytes', { fileName: 'a.pdf', base64: 'JVBERg==' })).not.toThrow();
