@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { buildDocumentText, passageSeparator } from '../anchoring/document-text';
-import type { AnnotationsFace } from '../annotations';
+import type { Annotation, AnnotationsFace } from '../annotations';
 import { WorkbenchError } from '../api/errors';
 import type { CorpusIndex } from '../corpus/corpus-index';
 import { MAX_TEXT_BYTES, type ImportArea, type ImportResult, type ProjectImportSummary } from '../import';
@@ -152,7 +152,12 @@ function stageProject(project: ParsedProject, deps: ApplyProjectDeps, sourcesWit
     const refused: string[] = [];
     for (const source of sourcesWithText) {
       const docId = documentOf.get(source)!;
-      const existing = annotations.annotations.ofDocument(docId);
+      // What is already here, by position: importing a project twice adds nothing twice.
+      const existing = new Map<string, Annotation[]>();
+      for (const annotation of annotations.annotations.ofDocument(docId)) {
+        const key = `${annotation.target.selectors.position.start}:${annotation.target.selectors.position.end}`;
+        existing.set(key, [...(existing.get(key) ?? []), annotation]);
+      }
       for (const selection of source.selections) {
         const topicIds = selection.codeGuids.flatMap((guid) => {
           const id = topicOf.get(guid);
@@ -160,12 +165,8 @@ function stageProject(project: ParsedProject, deps: ApplyProjectDeps, sourcesWit
           return id ? [id] : [];
         });
         const createdBy = selection.creatingUser ? userIds.get(selection.creatingUser) : undefined;
-        const duplicate = existing.some(
-          (annotation) =>
-            annotation.target.selectors.position.start === selection.start &&
-            annotation.target.selectors.position.end === selection.end &&
-            annotation.note === selection.note &&
-            topicIds.every((id) => annotation.topicIds.includes(id)),
+        const duplicate = (existing.get(`${selection.start}:${selection.end}`) ?? []).some(
+          (annotation) => annotation.note === selection.note && topicIds.every((id) => annotation.topicIds.includes(id)),
         );
         if (duplicate) {
           alreadyThere++;
