@@ -68,22 +68,24 @@ function originOf(root: XmlElement): { origin?: string } {
 }
 
 function parseXml(text: string, fileName: string, rootName: string): XmlElement {
-  if (/<!DOCTYPE/i.test(text.slice(0, 4096))) {
+  // Everything before the root element (declarations, comments, white space however long).
+  const root = /<[A-Za-z_]/.exec(text);
+  if (/<!DOCTYPE/i.test(root ? text.slice(0, root.index) : text)) {
     throw new WorkbenchError('UNSUPPORTED', `“${fileName}” declares a DOCTYPE, which REFI-QDA files never do; it was not read.`, { fileName });
   }
-  let root: XmlElement | null;
+  let element: XmlElement | null;
   try {
     const doc = new DOMParser({ onError: (level, message) => {
       if (level !== 'warning') throw new Error(message);
     } }).parseFromString(text, 'text/xml');
-    root = doc.documentElement;
+    element = doc.documentElement;
   } catch (error) {
     throw new WorkbenchError('CORRUPT', `“${fileName}” is damaged: its XML cannot be read (${(error as Error).message.split('\n')[0]}).`, { fileName });
   }
-  if (!root || root.localName !== rootName) {
-    throw new WorkbenchError('CORRUPT', `“${fileName}” is not a REFI-QDA ${rootName === 'Project' ? 'project' : 'codebook'}: its XML starts with <${root?.localName ?? 'nothing'}>, not <${rootName}>.`, { fileName });
+  if (!element || element.localName !== rootName) {
+    throw new WorkbenchError('CORRUPT', `“${fileName}” is not a REFI-QDA ${rootName === 'Project' ? 'project' : 'codebook'}: its XML starts with <${element?.localName ?? 'nothing'}>, not <${rootName}>.`, { fileName });
   }
-  return root;
+  return element;
 }
 
 function childElements(parent: XmlElement | undefined, name?: string): XmlElement[] {
