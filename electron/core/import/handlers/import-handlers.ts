@@ -25,7 +25,8 @@ export function importHandlers(
     if (!isExchangeFile(fileName)) return runImport(context, jobs, { filePath, fileName, ...choices }, options);
     if (!projects.importer) throw new WorkbenchError('UNSUPPORTED', `“${fileName}” is a REFI-QDA project or codebook, which this core cannot read.`);
     if (context.workspace.readOnly) throw new WorkbenchError('LOCKED', `“${fileName}” cannot be imported: this workspace is open read-only.`);
-    return projects.importer(filePath, fileName);
+    // The caller's job id names the outcome, as for any import.
+    return projects.importer(filePath, fileName).then((result) => (choices.jobId === undefined ? result : { ...result, jobId: choices.jobId }));
   };
   return {
     'import.file': ({ path: filePath, ...choices }) => importAny(filePath, basename(filePath), choices),
