@@ -87,7 +87,7 @@ async function main(): Promise<void> {
       const found = [...entries].find((entry) => forbidden.test(entry));
       if (found) problems.push(`app.asar should not contain ${found}`);
     }
-    for (const needed of ['out/main/worker.js', 'out/main/team-bundle-worker.js', 'out/main/offline-tesseract-worker.cjs', 'node_modules/pdfjs-dist/legacy/build/pdf.mjs', 'node_modules/pdfjs-dist/standard_fonts', 'node_modules/pdfjs-dist/cmaps']) {
+    for (const needed of ['out/main/worker.js', 'out/main/team-bundle-worker.js', 'out/main/exchange-worker.js', 'out/main/offline-tesseract-worker.cjs', 'node_modules/pdfjs-dist/legacy/build/pdf.mjs', 'node_modules/pdfjs-dist/standard_fonts', 'node_modules/pdfjs-dist/cmaps']) {
       if (!existsSync(join(unpacked, needed))) problems.push(`${needed} is not unpacked beside app.asar`);
     }
     for (const optional of ['tesseract.js', '@tesseract.js-data']) {
