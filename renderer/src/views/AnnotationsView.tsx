@@ -12,6 +12,7 @@ import { AnnotationFilters } from '../annotations/AnnotationFilters';
 import { emptyFilter, filterAnnotations, sortAnnotations, sortOrders, type AnnotationFilter, type SortOrder } from '../annotations/annotation-filter';
 import { ColoringToggle } from '../annotations/ColoringToggle';
 import { useUndoShortcuts } from '../annotations/use-undo-shortcuts';
+import { AddEventDialog } from './evidence/AddEventDialog';
 import './AnnotationsView.css';
 
 /** How many cards are drawn at first; more on request, so ten thousand annotations stay quick. */
@@ -32,6 +33,8 @@ export function AnnotationsView() {
   const [current, setCurrent] = useState<string>();
   const [editing, setEditing] = useState<string>();
   const [status, setStatus] = useState('');
+  const [addingEvent, setAddingEvent] = useState<AnnotationView>();
+  const [addedEvent, setAddedEvent] = useState<string>();
   const list = useRef<HTMLOListElement>(null);
   useUndoShortcuts();
 
@@ -54,6 +57,7 @@ export function AnnotationsView() {
     const index = visible.findIndex((item) => item.id === annotation.id);
     await api.invoke('annotations.delete', { id: annotation.id });
     setStatus('Annotation deleted. Ctrl+Z brings it back.');
+    setAddedEvent(undefined);
     focusItem(visible[index + 1]?.id ?? visible[index - 1]?.id);
   };
 
@@ -107,6 +111,14 @@ export function AnnotationsView() {
           <span className="annotations-view-count" role="status">
             {all ? (shown.length === all.length ? `${all.length} annotation${all.length === 1 ? '' : 's'}` : `${shown.length} of ${all.length}`) : ''}
             {status ? ` · ${status}` : ''}
+            {addedEvent ? (
+              <>
+                {' · '}
+                <a href={routeHref('evidence', ['timeline'], { event: addedEvent })} className="annotations-view-event-link">
+                  See the new event on the timeline
+                </a>
+              </>
+            ) : null}
           </span>
         </div>
       </div>
@@ -140,6 +152,9 @@ export function AnnotationsView() {
                             <button type="button" className="link-button" tabIndex={-1} onClick={() => setEditing(annotation.id)}>
                               Edit
                             </button>
+                            <button type="button" className="link-button" tabIndex={-1} onClick={() => setAddingEvent(annotation)} disabled={annotation.anchorStatus === 'orphan'}>
+                              Add as event
+                            </button>
                             <button type="button" className="link-button danger" tabIndex={-1} onClick={() => void remove(annotation)}>
                               Delete
                             </button>
@@ -159,6 +174,17 @@ export function AnnotationsView() {
           )
         }
       </Loaded>
+      {addingEvent ? (
+        <AddEventDialog
+          annotation={addingEvent}
+          onClose={() => setAddingEvent(undefined)}
+          onAdded={(made) => {
+            setAddingEvent(undefined);
+            setStatus('Event added to the timeline');
+            setAddedEvent(made.edit.type === 'add' ? made.edit.event.id : undefined);
+          }}
+        />
+      ) : null}
     </section>
   );
 }
