@@ -151,7 +151,7 @@ function TimelineBody({ result, all, filters, openEventId }: { result: EventsRes
       </p>
       <VisTimeline groups={groups} items={items} window={opening} selectedEventId={selectedId} onSelect={setSelectedId} handle={setHandle} />
       <p className="evidence-legend muted">
-        A point is a day; a bar spans the month, part of a year or year the papers give. A dashed bar is dated to a year or part of one. Ctrl + wheel zooms.
+        A point is a day; a bar spans the month, part of a year or year the papers give. A dashed bar is dated to a year or part of one; italics mark an event a person corrected. Ctrl + wheel zooms.
       </p>
       <div className="evidence-timeline-lower">
         <ol className="evidence-event-list" aria-label="Events">
