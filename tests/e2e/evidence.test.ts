@@ -339,12 +339,35 @@ describe('the Evidence view in Chromium', () => {
     const addedId = added.edit.type === 'add' ? added.edit.event.id : '';
     await page.locator(`.evidence-event-detail[data-event-id="${addedId}"]`).waitFor();
     await page.locator(`.evidence-event-list button[data-event-id="${addedId}"][aria-pressed="true"]`).waitFor();
+    // Opened on it: its row is scrolled to within the list, and its bar is on the timeline, selected.
+    await expect
+      .poll(() =>
+        page.locator(`.evidence-event-list button[data-event-id="${addedId}"]`).evaluate((row) => {
+          const box = row.closest('ol')!.getBoundingClientRect();
+          const own = row.getBoundingClientRect();
+          return own.top >= box.top && own.bottom <= box.bottom;
+        }),
+      )
+      .toBe(true);
+    await page.locator('.vis-item.vis-selected', { hasText: 'Parliamentary delegation visits Taiwan' }).first().waitFor();
     await expect.poll(() => page.locator('.vis-item.vis-range.precision-month', { hasText: 'Parliamentary delegation visits Taiwan' }).count()).toBeGreaterThan(0);
     const own = (await eventOf(addedId))!;
     expect([own.date, own.kind, own.edited, own.sources.map((source) => source.docId)]).toEqual(['2023-03', 'diplomatic', true, [passage.docId]]);
     expect(own.entityIds).toContain('taiwan');
     await fitsWidth(page);
     await screenshot(page, 'evidence-corrected-900');
+    const ownDetail = page.locator(`.evidence-event-detail[data-event-id="${addedId}"]`);
+    await ownDetail.scrollIntoViewIfNeeded();
+    expect(await ownDetail.locator('.evidence-event-edits li[data-edit-type="add"]').textContent()).toContain('added from an annotation');
+    await fitsWidth(page);
+    await screenshot(page, 'evidence-event-detail-900');
+    await ownDetail.getByRole('button', { name: 'Correct date…' }).click();
+    const narrowDialog = page.getByRole('dialog', { name: 'Correct the date' });
+    await narrowDialog.getByRole('button', { name: 'Range', exact: true }).click();
+    await fitsWidth(page);
+    await screenshot(page, 'evidence-correct-date-900');
+    await page.keyboard.press('Escape');
+    await narrowDialog.waitFor({ state: 'detached' });
 
     // Each correction is a record of the workspace's store, with its author; undone ones are gone.
     const records = core.workspace.records(eventEditsCollection);

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useApi } from '../../api/use-api';
 import { EmptyState, Loaded } from '../../components/States';
 import type { EventKind } from '../../../../electron/core/corpus/schema';
@@ -83,6 +83,16 @@ export function TimelineTab({ filters, setFilters, openEventId }: { filters: Tim
 function TimelineBody({ result, all, filters, openEventId }: { result: EventsResult; all: EventsResult; filters: TimelineFilters; openEventId: string | undefined }) {
   const [selectedId, setSelectedId] = useState<string | undefined>(openEventId);
   const [status, setStatus] = useState('');
+  const list = useRef<HTMLOListElement>(null);
+  // Opened on an event: its row in the list is scrolled to, within the list (the page stays on the timeline), once it is listed.
+  const scrollPending = useRef(openEventId);
+  useEffect(() => {
+    const box = list.current;
+    const row = scrollPending.current ? box?.querySelector<HTMLElement>(`[data-event-id="${CSS.escape(scrollPending.current)}"]`) : null;
+    if (!row || !box) return;
+    scrollPending.current = undefined;
+    box.scrollTop += row.getBoundingClientRect().top - box.getBoundingClientRect().top - box.clientHeight / 2;
+  }, [result]);
   const edits = useApi('evidence.eventEdits', {}).value ?? [];
   const titles = useMemo(() => new Map(all.events.map((e) => [e.id, e.title])), [all]);
   const titleOf = useCallback((id: string) => titles.get(id), [titles]);
@@ -149,12 +159,12 @@ function TimelineBody({ result, all, filters, openEventId }: { result: EventsRes
       <p className="evidence-edit-status" role="status" aria-live="polite">
         {status}
       </p>
-      <VisTimeline groups={groups} items={items} window={opening} selectedEventId={selectedId} onSelect={setSelectedId} handle={setHandle} />
+      <VisTimeline groups={groups} items={items} window={opening} selectedEventId={selectedId} onSelect={setSelectedId} handle={setHandle} windowKey={JSON.stringify(filters)} />
       <p className="evidence-legend muted">
         A point is a day; a bar spans the month, part of a year or year the papers give. A dashed bar is dated to a year or part of one; italics mark an event a person corrected. Ctrl + wheel zooms.
       </p>
       <div className="evidence-timeline-lower">
-        <ol className="evidence-event-list" aria-label="Events">
+        <ol className="evidence-event-list" aria-label="Events" ref={list}>
           {result.events.map((event) => (
             <li key={event.id}>
               <button type="button" aria-pressed={event.id === selectedId} onClick={() => select(event.id === selectedId ? undefined : event.id)} data-event-id={event.id}>
