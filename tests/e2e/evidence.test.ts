@@ -374,5 +374,19 @@ describe('the Evidence view in Chromium', () => {
     expect(records.all().map((record) => record.edit.type).sort()).toEqual(['add', 'redate']);
     for (const record of records.all()) expect(records.entry(record.id)).toMatchObject({ author: 'test-researcher' });
     for (const undone of [split.id, mergeEdit.id]) expect(records.entry(undone)).toMatchObject({ deleted: true, author: 'test-researcher' });
+
+    // The reader's annotation cards offer the same.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await app.goto(`#/reader/${passage.docId}?passage=${passage.id}`);
+    const readerCard = page.locator(`.annotations-sidebar .annotation-card[data-annotation-id="${annotationId}"]`);
+    await readerCard.getByRole('button', { name: 'Add as event' }).click();
+    const readerDialog = page.getByRole('dialog', { name: 'Add as event' });
+    await readerDialog.getByLabel('Title').fill('Taiwan visit, from the reader');
+    await readerDialog.getByRole('button', { name: 'Year', exact: true }).click();
+    await readerDialog.getByRole('button', { name: 'Add to the timeline' }).click();
+    await readerDialog.waitFor({ state: 'detached' });
+    await readerCard.getByRole('link', { name: 'Event added: see it on the timeline' }).click();
+    await page.locator('.evidence-event-detail h2', { hasText: 'Taiwan visit, from the reader' }).waitFor();
+    expect(records.all().length).toBe(3);
   });
 });
