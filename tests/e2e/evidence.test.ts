@@ -321,8 +321,10 @@ describe('the Evidence view in Chromium', () => {
     const annotationId = (annotation.value as { id: string }).id;
     await page.setViewportSize({ width: 900, height: 700 });
     await app.goto('#/annotations');
-    const card = page.locator(`.annotation-card[data-annotation-id="${annotationId}"]`);
-    await card.getByRole('button', { name: 'Add as event' }).click();
+    await page.locator(`.annotation-card[data-annotation-id="${annotationId}"]`).getByRole('button', { name: 'Add as event' }).waitFor();
+    // From the keyboard: the list is one Tab stop, T makes an event of the annotation.
+    await page.locator(`.annotations-view-list > li[data-item="${annotationId}"]`).focus();
+    await page.keyboard.press('t');
     const addDialog = page.getByRole('dialog', { name: 'Add as event' });
     expect(await addDialog.getByLabel('Title').inputValue()).toBe(quote.slice(0, -1));
     expect(await addDialog.getByRole('button', { name: 'Month', exact: true }).getAttribute('aria-pressed')).toBe('true');

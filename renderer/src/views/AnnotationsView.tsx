@@ -73,6 +73,7 @@ export function AnnotationsView() {
     else if (event.key === 'Enter') open(annotation);
     else if (event.key === 'e' || event.key === 'E') setEditing(annotation.id);
     else if (event.key === 'Delete' || event.key === 'Backspace') void remove(annotation);
+    else if ((event.key === 't' || event.key === 'T') && annotation.anchorStatus !== 'orphan') setAddingEvent(annotation);
     else return;
     event.preventDefault();
   };
@@ -82,7 +83,7 @@ export function AnnotationsView() {
       <header className="view-header">
         <h1 id="annotations-title">Annotations</h1>
         <p className="view-subtitle">
-          Everything you highlighted, coded and noted, in every paper. <kbd>↑</kbd> <kbd>↓</kbd> move, <kbd>Enter</kbd> opens, <kbd>E</kbd> edits, <kbd>Delete</kbd> deletes.
+          Everything you highlighted, coded and noted, in every paper. <kbd>↑</kbd> <kbd>↓</kbd> move, <kbd>Enter</kbd> opens, <kbd>E</kbd> edits, <kbd>Delete</kbd> deletes, <kbd>T</kbd> adds it to the timeline as an event.
         </p>
       </header>
       <div className="annotations-view-controls">
