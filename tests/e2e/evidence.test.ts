@@ -255,6 +255,22 @@ describe('the Evidence view in Chromium', () => {
     expect([afterRedate.date, afterRedate.precision, afterRedate.edited]).toEqual(['2023-09', 'month', true]);
     await screenshot(page, 'evidence-corrected-1280');
 
+    // Kind and title: each saved and shown, then taken back (the event's own Undo, then Ctrl+Z).
+    await detail.getByLabel('Kind').selectOption('military');
+    await detail.getByRole('button', { name: 'Save kind' }).click();
+    await expect.poll(() => detail.locator('.eyebrow').textContent()).toContain('Military');
+    await detail.locator('.evidence-event-edits li[data-edit-type="reclassify"]').getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => detail.locator('.eyebrow').textContent()).not.toContain('Military');
+    await detail.getByRole('button', { name: 'Retitle…' }).click();
+    const titleDialog = page.getByRole('dialog', { name: 'Retitle the event' });
+    await titleDialog.getByLabel('Title').fill('Banjska attack on the police');
+    await titleDialog.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => detail.locator('h2').textContent()).toBe('Banjska attack on the police');
+    await page.locator(`.evidence-event-list button[data-event-id="${BANJSKA}"]`).focus();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => detail.locator('h2').textContent()).toBe(before.title);
+    expect((await edits()).map((edit) => edit.edit.type)).toEqual(['redate']);
+
     // Split: the papers ticked become an event of their own.
     const moved = before.sources.slice(0, 2);
     await detail.getByRole('button', { name: 'Split…' }).click();

@@ -252,27 +252,49 @@ export function MergeDialog({ event, events, onClose, onSaved }: { event: Eviden
   );
 }
 
-/** The kind as a choice that saves at once (and can be undone like any correction). */
+/**
+ * The kind, chosen then saved with its button (arrow keys on a closed select change its value
+ * in Chromium, which must not make a correction per key press); undone like any correction.
+ */
 export function KindSelect({ event, onSaved, onError }: { event: EvidenceEvent; onSaved: Saved; onError: (message: string) => void }) {
+  const [kind, setKind] = useState<EventKind>(event.kind);
+  const [saving, setSaving] = useState(false);
+  // A new event opened, or the kind corrected (here or elsewhere): start from it.
+  const [shownFor, setShownFor] = useState(`${event.id}:${event.kind}`);
+  if (shownFor !== `${event.id}:${event.kind}`) {
+    setShownFor(`${event.id}:${event.kind}`);
+    setKind(event.kind);
+  }
+  const save = () => {
+    setSaving(true);
+    saveEventEdit({ type: 'reclassify', eventId: event.id, kind }).then(
+      (made) => {
+        setSaving(false);
+        onSaved(made, `Kind changed to ${kindLabels[kind]}.`);
+      },
+      (failure: Error) => {
+        setSaving(false);
+        onError(failure.message);
+      },
+    );
+  };
   return (
-    <label className="event-kind-select">
-      Kind{' '}
-      <select
-        value={event.kind}
-        onChange={(e) => {
-          const kind = e.target.value as EventKind;
-          saveEventEdit({ type: 'reclassify', eventId: event.id, kind }).then(
-            (made) => onSaved(made, `Kind changed to ${kindLabels[kind]}.`),
-            (failure: Error) => onError(failure.message),
-          );
-        }}
-      >
-        {(Object.keys(kindLabels) as EventKind[]).map((kind) => (
-          <option key={kind} value={kind}>
-            {kindLabels[kind]}
-          </option>
-        ))}
-      </select>
-    </label>
+    <span className="event-kind-select">
+      <label>
+        Kind{' '}
+        <select value={kind} onChange={(e) => setKind(e.target.value as EventKind)}>
+          {(Object.keys(kindLabels) as EventKind[]).map((value) => (
+            <option key={value} value={value}>
+              {kindLabels[value]}
+            </option>
+          ))}
+        </select>
+      </label>
+      {kind !== event.kind ? (
+        <button type="button" className="primary" onClick={save} disabled={saving}>
+          Save kind
+        </button>
+      ) : null}
+    </span>
   );
 }
