@@ -254,6 +254,9 @@ describe('the Evidence view in Chromium', () => {
     const afterRedate = (await eventOf(BANJSKA))!;
     expect([afterRedate.date, afterRedate.precision, afterRedate.edited]).toEqual(['2023-09', 'month', true]);
     await screenshot(page, 'evidence-corrected-1280');
+    await detail.locator('.evidence-event-edits').scrollIntoViewIfNeeded();
+    await fitsWidth(page);
+    await screenshot(page, 'evidence-event-detail-1280');
 
     // Kind and title: each saved and shown, then taken back (the event's own Undo, then Ctrl+Z).
     await detail.getByLabel('Kind').selectOption('military');
@@ -279,6 +282,7 @@ describe('the Evidence view in Chromium', () => {
     await splitDialog.getByRole('button', { name: 'Split', exact: true }).click();
     await expect.poll(() => splitDialog.locator('.form-error').textContent()).toContain('title');
     await splitDialog.getByLabel('Title of the new event').fill('Banjska attack aftermath');
+    await fitsWidth(page);
     await screenshot(page, 'evidence-split-1280');
     await splitDialog.getByRole('button', { name: 'Split', exact: true }).click();
     await splitDialog.waitFor({ state: 'detached' });
