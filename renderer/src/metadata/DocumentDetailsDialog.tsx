@@ -7,6 +7,7 @@ import type { MetadataEditView } from '../../../electron/core/metadata-edits/met
 import { api, ApiError } from '../api/client';
 import { useApi } from '../api/use-api';
 import { Modal } from '../components/Modal';
+import { useTeamUsers } from '../team/TeamUsersProvider';
 import { buildPatch, changedFields, fieldErrorsFrom, fieldForms, textOf } from './metadata-form';
 import './DocumentDetailsDialog.css';
 
@@ -20,12 +21,13 @@ function editedWhen(iso: string): string {
 
 /** Where a field's value came from: extracted (and where), edited by whom and when, or not found. */
 function FieldSource({ view, edit, changed }: { view: MetadataFieldView; edit: MetadataEditView | undefined; changed: boolean }) {
+  const { nameOf } = useTeamUsers();
   return (
     <span className="details-source">
       {changed ? <span className="details-unsaved">Changed, not saved yet · </span> : null}
       {edit ? (
         <span data-source="user">
-          {view.value === null ? 'Cleared' : 'Edited'} by {edit.editedBy} on {editedWhen(edit.editedAt)}
+          {view.value === null ? 'Cleared' : 'Edited'} by {nameOf(edit.editedBy)} on {editedWhen(edit.editedAt)}
           {edit.note ? <span className="details-note"> — “{edit.note}”</span> : null}
         </span>
       ) : view.value === null ? (
