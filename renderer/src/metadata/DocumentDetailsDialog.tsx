@@ -32,6 +32,7 @@ function FieldSource({ view, edit, changed }: { view: MetadataFieldView; edit: M
         </span>
       ) : view.value === null ? (
         <span data-source="none" className="details-missing">
+          <span className="metadata-tag">empty</span>
           Not found in the document — add it{view.field === 'year' ? ' (citations print “n.d.” without it)' : ''}
         </span>
       ) : (
@@ -132,7 +133,13 @@ export function DocumentDetailsDialog({ document, onClose }: { document: Documen
     }
   };
 
-  const focusField = (field: MetadataField) => requestAnimationFrame(() => window.document.getElementById(`${baseId}-${field}`)?.focus());
+  // The field and the complaint under it both in view (the body scrolls in a short window).
+  const focusField = (field: MetadataField) =>
+    requestAnimationFrame(() => {
+      const element = window.document.getElementById(`${baseId}-${field}`);
+      element?.focus({ preventScroll: true });
+      element?.closest('.details-field')?.scrollIntoView({ block: 'nearest' });
+    });
 
   // In a list (a textarea) Enter starts a new line; Ctrl+Enter (or ⌘+Enter) saves from anywhere.
   const onKeyDown = (event: KeyboardEvent) => {
@@ -192,7 +199,7 @@ export function DocumentDetailsDialog({ document, onClose }: { document: Documen
             value: text,
             'aria-invalid': error ? true : undefined,
             'aria-describedby': describedBy,
-            placeholder: view.value === null && drafts[view.field] === undefined ? 'Not found in the document — add it' : form.placeholder,
+            placeholder: view.value === null ? `Add it${form.placeholder ? ` (${form.placeholder})` : ''}` : form.placeholder,
             onChange: (event: { target: { value: string } }) => type(view.field, event.target.value),
           };
           return (
@@ -203,7 +210,7 @@ export function DocumentDetailsDialog({ document, onClose }: { document: Documen
             >
               <label htmlFor={id}>{form.label}</label>
               {form.kind === 'list' ? (
-                <textarea rows={Math.min(4, Math.max(2, text.split('\n').length))} {...common} />
+                <textarea rows={Math.min(5, Math.max(2, text.split('\n').length))} {...common} />
               ) : (
                 <input type="text" inputMode={form.kind === 'year' ? 'numeric' : undefined} {...common} autoFocus={view.field === 'title'} />
               )}
