@@ -54,13 +54,23 @@ export class MetadataEdits {
     }));
   }
 
-  async set(docId: string, fields: MetadataFieldsPatch, note?: string): Promise<DocumentSummary> {
+  /**
+   * Records the fields whose value changes; `confirm` names fields whose value as it stands
+   * becomes the user's (an inferred year confirmed), unless it already is.
+   */
+  async set(docId: string, fields: MetadataFieldsPatch, note?: string, confirm: readonly MetadataField[] = []): Promise<DocumentSummary> {
     this.writable();
     const current = this.context.corpus.document(docId);
     const editedAt = new Date().toISOString();
     const changed = (Object.entries(fields) as Array<[MetadataField, MetadataValue | undefined]>).filter(
       ([field, value]) => value !== undefined && JSON.stringify(value) !== JSON.stringify(currentValue(current, field)),
     );
+    for (const field of confirm) {
+      if (changed.some(([name]) => name === field) || current.provenance?.[field]?.source === 'user') continue;
+      const value = currentValue(current, field) as MetadataValue;
+      if (field === 'title' && (value === null || value === '')) continue;
+      changed.push([field, value]);
+    }
     if (changed.length > 0) {
       await this.context.workspace.transact((tx) => {
         for (const [field, value] of changed) {

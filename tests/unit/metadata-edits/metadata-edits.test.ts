@@ -67,6 +67,33 @@ describe('metadata edits are records laid over the extraction', () => {
     expect(reopened.workspace.records(metadataEditsCollection).entry(`${INFERRED}~year`)).toMatchObject({ deleted: true });
   });
 
+  it('confirms an inferred year as the user’s (cited plainly), once; a revert brings the inference back', async () => {
+    const core = await openCore(await tempDir());
+    const before = await call(core, 'corpus.document', { docId: INFERRED });
+    const inferred = before.year;
+    const passage = (await call(core, 'corpus.passages', { docId: INFERRED }))[3];
+    const content = {
+      type: 'doc',
+      content: [{ type: 'paragraph', content: [{ type: 'citation', attrs: { targetKind: 'passage', targetId: passage.id, docId: INFERRED, locator: null, prefix: null, suffix: null, suppressAuthor: false } }] }],
+    };
+    expect((await call(core, 'drafts.format', { content, style: 'apa' })).citations[0].text).toContain(`ca. ${inferred}`);
+    // The same value in `fields` alone changes nothing; `confirm` records it.
+    await call(core, 'metadata.set', { docId: INFERRED, fields: { year: inferred } });
+    expect(core.workspace.records(metadataEditsCollection).size).toBe(0);
+    const confirmed = await call(core, 'metadata.set', { docId: INFERRED, fields: {}, confirm: ['year'], note: 'checked with the publisher' });
+    expect(field(confirmed, 'year')).toMatchObject({ value: inferred, source: 'user', note: 'checked with the publisher' });
+    expect(await call(core, 'metadata.edits', { docId: INFERRED })).toMatchObject([{ field: 'year', value: inferred, note: 'checked with the publisher' }]);
+    const apa = (await call(core, 'drafts.format', { content, style: 'apa' })).citations[0].text;
+    expect(apa).toContain(`${inferred}`);
+    expect(apa).not.toContain('ca.');
+    // Confirming a value that is already the user's writes nothing more.
+    const revision = core.workspace.records(metadataEditsCollection).entry(`${INFERRED}~year`)!.rev;
+    await call(core, 'metadata.set', { docId: INFERRED, fields: {}, confirm: ['year'] });
+    expect(core.workspace.records(metadataEditsCollection).entry(`${INFERRED}~year`)!.rev).toBe(revision);
+    const reverted = await call(core, 'metadata.revert', { docId: INFERRED, fields: ['year'] });
+    expect(field(reverted, 'year')).toMatchObject({ value: inferred, source: 'inferred' });
+  });
+
   it('refuses bad values and unknown documents, and writes nothing', async () => {
     const workspace = await tempDir();
     const core = await openCore(workspace);
