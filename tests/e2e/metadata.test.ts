@@ -224,12 +224,18 @@ describe('correcting metadata in the Library’s details dialog', () => {
     expect(await again.locator('[data-field="place"] .details-source').textContent()).toMatch(/^Edited by Test Researcher on /);
     expect(await input(again, 'Place of publication').inputValue()).toBe('Prishtinë');
     await screenshot(page, 'metadata-details-edited-1280');
-    await again.getByRole('button', { name: 'Revert year to extracted' }).click();
+    await again.getByRole('button', { name: /^Revert to extracted\W+year$/ }).click();
     await expect.poll(() => again.locator('[data-field="year"] .details-source').textContent()).toBe('inferredExtracted: inferred from the latest dated content');
     expect((await editsOf(app, BRIEF)).map((edit) => edit.field).sort()).toEqual(['doi', 'editors', 'place']);
-    expect(await again.getByRole('button', { name: 'Revert year to extracted' }).count()).toBe(0);
+    expect(await again.getByRole('button', { name: /^Revert to extracted\W+year$/ }).count()).toBe(0);
     await expect.poll(() => cardYear.textContent()).toBe('[2025]inferred');
     expect(await apaCitation(app, BRIEF)).toContain('ca. 2025');
+    // The inferred year is right after all: confirmed as it is, it is the user's and cited plainly.
+    await again.getByRole('button', { name: /^Confirm as correct\W+year$/ }).click();
+    await expect.poll(() => cardYear.textContent()).toBe('2025');
+    await expect.poll(() => again.locator('[data-field="year"] .details-source').textContent()).toMatch(/^Edited by Test Researcher on /);
+    expect((await editsOf(app, BRIEF)).find((edit) => edit.field === 'year')).toMatchObject({ value: 2025, editedBy: 'test-researcher' });
+    expect(await apaCitation(app, BRIEF)).not.toContain('ca.');
 
     // Escape with a change typed asks first; "Keep editing" keeps it; discarding writes nothing.
     await input(again, 'Subtitle').fill('A roadmap');
@@ -289,7 +295,7 @@ describe('correcting metadata in the Library’s details dialog', () => {
 
     const again = await openDetails(page, docId);
     expect(await again.locator('[data-field="authors"] .details-note').textContent()).toBe(' — “from the interview log”');
-    await again.getByRole('button', { name: 'Revert title to extracted' }).click();
+    await again.getByRole('button', { name: /^Revert to extracted\W+title$/ }).click();
     await expect.poll(() => card.locator('.document-title').textContent()).toBe(extracted.title);
     expect((await editsOf(app, docId)).map((edit) => edit.field).sort()).toEqual(['authors', 'place', 'publishers']);
     await screenshot(page, 'metadata-details-imported-1280');

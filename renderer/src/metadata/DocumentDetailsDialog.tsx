@@ -11,8 +11,14 @@ import { useTeamUsers } from '../team/TeamUsersProvider';
 import { buildPatch, changedFields, fieldErrorsFrom, fieldForms, textOf } from './metadata-form';
 import './DocumentDetailsDialog.css';
 
+/** Sources that are a guess or not printed: the user may confirm their value as it is. */
+const GUESSED = new Set(['inferred', 'file-name', 'curated']);
+
 type Drafts = Partial<Record<MetadataField, string>>;
 type Errors = Partial<Record<MetadataField, string>>;
+
+/** "Authors, one per line" → "authors": a button's name for screen readers says which field it acts on. */
+const shortLabel = (label: string) => label.replace(/, one per line$/, '').toLowerCase();
 
 function editedWhen(iso: string): string {
   const date = new Date(iso);
@@ -134,6 +140,20 @@ export function DocumentDetailsDialog({ document, onClose }: { document: Documen
   };
 
   // The field and the complaint under it both in view (the body scrolls in a short window).
+  // An inferred or fallback value the user knows to be right becomes theirs as it is (an inferred year is then cited plainly).
+  const confirm = async (field: MetadataField) => {
+    if (busy) return;
+    setBusy(field);
+    setFormError(undefined);
+    try {
+      await api.invoke('metadata.set', { docId: document.id, fields: {}, confirm: [field], ...(note.trim() ? { note: note.trim() } : {}) });
+    } catch (failure) {
+      setFormError((failure as Error).message);
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
   const focusField = (field: MetadataField) =>
     requestAnimationFrame(() => {
       const element = window.document.getElementById(`${baseId}-${field}`);
@@ -226,10 +246,21 @@ export function DocumentDetailsDialog({ document, onClose }: { document: Documen
                     type="button"
                     className="link-button"
                     disabled={busy !== undefined}
-                    aria-label={`Revert ${form.label.replace(/, one per line$/, '').toLowerCase()} to extracted`}
                     onClick={() => void revert(view.field)}
                   >
                     {busy === view.field ? 'Reverting…' : 'Revert to extracted'}
+                    <span className="visually-hidden">: {shortLabel(form.label)}</span>
+                  </button>
+                ) : view.value !== null && GUESSED.has(view.source ?? '') && !changed.includes(view.field) ? (
+                  <button
+                    type="button"
+                    className="link-button"
+                    disabled={busy !== undefined}
+                    title="The value is right: keep it as yours"
+                    onClick={() => void confirm(view.field)}
+                  >
+                    {busy === view.field ? 'Confirming…' : 'Confirm as correct'}
+                    <span className="visually-hidden">: {shortLabel(form.label)}</span>
                   </button>
                 ) : null}
               </div>
