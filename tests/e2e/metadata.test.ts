@@ -248,10 +248,20 @@ describe('correcting metadata in the Library’s details dialog', () => {
     await again.getByRole('button', { name: 'Discard changes' }).click();
     await again.waitFor({ state: 'detached' });
     expect((await documentOf(app, BRIEF)).subtitle).toBe(before.subtitle);
-    // Escape with nothing typed just closes.
+    // A correction made elsewhere (the CLI, another window) while the user types: the other
+    // field shows it, the typed text stays, and the save keeps both.
     const third = await openDetails(page, BRIEF);
-    await page.keyboard.press('Escape');
+    await input(third, 'Subtitle').fill('A roadmap for 2026');
+    await callCore(app, 'metadata.set', { docId: BRIEF, fields: { isbn: '978-9951-842-58-7' } });
+    await expect.poll(() => input(third, 'ISBN').inputValue()).toBe('978-9951-842-58-7');
+    expect(await input(third, 'Subtitle').inputValue()).toBe('A roadmap for 2026');
+    await input(third, 'Subtitle').press('Enter');
     await third.waitFor({ state: 'detached' });
+    expect(await documentOf(app, BRIEF)).toMatchObject({ subtitle: 'A roadmap for 2026', isbn: '978-9951-842-58-7' });
+    // Escape with nothing typed just closes.
+    const fourth = await openDetails(page, BRIEF);
+    await page.keyboard.press('Escape');
+    await fourth.waitFor({ state: 'detached' });
   });
 
   it('edits an imported document through the same dialog; the Library and core follow, and a field reverts', async () => {
