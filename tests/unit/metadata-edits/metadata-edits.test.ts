@@ -145,6 +145,16 @@ describe('workbench metadata --set', () => {
     expect(reverted.json.fields.find((f: { field: string }) => f.field === 'year')).toMatchObject({ source: 'inferred' });
   });
 
+  it('confirms an inferred year as it stands with --confirm', async () => {
+    const workspace = await tempDir();
+    const before = await cli(workspace, 'metadata', INFERRED);
+    const inferred = before.json.fields.find((f: { field: string }) => f.field === 'year');
+    expect(inferred).toMatchObject({ source: 'inferred' });
+    const confirmed = await cli(workspace, '--user', 'Amina', 'metadata', INFERRED, '--confirm', 'year', '--note', 'checked');
+    expect(confirmed.code, confirmed.stderr).toBe(0);
+    expect(confirmed.json.fields.find((f: { field: string }) => f.field === 'year')).toMatchObject({ value: inferred.value, source: 'user', note: 'checked' });
+  });
+
   it('refuses a field that does not exist or a year that is not one, with what to type instead, and writes nothing', async () => {
     const workspace = await tempDir();
     const unknown = await cli(workspace, 'metadata', INFERRED, '--set', 'yeer=2023');
