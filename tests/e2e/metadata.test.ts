@@ -221,7 +221,8 @@ describe('correcting metadata in the Library’s details dialog', () => {
 
     // Reopened: each edited field says by whom; one is reverted to what was extracted.
     const again = await openDetails(page, BRIEF);
-    expect(await again.locator('[data-field="place"] .details-source').textContent()).toMatch(/^Edited by Test Researcher on /);
+    await expect.poll(() => again.locator('[data-field="place"] .details-source').textContent()).toMatch(/^Edited by Test Researcher on .* · extracted: nothing$/);
+    expect(await again.locator('[data-field="year"] .details-extracted').textContent()).toBe(' · extracted: “2025” (inferred)');
     expect(await input(again, 'Place of publication').inputValue()).toBe('Prishtinë');
     await screenshot(page, 'metadata-details-edited-1280');
     await again.getByRole('button', { name: /^Revert to extracted\W+year$/ }).click();
@@ -304,7 +305,8 @@ describe('correcting metadata in the Library’s details dialog', () => {
     expect(await apaCitation(app, docId)).toContain('Berisha');
 
     const again = await openDetails(page, docId);
-    expect(await again.locator('[data-field="authors"] .details-note').textContent()).toBe(' — “from the interview log”');
+    await expect.poll(() => again.locator('[data-field="authors"] .details-note').textContent()).toBe(' — “from the interview log”');
+    expect(await again.locator('[data-field="title"] .details-extracted').textContent()).toBe(` · extracted: “${extracted.title}” (from the file name)`);
     await again.getByRole('button', { name: /^Revert to extracted\W+title$/ }).click();
     await expect.poll(() => card.locator('.document-title').textContent()).toBe(extracted.title);
     expect((await editsOf(app, docId)).map((edit) => edit.field).sort()).toEqual(['authors', 'place', 'publishers']);

@@ -44,13 +44,14 @@ export class MetadataEdits {
   }
 
   edits(docId: string): MetadataEditView[] {
-    this.context.corpus.document(docId);
+    const original = this.originals.get(docId) ?? this.context.corpus.document(docId);
     return this.storedEdits(docId).map(({ field, value, editedAt, editedBy, note }) => ({
       field,
-      value: value === null || typeof value === 'number' || typeof value === 'string' ? value : [...value],
+      value: copyValue(value),
       editedAt,
       editedBy: editedBy ?? 'unknown',
       ...(note ? { note } : {}),
+      extracted: extractedValue(original, field),
     }));
   }
 
@@ -131,4 +132,15 @@ function currentValue(document: CorpusDocument, field: MetadataField): unknown {
   const value = (document as Record<string, unknown>)[field];
   if (value === undefined) return field === 'authors' || field === 'editors' || field === 'publishers' ? [] : null;
   return value;
+}
+
+function copyValue(value: MetadataValue | readonly string[]): MetadataValue {
+  return value === null || typeof value === 'number' || typeof value === 'string' ? value : [...value];
+}
+
+/** The field as extracted: none is null (an empty list too), with the extraction's source. */
+function extractedValue(original: CorpusDocument, field: MetadataField): MetadataEditView['extracted'] {
+  const value = currentValue(original, field) as MetadataValue | readonly string[] | '';
+  const empty = value === null || value === '' || (Array.isArray(value) && value.length === 0);
+  return { value: empty ? null : copyValue(value), source: empty ? null : (original.provenance?.[field]?.source ?? null) };
 }

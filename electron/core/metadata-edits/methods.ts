@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from '../api/method';
 import type { DocumentSummary } from '../api/methods/corpus';
+import type { MetadataSource } from '../corpus/schema';
 import { MetadataFieldsPatchSchema } from './field-values';
 
 /** One stored correction, as listed: the field, its value, who and when. */
@@ -10,6 +11,8 @@ export interface MetadataEditView {
   editedAt: string;
   editedBy: string;
   note?: string;
+  /** What the extraction gave the field (what a revert brings back): its value (null: none) and source. */
+  extracted: { value: string | number | string[] | null; source: MetadataSource | null };
 }
 
 export const metadataEditsMethods = {

@@ -8,7 +8,7 @@ import { api, ApiError } from '../api/client';
 import { useApi } from '../api/use-api';
 import { Modal } from '../components/Modal';
 import { useTeamUsers } from '../team/TeamUsersProvider';
-import { buildPatch, changedFields, fieldErrorsFrom, fieldForms, textOf } from './metadata-form';
+import { buildPatch, changedFields, extractedText, fieldErrorsFrom, fieldForms, textOf } from './metadata-form';
 import './DocumentDetailsDialog.css';
 
 /** Sources that are a guess or not printed: the user may confirm their value as it is. */
@@ -35,12 +35,16 @@ function FieldSource({ view, edit, changed }: { view: MetadataFieldView; edit: M
         <span data-source="user">
           {view.value === null ? 'Cleared' : 'Edited'} by {nameOf(edit.editedBy)} on {editedWhen(edit.editedAt)}
           {edit.note ? <span className="details-note"> — “{edit.note}”</span> : null}
+          <span className="details-extracted"> · extracted: {extractedText(view.field, edit.extracted)}</span>
         </span>
       ) : view.value === null ? (
         <span data-source="none" className="details-missing">
           <span className="metadata-tag">empty</span>
           Not found in the document — add it{view.field === 'year' ? ' (citations print “n.d.” without it)' : ''}
         </span>
+      ) : view.source === 'user' ? (
+        // The edit's record is still on its way (metadata.edits): core's own line meanwhile.
+        <span data-source="user">{view.explanation.charAt(0).toUpperCase() + view.explanation.slice(1)}</span>
       ) : (
         <span data-source={view.source ?? 'none'}>
           {view.source === 'inferred' ? <span className="metadata-tag">inferred</span> : null}

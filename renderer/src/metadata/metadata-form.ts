@@ -1,4 +1,4 @@
-import type { MetadataField } from '../../../electron/core/corpus/schema';
+import type { MetadataField, MetadataSource } from '../../../electron/core/corpus/schema';
 import type { MetadataFieldView } from '../../../electron/core/metadata/describe';
 import type { MetadataFieldsPatch } from '../../../electron/core/metadata-edits/field-values';
 
@@ -106,4 +106,23 @@ export function fieldErrorsFrom(issues: unknown): { fields: Partial<Record<Metad
 function sentence(text: string, where: string): string {
   const upper = (text.charAt(0).toUpperCase() + text.slice(1)).replace(/[.!?]$/, '');
   return `${upper}${where}.`;
+}
+
+const SOURCE_SHORT: Record<MetadataSource, string> = {
+  printed: 'printed',
+  xmp: "from the PDF's metadata",
+  'pdf-info': "from the PDF's metadata",
+  'docx-core': "from the Word file's properties",
+  'front-matter': 'from the front matter',
+  inferred: 'inferred',
+  'file-name': 'from the file name',
+  curated: 'not printed',
+  user: 'entered',
+};
+
+/** What a revert brings back, in a few words: "“2025” (inferred)", "nothing". */
+export function extractedText(field: MetadataField, extracted: { value: MetadataFieldView['value']; source: MetadataSource | null }): string {
+  if (extracted.value === null) return 'nothing';
+  const text = Array.isArray(extracted.value) ? extracted.value.join(field === 'publishers' ? '; ' : ', ') : String(extracted.value);
+  return `“${text}”${extracted.source ? ` (${SOURCE_SHORT[extracted.source]})` : ''}`;
 }

@@ -82,7 +82,14 @@ describe('metadata edits are records laid over the extraction', () => {
     expect(core.workspace.records(metadataEditsCollection).size).toBe(0);
     const confirmed = await call(core, 'metadata.set', { docId: INFERRED, fields: {}, confirm: ['year'], note: 'checked with the publisher' });
     expect(field(confirmed, 'year')).toMatchObject({ value: inferred, source: 'user', note: 'checked with the publisher' });
-    expect(await call(core, 'metadata.edits', { docId: INFERRED })).toMatchObject([{ field: 'year', value: inferred, note: 'checked with the publisher' }]);
+    expect(await call(core, 'metadata.edits', { docId: INFERRED })).toMatchObject([{ field: 'year', value: inferred, note: 'checked with the publisher', extracted: { value: inferred, source: 'inferred' } }]);
+    // Each edit says what a revert would bring back: here, no place at all.
+    await call(core, 'metadata.set', { docId: INFERRED, fields: { place: 'Prishtina', year: inferred - 1 } });
+    const listed = await call(core, 'metadata.edits', { docId: INFERRED });
+    expect(listed.find((edit: { field: string }) => edit.field === 'place').extracted).toEqual({ value: null, source: null });
+    expect(listed.find((edit: { field: string }) => edit.field === 'year').extracted).toEqual({ value: inferred, source: 'inferred' });
+    await call(core, 'metadata.revert', { docId: INFERRED, fields: ['place'] });
+    await call(core, 'metadata.set', { docId: INFERRED, fields: { year: inferred } });
     const apa = (await call(core, 'drafts.format', { content, style: 'apa' })).citations[0].text;
     expect(apa).toContain(`${inferred}`);
     expect(apa).not.toContain('ca.');
