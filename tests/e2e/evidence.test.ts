@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Download, Page } from 'playwright-core';
-import type { EventsResult, EntityNetwork, FigureGroup } from '../../electron/core/evidence/index';
+import type { EventEditView, EventsResult, EntityNetwork, FigureGroup } from '../../electron/core/evidence/index';
+import { eventEditsCollection } from '../../electron/core/evidence/index';
+import type { Corpus } from '../../electron/core/corpus/schema';
 import { closeBrowser, startApp } from './harness';
 import type { RunningApp } from './harness';
 import { closeAndCheck } from './app-checks';
@@ -197,5 +199,216 @@ describe('the Evidence view in Chromium', () => {
     await page.locator('.evidence-network[data-ready="true"]').waitFor();
     await fitsWidth(page);
     await screenshot(page, 'evidence-network-900');
+  });
+
+  it('Corrections: a date to the month drawn as a span, a bad date refused in place, a split and a merge back, an event from an annotation, undone; each a record', async () => {
+    app = await startApp();
+    const { page, core } = app;
+    const BANJSKA = 'event-2023-09-24-banjska-attack';
+    const eventOf = async (id: string) => (await invoke<EventsResult>(page, 'evidence.events', {})).events.find((event) => event.id === id);
+    const edits = () => invoke<EventEditView[]>(page, 'evidence.eventEdits', {});
+    await app.goto('#/evidence/timeline');
+    await page.locator('.evidence-timeline[data-ready="true"]').waitFor();
+    const before = (await eventOf(BANJSKA))!;
+    expect(before.sources.length).toBe(4);
+    const passagesBefore = before.sources.flatMap((source) => source.passageIds).sort();
+    await page.locator(`.evidence-event-list button[data-event-id="${BANJSKA}"]`).click();
+    const detail = page.locator(`.evidence-event-detail[data-event-id="${BANJSKA}"]`);
+    await detail.waitFor();
+    await expect.poll(() => page.locator('.vis-item.vis-point', { hasText: before.title }).count()).toBeGreaterThan(0);
+
+    // A bad date: the error is shown in the dialog, and nothing is written.
+    await detail.getByRole('button', { name: 'Correct date…' }).click();
+    const dateDialog = page.getByRole('dialog', { name: 'Correct the date' });
+    await dateDialog.getByRole('button', { name: 'Day', exact: true }).click();
+    await dateDialog.getByLabel('Month').selectOption('2');
+    await dateDialog.getByLabel('Day').fill('30');
+    await dateDialog.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => dateDialog.locator('.form-error').textContent()).toBe('February 2023 has no day 30: it has 28 days.');
+    await dateDialog.getByRole('button', { name: 'Range', exact: true }).click();
+    await dateDialog.getByLabel('From').fill('2023-09');
+    await dateDialog.getByLabel('To').fill('2023-08');
+    await dateDialog.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => dateDialog.locator('.form-error').textContent()).toBe('The range ends before it starts.');
+    expect(await edits()).toEqual([]);
+    expect((await eventOf(BANJSKA))!.date).toBe('2023-09-24');
+
+    // To the month: drawn as a bar over September, marked as corrected, with who and when.
+    await dateDialog.getByRole('button', { name: 'Month', exact: true }).click();
+    await dateDialog.getByLabel('Month').selectOption('9');
+    await dateDialog.getByLabel('Year').fill('2023');
+    await screenshot(page, 'evidence-correct-date-1280');
+    await dateDialog.getByRole('button', { name: 'Save' }).click();
+    await dateDialog.waitFor({ state: 'detached' });
+    await expect.poll(() => detail.locator('.eyebrow').textContent()).toContain('September 2023');
+    expect(await detail.locator('.eyebrow').textContent()).toContain('dated to the month');
+    await expect.poll(() => page.locator('.vis-item.vis-range.precision-month.edited', { hasText: before.title }).count()).toBe(4);
+    expect(await page.locator('.vis-item.vis-point', { hasText: before.title }).count()).toBe(0);
+    await page.locator('.evidence-zoom').getByRole('button', { name: 'Months' }).click();
+    await page.locator(`.evidence-event-list button[data-event-id="${BANJSKA}"]`).click();
+    await page.locator(`.evidence-event-list button[data-event-id="${BANJSKA}"]`).click();
+    const bar = await page.locator('.vis-item.vis-range.precision-month', { hasText: before.title }).first().boundingBox();
+    expect(bar!.width).toBeGreaterThan(30);
+    const redated = detail.locator('.evidence-event-edits li[data-edit-type="redate"]');
+    expect(await redated.textContent()).toContain('by Test Researcher');
+    const afterRedate = (await eventOf(BANJSKA))!;
+    expect([afterRedate.date, afterRedate.precision, afterRedate.edited]).toEqual(['2023-09', 'month', true]);
+    await screenshot(page, 'evidence-corrected-1280');
+    await detail.locator('.evidence-event-edits').scrollIntoViewIfNeeded();
+    await fitsWidth(page);
+    await screenshot(page, 'evidence-event-detail-1280');
+
+    // Kind and title: each saved and shown, then taken back (the event's own Undo, then Ctrl+Z).
+    await detail.getByLabel('Kind').selectOption('military');
+    await detail.getByRole('button', { name: 'Save kind' }).click();
+    await expect.poll(() => detail.locator('.eyebrow').textContent()).toContain('Military');
+    await detail.locator('.evidence-event-edits li[data-edit-type="reclassify"]').getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => detail.locator('.eyebrow').textContent()).not.toContain('Military');
+    await detail.getByRole('button', { name: 'Retitle…' }).click();
+    const titleDialog = page.getByRole('dialog', { name: 'Retitle the event' });
+    await titleDialog.getByLabel('Title').fill('Banjska attack on the police');
+    await titleDialog.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => detail.locator('h2').textContent()).toBe('Banjska attack on the police');
+    await page.locator(`.evidence-event-list button[data-event-id="${BANJSKA}"]`).focus();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => detail.locator('h2').textContent()).toBe(before.title);
+    expect((await edits()).map((edit) => edit.edit.type)).toEqual(['redate']);
+
+    // Split: the papers ticked become an event of their own.
+    const moved = before.sources.slice(0, 2);
+    await detail.getByRole('button', { name: 'Split…' }).click();
+    const splitDialog = page.getByRole('dialog', { name: 'Split the event' });
+    for (const source of moved) await splitDialog.locator(`.event-split-source[data-doc-id="${source.docId}"] legend input`).check();
+    await splitDialog.getByRole('button', { name: 'Split', exact: true }).click();
+    await expect.poll(() => splitDialog.locator('.form-error').textContent()).toContain('title');
+    await splitDialog.getByLabel('Title of the new event').fill('Banjska attack aftermath');
+    await fitsWidth(page);
+    await screenshot(page, 'evidence-split-1280');
+    await splitDialog.getByRole('button', { name: 'Split', exact: true }).click();
+    await splitDialog.waitFor({ state: 'detached' });
+    const split = (await edits()).find((edit) => edit.edit.type === 'split')!;
+    const newId = split.edit.type === 'split' ? split.edit.newEventId : '';
+    await page.locator(`.evidence-event-detail[data-event-id="${newId}"]`).waitFor();
+    const [original, splitOff] = [(await eventOf(BANJSKA))!, (await eventOf(newId))!];
+    expect(splitOff.sources.map((source) => source.docId).sort()).toEqual(moved.map((source) => source.docId).sort());
+    expect(original.sources.map((source) => source.docId).sort()).toEqual(before.sources.slice(2).map((source) => source.docId).sort());
+    expect(splitOff.title).toBe('Banjska attack aftermath');
+    await page.locator(`.evidence-event-list button[data-event-id="${newId}"]`).waitFor();
+
+    // Merge back, from the original: the picker finds the other by the start of its title; Enter takes the highlighted one.
+    await page.locator(`.evidence-event-list button[data-event-id="${BANJSKA}"]`).click();
+    await detail.getByRole('button', { name: 'Merge with…' }).click();
+    const mergeDialog = page.getByRole('dialog', { name: 'Merge with another event' });
+    const picker = mergeDialog.getByRole('combobox', { name: 'Event to merge with' });
+    await picker.fill('Banjska attack aft');
+    expect(await mergeDialog.locator('[role="option"][aria-selected="true"]').textContent()).toContain('Banjska attack aftermath');
+    await screenshot(page, 'evidence-merge-1280');
+    await picker.press('Enter');
+    await mergeDialog.locator(`.event-merge-picked[data-event-id="${newId}"]`).waitFor();
+    await mergeDialog.getByRole('button', { name: 'Merge', exact: true }).click();
+    await mergeDialog.waitFor({ state: 'detached' });
+    await page.locator(`.evidence-event-list button[data-event-id="${newId}"]`).waitFor({ state: 'detached' });
+    const merged = (await eventOf(BANJSKA))!;
+    expect(merged.sources.flatMap((source) => source.passageIds).sort()).toEqual(passagesBefore);
+    expect(await eventOf(newId)).toBeUndefined();
+    const mergeEdit = (await edits()).find((edit) => edit.edit.type === 'merge')!;
+
+    // Ctrl+Z takes the merge back (outside a text field): the split-off event is there again.
+    await page.locator(`.evidence-event-list button[data-event-id="${BANJSKA}"]`).focus();
+    await page.keyboard.press('Control+z');
+    await page.locator(`.evidence-event-list button[data-event-id="${newId}"]`).waitFor();
+    await expect.poll(() => page.locator('.evidence-edit-status').textContent()).toContain('Undone');
+    expect((await edits()).map((edit) => edit.edit.type)).toEqual(['redate', 'split']);
+    expect((await eventOf(BANJSKA))!.sources.length).toBe(2);
+
+    // The history lists both, by whom; its Undo takes the split back too.
+    await page.getByRole('button', { name: /^Corrections/ }).click();
+    const history = page.getByRole('dialog', { name: 'Corrections of the events' });
+    expect(await history.locator('li').count()).toBe(2);
+    expect(await history.locator('li').first().textContent()).toContain('by Test Researcher');
+    await screenshot(page, 'evidence-history-1280');
+    await history.locator('li[data-edit-type="split"]').getByRole('button', { name: 'Undo' }).click();
+    await page.locator(`.evidence-event-list button[data-event-id="${newId}"]`).waitFor({ state: 'detached' });
+    expect((await eventOf(BANJSKA))!.sources.length).toBe(4);
+    expect((await edits()).map((edit) => edit.edit.type)).toEqual(['redate']);
+
+    // An event of one's own, from an annotation in the Annotations view.
+    const corpus: Corpus = core.corpus.corpus;
+    const quote = "Kosovo's first high-level cross-party parliamentary delegation visited Taiwan in March 2023.";
+    const passage = corpus.passages.find((candidate) => candidate.text.includes(quote))!;
+    const annotation = await core.dispatch('annotations.create', { passageId: passage.id, quote });
+    if (!annotation.ok) throw new Error(annotation.error.message);
+    const annotationId = (annotation.value as { id: string }).id;
+    await page.setViewportSize({ width: 900, height: 700 });
+    await app.goto('#/annotations');
+    await page.locator(`.annotation-card[data-annotation-id="${annotationId}"]`).getByRole('button', { name: 'Add as event' }).waitFor();
+    // From the keyboard: the list is one Tab stop, T makes an event of the annotation.
+    await page.locator(`.annotations-view-list > li[data-item="${annotationId}"]`).focus();
+    await page.keyboard.press('t');
+    const addDialog = page.getByRole('dialog', { name: 'Add as event' });
+    expect(await addDialog.getByLabel('Title').inputValue()).toBe(quote.slice(0, -1));
+    expect(await addDialog.getByRole('button', { name: 'Month', exact: true }).getAttribute('aria-pressed')).toBe('true');
+    expect(await addDialog.getByLabel('Month').inputValue()).toBe('3');
+    expect(await addDialog.getByLabel('Year').inputValue()).toBe('2023');
+    await addDialog.getByLabel('Title').fill('Parliamentary delegation visits Taiwan');
+    await addDialog.getByLabel('Kind').selectOption('diplomatic');
+    await fitsWidth(page);
+    await screenshot(page, 'evidence-add-event-900');
+    await addDialog.getByRole('button', { name: 'Add to the timeline' }).click();
+    await addDialog.waitFor({ state: 'detached' });
+    await page.getByRole('link', { name: 'See the new event on the timeline' }).click();
+    const added = (await edits()).find((edit) => edit.edit.type === 'add')!;
+    const addedId = added.edit.type === 'add' ? added.edit.event.id : '';
+    await page.locator(`.evidence-event-detail[data-event-id="${addedId}"]`).waitFor();
+    await page.locator(`.evidence-event-list button[data-event-id="${addedId}"][aria-pressed="true"]`).waitFor();
+    // Opened on it: its row is scrolled to within the list, and its bar is on the timeline, selected.
+    await expect
+      .poll(() =>
+        page.locator(`.evidence-event-list button[data-event-id="${addedId}"]`).evaluate((row) => {
+          const box = row.closest('ol')!.getBoundingClientRect();
+          const own = row.getBoundingClientRect();
+          return own.top >= box.top && own.bottom <= box.bottom;
+        }),
+      )
+      .toBe(true);
+    await page.locator('.vis-item.vis-selected', { hasText: 'Parliamentary delegation visits Taiwan' }).first().waitFor();
+    await expect.poll(() => page.locator('.vis-item.vis-range.precision-month', { hasText: 'Parliamentary delegation visits Taiwan' }).count()).toBeGreaterThan(0);
+    const own = (await eventOf(addedId))!;
+    expect([own.date, own.kind, own.edited, own.sources.map((source) => source.docId)]).toEqual(['2023-03', 'diplomatic', true, [passage.docId]]);
+    expect(own.entityIds).toContain('taiwan');
+    await fitsWidth(page);
+    await screenshot(page, 'evidence-corrected-900');
+    const ownDetail = page.locator(`.evidence-event-detail[data-event-id="${addedId}"]`);
+    await ownDetail.scrollIntoViewIfNeeded();
+    expect(await ownDetail.locator('.evidence-event-edits li[data-edit-type="add"]').textContent()).toContain('added from an annotation');
+    await fitsWidth(page);
+    await screenshot(page, 'evidence-event-detail-900');
+    await ownDetail.getByRole('button', { name: 'Correct date…' }).click();
+    const narrowDialog = page.getByRole('dialog', { name: 'Correct the date' });
+    await narrowDialog.getByRole('button', { name: 'Range', exact: true }).click();
+    await fitsWidth(page);
+    await screenshot(page, 'evidence-correct-date-900');
+    await page.keyboard.press('Escape');
+    await narrowDialog.waitFor({ state: 'detached' });
+
+    // Each correction is a record of the workspace's store, with its author; undone ones are gone.
+    const records = core.workspace.records(eventEditsCollection);
+    expect(records.all().map((record) => record.edit.type).sort()).toEqual(['add', 'redate']);
+    for (const record of records.all()) expect(records.entry(record.id)).toMatchObject({ author: 'test-researcher' });
+    for (const undone of [split.id, mergeEdit.id]) expect(records.entry(undone)).toMatchObject({ deleted: true, author: 'test-researcher' });
+
+    // The reader's annotation cards offer the same.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await app.goto(`#/reader/${passage.docId}?passage=${passage.id}`);
+    const readerCard = page.locator(`.annotations-sidebar .annotation-card[data-annotation-id="${annotationId}"]`);
+    await readerCard.getByRole('button', { name: 'Add as event' }).click();
+    const readerDialog = page.getByRole('dialog', { name: 'Add as event' });
+    await readerDialog.getByLabel('Title').fill('Taiwan visit, from the reader');
+    await readerDialog.getByRole('button', { name: 'Year', exact: true }).click();
+    await readerDialog.getByRole('button', { name: 'Add to the timeline' }).click();
+    await readerDialog.waitFor({ state: 'detached' });
+    await readerCard.getByRole('link', { name: 'Event added: see it on the timeline' }).click();
+    await page.locator('.evidence-event-detail h2', { hasText: 'Taiwan visit, from the reader' }).waitFor();
+    expect(records.all().length).toBe(3);
   });
 });

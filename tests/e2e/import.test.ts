@@ -208,7 +208,7 @@ describe('import in Chromium', () => {
     await edit.getByLabel('Year').fill('24');
     await edit.getByRole('button', { name: 'Save' }).click();
     await expect(edit.getByRole('alert').textContent()).resolves.toContain('four digits');
-    await edit.getByLabel('Title').fill('Leposavić safety meeting');
+    await edit.getByLabel('Title', { exact: true }).fill('Leposavić safety meeting');
     await edit.getByLabel('Year').fill('2024');
     await edit.getByLabel('Authors, one per line').fill('Field team');
     await screenshot(page, 'import-edit-details-light');

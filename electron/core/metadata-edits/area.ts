@@ -15,7 +15,7 @@ export function createMetadataEditsArea(context: CoreContext): Area<typeof metad
       stop ??= edits.start();
     },
     handlers: {
-      'metadata.set': ({ docId, fields, note }) => edits.set(docId, fields, note),
+      'metadata.set': ({ docId, fields, note, confirm }) => edits.set(docId, fields, note, confirm),
       'metadata.revert': ({ docId, fields }) => edits.revert(docId, fields),
       'metadata.edits': ({ docId }) => edits.edits(docId),
     },

@@ -37,12 +37,13 @@ export function registerMetadataCommands(program: Command, run: CliAction): void
     .description("a document's metadata, each field with its source (printed where, inferred from what, entered by whom, or not found)")
     .option('--set <field=value>', 'correct a field (a writing command; repeatable): title, subtitle, authors, editors, publishers (lists split on “;”), year, place, isbn, doi, url; “field=” clears it', collect, [])
     .option('--revert <field>', "drop your correction of a field: the extracted value shows again (repeatable)", collect, [])
-    .option('--note <text>', 'with --set: why (kept with the edit)')
+    .option('--confirm <field>', 'keep a field as it stands as yours (an inferred year, a title from the file name): cited plainly after (repeatable)', collect, [])
+    .option('--note <text>', 'with --set or --confirm: why (kept with the edit)')
     .addHelpText('after', '\nEach correction is a record with its author and time, kept over the extracted value (which stays).\nExample: workbench metadata kcss-kosovo-nato-relations-2024 --set year=2024 --set "authors=Ramadan Ilazi; Teuta Avdimetaj"')
-    .action((docId: string, options: { set: string[]; revert: string[]; note?: string }) =>
+    .action((docId: string, options: { set: string[]; revert: string[]; confirm: string[]; note?: string }) =>
       run(async (context) => {
         let document: DocumentSummary;
-        if (options.set.length > 0 || options.revert.length > 0) {
+        if (options.set.length > 0 || options.revert.length > 0 || options.confirm.length > 0) {
           // Loaded on demand: --help and plain reads need none of it.
           const { parseFieldAssignment } = await import('./field-values');
           const fields: Record<string, unknown> = {};
@@ -51,7 +52,10 @@ export function registerMetadataCommands(program: Command, run: CliAction): void
             fields[field] = value;
           }
           if (options.revert.length > 0) document = (await context.call('metadata.revert', { docId, fields: options.revert as Array<keyof MetadataFieldsPatch> }, 'write')) as DocumentSummary;
-          if (options.set.length > 0) document = (await context.call('metadata.set', { docId, fields: fields as MetadataFieldsPatch, ...(options.note ? { note: options.note } : {}) }, 'write')) as DocumentSummary;
+          if (options.set.length > 0 || options.confirm.length > 0) {
+            const confirm = options.confirm.length > 0 ? { confirm: options.confirm as Array<keyof MetadataFieldsPatch> } : {};
+            document = (await context.call('metadata.set', { docId, fields: fields as MetadataFieldsPatch, ...confirm, ...(options.note ? { note: options.note } : {}) }, 'write')) as DocumentSummary;
+          }
         }
         document = (await context.call('corpus.document', { docId })) as DocumentSummary;
         const value = { docId: document.id, origin: document.origin, title: document.title, fields: document.metadataFields };

@@ -44,23 +44,34 @@ export class MetadataEdits {
   }
 
   edits(docId: string): MetadataEditView[] {
-    this.context.corpus.document(docId);
+    const original = this.originals.get(docId) ?? this.context.corpus.document(docId);
     return this.storedEdits(docId).map(({ field, value, editedAt, editedBy, note }) => ({
       field,
-      value: value === null || typeof value === 'number' || typeof value === 'string' ? value : [...value],
+      value: copyValue(value),
       editedAt,
       editedBy: editedBy ?? 'unknown',
       ...(note ? { note } : {}),
+      extracted: extractedValue(original, field),
     }));
   }
 
-  async set(docId: string, fields: MetadataFieldsPatch, note?: string): Promise<DocumentSummary> {
+  /**
+   * Records the fields whose value changes; `confirm` names fields whose value as it stands
+   * becomes the user's (an inferred year confirmed), unless it already is.
+   */
+  async set(docId: string, fields: MetadataFieldsPatch, note?: string, confirm: readonly MetadataField[] = []): Promise<DocumentSummary> {
     this.writable();
     const current = this.context.corpus.document(docId);
     const editedAt = new Date().toISOString();
     const changed = (Object.entries(fields) as Array<[MetadataField, MetadataValue | undefined]>).filter(
       ([field, value]) => value !== undefined && JSON.stringify(value) !== JSON.stringify(currentValue(current, field)),
     );
+    for (const field of confirm) {
+      if (changed.some(([name]) => name === field) || current.provenance?.[field]?.source === 'user') continue;
+      const value = currentValue(current, field) as MetadataValue;
+      if (field === 'title' && (value === null || value === '')) continue;
+      changed.push([field, value]);
+    }
     if (changed.length > 0) {
       await this.context.workspace.transact((tx) => {
         for (const [field, value] of changed) {
@@ -121,4 +132,15 @@ function currentValue(document: CorpusDocument, field: MetadataField): unknown {
   const value = (document as Record<string, unknown>)[field];
   if (value === undefined) return field === 'authors' || field === 'editors' || field === 'publishers' ? [] : null;
   return value;
+}
+
+function copyValue(value: MetadataValue | readonly string[]): MetadataValue {
+  return value === null || typeof value === 'number' || typeof value === 'string' ? value : [...value];
+}
+
+/** The field as extracted: none is null (an empty list too), with the extraction's source. */
+function extractedValue(original: CorpusDocument, field: MetadataField): MetadataEditView['extracted'] {
+  const value = currentValue(original, field) as MetadataValue | readonly string[] | '';
+  const empty = value === null || value === '' || (Array.isArray(value) && value.length === 0);
+  return { value: empty ? null : copyValue(value), source: empty ? null : (original.provenance?.[field]?.source ?? null) };
 }

@@ -9,6 +9,8 @@ import { emptyFilter, filterAnnotations, sortAnnotations, type AnnotationFilter 
 import { ColoringToggle } from './ColoringToggle';
 import { useUndoShortcuts } from './use-undo-shortcuts';
 import { CoderColoringToggle } from '../team/CoderColoringToggle';
+import { routeHref } from '../app/routes';
+import { AddEventDialog } from '../views/evidence/AddEventDialog';
 import './AnnotationsSidebar.css';
 
 /**
@@ -20,6 +22,9 @@ export function AnnotationsSidebar({ docId, onOpen }: { docId: string; onOpen?: 
   const annotations = useApi('annotations.list', { docId });
   const [filter, setFilter] = useState<AnnotationFilter>(emptyFilter);
   const [editing, setEditing] = useState<string>();
+  const [addingEvent, setAddingEvent] = useState<AnnotationView>();
+  // The event last made from an annotation here, linked from its card.
+  const [added, setAdded] = useState<{ annotationId: string; eventId: string }>();
   useUndoShortcuts();
 
   const all = useMemo(() => sortAnnotations(annotations.value ?? [], 'paper'), [annotations.value]);
@@ -41,9 +46,19 @@ export function AnnotationsSidebar({ docId, onOpen }: { docId: string; onOpen?: 
             <button type="button" className="link-button" onClick={() => setEditing(annotation.id)}>
               Edit
             </button>
+            {annotation.anchorStatus !== 'orphan' ? (
+              <button type="button" className="link-button" onClick={() => setAddingEvent(annotation)}>
+                Add as event
+              </button>
+            ) : null}
             <button type="button" className="link-button danger" onClick={() => void api.invoke('annotations.delete', { id: annotation.id })}>
               Delete
             </button>
+            {added?.annotationId === annotation.id ? (
+              <a className="annotation-card-event-link" href={routeHref('evidence', ['timeline'], { event: added.eventId })}>
+                Event added: see it on the timeline
+              </a>
+            ) : null}
           </>
         }
       />
@@ -69,6 +84,16 @@ export function AnnotationsSidebar({ docId, onOpen }: { docId: string; onOpen?: 
           <p className="muted">The paper’s text changed and these quotes could not be found again. They are kept here.</p>
           <div className="annotation-list">{orphans.map(card)}</div>
         </section>
+      ) : null}
+      {addingEvent ? (
+        <AddEventDialog
+          annotation={addingEvent}
+          onClose={() => setAddingEvent(undefined)}
+          onAdded={(made) => {
+            setAddingEvent(undefined);
+            if (made.edit.type === 'add') setAdded({ annotationId: addingEvent.id, eventId: made.edit.event.id });
+          }}
+        />
       ) : null}
     </aside>
   );

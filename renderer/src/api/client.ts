@@ -7,6 +7,8 @@ export class ApiError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** What core added for a program: for BAD_REQUEST, `{issues: ['fields.year: …']}`. */
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -17,7 +19,7 @@ export class ApiError extends Error {
 export const api = {
   async invoke<M extends MethodName>(method: M, args: ArgsOf<M>): Promise<ResultOf<M>> {
     const result = await window.workbench.invoke(method, args);
-    if (!result.ok) throw new ApiError(result.error.code, result.error.message);
+    if (!result.ok) throw new ApiError(result.error.code, result.error.message, result.error.details);
     return result.value as ResultOf<M>;
   },
   subscribe<C extends EventChannel>(channel: C, listener: (payload: EventPayloads[C]) => void): () => void {

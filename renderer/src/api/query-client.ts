@@ -39,9 +39,10 @@ export function fetchMethod<M extends MethodName>(method: M, args: ArgsOf<M>): P
 export const invalidatedBy: { [C in EventChannel]?: (payload: EventPayloads[C]) => readonly string[] } = {
   // Coding changes move topic counts, recent topics, topic pages and co-occurrence too.
   'annotations.changed': () => ['annotations.list', 'annotations.get', 'topics.', 'team.conflicts', 'team.agreement'],
-  // An imported document added, edited or removed: the library, its text, and the
-  // annotations that lived on it (removal can orphan them).
-  'library.changed': () => ['corpus.', 'evidence.', 'annotations.list', 'annotations.get', 'settings.readingPosition', 'settings.lastReadingPosition'],
+  // An imported document added, edited or removed, or any document's metadata corrected
+  // (here or in another process): the library, its text, the corrections listed with their
+  // authors, and the annotations that lived on it (removal can orphan them).
+  'library.changed': () => ['corpus.', 'evidence.', 'metadata.edits', 'annotations.list', 'annotations.get', 'settings.readingPosition', 'settings.lastReadingPosition'],
   'drafts.changed': () => ['drafts.list', 'drafts.listTrash', 'drafts.get'],
   // A correction of the events (here or in another process): the timeline and its list.
   'evidence.changed': () => ['evidence.'],

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { CommandPalette } from './CommandPalette';
 import { Notices } from './Notices';
 import { Sidebar } from './Sidebar';
@@ -36,6 +36,11 @@ export function App() {
   useEffect(() => {
     const label = views.find((view) => view.name === route.view)?.label ?? '';
     document.title = `${label} · Field Workbench`;
+  }, [route.view]);
+
+  // Another view opens at its top, not scrolled as far as the one left was.
+  useLayoutEffect(() => {
+    main.current?.scrollTo({ top: 0 });
   }, [route.view]);
 
   return (

@@ -48,6 +48,14 @@ export function shortcutGroups(mod = modifierKey): ShortcutGroup[] {
         { keys: ['Enter'], does: 'Open the annotation in the reader' },
         { keys: ['E'], does: 'Edit it' },
         { keys: ['Delete'], does: 'Delete it (undo brings it back)' },
+        { keys: ['T'], does: 'Add it to the timeline as an event' },
+      ],
+    },
+    {
+      title: 'Evidence timeline',
+      shortcuts: [
+        { keys: ['+', '−', '←', '→'], does: 'Zoom and move the timeline (when it has the focus)' },
+        { keys: [`${mod}+Z`], does: 'Take back the last correction of the events made here (else the last coding change)' },
       ],
     },
     {

@@ -12,6 +12,7 @@ import { AnnotationFilters } from '../annotations/AnnotationFilters';
 import { emptyFilter, filterAnnotations, sortAnnotations, sortOrders, type AnnotationFilter, type SortOrder } from '../annotations/annotation-filter';
 import { ColoringToggle } from '../annotations/ColoringToggle';
 import { useUndoShortcuts } from '../annotations/use-undo-shortcuts';
+import { AddEventDialog } from './evidence/AddEventDialog';
 import './AnnotationsView.css';
 
 /** How many cards are drawn at first; more on request, so ten thousand annotations stay quick. */
@@ -32,6 +33,8 @@ export function AnnotationsView() {
   const [current, setCurrent] = useState<string>();
   const [editing, setEditing] = useState<string>();
   const [status, setStatus] = useState('');
+  const [addingEvent, setAddingEvent] = useState<AnnotationView>();
+  const [addedEvent, setAddedEvent] = useState<string>();
   const list = useRef<HTMLOListElement>(null);
   useUndoShortcuts();
 
@@ -54,6 +57,7 @@ export function AnnotationsView() {
     const index = visible.findIndex((item) => item.id === annotation.id);
     await api.invoke('annotations.delete', { id: annotation.id });
     setStatus('Annotation deleted. Ctrl+Z brings it back.');
+    setAddedEvent(undefined);
     focusItem(visible[index + 1]?.id ?? visible[index - 1]?.id);
   };
 
@@ -69,6 +73,7 @@ export function AnnotationsView() {
     else if (event.key === 'Enter') open(annotation);
     else if (event.key === 'e' || event.key === 'E') setEditing(annotation.id);
     else if (event.key === 'Delete' || event.key === 'Backspace') void remove(annotation);
+    else if ((event.key === 't' || event.key === 'T') && annotation.anchorStatus !== 'orphan') setAddingEvent(annotation);
     else return;
     event.preventDefault();
   };
@@ -78,7 +83,7 @@ export function AnnotationsView() {
       <header className="view-header">
         <h1 id="annotations-title">Annotations</h1>
         <p className="view-subtitle">
-          Everything you highlighted, coded and noted, in every paper. <kbd>↑</kbd> <kbd>↓</kbd> move, <kbd>Enter</kbd> opens, <kbd>E</kbd> edits, <kbd>Delete</kbd> deletes.
+          Everything you highlighted, coded and noted, in every paper. <kbd>↑</kbd> <kbd>↓</kbd> move, <kbd>Enter</kbd> opens, <kbd>E</kbd> edits, <kbd>Delete</kbd> deletes, <kbd>T</kbd> adds it to the timeline as an event.
         </p>
       </header>
       <div className="annotations-view-controls">
@@ -107,6 +112,14 @@ export function AnnotationsView() {
           <span className="annotations-view-count" role="status">
             {all ? (shown.length === all.length ? `${all.length} annotation${all.length === 1 ? '' : 's'}` : `${shown.length} of ${all.length}`) : ''}
             {status ? ` · ${status}` : ''}
+            {addedEvent ? (
+              <>
+                {' · '}
+                <a href={routeHref('evidence', ['timeline'], { event: addedEvent })} className="annotations-view-event-link">
+                  See the new event on the timeline
+                </a>
+              </>
+            ) : null}
           </span>
         </div>
       </div>
@@ -140,6 +153,9 @@ export function AnnotationsView() {
                             <button type="button" className="link-button" tabIndex={-1} onClick={() => setEditing(annotation.id)}>
                               Edit
                             </button>
+                            <button type="button" className="link-button" tabIndex={-1} onClick={() => setAddingEvent(annotation)} disabled={annotation.anchorStatus === 'orphan'}>
+                              Add as event
+                            </button>
                             <button type="button" className="link-button danger" tabIndex={-1} onClick={() => void remove(annotation)}>
                               Delete
                             </button>
@@ -159,6 +175,17 @@ export function AnnotationsView() {
           )
         }
       </Loaded>
+      {addingEvent ? (
+        <AddEventDialog
+          annotation={addingEvent}
+          onClose={() => setAddingEvent(undefined)}
+          onAdded={(made) => {
+            setAddingEvent(undefined);
+            setStatus('Event added to the timeline');
+            setAddedEvent(made.edit.type === 'add' ? made.edit.event.id : undefined);
+          }}
+        />
+      ) : null}
     </section>
   );
 }

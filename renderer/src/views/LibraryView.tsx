@@ -3,6 +3,7 @@ import { Loaded, EmptyState } from '../components/States';
 import { routeHref } from '../app/routes';
 import { ImportButton } from '../import/ImportButton';
 import { ImportedDocumentActions } from '../import/ImportedDocumentActions';
+import { EditDetailsButton } from '../metadata/EditDetailsButton';
 import { displayValue } from './reader/MetadataFields';
 import type { DocumentSummary } from '../../../electron/core/api/methods/corpus';
 import type { MetadataFieldView } from '../../../electron/core/metadata/describe';
@@ -15,7 +16,7 @@ function LibraryField({ document, field, label }: { document: DocumentSummary; f
     <div>
       <dt>{label}</dt>
       <dd title={view ? `${label}: ${view.explanation}` : undefined} data-source={view?.source ?? 'none'}>
-        {view ? displayValue(view) : '—'}
+        {view && view.value !== null ? displayValue(view) : <span className="metadata-missing-value">not found</span>}
         {view?.source === 'inferred' ? <span className="metadata-tag">inferred</span> : null}
         {view?.source === 'file-name' || view?.source === 'curated' ? <span className="metadata-tag">not printed</span> : null}
       </dd>
@@ -74,7 +75,13 @@ export function LibraryView() {
                       Damaged: {document.damaged}
                     </p>
                   ) : null}
-                  {document.origin === 'bundled' ? null : <ImportedDocumentActions document={document} />}
+                  {document.origin === 'bundled' ? (
+                    <div className="document-actions">
+                      <EditDetailsButton document={document} />
+                    </div>
+                  ) : (
+                    <ImportedDocumentActions document={document} />
+                  )}
                 </li>
               ))}
             </ul>

@@ -67,6 +67,40 @@ describe('metadata edits are records laid over the extraction', () => {
     expect(reopened.workspace.records(metadataEditsCollection).entry(`${INFERRED}~year`)).toMatchObject({ deleted: true });
   });
 
+  it('confirms an inferred year as the user’s (cited plainly), once; a revert brings the inference back', async () => {
+    const core = await openCore(await tempDir());
+    const before = await call(core, 'corpus.document', { docId: INFERRED });
+    const inferred = before.year;
+    const passage = (await call(core, 'corpus.passages', { docId: INFERRED }))[3];
+    const content = {
+      type: 'doc',
+      content: [{ type: 'paragraph', content: [{ type: 'citation', attrs: { targetKind: 'passage', targetId: passage.id, docId: INFERRED, locator: null, prefix: null, suffix: null, suppressAuthor: false } }] }],
+    };
+    expect((await call(core, 'drafts.format', { content, style: 'apa' })).citations[0].text).toContain(`ca. ${inferred}`);
+    // The same value in `fields` alone changes nothing; `confirm` records it.
+    await call(core, 'metadata.set', { docId: INFERRED, fields: { year: inferred } });
+    expect(core.workspace.records(metadataEditsCollection).size).toBe(0);
+    const confirmed = await call(core, 'metadata.set', { docId: INFERRED, fields: {}, confirm: ['year'], note: 'checked with the publisher' });
+    expect(field(confirmed, 'year')).toMatchObject({ value: inferred, source: 'user', note: 'checked with the publisher' });
+    expect(await call(core, 'metadata.edits', { docId: INFERRED })).toMatchObject([{ field: 'year', value: inferred, note: 'checked with the publisher', extracted: { value: inferred, source: 'inferred' } }]);
+    // Each edit says what a revert would bring back: here, no place at all.
+    await call(core, 'metadata.set', { docId: INFERRED, fields: { place: 'Prishtina', year: inferred - 1 } });
+    const listed = await call(core, 'metadata.edits', { docId: INFERRED });
+    expect(listed.find((edit: { field: string }) => edit.field === 'place').extracted).toEqual({ value: null, source: null });
+    expect(listed.find((edit: { field: string }) => edit.field === 'year').extracted).toEqual({ value: inferred, source: 'inferred' });
+    await call(core, 'metadata.revert', { docId: INFERRED, fields: ['place'] });
+    await call(core, 'metadata.set', { docId: INFERRED, fields: { year: inferred } });
+    const apa = (await call(core, 'drafts.format', { content, style: 'apa' })).citations[0].text;
+    expect(apa).toContain(`${inferred}`);
+    expect(apa).not.toContain('ca.');
+    // Confirming a value that is already the user's writes nothing more.
+    const revision = core.workspace.records(metadataEditsCollection).entry(`${INFERRED}~year`)!.rev;
+    await call(core, 'metadata.set', { docId: INFERRED, fields: {}, confirm: ['year'] });
+    expect(core.workspace.records(metadataEditsCollection).entry(`${INFERRED}~year`)!.rev).toBe(revision);
+    const reverted = await call(core, 'metadata.revert', { docId: INFERRED, fields: ['year'] });
+    expect(field(reverted, 'year')).toMatchObject({ value: inferred, source: 'inferred' });
+  });
+
   it('refuses bad values and unknown documents, and writes nothing', async () => {
     const workspace = await tempDir();
     const core = await openCore(workspace);
@@ -116,6 +150,16 @@ describe('workbench metadata --set', () => {
     expect(read.json.fields.find((f: { field: string }) => f.field === 'year').value).toBe(2023);
     const reverted = await cli(workspace, 'metadata', INFERRED, '--revert', 'year');
     expect(reverted.json.fields.find((f: { field: string }) => f.field === 'year')).toMatchObject({ source: 'inferred' });
+  });
+
+  it('confirms an inferred year as it stands with --confirm', async () => {
+    const workspace = await tempDir();
+    const before = await cli(workspace, 'metadata', INFERRED);
+    const inferred = before.json.fields.find((f: { field: string }) => f.field === 'year');
+    expect(inferred).toMatchObject({ source: 'inferred' });
+    const confirmed = await cli(workspace, '--user', 'Amina', 'metadata', INFERRED, '--confirm', 'year', '--note', 'checked');
+    expect(confirmed.code, confirmed.stderr).toBe(0);
+    expect(confirmed.json.fields.find((f: { field: string }) => f.field === 'year')).toMatchObject({ value: inferred.value, source: 'user', note: 'checked' });
   });
 
   it('refuses a field that does not exist or a year that is not one, with what to type instead, and writes nothing', async () => {

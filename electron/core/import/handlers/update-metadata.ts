@@ -11,7 +11,9 @@ export interface MetadataEdit {
 }
 
 /**
- * Saves what the user corrected about an imported document (the Library's details dialog).
+ * Saves what the user corrected about an imported document. The Library's details dialog saves
+ * through `metadata.set` and calls this with the title only, so the library's entry keeps the
+ * document's name.
  * The corrections are metadata-edit records, like those of the bundled papers, so they carry
  * their author and travel with the user's other work; the library's entry takes the new title.
  */

@@ -59,7 +59,7 @@ export function EvidenceView({ route }: { route: Route }) {
         </div>
       </header>
       <div id="evidence-panel" role="tabpanel" aria-labelledby={`evidence-tab-${current}`}>
-        {current === 'timeline' && <TimelineTab filters={timeline} setFilters={setTimeline} />}
+        {current === 'timeline' && <TimelineTab filters={timeline} setFilters={setTimeline} openEventId={route.query.get('event') ?? undefined} />}
         {current === 'figures' && <FiguresTab filters={figures} setFilters={setFigures} />}
         {current === 'network' && <NetworkTab filters={network} setFilters={setNetwork} />}
       </div>

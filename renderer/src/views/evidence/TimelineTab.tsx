@@ -1,10 +1,13 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useApi } from '../../api/use-api';
 import { EmptyState, Loaded } from '../../components/States';
 import type { EventKind } from '../../../../electron/core/corpus/schema';
-import type { EventsResult } from '../../../../electron/core/evidence/index';
+import type { EventEditView, EventsResult } from '../../../../electron/core/evidence/index';
 import { FilterMenu } from './FilterMenu';
 import { EventDetail } from './EventDetail';
+import { EditHistory } from './EditHistory';
+import { describeEdit } from './edit-description';
+import { undoEventEdit, useEventUndoShortcut } from './use-event-edits';
 import { ExportMenu } from './ExportMenu';
 import { pictureOf } from './html-picture';
 import { kindLabels } from './labels';
@@ -21,7 +24,7 @@ export interface TimelineFilters {
 export const initialTimelineFilters: TimelineFilters = { docIds: [], kinds: [], entityId: '', grouping: 'paper' };
 
 /** Events on a zoomable timeline, with the papers' sentences about the one selected. */
-export function TimelineTab({ filters, setFilters }: { filters: TimelineFilters; setFilters: (f: TimelineFilters) => void }) {
+export function TimelineTab({ filters, setFilters, openEventId }: { filters: TimelineFilters; setFilters: (f: TimelineFilters) => void; /** Selected on opening (`#/evidence/timeline?event=…`). */ openEventId?: string }) {
   const args = {
     ...(filters.docIds.length ? { docIds: filters.docIds } : {}),
     ...(filters.kinds.length ? { kinds: filters.kinds } : {}),
@@ -70,15 +73,34 @@ export function TimelineTab({ filters, setFilters }: { filters: TimelineFilters;
               </label>
             </div>
           </div>
-          <Loaded state={events}>{(result) => <TimelineBody result={result} all={everything} filters={filters} />}</Loaded>
+          <Loaded state={events}>{(result) => <TimelineBody result={result} all={everything} filters={filters} openEventId={openEventId} />}</Loaded>
         </div>
       )}
     </Loaded>
   );
 }
 
-function TimelineBody({ result, all, filters }: { result: EventsResult; all: EventsResult; filters: TimelineFilters }) {
-  const [selectedId, setSelectedId] = useState<string | undefined>();
+function TimelineBody({ result, all, filters, openEventId }: { result: EventsResult; all: EventsResult; filters: TimelineFilters; openEventId: string | undefined }) {
+  const [selectedId, setSelectedId] = useState<string | undefined>(openEventId);
+  const [status, setStatus] = useState('');
+  const list = useRef<HTMLOListElement>(null);
+  // Opened on an event: its row in the list is scrolled to, within the list (the page stays on the timeline), once it is listed.
+  const scrollPending = useRef(openEventId);
+  useEffect(() => {
+    const box = list.current;
+    const row = scrollPending.current ? box?.querySelector<HTMLElement>(`[data-event-id="${CSS.escape(scrollPending.current)}"]`) : null;
+    if (!row || !box) return;
+    scrollPending.current = undefined;
+    box.scrollTop += row.getBoundingClientRect().top - box.getBoundingClientRect().top - box.clientHeight / 2;
+  }, [result]);
+  const edits = useApi('evidence.eventEdits', {}).value ?? [];
+  const titles = useMemo(() => new Map(all.events.map((e) => [e.id, e.title])), [all]);
+  const titleOf = useCallback((id: string) => titles.get(id), [titles]);
+  const onUndone = useCallback(
+    (edit: EventEditView | undefined, error?: string) => setStatus(error ? `Not undone: ${error}` : edit ? `Undone: ${describeEdit(edit.edit, titleOf)}.` : 'Nothing left to undo here.'),
+    [titleOf],
+  );
+  useEventUndoShortcut(onUndone);
   const timeline = useRef<TimelineHandle | undefined>(undefined);
   const setHandle = useCallback((h: TimelineHandle) => {
     timeline.current = h;
@@ -100,6 +122,17 @@ function TimelineBody({ result, all, filters }: { result: EventsResult; all: Eve
     setSelectedId(id);
     if (id) timeline.current?.focusEvent(id);
   };
+  const onSaved = (made: EventEditView, message: string) => {
+    setStatus(`${message} Ctrl+Z or Undo takes it back.`);
+    // A split's new event is the one to look at next.
+    if (made.edit.type === 'split') setSelectedId(made.edit.newEventId);
+  };
+  const undo = (edit: EventEditView) => {
+    undoEventEdit(edit.id).then(
+      () => onUndone(edit),
+      (failure: Error) => onUndone(undefined, failure.message),
+    );
+  };
   return (
     <>
       <div className="evidence-toolbar">
@@ -116,22 +149,29 @@ function TimelineBody({ result, all, filters }: { result: EventsResult; all: Eve
         <p className="muted evidence-count" role="status">
           {result.events.length} {result.events.length === 1 ? 'event' : 'events'}
         </p>
+        <EditHistory edits={edits} titleOf={titleOf} onUndo={undo} onOpen={(id) => select(id)} />
         <ExportMenu
           view="timeline"
           draw={(format) => pictureOf(timeline.current?.element() ?? document.body, format)}
           csv={{ view: 'timeline', filters: { ...(filters.docIds.length ? { docIds: filters.docIds } : {}), ...(filters.kinds.length ? { kinds: filters.kinds } : {}), ...(filters.entityId ? { entityIds: [filters.entityId] } : {}) } }}
         />
       </div>
-      <VisTimeline groups={groups} items={items} window={opening} selectedEventId={selectedId} onSelect={setSelectedId} handle={setHandle} />
+      <p className="evidence-edit-status" role="status" aria-live="polite">
+        {status}
+      </p>
+      <VisTimeline groups={groups} items={items} window={opening} selectedEventId={selectedId} onSelect={setSelectedId} handle={setHandle} windowKey={JSON.stringify(filters)} />
       <p className="evidence-legend muted">
-        A point is a day; a bar spans the month, part of a year or year the papers give. A dashed bar is dated to a year or part of one. Ctrl + wheel zooms.
+        A point is a day; a bar spans the month, part of a year or year the papers give. A dashed bar is dated to a year or part of one; italics mark an event a person corrected. Ctrl + wheel zooms.
       </p>
       <div className="evidence-timeline-lower">
-        <ol className="evidence-event-list" aria-label="Events">
+        <ol className="evidence-event-list" aria-label="Events" ref={list}>
           {result.events.map((event) => (
             <li key={event.id}>
               <button type="button" aria-pressed={event.id === selectedId} onClick={() => select(event.id === selectedId ? undefined : event.id)} data-event-id={event.id}>
-                <span className="evidence-event-date">{event.dateLabel}</span>
+                <span className="evidence-event-date">
+                  {event.dateLabel}
+                  {event.edited ? <span className="evidence-edited-tag">corrected</span> : null}
+                </span>
                 <span className="evidence-event-title">{event.title}</span>
                 {event.sources.length > 1 ? <span className="count" title="Papers">{event.sources.length}</span> : null}
               </button>
@@ -140,7 +180,7 @@ function TimelineBody({ result, all, filters }: { result: EventsResult; all: Eve
         </ol>
         <div className="evidence-event-panel">
           {selected ? (
-            <EventDetail event={selected} entityName={names.entity} />
+            <EventDetail event={selected} entityName={names.entity} events={all.events} edits={edits} titleOf={titleOf} onSaved={onSaved} onUndo={undo} onError={(message) => setStatus(message)} />
           ) : (
             <EmptyState title="Choose an event">Click an event on the timeline or in the list to read what each paper says about it, side by side.</EmptyState>
           )}

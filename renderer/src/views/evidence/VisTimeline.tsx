@@ -36,6 +36,7 @@ export function VisTimeline({
   selectedEventId,
   onSelect,
   handle,
+  windowKey = '',
 }: {
   groups: TimelineGroup[];
   items: TimelineItem[];
@@ -44,12 +45,17 @@ export function VisTimeline({
   selectedEventId: string | undefined;
   onSelect: (eventId: string | undefined) => void;
   handle: (h: TimelineHandle) => void;
+  /** The window opens again only when this changes (other filters or rows): a correction of an event keeps the place. */
+  windowKey?: string;
 }) {
   const container = useRef<HTMLDivElement>(null);
   const timeline = useRef<Timeline | undefined>(undefined);
   const vis = useRef<VisModule | undefined>(undefined);
-  const latest = useRef({ items, groups, onSelect, openWindow });
-  latest.current = { items, groups, onSelect, openWindow };
+  const latest = useRef({ items, groups, onSelect, openWindow, selectedEventId, windowKey });
+  latest.current = { items, groups, onSelect, openWindow, selectedEventId, windowKey };
+  const placedFor = useRef<string | undefined>(undefined);
+  // Opened on an event (a link to it): shown as soon as it is among the items (a refetch may bring it).
+  const focusPending = useRef(selectedEventId);
 
   useEffect(() => {
     let cancelled = false;
@@ -104,7 +110,18 @@ export function VisTimeline({
     t.setItems(nextItems);
     container.current?.setAttribute('data-ready', 'true');
     container.current?.setAttribute('data-items', String(nextItems.length));
-    const opening = latest.current.openWindow;
+    const { openWindow: opening, windowKey: key } = latest.current;
+    const pending = focusPending.current;
+    const shown = pending ? nextItems.filter((i) => i.eventId === pending).map((i) => i.id) : [];
+    if (shown.length > 0) {
+      focusPending.current = undefined;
+      placedFor.current = key;
+      t.setSelection(shown);
+      t.focus(shown, { animation: false });
+      return;
+    }
+    if (placedFor.current === key) return;
+    placedFor.current = key;
     if (opening) t.setWindow(opening.start, opening.end, { animation: false });
     else t.fit({ animation: false });
   };
@@ -112,6 +129,7 @@ export function VisTimeline({
   useEffect(apply, [items, groups]);
 
   useEffect(() => {
+    if (focusPending.current && selectedEventId !== focusPending.current) focusPending.current = undefined;
     const t = timeline.current;
     if (!t) return;
     t.setSelection(selectedEventId ? items.filter((i) => i.eventId === selectedEventId).map((i) => i.id) : []);

@@ -53,7 +53,7 @@ export function timelineData(
       start: event.start,
       ...(day ? {} : { end: nextDay(event.end) }),
       type: day ? 'point' : 'range',
-      className: `kind-${event.kind} precision-${event.precision}${papers > 1 ? ' multi-source' : ''}`,
+      className: `kind-${event.kind} precision-${event.precision}${papers > 1 ? ' multi-source' : ''}${event.edited ? ' edited' : ''}`,
       title: `${event.dateLabel}: ${event.title}`,
     };
   };
