@@ -14,7 +14,11 @@ export function exportAndUndoHandlers(services: CodingServices, lookup: CorpusLo
     'annotations.export': ({ format, filter, bom }): ExportedText => {
       const list = annotations.list(filter ?? {});
       const tree = topics.tree();
-      if (format === 'md') return { text: exportAnnotationsMarkdown(list, lookup), fileName: 'annotations.md', mimeType: 'text/markdown', count: list.length };
+      if (format === 'md') {
+        // One topic's quotes open with that topic's definition (its memo).
+        const topic = filter?.topicId ? topics.require(filter.topicId) : undefined;
+        return { text: exportAnnotationsMarkdown(list, lookup, { topics: tree, ...(topic ? { topic } : {}) }), fileName: 'annotations.md', mimeType: 'text/markdown', count: list.length };
+      }
       if (format === 'csv') return { text: exportAnnotationsCsv(list, { topics: tree, lookup }, { bom: bom ?? false }), fileName: 'annotations.csv', mimeType: 'text/csv', count: list.length };
       return { text: exportWebAnnotations(list, { topics: tree }), fileName: 'annotations.jsonld', mimeType: 'application/ld+json', count: list.length };
     },
