@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/core';
@@ -121,3 +123,28 @@ describe('exports carry the coding', () => {
   });
 });
 
+/** The schema ships in shared/, beside the repository (as on CI). */
+const codebookXsd = fileURLToPath(new URL('../../../../shared/refi-qda/Codebook.xsd', import.meta.url));
+
+describe('a topic’s memo goes out with the codebook', () => {
+  it('is the code’s Description in the .qdc, valid against Codebook.xsd, and opens the topic’s Markdown', async () => {
+    const { core, dir } = await codedWorkspace();
+    const trust = (await call(core, 'topics.list', {})).find((topic) => topic.path === 'Security / Trust in police')!;
+    const memo = 'Whether people trust the police to act.\nApply when someone says whom they would call & why <not> when.';
+    await call(core, 'topics.edit', { id: trust.id, description: memo });
+    const { text: xml } = await call(core, 'topics.exportCodebook', { format: 'qdc' });
+    expect(xml).toContain('<Description>Whether people trust the police to act.\nApply when someone says whom they would call &amp; why &lt;not&gt; when.</Description>');
+    const file = join(dir, 'codebook.qdc');
+    await writeFile(file, xml, 'utf8');
+    const result = spawnSync('xmllint', ['--noout', '--schema', codebookXsd, file], { encoding: 'utf8' });
+    expect(result.error).toBeUndefined();
+    expect(`${result.stdout}${result.stderr}`).toContain('validates');
+    expect(result.status).toBe(0);
+
+    const { text: markdown } = await call(core, 'annotations.export', { format: 'md', filter: { topicId: trust.id } });
+    expect(markdown.startsWith('# Security / Trust in police\n\nWhether people trust the police to act.  \nApply when someone says whom they would call & why \\<not\\> when.\n\n## ')).toBe(true);
+    // Undoable like any topic edit.
+    await call(core, 'undo.undo', {});
+    expect((await call(core, 'topics.list', {})).find((topic) => topic.id === trust.id)!.description).toBe('');
+  });
+});

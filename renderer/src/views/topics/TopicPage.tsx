@@ -4,6 +4,7 @@ import { useApi } from '../../api/use-api';
 import { routeHref } from '../../app/routes';
 import { EmptyState, Loaded } from '../../components/States';
 import { QuoteList } from './QuoteList';
+import { TopicMemo } from './TopicMemo';
 import './TopicPage.css';
 
 /** Every quote under one topic, with counts of quotes and documents. */
@@ -21,7 +22,7 @@ export function TopicPage({ topicId, topics }: { topicId: string; topics: TopicS
               <span className="topic-dot large" style={{ background: data.topic.color }} aria-hidden="true" />
               {data.path}
             </h2>
-            {data.topic.description ? <p>{data.topic.description}</p> : null}
+            <TopicMemo topicId={data.topic.id} topicName={data.topic.name} description={data.topic.description} />
             <p className="topic-counts">
               <span>
                 <strong>{data.quotes.length}</strong> {data.quotes.length === 1 ? 'quote' : 'quotes'} in <strong>{data.documents}</strong> {data.documents === 1 ? 'document' : 'documents'}
