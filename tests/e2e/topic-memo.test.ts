@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { routeHref } from '../../renderer/src/app/routes';
 import { appPerTest, callCore } from './app-checks';
@@ -68,6 +69,11 @@ describe('a topic’s memo (its definition)', () => {
       await page.locator('.topic-page-header h2').click();
       await page.keyboard.press('Control+Shift+Z');
       await expect.poll(description).toBe('A shorter definition.');
+
+      // The topic's own Markdown export opens with it.
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export as Markdown' }).click()]);
+      expect(download.suggestedFilename()).toBe('security-trust-in-police.md');
+      expect(await readFile((await download.path())!, 'utf8')).toBe('# Security / Trust in police\n\nA shorter definition.\n');
 
       // The codebook export carries it as the code's Description.
       const codebook = await callCore(app, 'topics.exportCodebook', { format: 'qdc' });
