@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { ResultOf } from '../../electron/core/api/contract';
 import { routeHref } from '../../renderer/src/app/routes';
@@ -483,6 +484,33 @@ function mainFits(running: RunningApp) {
     return { page: document.documentElement.scrollWidth <= window.innerWidth, main: main.scrollWidth <= main.clientWidth };
   });
 }
+
+describe('exports carry the coding (defect 9)', () => {
+  it('the Markdown and CSV exported from the Topics view carry speakers, topics by full path, entities and recommendations', async () => {
+    for (const viewport of viewports) {
+      const app = await apps.start({ viewport });
+      const { page } = app;
+      const security = await callCore(app, 'topics.create', { name: 'Security' });
+      const trust = await callCore(app, 'topics.create', { name: 'Trust in police', parentId: security.id });
+      const transcript = Array.from({ length: 4 }, (_, index) => `${index % 2 ? 'Respondent' : 'Interviewer'}: turn ${index + 1} about the police in the north.`).join('\n\n');
+      const imported = await callCore(app, 'import.bytes', { fileName: 'interview-09.txt', base64: Buffer.from(transcript).toString('base64') });
+      const answer = app.core.corpus.passages(imported.documentId).find((passage) => passage.speaker === 'Respondent')!;
+      await callCore(app, 'annotations.create', { passageId: answer.id, quote: answer.text.slice(0, 20), topicIds: [trust.id], entityIds: ['nato'] });
+      await app.goto(routeHref('topics'));
+      const menu = page.getByRole('combobox', { name: 'Export' });
+      await menu.waitFor();
+      const [md] = await Promise.all([page.waitForEvent('download'), menu.selectOption('md')]);
+      const markdown = await readFile((await md.path())!, 'utf8');
+      expect(markdown).toContain(`> ${answer.text.slice(0, 20)}`);
+      expect(markdown).toContain('- Speaker: Respondent\n- Topics: Security / Trust in police\n- Entities: NATO\n');
+      const [csv] = await Promise.all([page.waitForEvent('download'), menu.selectOption('csv')]);
+      const [header, row] = (await readFile((await csv.path())!, 'utf8')).split('\r\n');
+      expect(header).toBe('document,page,quote,note,topic,entities,recommendations,created,speaker');
+      expect(row).toMatch(/,Security \/ Trust in police,NATO,,[^,]+,Respondent$/);
+      await apps.end();
+    }
+  });
+});
 
 describe('a layout that adapts at 900 px (defect 3)', () => {
   it('folds the sidebar to named icons, lays side panels over the text, gives the text and the draft editor their width, and scrolls the co-occurrence grid in its own box', async () => {

@@ -42,10 +42,14 @@ export function openCsvInLibreOffice(csv: string): SpreadsheetCell[][] {
     if (result.error) throw new Error(`LibreOffice is needed to check CSV exports (apt-get install libreoffice-calc-nogui): ${result.error.message}`);
     const fods = readFileSync(join(dir, 'sheet.fods'), 'utf8');
     return [...fods.matchAll(/<table:table-row[^>]*>([\s\S]*?)<\/table:table-row>/g)].map(([, row]) =>
-      [...row!.matchAll(/<table:table-cell([^>]*?)(?:\/>|>([\s\S]*?)<\/table:table-cell>)/g)].map(([, attributes, content]) => {
+      [...row!.matchAll(/<table:table-cell([^>]*?)(?:\/>|>([\s\S]*?)<\/table:table-cell>)/g)].flatMap(([, attributes, content]) => {
         const formula = /table:formula="([^"]*)"/.exec(attributes!)?.[1];
         const text = [...(content ?? '').matchAll(/<text:p>([\s\S]*?)<\/text:p>/g)].map(([, p]) => decodeXml(p!.replace(/<[^>]+>/g, ''))).join('\n');
-        return formula === undefined ? { text } : { formula: decodeXml(formula), text };
+        const cell: SpreadsheetCell = formula === undefined ? { text } : { formula: decodeXml(formula), text };
+        // Calc writes a run of like cells (empty ones, say) once with a repeat count; a
+        // run that fills the rest of the row (1024 columns and more) ends the row's data.
+        const repeated = Number(/table:number-columns-repeated="(\d+)"/.exec(attributes!)?.[1] ?? 1);
+        return repeated > 256 ? [] : Array.from({ length: repeated }, () => ({ ...cell }));
       }),
     );
   } finally {

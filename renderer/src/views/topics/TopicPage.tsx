@@ -1,15 +1,28 @@
 import { useState } from 'react';
 import type { TopicSummary } from '../../../../electron/core/api/methods/annotations';
+import { api } from '../../api/client';
 import { useApi } from '../../api/use-api';
+import { downloadText } from '../../annotations/download-text';
 import { routeHref } from '../../app/routes';
 import { EmptyState, Loaded } from '../../components/States';
 import { QuoteList } from './QuoteList';
+import { TopicMemo } from './TopicMemo';
 import './TopicPage.css';
 
 /** Every quote under one topic, with counts of quotes and documents. */
 export function TopicPage({ topicId, topics }: { topicId: string; topics: TopicSummary[] }) {
   const [withSubtopics, setWithSubtopics] = useState(false);
   const page = useApi('topics.page', { topicId, includeDescendants: withSubtopics });
+  const [exportError, setExportError] = useState<string>();
+  // The topic's quotes as Markdown, opening with its definition (its memo).
+  const exportMarkdown = async () => {
+    setExportError(undefined);
+    try {
+      downloadText(await api.invoke('annotations.export', { format: 'md', filter: { topicId, includeDescendants: withSubtopics } }));
+    } catch (caught) {
+      setExportError((caught as Error).message);
+    }
+  };
   const names = new Map(topics.map((topic) => [topic.id, { path: topic.path, color: topic.color }]));
   return (
     <Loaded state={page}>
@@ -21,7 +34,7 @@ export function TopicPage({ topicId, topics }: { topicId: string; topics: TopicS
               <span className="topic-dot large" style={{ background: data.topic.color }} aria-hidden="true" />
               {data.path}
             </h2>
-            {data.topic.description ? <p>{data.topic.description}</p> : null}
+            <TopicMemo topicId={data.topic.id} topicName={data.topic.name} description={data.topic.description} />
             <p className="topic-counts">
               <span>
                 <strong>{data.quotes.length}</strong> {data.quotes.length === 1 ? 'quote' : 'quotes'} in <strong>{data.documents}</strong> {data.documents === 1 ? 'document' : 'documents'}
@@ -31,7 +44,15 @@ export function TopicPage({ topicId, topics }: { topicId: string; topics: TopicS
                   <input type="checkbox" checked={withSubtopics} onChange={(event) => setWithSubtopics(event.target.checked)} /> include subtopics ({data.quotesWithSubtopics})
                 </label>
               ) : null}
+              <button type="button" className="topic-export" onClick={() => void exportMarkdown()}>
+                Export as Markdown
+              </button>
             </p>
+            {exportError ? (
+              <p className="form-error" role="alert">
+                {exportError}
+              </p>
+            ) : null}
             {data.children.length > 0 ? (
               <p className="topic-children">
                 Subtopics:{' '}
