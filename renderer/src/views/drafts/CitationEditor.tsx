@@ -34,11 +34,28 @@ export function CitationEditor({ editor, pos, attrs, formatted, onOpen }: Props)
     editor.chain().setNodeSelection(pos).updateAttributes(citationNodeName, change).setNodeSelection(pos).run();
   };
 
-  const style = floatingPosition(editor.view.coordsAtPos(pos), 280, 330);
+  const style = floatingPosition(editor.view.coordsAtPos(pos), formatted?.quoteDeleted ? 400 : 280, 330);
 
   return (
     <div className="citation-editor floating-panel" role="dialog" aria-label="Edit citation" style={style}>
       <div className="citation-editor-preview">{formatted?.text ?? '…'}</div>
+      {formatted?.quoteDeleted ? (
+        <div className="citation-editor-deleted" role="note">
+          <p>
+            <strong>Quote deleted.</strong> The annotation this cites was deleted (“{formatted.quoteDeleted.quote.length > 120 ? `${formatted.quoteDeleted.quote.slice(0, 117)}…` : formatted.quoteDeleted.quote}”). It still cites its passage and stays in the bibliography until you choose.
+          </p>
+          <div className="citation-editor-actions">
+            {formatted.quoteDeleted.passageId ? (
+              <button type="button" className="primary" onClick={() => apply({ targetKind: 'passage', targetId: formatted.quoteDeleted!.passageId! })}>
+                Cite the passage instead
+              </button>
+            ) : null}
+            <button type="button" className="danger" onClick={() => editor.chain().focus().setNodeSelection(pos).deleteSelection().run()}>
+              Remove citation
+            </button>
+          </div>
+        </div>
+      ) : null}
       {fields.map((field) => (
         <label key={field.key} className="citation-editor-field">
           <span>{field.label}</span>
