@@ -78,7 +78,7 @@ describe('deleting an annotation a draft cites (defect 4)', () => {
       const editor = page.getByRole('dialog', { name: 'Edit citation' });
       await editor.getByText('Quote deleted.').waitFor();
       await screenshot(page, `cited-delete-choice-${viewport.width}`);
-      const cite = editor.getByRole('button', { name: 'Cite the passage instead' });
+      const cite = editor.getByRole('button', { name: 'Cite the passage', exact: true });
       const citeBox = (await cite.boundingBox())!;
       expect(citeBox.y + citeBox.height).toBeLessThanOrEqual(viewport.height);
       expect(citeBox.x + citeBox.width).toBeLessThanOrEqual(viewport.width);

@@ -34,7 +34,7 @@ export function CitationEditor({ editor, pos, attrs, formatted, onOpen }: Props)
     editor.chain().setNodeSelection(pos).updateAttributes(citationNodeName, change).setNodeSelection(pos).run();
   };
 
-  const style = floatingPosition(editor.view.coordsAtPos(pos), formatted?.quoteDeleted ? 400 : 280, 330);
+  const style = floatingPosition(editor.view.coordsAtPos(pos), formatted?.quoteDeleted ? 380 : 280, 330, { fit: true });
 
   return (
     <div className="citation-editor floating-panel" role="dialog" aria-label="Edit citation" style={style}>
@@ -42,16 +42,16 @@ export function CitationEditor({ editor, pos, attrs, formatted, onOpen }: Props)
       {formatted?.quoteDeleted ? (
         <div className="citation-editor-deleted" role="note">
           <p>
-            <strong>Quote deleted.</strong> The annotation this cites was deleted (“{formatted.quoteDeleted.quote.length > 120 ? `${formatted.quoteDeleted.quote.slice(0, 117)}…` : formatted.quoteDeleted.quote}”). It still cites its passage and stays in the bibliography until you choose.
+            <strong>Quote deleted.</strong> “{formatted.quoteDeleted.quote.length > 100 ? `${formatted.quoteDeleted.quote.slice(0, 97)}…` : formatted.quoteDeleted.quote}” was deleted; this still cites its passage until you choose.
           </p>
           <div className="citation-editor-actions">
             {formatted.quoteDeleted.passageId ? (
               <button type="button" className="primary" onClick={() => apply({ targetKind: 'passage', targetId: formatted.quoteDeleted!.passageId! })}>
-                Cite the passage instead
+                Cite the passage
               </button>
             ) : null}
             <button type="button" className="danger" onClick={() => editor.chain().focus().setNodeSelection(pos).deleteSelection().run()}>
-              Remove citation
+              Remove
             </button>
           </div>
         </div>
@@ -86,9 +86,11 @@ export function CitationEditor({ editor, pos, attrs, formatted, onOpen }: Props)
         <button type="button" onClick={onOpen}>
           Open source
         </button>
-        <button type="button" className="danger" onClick={() => editor.chain().focus().setNodeSelection(pos).deleteSelection().run()}>
-          Remove
-        </button>
+        {formatted?.quoteDeleted ? null : (
+          <button type="button" className="danger" onClick={() => editor.chain().focus().setNodeSelection(pos).deleteSelection().run()}>
+            Remove
+          </button>
+        )}
       </div>
     </div>
   );
