@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { routeHref } from '../../renderer/src/app/routes';
+import { passageHref, routeHref } from '../../renderer/src/app/routes';
 import { appPerTest, callCore } from './app-checks';
 import { screenshot } from './screenshots';
 
@@ -89,6 +89,47 @@ describe('deleting an annotation a draft cites (defect 4)', () => {
       await expect
         .poll(async () => JSON.stringify((await callCore(app, 'drafts.get', { id: draft.id })).content))
         .toContain(`"targetKind":"passage","targetId":"${passage.id}"`);
+      await apps.end();
+    }
+  });
+
+  it('asks from the reader’s annotation cards too, and Ctrl+Z brings the annotation back whole, the draft’s citation no longer marked', async () => {
+    for (const viewport of viewports) {
+      const app = await apps.start({ viewport });
+      const { page } = app;
+      const passage = app.core.corpus.corpus.passages.find((candidate) => candidate.text.includes(needle))!;
+      const annotation = await callCore(app, 'annotations.create', { passageId: passage.id, quote: needle, note: 'cheapest signal', topicPaths: ['Security / NATO'] });
+      const draft = await callCore(app, 'drafts.create', { title: 'Kosovo and NATO', markdown: `A centre would be the cheapest signal [@${annotation.id}].` });
+      const formatted = async () => callCore(app, 'drafts.format', { content: (await callCore(app, 'drafts.get', { id: draft.id })).content, style: draft.style });
+
+      await app.goto(passageHref(passage.docId, passage.id));
+      const card = page.locator(`.annotations-sidebar .annotation-card[data-annotation-id="${annotation.id}"]`);
+      await page.locator('.text-column mark.annotation-highlight').first().waitFor();
+      if (!(await page.locator('.annotations-sidebar').isVisible())) await page.getByRole('button', { name: /^Annotations/ }).click();
+      await card.waitFor();
+      await card.getByRole('button', { name: 'Delete' }).click();
+      const dialog = page.getByRole('dialog', { name: 'A draft cites this annotation' });
+      await dialog.waitFor();
+      expect(await dialog.getByRole('link', { name: 'Kosovo and NATO' }).getAttribute('href')).toBe(routeHref('drafts', [draft.id]));
+      await screenshot(page, `cited-delete-reader-warning-${viewport.width}`);
+      // Escape keeps it.
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+      expect((await callCore(app, 'annotations.get', { id: annotation.id })).id).toBe(annotation.id);
+
+      await card.getByRole('button', { name: 'Delete' }).click();
+      await dialog.getByRole('button', { name: 'Delete, keep the citations' }).click();
+      await card.waitFor({ state: 'detached' });
+      await expect.poll(async () => (await formatted()).citations[0]!.quoteDeleted?.quote).toBe(needle);
+
+      await page.keyboard.press('Control+z');
+      await card.waitFor();
+      const restored = await callCore(app, 'annotations.get', { id: annotation.id });
+      expect(restored.note).toBe('cheapest signal');
+      expect(restored.topics.map((topic) => topic.path)).toEqual(['Security / NATO']);
+      const after = await formatted();
+      expect(after.citations[0]!.quoteDeleted).toBeUndefined();
+      expect(after.bibliography.entries).toHaveLength(1);
       await apps.end();
     }
   });
