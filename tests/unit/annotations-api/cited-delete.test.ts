@@ -91,6 +91,19 @@ describe('deleting an annotation that drafts cite', () => {
     expect(core.workspace.records(annotationTombstonesCollection).get(annotation.id)?.annotation.id).toBe(annotation.id);
   });
 
+  it('names every draft that cites it, a trashed one marked as such', async () => {
+    const { call, fail, annotation, draft } = await setUp();
+    const second = await call('drafts.create', { title: 'Old outline', markdown: `Said before [@${annotation.id}].` });
+    await call('drafts.trash', { id: second.id });
+    expect(await call('annotations.citedIn', { id: annotation.id })).toEqual([
+      { draftId: draft.id, title: 'Kosovo and NATO', citations: 2, trashed: false },
+      { draftId: second.id, title: 'Old outline', citations: 1, trashed: true },
+    ]);
+    const error = await fail('annotations.delete', { id: annotation.id });
+    expect(error.message).toContain('cited in 2 drafts: "Kosovo and NATO" (2 citations), "Old outline" (1 citation, in the trash)');
+    expect((await fail('annotations.delete', { id: annotation.id, citedIn: 'delete-anyway' })).code).toBe('BAD_REQUEST');
+  });
+
   it('deletes an annotation no draft cites without asking, and leaves no tombstone', async () => {
     const { core, call } = await setUp();
     const lone = await call('annotations.create', { passageId: brief.id, quote: brief.text.split(/\s+/).slice(8, 12).join(' ') });
