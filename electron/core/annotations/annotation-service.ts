@@ -14,6 +14,7 @@ import { reanchorDocument, type ReanchorReport } from './reanchor';
 import { definedOnly, union, unique, without } from './record-helpers';
 import { defaultColor, type ColorKey } from './palette';
 import { topicPageQuote, type TopicPage, type TopicPageQuote } from './topic-page';
+import { annotationTombstonesCollection, type AnnotationTombstone, type CitedDeleteChoice, type CitingDraft, type CitingDraftsQuery } from './tombstones';
 
 /** What an annotation carries besides its target. */
 export interface AnnotationContent {
@@ -70,6 +71,8 @@ export type RemovedDocumentAnnotations = 'delete' | 'keep-as-orphans';
  */
 export class AnnotationService implements TopicReferences {
   private readonly records: RecordSet<Annotation>;
+  private readonly tombstones: RecordSet<AnnotationTombstone>;
+  private citingDrafts: CitingDraftsQuery = () => [];
   private readonly byDocument: AnnotationsByDocument;
   private readonly undo: UndoStack | undefined;
   private readonly now: () => Date;
@@ -82,6 +85,7 @@ export class AnnotationService implements TopicReferences {
     options: AnnotationServiceOptions = {},
   ) {
     this.records = workspace.records(annotationsCollection);
+    this.tombstones = workspace.records(annotationTombstonesCollection);
     this.byDocument = new AnnotationsByDocument(this.records);
     this.undo = options.undo;
     this.now = options.now ?? (() => new Date());
@@ -252,17 +256,51 @@ export class AnnotationService implements TopicReferences {
     );
   }
 
-  async delete(id: string): Promise<void> {
+  /** The drafts area answers which drafts cite an annotation (it attaches itself when it starts). */
+  attachCitations(query: CitingDraftsQuery): void {
+    this.citingDrafts = query;
+  }
+
+  /** The drafts that cite the annotation (deleted or not), trashed ones included and marked. */
+  citedIn(id: string): CitingDraft[] {
+    return this.citingDrafts(id);
+  }
+
+  /** What is left of an annotation deleted while drafts cited it, so their citations still resolve. */
+  tombstone(id: string): AnnotationTombstone | undefined {
+    return this.tombstones.get(id);
+  }
+
+  /**
+   * Deletes an annotation. One that drafts cite is deleted only when the caller says what
+   * becomes of those citations (`citedIn: 'keep-tombstone'`): they keep resolving to its
+   * document and passage through a tombstone, marked as a deleted quote, until the author
+   * decides in each draft. Without it, CONFLICT names the drafts (`details.citedIn`), so the
+   * app and the CLI can warn. Undo brings the annotation back and takes the tombstone away.
+   */
+  async delete(id: string, options: { citedIn?: CitedDeleteChoice } = {}): Promise<{ citedIn: CitingDraft[] }> {
     const annotation = this.require(id);
+    const citing = this.citedIn(id);
+    if (citing.length > 0 && options.citedIn !== 'keep-tombstone') throw citedError(annotation, citing);
+    const previousTombstone = this.tombstones.get(id);
+    const tombstone: AnnotationTombstone | undefined =
+      citing.length === 0 ? undefined : { id, annotation, deletedAt: this.now().toISOString(), deletedBy: this.workspace.user.id };
     await runCommand(this.undo, {
       label: 'Delete annotation',
       do: () =>
         this.workspace.transact((tx) => {
           if (!tx.get(annotationsCollection, id)) this.require(id);
           tx.delete(annotationsCollection, id);
+          if (tombstone) tx.put(annotationTombstonesCollection, tombstone);
         }),
-      undo: () => this.workspace.transact((tx) => void tx.put(annotationsCollection, annotation)),
+      undo: () =>
+        this.workspace.transact((tx) => {
+          tx.put(annotationsCollection, annotation);
+          if (previousTombstone) tx.put(annotationTombstonesCollection, previousTombstone);
+          else if (tx.get(annotationTombstonesCollection, id)) tx.delete(annotationTombstonesCollection, id);
+        }),
     });
+    return { citedIn: citing };
   }
 
   /**
@@ -397,6 +435,21 @@ export class AnnotationService implements TopicReferences {
     ];
     if (missing.length > 0) throw new WorkbenchError('NOT_FOUND', `Unknown ${missing.join(', ')}.`, { missing });
   }
+}
+
+function citedError(annotation: Annotation, citing: CitingDraft[]): WorkbenchError {
+  const quote = annotation.target.selectors.quote.exact;
+  const short = quote.length > 60 ? `${quote.slice(0, 57)}…` : quote;
+  const drafts = citing
+    .map((draft) => `"${draft.title}" (${draft.citations} citation${draft.citations === 1 ? '' : 's'}${draft.trashed ? ', in the trash' : ''})`)
+    .join(', ');
+  return new WorkbenchError(
+    'CONFLICT',
+    `The annotation "${short}" is cited in ${citing.length === 1 ? 'a draft' : `${citing.length} drafts`}: ${drafts}. ` +
+      'Deleting it keeps those citations (and their bibliography entries) pointing at its passage, marked "quote deleted", until you decide in each draft. ' +
+      'To delete it anyway, confirm with citedIn: "keep-tombstone".',
+    { annotationId: annotation.id, citedIn: citing },
+  );
 }
 
 function isUnchanged(current: Annotation, edit: AnnotationEdit): boolean {

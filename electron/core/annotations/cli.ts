@@ -3,6 +3,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { WorkbenchError } from '../api/errors';
 import type { AnnotationView, ExportedText, TopicSummary } from './methods';
+import type { CitingDraft } from './tombstones';
 import { nameKey } from '../text/name-key';
 import { table } from '../cli/output';
 import type { CliAction } from '../cli/program';
@@ -66,6 +67,37 @@ export function registerAnnotationsCommands(program: Command, run: CliAction): v
         };
       }),
     );
+
+  const annotation = program.command('annotation').description('change one annotation');
+  annotation
+    .command('delete <id>')
+    .description('delete an annotation (Ctrl+Z in the app brings it back); one that drafts cite needs --keep-citations')
+    .option('--keep-citations', 'delete it even though drafts cite it: their citations keep pointing at its passage, marked "quote deleted"')
+    .action((id: string, options: { keepCitations?: boolean }) =>
+      run(async (context) => {
+        if (!options.keepCitations) {
+          // Opened for writing already: the delete that follows uses the same core.
+          const citing = (await context.call('annotations.citedIn', { id }, 'write')) as CitingDraft[];
+          if (citing.length > 0) {
+            throw new WorkbenchError(
+              'CONFLICT',
+              `Not deleted: ${id} is cited in ${citing.length === 1 ? 'a draft' : `${citing.length} drafts`}:\n` +
+                citing.map((draft) => `  ${draft.draftId}  "${draft.title}" (${draft.citations} citation${draft.citations === 1 ? '' : 's'}${draft.trashed ? ', in the trash' : ''})`).join('\n') +
+                '\nRun again with --keep-citations to delete it: the citations stay, pointing at its passage and marked "quote deleted", until you cite the passage instead or remove them in the draft.',
+              { annotationId: id, citedIn: citing },
+            );
+          }
+        }
+        const value = (await context.call('annotations.delete', { id, ...(options.keepCitations ? { citedIn: 'keep-tombstone' as const } : {}) }, 'write')) as { citedIn: CitingDraft[] };
+        return {
+          value: { id, deleted: true, citedIn: value.citedIn },
+          human: () =>
+            `Deleted ${id}` +
+            (value.citedIn.length > 0 ? `; its citations stay in ${value.citedIn.map((draft) => `"${draft.title}"`).join(', ')}, marked "quote deleted"` : ''),
+        };
+      }),
+    );
+  annotation.exitOverride();
 
   program
     .command('topics')

@@ -3,10 +3,11 @@ import type { AnnotationService } from './annotation-service';
 
 /**
  * What other areas may use of the annotations area: reading annotations (drafts resolve
- * citations to them, search indexes them), the codebook, and taking part in a document's
+ * citations to them, and to the tombstones of cited ones deleted, and say which drafts cite
+ * one; search indexes them), the codebook, and taking part in a document's
  * removal. They never read the annotations collection themselves.
  */
 export interface AnnotationsFace {
-  annotations: Pick<AnnotationService, 'get' | 'all' | 'ofDocument' | 'count' | 'stageDocumentRemoval' | 'coderOf' | 'stageImported'>;
+  annotations: Pick<AnnotationService, 'get' | 'all' | 'ofDocument' | 'count' | 'stageDocumentRemoval' | 'coderOf' | 'stageImported' | 'tombstone' | 'attachCitations'>;
   topics: Pick<TopicService, 'get' | 'list' | 'tree' | 'path' | 'count' | 'stageTopic'>;
 }

@@ -5,6 +5,7 @@
  */
 import { annotationsCollection } from './annotation-schema';
 import { colorMeaningsCollection } from './palette';
+import { annotationTombstonesCollection } from './tombstones';
 
 export { AnnotationSchema, AnnotationTargetSchema, anchorStatuses, annotationsCollection } from './annotation-schema';
 export type { Annotation, AnnotationTarget } from './annotation-schema';
@@ -23,6 +24,8 @@ export { foldForSearch } from './text-folding';
 export { corpusLookupFromIndex } from './corpus-index-lookup';
 export type { UserEntitySource } from './corpus-index-lookup';
 export { createAnnotationsArea } from './area';
+export { annotationTombstonesCollection, citedDeleteChoices } from './tombstones';
+export type { AnnotationTombstone, CitingDraft, CitingDraftsQuery, CitedDeleteChoice } from './tombstones';
 export type { AnnotationsFace } from './face';
 export { annotationsMethods, annotationExportFormats } from './methods';
 export type { AnnotationView, AnnotationListFilter, TopicSummary, TopicPageData, CooccurrenceData, UndoState, ExportedText, AnnotationsChangedEvent } from './methods';
@@ -30,4 +33,4 @@ export { registerAnnotationsCommands } from './cli';
 export * from './export';
 
 /** The collections this area owns. */
-export const annotationsCollections = [annotationsCollection, colorMeaningsCollection] as const;
+export const annotationsCollections = [annotationsCollection, colorMeaningsCollection, annotationTombstonesCollection] as const;

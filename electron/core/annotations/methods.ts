@@ -4,6 +4,7 @@ import type { Topic } from '../topics';
 import type { Annotation } from './annotation-schema';
 import { colorKeys, type PaletteEntry } from './palette';
 import type { TopicPage, TopicPageQuote } from './topic-page';
+import { citedDeleteChoices, type CitingDraft } from './tombstones';
 
 /**
  * Annotations, the codebook (topics), coding analysis, undo and exports. Every argument
@@ -151,7 +152,14 @@ export const annotationsMethods = {
   'annotations.uncode': method<AnnotationView>()(z.object({ id, topicIds: ids.min(1) }).strict()),
   'annotations.link': method<AnnotationView>()(z.object({ id, entityIds: ids.optional(), recommendationIds: ids.optional() }).strict()),
   'annotations.unlink': method<AnnotationView>()(z.object({ id, entityIds: ids.optional(), recommendationIds: ids.optional() }).strict()),
-  'annotations.delete': method<void>()(z.object({ id }).strict()),
+  /**
+   * An annotation drafts cite is deleted only with `citedIn: 'keep-tombstone'`: their
+   * citations keep resolving (marked "quote deleted") until the author decides. Without it,
+   * CONFLICT names the drafts (`details.citedIn`). Answers the drafts that cite it.
+   */
+  'annotations.delete': method<{ citedIn: CitingDraft[] }>()(z.object({ id, citedIn: z.enum(citedDeleteChoices).optional() }).strict()),
+  /** The drafts that cite an annotation (also one deleted with its citations kept), to warn before deleting it. */
+  'annotations.citedIn': method<CitingDraft[]>()(z.object({ id }).strict()),
   /** The eight highlight colours with what the user says each means. */
   'annotations.palette': method<PaletteEntry[]>()(z.object({}).strict()),
   'annotations.setColorMeaning': method<PaletteEntry[]>()(z.object({ color, meaning: z.string().max(200) }).strict()),

@@ -16,6 +16,8 @@ import type { draftsMethods } from './methods';
  */
 export async function createDraftsArea(context: CoreContext, deps: { annotations: AnnotationsFace }): Promise<Area<typeof draftsMethods> & { face: DraftService }> {
   const service = new DraftService(context.workspace);
+  // The annotations area asks which drafts cite an annotation before deleting it.
+  deps.annotations.annotations.attachCitations((annotationId) => service.citing(annotationId));
   const sources = workspaceSources(context.corpus, deps.annotations.annotations);
   const csl = new CslRepository(join(context.resourcesDir, 'csl'));
   const stop = service.onChange((changes) => context.publish('drafts.changed', { draftIds: [...new Set(changes.map((change) => change.id))] }));

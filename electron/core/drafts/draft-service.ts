@@ -52,6 +52,18 @@ export class DraftService {
     return [...this.records.values()];
   }
 
+  /**
+   * The drafts that cite an annotation, with how many times: the annotations area asks
+   * before deleting one. Drafts not in the trash first, most recently edited first.
+   */
+  citing(annotationId: string): Array<{ draftId: string; title: string; citations: number; trashed: boolean }> {
+    return this.all()
+      .map((draft) => ({ draft, citations: collectCitations(draft.content).filter((ref) => ref.target.kind === 'annotation' && ref.target.id === annotationId).length }))
+      .filter(({ citations }) => citations > 0)
+      .sort((a, b) => Number(a.draft.trashedAt !== undefined) - Number(b.draft.trashedAt !== undefined) || b.draft.updatedAt.localeCompare(a.draft.updatedAt))
+      .map(({ draft, citations }) => ({ draftId: draft.id, title: draft.title, citations, trashed: draft.trashedAt !== undefined }));
+  }
+
   /** Drafts not in the trash, most recently edited first. */
   list(): DraftSummary[] {
     return this.summaries((draft) => draft.trashedAt === undefined);

@@ -41,6 +41,11 @@ export interface FormattedCitationView {
   /** Note styles: the footnote number the citation becomes. */
   noteNumber?: number;
   missing?: boolean;
+  /**
+   * The cited annotation was deleted with its citations kept: the citation still resolves to
+   * its document and passage; the editor marks it and offers to cite the passage or remove it.
+   */
+  quoteDeleted?: { quote: string; deletedAt: string; passageId?: string };
   /** Where a click on the citation goes: the document and, when there is one, the passage. */
   docId: string;
   passageId?: string;

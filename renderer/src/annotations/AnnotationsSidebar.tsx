@@ -1,6 +1,5 @@
 import { useMemo, useState } from 'react';
 import type { AnnotationView } from '../../../electron/core/api/methods/annotations';
-import { api } from '../api/client';
 import { useApi } from '../api/use-api';
 import { AnnotationCard } from './AnnotationCard';
 import { AnnotationEditor } from './AnnotationEditor';
@@ -8,6 +7,7 @@ import { AnnotationFilters } from './AnnotationFilters';
 import { emptyFilter, filterAnnotations, sortAnnotations, type AnnotationFilter } from './annotation-filter';
 import { ColoringToggle } from './ColoringToggle';
 import { useUndoShortcuts } from './use-undo-shortcuts';
+import { useDeleteAnnotation } from './DeleteAnnotation';
 import { CoderColoringToggle } from '../team/CoderColoringToggle';
 import { routeHref } from '../app/routes';
 import { AddEventDialog } from '../views/evidence/AddEventDialog';
@@ -26,6 +26,7 @@ export function AnnotationsSidebar({ docId, onOpen }: { docId: string; onOpen?: 
   // The event last made from an annotation here, linked from its card.
   const [added, setAdded] = useState<{ annotationId: string; eventId: string }>();
   useUndoShortcuts();
+  const deletion = useDeleteAnnotation();
 
   const all = useMemo(() => sortAnnotations(annotations.value ?? [], 'paper'), [annotations.value]);
   const shown = useMemo(() => filterAnnotations(all, filter), [all, filter]);
@@ -51,7 +52,7 @@ export function AnnotationsSidebar({ docId, onOpen }: { docId: string; onOpen?: 
                 Add as event
               </button>
             ) : null}
-            <button type="button" className="link-button danger" onClick={() => void api.invoke('annotations.delete', { id: annotation.id })}>
+            <button type="button" className="link-button danger" onClick={() => void deletion.remove(annotation)}>
               Delete
             </button>
             {added?.annotationId === annotation.id ? (
@@ -85,6 +86,8 @@ export function AnnotationsSidebar({ docId, onOpen }: { docId: string; onOpen?: 
           <div className="annotation-list">{orphans.map(card)}</div>
         </section>
       ) : null}
+      {deletion.error ? <p role="alert">Not deleted: {deletion.error}</p> : null}
+      {deletion.dialog}
       {addingEvent ? (
         <AddEventDialog
           annotation={addingEvent}

@@ -1,7 +1,6 @@
 import { useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { AnnotationView } from '../../../electron/core/api/methods/annotations';
-import { api } from '../api/client';
 import { useApi } from '../api/use-api';
 import { passageHref, routeHref } from '../app/routes';
 import { navigate } from '../app/use-route';
@@ -12,6 +11,7 @@ import { AnnotationFilters } from '../annotations/AnnotationFilters';
 import { emptyFilter, filterAnnotations, sortAnnotations, sortOrders, type AnnotationFilter, type SortOrder } from '../annotations/annotation-filter';
 import { ColoringToggle } from '../annotations/ColoringToggle';
 import { useUndoShortcuts } from '../annotations/use-undo-shortcuts';
+import { useDeleteAnnotation } from '../annotations/DeleteAnnotation';
 import { AddEventDialog } from './evidence/AddEventDialog';
 import './AnnotationsView.css';
 
@@ -37,6 +37,7 @@ export function AnnotationsView() {
   const [addedEvent, setAddedEvent] = useState<string>();
   const list = useRef<HTMLOListElement>(null);
   useUndoShortcuts();
+  const deletion = useDeleteAnnotation();
 
   const all = annotations.value;
   const shown = useMemo(() => sortAnnotations(filterAnnotations(all ?? [], filter), order, palette), [all, filter, order, palette]);
@@ -55,10 +56,12 @@ export function AnnotationsView() {
   };
   const remove = async (annotation: AnnotationView) => {
     const index = visible.findIndex((item) => item.id === annotation.id);
-    await api.invoke('annotations.delete', { id: annotation.id });
-    setStatus('Annotation deleted. Ctrl+Z brings it back.');
-    setAddedEvent(undefined);
-    focusItem(visible[index + 1]?.id ?? visible[index - 1]?.id);
+    // An annotation drafts cite is deleted only once the user confirms, in the dialog.
+    await deletion.remove(annotation, () => {
+      setStatus('Annotation deleted. Ctrl+Z brings it back.');
+      setAddedEvent(undefined);
+      focusItem(visible[index + 1]?.id ?? visible[index - 1]?.id);
+    });
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLOListElement>) => {
@@ -112,6 +115,7 @@ export function AnnotationsView() {
           <span className="annotations-view-count" role="status">
             {all ? (shown.length === all.length ? `${all.length} annotation${all.length === 1 ? '' : 's'}` : `${shown.length} of ${all.length}`) : ''}
             {status ? ` · ${status}` : ''}
+            {deletion.error ? ` · Not deleted: ${deletion.error}` : ''}
             {addedEvent ? (
               <>
                 {' · '}
@@ -175,6 +179,7 @@ export function AnnotationsView() {
           )
         }
       </Loaded>
+      {deletion.dialog}
       {addingEvent ? (
         <AddEventDialog
           annotation={addingEvent}

@@ -34,6 +34,7 @@ describe('the compiled workbench command', () => {
     expect(info.schemaVersions).toEqual({
       annotations: 2,
       'color-meanings': 2,
+      'annotation-tombstones': 2,
       topics: 2,
       entities: 2,
       drafts: 2,

@@ -20,6 +20,7 @@ type AnnotationHandlerNames =
   | 'annotations.link'
   | 'annotations.unlink'
   | 'annotations.delete'
+  | 'annotations.citedIn'
   | 'annotations.palette'
   | 'annotations.setColorMeaning';
 
@@ -47,7 +48,8 @@ export function annotationHandlers(
     'annotations.uncode': async ({ id, topicIds }) => view(await annotations.uncode(id, topicIds)),
     'annotations.link': async ({ id, ...input }) => view(await annotations.link(id, links(input))),
     'annotations.unlink': async ({ id, ...input }) => view(await annotations.unlink(id, links(input))),
-    'annotations.delete': ({ id }) => annotations.delete(id),
+    'annotations.delete': ({ id, citedIn }) => annotations.delete(id, citedIn ? { citedIn } : {}),
+    'annotations.citedIn': ({ id }) => annotations.citedIn(id),
     'annotations.palette': () => describePalette(palette.meanings),
     'annotations.setColorMeaning': async ({ color, meaning }) => {
       await setColorMeaning(palette.workspace, color, meaning);

@@ -5,7 +5,8 @@ import type { CslRepository } from '../../citations/styles';
 import { collectCitations } from '../content';
 import { bibliographyHeading, formatterFor } from '../export/context';
 import type { DraftContent } from '../model';
-import type { WorkspaceSources } from './workspace-sources';
+import type { CitationTarget } from '../../citations/types';
+import type { DeletedQuote, WorkspaceSources } from './workspace-sources';
 
 /**
  * Live rendering: the editor sends its current (maybe unsaved) document and style, and gets
@@ -33,6 +34,7 @@ export async function formatDraftContent(content: DraftContent, style: DraftForm
         runs: citation.missing ? [{ text: citation.text }] : trimRuns(cslHtmlToRuns(citation.html)),
         ...(citation.noteNumber !== undefined ? { noteNumber: citation.noteNumber } : {}),
         ...(citation.missing ? { missing: true } : {}),
+        ...deletedQuoteOf(sources, target),
         docId: target.docId,
         ...(passageId ? { passageId } : {}),
       };
@@ -42,6 +44,11 @@ export async function formatDraftContent(content: DraftContent, style: DraftForm
       entries: formatted.bibliography.entries.map((entry) => ({ itemId: entry.itemId, text: entry.text, runs: trimRuns(cslHtmlToRuns(entry.html)) })),
     },
   };
+}
+
+function deletedQuoteOf(sources: WorkspaceSources, target: CitationTarget): { quoteDeleted?: DeletedQuote } {
+  const deleted = sources.deletedQuote(target);
+  return deleted ? { quoteDeleted: deleted } : {};
 }
 
 /** citeproc pads its HTML with newlines and indentation that must not show. */

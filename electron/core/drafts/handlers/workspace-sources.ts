@@ -2,10 +2,19 @@ import type { AnnotationsFace } from '../../annotations';
 import type { CitationSources, CitationTarget, ResolvedSource } from '../../citations/types';
 import type { CorpusIndex } from '../../corpus/corpus-index';
 
+/** A cited quote deleted with its citations kept. `passageId`: its first passage, when it still exists, to cite instead. */
+export interface DeletedQuote {
+  quote: string;
+  deletedAt: string;
+  passageId?: string;
+}
+
 /** Resolves citation targets and the places they link to, against the live corpus and workspace. */
 export interface WorkspaceSources extends CitationSources {
   /** The passage a click on the citation opens: the passage itself, or an annotation's first passage. */
   passageOf(target: CitationTarget): string | undefined;
+  /** The citation cites an annotation deleted while drafts cited it (it resolves through the tombstone): its quote, when. */
+  deletedQuote(target: CitationTarget): DeletedQuote | undefined;
   /** Pandoc citation keys in imported Markdown: a passage, annotation or document id. */
   resolveKey(key: string): CitationTarget | undefined;
 }
@@ -15,7 +24,8 @@ export interface WorkspaceSources extends CitationSources {
  * and annotations come and go while drafts stay open, and a citation must follow them.
  */
 export function workspaceSources(corpus: CorpusIndex, annotations: AnnotationsFace['annotations']): WorkspaceSources {
-  const annotation = (annotationId: string) => annotations.get(annotationId);
+  // A cited annotation deleted with its citations kept still resolves, through its tombstone.
+  const annotation = (annotationId: string) => annotations.get(annotationId) ?? annotations.tombstone(annotationId)?.annotation;
 
   const resolve = (target: CitationTarget): ResolvedSource | undefined => {
     if (target.kind === 'document') {
@@ -40,10 +50,17 @@ export function workspaceSources(corpus: CorpusIndex, annotations: AnnotationsFa
       if (target.kind === 'annotation') return annotation(target.id)?.target.passageIds[0];
       return undefined;
     },
+    deletedQuote(target) {
+      if (target.kind !== 'annotation' || annotations.get(target.id)) return undefined;
+      const tombstone = annotations.tombstone(target.id);
+      if (!tombstone) return undefined;
+      const passageId = tombstone.annotation.target.passageIds[0];
+      return { quote: tombstone.annotation.target.selectors.quote.exact, deletedAt: tombstone.deletedAt, ...(passageId && corpus.findPassage(passageId) ? { passageId } : {}) };
+    },
     resolveKey(key) {
       const passage = corpus.findPassage(key);
       if (passage) return { kind: 'passage', id: passage.id, docId: passage.docId };
-      const found = annotation(key);
+      const found = annotations.get(key);
       if (found) return { kind: 'annotation', id: found.id, docId: found.docId };
       return corpus.hasDocument(key) ? { kind: 'document', id: key, docId: key } : undefined;
     },

@@ -34,11 +34,28 @@ export function CitationEditor({ editor, pos, attrs, formatted, onOpen }: Props)
     editor.chain().setNodeSelection(pos).updateAttributes(citationNodeName, change).setNodeSelection(pos).run();
   };
 
-  const style = floatingPosition(editor.view.coordsAtPos(pos), 280, 330);
+  const style = floatingPosition(editor.view.coordsAtPos(pos), formatted?.quoteDeleted ? 380 : 280, 330, { fit: true });
 
   return (
     <div className="citation-editor floating-panel" role="dialog" aria-label="Edit citation" style={style}>
       <div className="citation-editor-preview">{formatted?.text ?? '…'}</div>
+      {formatted?.quoteDeleted ? (
+        <div className="citation-editor-deleted" role="note">
+          <p>
+            <strong>Quote deleted.</strong> “{formatted.quoteDeleted.quote.length > 100 ? `${formatted.quoteDeleted.quote.slice(0, 97)}…` : formatted.quoteDeleted.quote}” was deleted; this still cites its passage until you choose.
+          </p>
+          <div className="citation-editor-actions">
+            {formatted.quoteDeleted.passageId ? (
+              <button type="button" className="primary" onClick={() => apply({ targetKind: 'passage', targetId: formatted.quoteDeleted!.passageId! })}>
+                Cite the passage
+              </button>
+            ) : null}
+            <button type="button" className="danger" onClick={() => editor.chain().focus().setNodeSelection(pos).deleteSelection().run()}>
+              Remove
+            </button>
+          </div>
+        </div>
+      ) : null}
       {fields.map((field) => (
         <label key={field.key} className="citation-editor-field">
           <span>{field.label}</span>
@@ -69,9 +86,11 @@ export function CitationEditor({ editor, pos, attrs, formatted, onOpen }: Props)
         <button type="button" onClick={onOpen}>
           Open source
         </button>
-        <button type="button" className="danger" onClick={() => editor.chain().focus().setNodeSelection(pos).deleteSelection().run()}>
-          Remove
-        </button>
+        {formatted?.quoteDeleted ? null : (
+          <button type="button" className="danger" onClick={() => editor.chain().focus().setNodeSelection(pos).deleteSelection().run()}>
+            Remove
+          </button>
+        )}
       </div>
     </div>
   );

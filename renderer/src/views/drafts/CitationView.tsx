@@ -18,7 +18,16 @@ export function CitationView({ node, editor, getPos, selected, extension }: Node
   const formatted = pos === undefined ? undefined : storage.formatting.citationAt(citationIndexAt(editor.state.doc, pos), citationKey(node.attrs));
   const docId = String(node.attrs.docId ?? '');
   const href = formatted?.passageId ? passageHref(formatted.docId, formatted.passageId) : routeHref('reader', [docId]);
-  const classes = ['citation-chip', selected ? 'is-selected' : '', formatted?.missing ? 'is-missing' : '', formatted ? '' : 'is-pending'].filter(Boolean).join(' ');
+  const deleted = formatted?.quoteDeleted;
+  const classes = ['citation-chip', selected ? 'is-selected' : '', formatted?.missing ? 'is-missing' : '', deleted ? 'is-quote-deleted' : '', formatted ? '' : 'is-pending'].filter(Boolean).join(' ');
+  const select = () => {
+    if (pos !== undefined) editor.chain().focus().setNodeSelection(pos).run();
+  };
+  const title = formatted?.missing
+    ? 'The cited source is no longer in the library'
+    : deleted
+      ? `${formatted?.text ?? ''} · The quote this cited was deleted (“${short(deleted.quote)}”); it still cites its passage. Alt+click to cite the passage instead or remove it`
+      : `${formatted?.text ?? 'Formatting…'} · click to open the source, Alt+click to edit`;
 
   return (
     <NodeViewWrapper as="span" className="citation-node" data-citation="" data-target-id={node.attrs.targetId} data-doc-id={docId}>
@@ -27,11 +36,11 @@ export function CitationView({ node, editor, getPos, selected, extension }: Node
         href={href}
         contentEditable={false}
         draggable={false}
-        title={formatted?.missing ? 'The cited source is no longer in the library' : `${formatted?.text ?? 'Formatting…'} · click to open the source, Alt+click to edit`}
+        title={title}
         onClick={(event) => {
           event.preventDefault();
           if (event.altKey && pos !== undefined) {
-            editor.chain().focus().setNodeSelection(pos).run();
+            select();
             return;
           }
           storage.onOpen?.(href);
@@ -45,6 +54,26 @@ export function CitationView({ node, editor, getPos, selected, extension }: Node
           <StyledRuns runs={formatted.runs} />
         )}
       </a>
+      {deleted ? (
+        <button
+          type="button"
+          className="citation-deleted-mark"
+          contentEditable={false}
+          draggable={false}
+          title={`The quote this cited was deleted: “${short(deleted.quote)}”. Choose: cite the passage instead, or remove the citation.`}
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={(event) => {
+            event.preventDefault();
+            select();
+          }}
+        >
+          quote deleted
+        </button>
+      ) : null}
     </NodeViewWrapper>
   );
+}
+
+function short(quote: string): string {
+  return quote.length > 80 ? `${quote.slice(0, 77)}…` : quote;
 }

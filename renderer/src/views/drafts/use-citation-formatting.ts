@@ -8,7 +8,8 @@ import { citationKeysOf, type FormattingState, type FormattingStore } from './fo
 /**
  * Keeps the citations and bibliography formatted while the author writes: whenever the
  * list of citations or the style changes, core formats the current document again and
- * every citation view and the bibliography re-render from the shared store.
+ * every citation view and the bibliography re-render from the shared store; and when
+ * annotations change, since a citation of a deleted quote is shown as such.
  */
 export function useCitationFormatting(editor: Editor | null, style: CitationStyleId, store: FormattingStore | undefined): FormattingState {
   const state = useSyncExternalStore(store?.subscribe ?? noSubscribe, store?.get ?? emptyState);
@@ -35,8 +36,14 @@ export function useCitationFormatting(editor: Editor | null, style: CitationStyl
     };
     format();
     editor.on('update', format);
+    // A cited annotation deleted or brought back (here, by undo, or in another process): format again.
+    const stopListening = api.subscribe('annotations.changed', () => {
+      requested = '';
+      format();
+    });
     return () => {
       editor.off('update', format);
+      stopListening();
     };
   }, [editor, style, store]);
 
