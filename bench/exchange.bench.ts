@@ -2,41 +2,12 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { buildDocumentText, describe } from '../electron/core/anchoring';
-import { invokeOrThrow } from '../electron/core/api/invoke';
-import { AnnotationSchema, annotationsCollection, type Annotation } from '../electron/core/annotations';
-import { createCore, type Core } from '../electron/core/core';
-import { topicsCollection } from '../electron/core/topics';
+import { createCore } from '../electron/core/core';
+import { benchTopics, call, codedAnnotations, saveCodedProject } from './support/coded-project';
 import type { BenchRow } from './types';
 
 const resourcesDir = resolve(import.meta.dirname, '../resources');
 const count = 10_000;
-
-/** `count` annotations over the bundled papers' paragraphs, one of six topics each, a note on every third. */
-function annotations(core: Core, topicIds: string[]): Annotation[] {
-  const docs = core.corpus.allDocuments().map((document) => ({ docId: document.id, text: buildDocumentText(core.corpus.passages(document.id)) }));
-  return Array.from({ length: count }, (_, i) => {
-    const doc = docs[i % docs.length]!;
-    const span = doc.text.spans[(i * 7) % doc.text.spans.length]!;
-    const start = span.start + ((i * 13) % Math.max(1, span.end - span.start - 40));
-    const end = Math.min(span.end, start + 40);
-    const timestamp = new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString();
-    return AnnotationSchema.parse({
-      id: `ann-bench-${i}`,
-      docId: doc.docId,
-      target: { selectors: describe(doc.text.text, start, end, 1), passageIds: [span.passageId] },
-      color: 'yellow',
-      note: i % 3 === 0 ? `Note ${i} on this passage.` : '',
-      topicIds: [topicIds[i % topicIds.length]!],
-      entityIds: [],
-      recommendationIds: [],
-      createdAt: timestamp,
-      updatedAt: timestamp,
-      anchorStatus: 'anchored',
-      createdBy: 'amina',
-    });
-  });
-}
 
 /**
  * A 10,000-annotation project as REFI-QDA: exporting the .qdpx, importing it into a fresh
@@ -49,22 +20,18 @@ export async function run(): Promise<BenchRow[]> {
   const open = (name: string) => createCore({ workspaceDir: join(root, name), resourcesDir, holder: 'bench', deferSearch: true });
   try {
     const sender = await open('amina');
-    await invokeOrThrow(sender.dispatch, 'app.setUser', { name: 'Amina Berisha', id: 'amina' });
-    const topics = ['Security', 'Trust in police', 'North Kosovo', 'NATO', 'EU integration', 'Serbia'].map((name, n) => ({ id: `topic-bench-${n}`, name, color: '#4C9F70', description: '' }));
-    const records = annotations(sender, topics.map((topic) => topic.id));
-    await sender.workspace.transact((tx) => {
-      for (const topic of topics) tx.put(topicsCollection, topic);
-      for (const annotation of records) tx.put(annotationsCollection, annotation);
-    });
+    await call(sender, 'app.setUser', { name: 'Amina Berisha', id: 'amina' });
+    const records = codedAnnotations(sender, benchTopics.map((topic) => topic.id), count);
+    await saveCodedProject(sender, records);
 
     const qdpx = join(root, 'project.qdpx');
     let started = performance.now();
-    const exported = await invokeOrThrow(sender.dispatch, 'exchange.exportProject', { out: qdpx });
+    const exported = await call(sender, 'exchange.exportProject', { out: qdpx });
     const exportMs = performance.now() - started;
     if (exported.selections !== count) throw new Error(`exported ${exported.selections} of ${count} selections`);
     const bundle = join(root, 'amina.fwx');
     started = performance.now();
-    await invokeOrThrow(sender.dispatch, 'team.exportBundle', { out: bundle });
+    await call(sender, 'team.exportBundle', { out: bundle });
     const bundleExportMs = performance.now() - started;
     await sender.close();
 
@@ -73,19 +40,19 @@ export async function run(): Promise<BenchRow[]> {
     let peakRss = rssBefore;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
     started = performance.now();
-    const imported = await invokeOrThrow(receiver.dispatch, 'exchange.importProject', { path: qdpx });
+    const imported = await call(receiver, 'exchange.importProject', { path: qdpx });
     const importMs = performance.now() - started;
     clearInterval(sampler);
     if (imported.project?.annotations !== count) throw new Error(`imported ${imported.project?.annotations} of ${count} selections`);
     started = performance.now();
-    const again = await invokeOrThrow(receiver.dispatch, 'exchange.importProject', { path: qdpx });
+    const again = await call(receiver, 'exchange.importProject', { path: qdpx });
     const againMs = performance.now() - started;
     if (again.project?.annotations !== 0) throw new Error('the second import added annotations');
     await receiver.close();
 
     const merger = await open('clara');
     started = performance.now();
-    await invokeOrThrow(merger.dispatch, 'team.mergeBundle', { file: bundle, join: true });
+    await call(merger, 'team.mergeBundle', { file: bundle, join: true });
     const mergeMs = performance.now() - started;
     await merger.close();
 

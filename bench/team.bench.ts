@@ -2,12 +2,9 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { buildDocumentText, describe } from '../electron/core/anchoring';
-import { invokeOrThrow } from '../electron/core/api/invoke';
-import { AnnotationSchema, annotationsCollection, type Annotation } from '../electron/core/annotations';
-import { createCore, type Core } from '../electron/core/core';
-import { topicsCollection } from '../electron/core/topics';
+import { createCore } from '../electron/core/core';
 import { startCouchServer } from '../tests/helpers/couch-server';
+import { benchTopics, call, codedAnnotations, saveCodedProject } from './support/coded-project';
 import type { BenchRow } from './types';
 
 const resourcesDir = resolve(import.meta.dirname, '../resources');
@@ -16,35 +13,6 @@ const count = 10_000;
 function heapUsedMb(): number {
   (globalThis as { gc?: () => void }).gc?.();
   return process.memoryUsage().heapUsed / 1e6;
-}
-
-/** `count` annotations over the bundled papers' paragraphs, with one of six topics each. */
-function annotations(core: Core, topicIds: string[]): Annotation[] {
-  const docs = core.corpus.allDocuments().map((document) => {
-    const passages = core.corpus.passages(document.id);
-    return { docId: document.id, text: buildDocumentText(passages) };
-  });
-  return Array.from({ length: count }, (_, i) => {
-    const doc = docs[i % docs.length]!;
-    const span = doc.text.spans[(i * 7) % doc.text.spans.length]!;
-    const start = span.start + ((i * 13) % Math.max(1, span.end - span.start - 40));
-    const end = Math.min(span.end, start + 40);
-    const timestamp = new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString();
-    return AnnotationSchema.parse({
-      id: `ann-bench-${i}`,
-      docId: doc.docId,
-      target: { selectors: describe(doc.text.text, start, end, 1), passageIds: [span.passageId] },
-      color: 'yellow',
-      note: i % 3 === 0 ? `Note ${i} on this passage.` : '',
-      topicIds: [topicIds[i % topicIds.length]!],
-      entityIds: [],
-      recommendationIds: [],
-      createdAt: timestamp,
-      updatedAt: timestamp,
-      anchorStatus: 'anchored',
-      createdBy: 'amina',
-    });
-  });
 }
 
 /**
@@ -58,19 +26,14 @@ export async function run(): Promise<BenchRow[]> {
   const open = (name: string) => createCore({ workspaceDir: join(root, name), resourcesDir, holder: 'bench', deferSearch: true });
   try {
     const sender = await open('amina');
-    await invokeOrThrow(sender.dispatch, 'app.setUser', { name: 'Amina Berisha', id: 'amina' });
-    const topics = ['Security', 'Trust in police', 'North Kosovo', 'NATO', 'EU integration', 'Serbia'].map((name, n) => ({ id: `topic-bench-${n}`, name, color: '#4C9F70', description: '' }));
-    const records = annotations(sender, topics.map((topic) => topic.id));
+    await call(sender, 'app.setUser', { name: 'Amina Berisha', id: 'amina' });
+    const records = codedAnnotations(sender, benchTopics.map((topic) => topic.id), count);
+    const localSaveMs = await saveCodedProject(sender, records);
     let started = performance.now();
-    await sender.workspace.transact((tx) => {
-      for (const topic of topics) tx.put(topicsCollection, topic);
-      for (const annotation of records) tx.put(annotationsCollection, annotation);
-    });
-    const localSaveMs = performance.now() - started;
 
     const bundle = join(root, 'amina.fwx');
     started = performance.now();
-    const exported = await invokeOrThrow(sender.dispatch, 'team.exportBundle', { out: bundle });
+    const exported = await call(sender, 'team.exportBundle', { out: bundle });
     const exportMs = performance.now() - started;
     await sender.close();
 
@@ -80,13 +43,13 @@ export async function run(): Promise<BenchRow[]> {
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
     const rssBefore = process.memoryUsage().rss;
     started = performance.now();
-    const merged = await invokeOrThrow(receiver.dispatch, 'team.mergeBundle', { file: bundle, join: true });
+    const merged = await call(receiver, 'team.mergeBundle', { file: bundle, join: true });
     const mergeMs = performance.now() - started;
     clearInterval(sampler);
     const heapAfter = heapUsedMb();
     if (merged.added !== exported.records) throw new Error(`merged ${merged.added} of ${exported.records} records`);
     started = performance.now();
-    const again = await invokeOrThrow(receiver.dispatch, 'team.mergeBundle', { file: bundle });
+    const again = await call(receiver, 'team.mergeBundle', { file: bundle });
     const againMs = performance.now() - started;
     if (again.unchanged !== exported.records) throw new Error('the second merge changed something');
     await receiver.close();
@@ -104,13 +67,13 @@ export async function run(): Promise<BenchRow[]> {
       let syncPeak = rssStart;
       const syncSampler = setInterval(() => (syncPeak = Math.max(syncPeak, process.memoryUsage().rss)), 20);
       started = performance.now();
-      const push = await invokeOrThrow(again.dispatch, 'team.sync', { server: couch.url });
+      const push = await call(again, 'team.sync', { server: couch.url });
       const pushMs = performance.now() - started;
       await again.close();
       const puller = await open('clara');
       await puller.workspace.joinProject(projectId);
       started = performance.now();
-      const pull = await invokeOrThrow(puller.dispatch, 'team.sync', { server: couch.url }).catch((error: Error) => ({ error }));
+      const pull = await call(puller, 'team.sync', { server: couch.url }).catch((error: Error) => ({ error }));
       const pullMs = performance.now() - started;
       clearInterval(syncSampler);
       await puller.close();
