@@ -1,9 +1,13 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/core';
 import { documentNotesCollection } from '../../../electron/core/annotations';
 import { useCores } from '../../helpers/core';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { cli, passageWith } from './cli-helpers';
+import { xmllint } from '../exchange/support';
 
 const tempDir = useTempDirs();
 const openCore = useCores();
@@ -99,5 +103,18 @@ describe('a note on a whole document', () => {
     const unknown = await cli(['note', 'no-such-paper', '--set', 'x', '--workspace', workspace]);
     expect(unknown.code).not.toBe(0);
     expect(unknown.stderr).toContain('no-such-paper');
+  });
+
+  it('is written into its source’s Description in the REFI-QDA project export, which stays valid', async () => {
+    const root = await tempDir();
+    const core = await openCore(join(root, 'workspace'));
+    await call(core, 'annotations.setDocumentNote', { docId: PAPER, text: 'Read for chapter 2 <first>\n& compare' });
+    const out = join(root, 'project.qdpx');
+    await call(core, 'exchange.exportProject', { out });
+    const qde = await (await JSZip.loadAsync(await readFile(out))).file('project.qde')!.async('string');
+    const source = new RegExp(`<TextSource [^>]*name="A Discussion of Kosovo-NATO Relations[^"]*"[^>]*>\\s*<Description>([^<]*)</Description>`).exec(qde);
+    expect(source?.[1]).toBe('Leureta Lumi, 2024, Kosovar Centre for Security Studies (KCSS)\n\nRead for chapter 2 &lt;first&gt;\n&amp; compare');
+    await writeFile(join(root, 'project.qde'), qde);
+    expect(await xmllint(join(root, 'project.qde'), 'Project.xsd')).toBe('');
   });
 });
