@@ -117,4 +117,16 @@ describe('a note on a whole document', () => {
     await writeFile(join(root, 'project.qde'), qde);
     expect(await xmllint(join(root, 'project.qde'), 'Project.xsd')).toBe('');
   });
+
+  it('works on an imported document too, and goes with it when it is removed with its annotations', async () => {
+    const root = await tempDir();
+    const core = await openCore(join(root, 'workspace'));
+    await writeFile(join(root, 'interview.md'), '# Interview with a mayor\n\nWe talked about the bridge and the market.\n\nThe police came late.\n');
+    const imported = await call(core, 'import.file', { path: join(root, 'interview.md') });
+    const saved = await call(core, 'annotations.setDocumentNote', { docId: imported.documentId, text: 'Second interview; ask about the market again.' });
+    expect(saved).toMatchObject({ docId: imported.documentId, text: 'Second interview; ask about the market again.' });
+    expect((await call(core, 'annotations.documentNotes', {})).map((note: { docId: string }) => note.docId)).toEqual([imported.documentId]);
+    await call(core, 'import.remove', { docId: imported.documentId, annotations: 'delete' });
+    expect(core.workspace.records(documentNotesCollection).size).toBe(0);
+  });
 });
