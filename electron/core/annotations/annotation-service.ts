@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { documentNotesCollection } from './document-notes';
 import type { DocumentText } from '../anchoring/document-text';
 import { WorkbenchError } from '../api/errors';
 import type { RecordSet, Transaction, Workspace } from '../store';
@@ -353,6 +354,8 @@ export class AnnotationService implements TopicReferences {
       if (choice === 'delete') tx.delete(annotationsCollection, annotation.id);
       else tx.put(annotationsCollection, { ...annotation, anchorStatus: 'orphan' });
     }
+    // The document's own note goes with its annotations; kept, it waits for the document to come back.
+    if (choice === 'delete' && tx.get(documentNotesCollection, docId)) tx.delete(documentNotesCollection, docId);
     return affected.length;
   }
 

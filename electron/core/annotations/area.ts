@@ -3,6 +3,7 @@ import { topicsCollection } from '../topics';
 import type { UserEntityService } from '../user-entities';
 import { annotationsCollection } from './annotation-schema';
 import { createCodingServices } from './coding-services';
+import { DocumentNotes } from './document-notes';
 import { corpusLookupFromIndex } from './corpus-index-lookup';
 import type { AnnotationsFace } from './face';
 import { annotationHandlers } from './handlers/annotation-handlers';
@@ -28,6 +29,8 @@ export async function createAnnotationsArea(
     { annotations: workspace.records(annotationsCollection), topics: workspace.records(topicsCollection) },
     services.undo,
   );
+  const documentNotes = new DocumentNotes(context, lookup);
+  const stopPublishingNotes = documentNotes.publishChanges();
 
   // A document whose text changed (an import re-extracted) gets its annotations re-anchored.
   const reanchor = async (docId: string) => {
@@ -44,12 +47,16 @@ export async function createAnnotationsArea(
     handlers: {
       ...annotationHandlers(services, lookup, { workspace, meanings: workspace.records(colorMeaningsCollection) }),
       ...topicHandlers(services, lookup),
-      ...exportAndUndoHandlers(services, lookup),
+      ...exportAndUndoHandlers(services, lookup, documentNotes),
+      'annotations.documentNote': ({ docId }) => documentNotes.get(docId),
+      'annotations.documentNotes': () => documentNotes.list(),
+      'annotations.setDocumentNote': ({ docId, text }) => documentNotes.set(docId, text),
     },
-    face: { annotations: services.annotations, topics: services.topics },
+    face: { annotations: services.annotations, topics: services.topics, documentNotes },
     close: async () => {
       unsubscribe();
       stopPublishing();
+      stopPublishingNotes();
       services.annotations.close();
     },
   };

@@ -2,7 +2,7 @@ import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { WorkbenchError } from '../api/errors';
-import type { AnnotationView, ExportedText, TopicSummary } from './methods';
+import type { AnnotationView, DocumentNoteView, ExportedText, TopicSummary } from './methods';
 import type { CitingDraft } from './tombstones';
 import { nameKey } from '../text/name-key';
 import { table } from '../cli/output';
@@ -64,6 +64,24 @@ export function registerAnnotationsCommands(program: Command, run: CliAction): v
                 { key: 'topicPaths', label: 'TOPICS', width: 40 },
               ],
             ),
+        };
+      }),
+    );
+
+  program
+    .command('note <docId>')
+    .description("the note on a whole document (bundled or imported): print it, or write it with --set")
+    .option('--set <text>', 'write the note (a writing command); --set "" removes it')
+    .addHelpText('after', '\nThe note is kept with its author and time; the annotations Markdown export prints it under the document\'s heading.\nExample: workbench note kcss-kosovo-nato-relations-2024 --set "Read for chapter 2; the survey figures are on p. 14."')
+    .action((docId: string, options: { set?: string }) =>
+      run(async (context) => {
+        const value =
+          options.set === undefined
+            ? ((await context.call('annotations.documentNote', { docId })) as DocumentNoteView | null)
+            : ((await context.call('annotations.setDocumentNote', { docId, text: options.set }, 'write')) as DocumentNoteView | null);
+        return {
+          value: { docId, note: value },
+          human: () => (value ? `${value.text}\n\n(by ${value.editedBy}, ${value.editedAt})` : `No note on ${docId}${options.set === undefined ? ' yet' : ' now'}.`),
         };
       }),
     );

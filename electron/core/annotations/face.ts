@@ -1,5 +1,6 @@
 import type { TopicService } from '../topics';
 import type { AnnotationService } from './annotation-service';
+import type { DocumentNotes } from './document-notes';
 
 /**
  * What other areas may use of the annotations area: reading annotations (drafts resolve
@@ -10,4 +11,6 @@ import type { AnnotationService } from './annotation-service';
 export interface AnnotationsFace {
   annotations: Pick<AnnotationService, 'get' | 'all' | 'ofDocument' | 'count' | 'stageDocumentRemoval' | 'coderOf' | 'stageImported' | 'tombstone' | 'attachCitations'>;
   topics: Pick<TopicService, 'get' | 'list' | 'tree' | 'path' | 'count' | 'stageTopic'>;
+  /** Notes on whole documents (the REFI-QDA export writes each as its source's description). */
+  documentNotes: Pick<DocumentNotes, 'get' | 'text' | 'list'>;
 }

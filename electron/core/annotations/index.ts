@@ -6,6 +6,7 @@
 import { annotationsCollection } from './annotation-schema';
 import { colorMeaningsCollection } from './palette';
 import { annotationTombstonesCollection } from './tombstones';
+import { documentNotesCollection } from './document-notes';
 
 export { AnnotationSchema, AnnotationTargetSchema, anchorStatuses, annotationsCollection } from './annotation-schema';
 export type { Annotation, AnnotationTarget } from './annotation-schema';
@@ -27,10 +28,12 @@ export { createAnnotationsArea } from './area';
 export { annotationTombstonesCollection, citedDeleteChoices } from './tombstones';
 export type { AnnotationTombstone, CitingDraft, CitingDraftsQuery, CitedDeleteChoice } from './tombstones';
 export type { AnnotationsFace } from './face';
+export { documentNotesCollection, DOCUMENT_NOTE_MAX } from './document-notes';
+export type { DocumentNoteView, DocumentNoteRecord } from './document-notes';
 export { annotationsMethods, annotationExportFormats } from './methods';
 export type { AnnotationView, AnnotationListFilter, TopicSummary, TopicPageData, CooccurrenceData, UndoState, ExportedText, AnnotationsChangedEvent } from './methods';
 export { registerAnnotationsCommands } from './cli';
 export * from './export';
 
 /** The collections this area owns. */
-export const annotationsCollections = [annotationsCollection, colorMeaningsCollection, annotationTombstonesCollection] as const;
+export const annotationsCollections = [annotationsCollection, colorMeaningsCollection, annotationTombstonesCollection, documentNotesCollection] as const;

@@ -5,6 +5,9 @@ import type { Annotation } from './annotation-schema';
 import { colorKeys, type PaletteEntry } from './palette';
 import type { TopicPage, TopicPageQuote } from './topic-page';
 import { citedDeleteChoices, type CitingDraft } from './tombstones';
+import { DOCUMENT_NOTE_MAX, type DocumentNoteView } from './document-notes';
+
+export type { DocumentNoteView } from './document-notes';
 
 /**
  * Annotations, the codebook (topics), coding analysis, undo and exports. Every argument
@@ -166,6 +169,15 @@ export const annotationsMethods = {
   /** `bom`: CSV only, start with a UTF-8 byte order mark so that Excel reads the text as UTF-8. */
   'annotations.export': method<ExportedText>()(z.object({ format: z.enum(annotationExportFormats), filter: filter.optional(), bom: z.boolean().optional() }).strict()),
 
+  /** The note on a whole document (bundled or imported), or null when it has none. */
+  'annotations.documentNote': method<DocumentNoteView | null>()(z.object({ docId: id }).strict()),
+  /** Every document's note (the Library marks the documents that have one). */
+  'annotations.documentNotes': method<DocumentNoteView[]>()(z.object({}).strict()),
+  /** Writes a document's note (with its author and time); empty text removes it. Answers the note, or null. */
+  'annotations.setDocumentNote': method<DocumentNoteView | null>()(
+    z.object({ docId: id, text: z.string().max(DOCUMENT_NOTE_MAX, `a document's note holds at most ${DOCUMENT_NOTE_MAX} characters`) }).strict(),
+  ),
+
   'topics.list': method<TopicSummary[]>()(z.object({}).strict()),
   /** Up to nine topics, most recently used first: keys 1–9 apply them to a selection. */
   'topics.recent': method<TopicSummary[]>()(z.object({}).strict()),
@@ -204,5 +216,7 @@ export interface AnnotationsChangedEvent {
 declare module '../api/contract' {
   interface EventPayloads {
     'annotations.changed': AnnotationsChangedEvent;
+    /** A document's note written or removed (here or by another process). */
+    'documentNotes.changed': { docIds: string[] };
   }
 }

@@ -103,7 +103,8 @@ export async function buildProject(deps: ExportProjectDeps): Promise<{ zip: Buff
       return written;
     });
     const sourceAttributes = `name="${xmlAttribute(document.title)}" creationDateTime="${now}"`;
-    const description = describeDocument(document);
+    // The bibliographic line, then the user's note on the whole document (its memo).
+    const description = [describeDocument(document), deps.annotations.documentNotes.text(document.id)?.trim()].filter(Boolean).join('\n\n');
     if (pdf) {
       zip.file(`Sources/${sourceGuid(document.id)}.pdf`, pdf);
       sourceLines.push(`    <PDFSource guid="${sourceGuid(document.id)}" ${sourceAttributes} path="internal://${sourceGuid(document.id)}.pdf">`);

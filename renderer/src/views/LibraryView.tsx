@@ -26,6 +26,7 @@ function LibraryField({ document, field, label }: { document: DocumentSummary; f
 
 export function LibraryView() {
   const documents = useApi('corpus.documents', {});
+  const notes = useApi('annotations.documentNotes', {}, { select: (list) => new Map(list.map((note) => [note.docId, note.text])) });
   return (
     <section className="view library-view" aria-labelledby="library-title">
       <header className="view-header">
@@ -69,6 +70,11 @@ export function LibraryView() {
                       <dd>{document.recommendationCount}</dd>
                     </div>
                   </dl>
+                  {notes.value?.has(document.id) ? (
+                    <p className="document-has-note" title={notes.value.get(document.id)}>
+                      <span className="document-has-note-label">Document note</span> <span className="document-has-note-text">{notes.value.get(document.id)}</span>
+                    </p>
+                  ) : null}
                   <span className="badge">{document.origin === 'bundled' ? 'Bundled paper' : 'Imported'}</span>
                   {document.damaged ? (
                     <p className="document-damaged" role="status">

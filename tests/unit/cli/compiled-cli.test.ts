@@ -35,6 +35,7 @@ describe('the compiled workbench command', () => {
       annotations: 2,
       'color-meanings': 2,
       'annotation-tombstones': 2,
+      'document-notes': 2,
       topics: 2,
       entities: 2,
       drafts: 2,

@@ -10,6 +10,10 @@ export interface MarkdownExportOptions {
   topics?: TopicTree;
   /** The export is one topic's quotes: its definition (memo) opens the file. */
   topic?: Topic;
+  /** The note on a whole document, written under its heading before its quotes. */
+  documentNote?: (docId: string) => string | undefined;
+  /** Documents whose section is written even with no quotes (one document's export shows its note). */
+  documents?: readonly string[];
 }
 
 /**
@@ -19,6 +23,7 @@ export interface MarkdownExportOptions {
  */
 export function exportAnnotationsMarkdown(annotations: readonly Annotation[], lookup: CorpusLookup, options: MarkdownExportOptions = {}): string {
   const byDocument = new Map<string, Annotation[]>();
+  for (const docId of options.documents ?? []) if (options.documentNote?.(docId)?.trim()) byDocument.set(docId, []);
   for (const annotation of [...annotations].sort(byDocumentPosition)) {
     const list = byDocument.get(annotation.docId) ?? [];
     list.push(annotation);
@@ -31,6 +36,8 @@ export function exportAnnotationsMarkdown(annotations: readonly Annotation[], lo
   for (const [docId, list] of byDocument) {
     const title = lookup.documentTitle?.(docId) ?? docId;
     out.push(`## ${escapeInline(title)}`, '');
+    const documentNote = options.documentNote?.(docId)?.trim();
+    if (documentNote) out.push('**Document note**', '', ...paragraphs(documentNote), '');
     for (const annotation of list) {
       const page = annotation.target.selectors.page?.page;
       const citation = page ? `(${title}, p. ${page})` : `(${title})`;

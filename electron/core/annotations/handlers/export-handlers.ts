@@ -1,6 +1,7 @@
 import type { AreaHandlers } from '../../core-context';
 import type { CodingServices } from '../coding-services';
 import type { CorpusLookup } from '../corpus-lookup';
+import type { DocumentNotes } from '../document-notes';
 import { exportAnnotationsCsv, exportAnnotationsMarkdown, exportRefiQdaCodebook, exportWebAnnotations } from '../export';
 import type { annotationsMethods, ExportedText } from '../methods';
 import { undoStateOf } from './change-events';
@@ -8,7 +9,7 @@ import { undoStateOf } from './change-events';
 type ExportHandlerNames = 'annotations.export' | 'topics.exportCodebook' | 'undo.state' | 'undo.undo' | 'undo.redo';
 
 /** Exports return text; whoever asked (the CLI, a save dialog) decides where it goes. */
-export function exportAndUndoHandlers(services: CodingServices, lookup: CorpusLookup): Pick<AreaHandlers<typeof annotationsMethods>, ExportHandlerNames> {
+export function exportAndUndoHandlers(services: CodingServices, lookup: CorpusLookup, documentNotes?: Pick<DocumentNotes, 'text'>): Pick<AreaHandlers<typeof annotationsMethods>, ExportHandlerNames> {
   const { annotations, topics, undo } = services;
   return {
     'annotations.export': ({ format, filter, bom }): ExportedText => {
@@ -18,7 +19,9 @@ export function exportAndUndoHandlers(services: CodingServices, lookup: CorpusLo
         // One topic's quotes open with that topic's definition (its memo).
         const topic = filter?.topicId ? topics.require(filter.topicId) : undefined;
         const fileName = topic ? `${fileSlug(tree.path(topic.id) || topic.name)}.md` : 'annotations.md';
-        return { text: exportAnnotationsMarkdown(list, lookup, { topics: tree, ...(topic ? { topic } : {}) }), fileName, mimeType: 'text/markdown', count: list.length };
+        // A document's own note opens its section; one document's export shows it even with no quotes yet.
+        const notes = documentNotes ? { documentNote: (docId: string) => documentNotes.text(docId), ...(filter?.docId && !topic ? { documents: [filter.docId] } : {}) } : {};
+        return { text: exportAnnotationsMarkdown(list, lookup, { topics: tree, ...(topic ? { topic } : {}), ...notes }), fileName, mimeType: 'text/markdown', count: list.length };
       }
       if (format === 'csv') return { text: exportAnnotationsCsv(list, { topics: tree, lookup }, { bom: bom ?? false }), fileName: 'annotations.csv', mimeType: 'text/csv', count: list.length };
       return { text: exportWebAnnotations(list, { topics: tree }), fileName: 'annotations.jsonld', mimeType: 'application/ld+json', count: list.length };

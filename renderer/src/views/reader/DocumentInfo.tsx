@@ -1,5 +1,6 @@
 import type { DocumentSummary } from '../../../../electron/core/api/methods/corpus';
 import type { Footnote } from '../../../../electron/core/corpus/schema';
+import { DocumentNote } from '../../annotations/DocumentNote';
 import { ExternalLink } from './ExternalLink';
 import { MetadataFields } from './MetadataFields';
 import './DocumentInfo.css';
@@ -35,6 +36,7 @@ export function DocumentInfo({ document, footnotes, onClose }: { document: Docum
       </header>
       <p className="document-info-title">{document.title}</p>
       {document.subtitle ? <p className="document-info-subtitle">{document.subtitle}</p> : null}
+      <DocumentNote docId={document.id} />
       <h3>Bibliographic details and their sources</h3>
       <MetadataFields document={document} />
       <dl className="document-info-meta">
