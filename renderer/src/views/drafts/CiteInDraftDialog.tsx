@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { api } from '../../api/client';
-import { useApi } from '../../api/use-api';
+import { useApi, useWriteCache } from '../../api/use-api';
 import { Modal } from '../../components/Modal';
 import type { CitationAttrs } from './citation-node-spec';
 import { lastOpenDraft } from './last-open-draft';
@@ -21,6 +21,7 @@ export function CiteInDraftDialog({ what, citation, onCancel, onCited }: { what:
   const titleId = useId();
   const selectId = useId();
   const drafts = useApi('drafts.list', {});
+  const writeCache = useWriteCache();
   const list = drafts.status === 'ready' ? drafts.data : [];
   const [chosen, setChosen] = useState<string | undefined>(undefined);
   const [state, setState] = useState<{ status: 'idle' } | { status: 'saving' } | { status: 'error'; message: string }>({ status: 'idle' });
@@ -34,6 +35,9 @@ export function CiteInDraftDialog({ what, citation, onCancel, onCited }: { what:
     try {
       const draftId = selected === newDraft ? (await api.invoke('drafts.create', {})).id : selected;
       const draft = await api.invoke('drafts.appendCitation', { id: draftId, citation });
+      // The editor starts from the cached draft and does not take in later changes: cache
+      // the draft with the citation, so opening it never shows (and autosaves) the old text.
+      writeCache('drafts.get', { id: draft.id }, draft);
       onCited({ draftId: draft.id, title: draft.title });
     } catch (error) {
       setState({ status: 'error', message: (error as Error).message });
