@@ -57,7 +57,7 @@ describe('recommendations can be cited (defect 10)', () => {
       const row = page.locator(`.citation-picker-result.is-recommendation[data-recommendation-id="${fromPicker}"]`);
       await row.waitFor();
       expect(await page.locator('.citation-picker-result').first().getAttribute('data-recommendation-id')).toBe(fromPicker);
-      expect(await row.locator('.citation-picker-kind').textContent()).toBe(`Recommendation 4 · ${firstPaper.title}`);
+      await expect.poll(() => row.locator('.citation-picker-kind').textContent()).toBe(`Recommendation 4 · p. ${firstPage} · ${firstPaper.title}`);
       await screenshot(page, `cite-recommendation-picker-${viewport.width}`);
       await page.keyboard.press('Enter');
       await page.locator('.citation-picker').waitFor({ state: 'detached' });
@@ -73,7 +73,7 @@ describe('recommendations can be cited (defect 10)', () => {
       {
         const { draft: stored, formatted } = await citedPassages(app, draft.id);
         const citations = JSON.stringify(stored.content);
-        expect(citations).toContain(`"targetKind":"passage","targetId":"${first.passageId}","docId":"${first.docId}"`);
+        expect(citations).toContain(`"targetKind":"passage","targetId":"${first.passageId}","docId":"${first.docId}","locator":"${firstPage}"`);
         expect(formatted.citations.map((citation) => citation.passageId)).toEqual([first.passageId]);
         expect(formatted.bibliography.entries.map((entry) => entry.text).join('\n')).toContain(firstPaper.title);
       }
@@ -95,7 +95,8 @@ describe('recommendations can be cited (defect 10)', () => {
 
       {
         const { draft: stored, formatted } = await citedPassages(app, draft.id);
-        expect(JSON.stringify(stored.content)).toContain(`"targetKind":"passage","targetId":"${second.passageId}","docId":"${second.docId}"`);
+        const secondPage = core.corpus.passage(second.passageId).page;
+        expect(JSON.stringify(stored.content)).toContain(`"targetKind":"passage","targetId":"${second.passageId}","docId":"${second.docId}","locator":"${secondPage}"`);
         expect(formatted.citations.map((citation) => citation.passageId)).toEqual([first.passageId, second.passageId]);
         const bibliography = formatted.bibliography.entries.map((entry) => entry.text).join('\n');
         expect(bibliography).toContain(firstPaper.title);

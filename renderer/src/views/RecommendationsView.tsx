@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { api } from '../api/client';
 import { useApi } from '../api/use-api';
 import { Loaded, EmptyState } from '../components/States';
 import { passageHref, routeHref } from '../app/routes';
@@ -91,7 +92,7 @@ function Grouped({ items, grouping, titles }: { items: Recommendation[]; groupin
       {citing ? (
         <CiteInDraftDialog
           what={`Recommendation ${citing.ordinal} · ${titles.get(citing.docId) ?? citing.docId}: ${citing.text}`}
-          citation={citationOfRecommendation(citing)}
+          citation={async () => citationOfRecommendation(citing, (await api.invoke('corpus.passage', { passageId: citing.passageId })).page)}
           onCancel={() => setCiting(undefined)}
           onCited={(result) => {
             setCiting(undefined);

@@ -19,6 +19,7 @@ describe('recommendations in the citation picker', () => {
     expect(matchRecommendations(recommendations, 'OBSERVER affiliated').map((item) => item.id)).toContain('kcss-advance-kosovo-nato-relations-rec-4');
     expect(matchRecommendations(recommendations, 'zzzz')).toEqual([]);
     const [item] = byNumber;
+    expect(citationOfRecommendation(item!, 3).locator).toBe('3');
     expect(citationOfRecommendation(item!)).toEqual({ targetKind: 'passage', targetId: item!.passageId, docId: item!.docId, locator: null, prefix: null, suffix: null, suppressAuthor: false });
   });
 });

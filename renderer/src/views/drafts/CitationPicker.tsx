@@ -9,7 +9,7 @@ import { floatingPosition } from './floating-position';
 import { citationOfRecommendation, matchRecommendations, parseRecommendationQuery } from './recommendation-matches';
 import './CitationPicker.css';
 
-type Results = { status: 'idle' } | { status: 'loading' } | { status: 'ready'; results: SearchResult[] } | { status: 'error'; message: string };
+type Results = { status: 'idle' } | { status: 'loading' } | { status: 'ready'; query: string; results: SearchResult[] } | { status: 'error'; message: string };
 
 /** One row of the picker: a search hit, or a recommendation (cited through its passage). */
 type Item = { kind: 'result'; result: SearchResult } | { kind: 'recommendation'; recommendation: Recommendation };
@@ -56,7 +56,7 @@ export function CitationPicker({ state, keyHandler }: { state: PickerState; keyH
       api.invoke('search.query', { query, types: [...citableTypes], limit: 8 }).then(
         (response) => {
           if (!current) return;
-          setResults({ status: 'ready', results: response.results.filter((result) => citationFromResult(result)) });
+          setResults({ status: 'ready', query, results: response.results.filter((result) => citationFromResult(result)) });
           setActive(0);
         },
         (error: Error) => current && setResults({ status: 'error', message: error.message }),
@@ -75,14 +75,37 @@ export function CitationPicker({ state, keyHandler }: { state: PickerState; keyH
     [recommendations, query],
   );
   const recommendationsFirst = parseRecommendationQuery(query).explicit;
+  // The pages of the recommendations' passages, fetched as they are listed, for the locator.
+  // A passage without a page (or not found) is remembered too, so it is asked for once.
+  const [pages, setPages] = useState<ReadonlyMap<string, number | undefined>>(new Map());
+  useEffect(() => {
+    const missing = matchedRecommendations.map((item) => item.passageId).filter((passageId) => !pages.has(passageId));
+    if (missing.length === 0) return;
+    let current = true;
+    void Promise.all(
+      missing.map((passageId) =>
+        api.invoke('corpus.passage', { passageId }).then(
+          (passage): [string, number | undefined] => [passageId, passage.page],
+          (): [string, number | undefined] => [passageId, undefined],
+        ),
+      ),
+    ).then((found) => {
+      if (current) setPages((previous) => new Map([...previous, ...found]));
+    });
+    return () => {
+      current = false;
+    };
+  }, [matchedRecommendations, pages]);
   const list = useMemo<Item[]>(() => {
     const hits: Item[] = (results.status === 'ready' ? results.results : []).map((result) => ({ kind: 'result', result }));
     const recs: Item[] = matchedRecommendations.map((recommendation) => ({ kind: 'recommendation', recommendation }));
-    return recommendationsFirst ? [...recs, ...hits] : [...hits, ...recs.slice(0, 3)];
-  }, [results, matchedRecommendations, recommendationsFirst]);
+    if (recommendationsFirst) return [...recs, ...hits];
+    // Found by words, they follow this query's search hits, never jump ahead of hits on their way.
+    return results.status === 'ready' && results.query === query ? [...hits, ...recs.slice(0, 3)] : hits;
+  }, [results, matchedRecommendations, recommendationsFirst, query]);
   const pick = (item: Item | undefined) => {
     if (!item) return;
-    const attrs = item.kind === 'recommendation' ? citationOfRecommendation(item.recommendation) : citationFromResult(item.result);
+    const attrs = item.kind === 'recommendation' ? citationOfRecommendation(item.recommendation, pages.get(item.recommendation.passageId)) : citationFromResult(item.result);
     if (attrs) state.insert(attrs);
   };
 
@@ -133,6 +156,7 @@ export function CitationPicker({ state, keyHandler }: { state: PickerState; keyH
               >
                 <span className="citation-picker-kind">
                   Recommendation {item.recommendation.ordinal}
+                  {pages.get(item.recommendation.passageId) !== undefined ? ` · p. ${pages.get(item.recommendation.passageId)}` : ''}
                   {paperTitle(item.recommendation.docId) ? <span className="citation-picker-paper"> · {paperTitle(item.recommendation.docId)}</span> : null}
                 </span>
                 <span className="citation-picker-snippet">{item.recommendation.text}</span>

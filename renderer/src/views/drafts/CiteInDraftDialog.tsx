@@ -17,7 +17,7 @@ export interface CitedInDraft {
  * "Cite in draft…": choose a draft (the one open last is offered first, else the one edited
  * last, or a new one) and the citation is added at its end, through `drafts.appendCitation`.
  */
-export function CiteInDraftDialog({ what, citation, onCancel, onCited }: { what: string; citation: CitationAttrs; onCancel: () => void; onCited: (cited: CitedInDraft) => void }) {
+export function CiteInDraftDialog({ what, citation, onCancel, onCited }: { what: string; citation: () => Promise<CitationAttrs>; onCancel: () => void; onCited: (cited: CitedInDraft) => void }) {
   const titleId = useId();
   const selectId = useId();
   const drafts = useApi('drafts.list', {});
@@ -33,8 +33,9 @@ export function CiteInDraftDialog({ what, citation, onCancel, onCited }: { what:
     if (state.status === 'saving' || drafts.status !== 'ready') return;
     setState({ status: 'saving' });
     try {
+      const attrs = await citation();
       const draftId = selected === newDraft ? (await api.invoke('drafts.create', {})).id : selected;
-      const draft = await api.invoke('drafts.appendCitation', { id: draftId, citation });
+      const draft = await api.invoke('drafts.appendCitation', { id: draftId, citation: attrs });
       // The editor starts from the cached draft and does not take in later changes: cache
       // the draft with the citation, so opening it never shows (and autosaves) the old text.
       writeCache('drafts.get', { id: draft.id }, draft);

@@ -39,13 +39,16 @@ export function matchRecommendations(recommendations: readonly Recommendation[],
   return matches.slice(0, limit);
 }
 
-/** Citing a recommendation cites the passage it is in; the formatter prints that passage's page. */
-export function citationOfRecommendation(recommendation: Pick<Recommendation, 'docId' | 'passageId'>): CitationAttrs {
+/**
+ * Citing a recommendation cites the passage it is in, with that passage's page as the
+ * locator (as a passage picked from search); without the page the formatter prints it anyway.
+ */
+export function citationOfRecommendation(recommendation: Pick<Recommendation, 'docId' | 'passageId'>, page?: number): CitationAttrs {
   return {
     targetKind: 'passage',
     targetId: recommendation.passageId,
     docId: recommendation.docId,
-    locator: null,
+    locator: page === undefined ? null : String(page),
     prefix: null,
     suffix: null,
     suppressAuthor: false,
