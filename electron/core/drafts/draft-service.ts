@@ -2,7 +2,7 @@ import { WorkbenchError } from '../api/errors';
 import { defaultCitationStyle, type CitationStyleId } from '../citations/styles';
 import type { RecordChange, RecordSet, Workspace } from '../store';
 import { countWords, collectCitations } from './content';
-import { DraftContentSchema, draftsCollection, emptyDraftContent, type Draft, type DraftContent, type DraftSummary } from './model';
+import { DraftContentSchema, draftsCollection, emptyDraftContent, type CitationAttrs, type Draft, type DraftContent, type DraftSummary } from './model';
 
 export interface DraftServiceOptions {
   /** Injected so tests can pin time; ISO strings are what the store keeps. */
@@ -120,6 +120,21 @@ export class DraftService {
       draft.content = valid;
     });
     return { id: saved.id, updatedAt: saved.updatedAt };
+  }
+
+  /** Appends a paragraph holding one citation (its target already checked by the caller). */
+  async appendCitation(id: string, attrs: CitationAttrs): Promise<Draft> {
+    const current = this.get(id);
+    if (current.trashedAt !== undefined) throw new WorkbenchError('CONFLICT', `The draft "${current.title}" is in the trash; restore it before editing.`);
+    return this.change(id, (draft) => {
+      const paragraph = { type: 'paragraph', content: [{ type: 'citation', attrs: { ...attrs } }] };
+      const blocks = draft.content.content;
+      const last = blocks[blocks.length - 1];
+      // An empty last paragraph (a new draft's) takes the citation rather than staying blank above it.
+      if (last && last.type === 'paragraph' && !(last.content?.length ?? 0)) blocks[blocks.length - 1] = paragraph;
+      else blocks.push(paragraph);
+      draft.content = validContent(draft.content);
+    });
   }
 
   async duplicate(id: string): Promise<Draft> {

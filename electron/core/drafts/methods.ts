@@ -3,7 +3,7 @@ import { method } from '../api/method';
 import { citationStyleIds } from '../citations/styles';
 import type { CitationStyleInfo } from '../citations/styles';
 import type { StyledRun } from '../citations/csl-html';
-import { DraftContentSchema } from './model';
+import { CitationAttrsSchema, DraftContentSchema } from './model';
 import type { Draft, DraftSummary } from './model';
 
 /**
@@ -75,6 +75,11 @@ export const draftsMethods = {
   'drafts.purge': method<void>()(z.object({ id }).strict()),
   /** Autosave: replaces the draft's content with the editor's document. */
   'drafts.save': method<{ id: string; updatedAt: string; wordCount: number }>()(z.object({ id, content }).strict()),
+  /**
+   * Adds a citation at the end of a draft, in a paragraph of its own (what "Cite in draft…"
+   * does from the Recommendations view). The target must exist and belong to `docId`.
+   */
+  'drafts.appendCitation': method<Draft>()(z.object({ id, citation: CitationAttrsSchema.extend({ targetId: id, docId: id }).strict() }).strict()),
   'drafts.setStyle': method<Draft>()(z.object({ id, style }).strict()),
   'drafts.styles': method<CitationStyleInfo[]>()(z.object({}).strict()),
   /** Citations and bibliography of (possibly unsaved) content in a style, for live rendering. */

@@ -8,6 +8,7 @@ import { DraftEditor } from './drafts/DraftEditor';
 import { DraftList } from './drafts/DraftList';
 import { QuotableAnnotations } from './drafts/QuotableAnnotations';
 import { useDraftLists } from './drafts/use-draft-lists';
+import { rememberOpenDraft } from './drafts/last-open-draft';
 import './DraftsView.css';
 
 /**
@@ -50,6 +51,7 @@ export function DraftsView() {
 
 function OpenDraft({ draftId }: { draftId: string }) {
   const draft = useApi('drafts.get', { id: draftId });
+  useEffect(() => rememberOpenDraft(draftId), [draftId]);
   const styles = useApi('drafts.styles', {});
   return (
     <Loaded state={draft}>

@@ -1,10 +1,13 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import { api } from '../api/client';
 import { useApi } from '../api/use-api';
 import { Loaded, EmptyState } from '../components/States';
 import { passageHref, routeHref } from '../app/routes';
 import type { Route } from '../app/routes';
 import type { Recommendation } from '../../../electron/core/corpus/schema';
 import { EvidencePanel } from '../annotations/EvidencePanel';
+import { CiteInDraftDialog, type CitedInDraft } from './drafts/CiteInDraftDialog';
+import { citationOfRecommendation } from './drafts/recommendation-matches';
 import './RecommendationsView.css';
 
 type Grouping = 'paper' | 'addressee';
@@ -46,6 +49,9 @@ function Grouped({ items, grouping, titles }: { items: Recommendation[]; groupin
     }
     return [...map.entries()].sort((a, b) => (grouping === 'addressee' ? b[1].length - a[1].length : 0));
   }, [items, grouping]);
+  // One dialog at a time; the confirmation stays under the recommendation that was cited.
+  const [citing, setCiting] = useState<Recommendation | undefined>(undefined);
+  const [cited, setCited] = useState<{ recommendationId: string } & CitedInDraft>();
   return (
     <div className="recommendation-groups">
       {groups.map(([key, members]) => (
@@ -68,13 +74,32 @@ function Grouped({ items, grouping, titles }: { items: Recommendation[]; groupin
                   ))}
                   {grouping === 'addressee' ? <span className="muted">{titles.get(item.docId) ?? item.docId}</span> : null}
                   <a href={passageHref(item.docId, item.passageId)}>Source passage</a>
+                  <button type="button" className="recommendation-cite" onClick={() => setCiting(item)} aria-label={`Cite recommendation ${item.ordinal} in a draft`}>
+                    Cite in draft…
+                  </button>
                 </p>
+                {cited?.recommendationId === item.id ? (
+                  <p className="recommendation-cited" role="status">
+                    Cited in “{cited.title}”. <a href={routeHref('drafts', [cited.draftId])}>Open the draft</a>
+                  </p>
+                ) : null}
                 <EvidencePanel recommendationId={item.id} />
               </li>
             ))}
           </ol>
         </section>
       ))}
+      {citing ? (
+        <CiteInDraftDialog
+          what={`Recommendation ${citing.ordinal} · ${titles.get(citing.docId) ?? citing.docId}: ${citing.text}`}
+          citation={async () => citationOfRecommendation(citing, (await api.invoke('corpus.passage', { passageId: citing.passageId })).page)}
+          onCancel={() => setCiting(undefined)}
+          onCited={(result) => {
+            setCiting(undefined);
+            setCited({ recommendationId: citing.id, ...result });
+          }}
+        />
+      ) : null}
     </div>
   );
 }

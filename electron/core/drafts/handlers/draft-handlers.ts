@@ -1,6 +1,7 @@
 import type { AreaHandlers } from '../../core-context';
 import type { draftsMethods } from '../methods';
 import { citationStyleIds, citationStyles } from '../../citations/styles';
+import { WorkbenchError } from '../../api/errors';
 import { countWords } from '../content';
 import type { DraftService } from '../draft-service';
 import type { WorkspaceSources } from './workspace-sources';
@@ -19,6 +20,7 @@ type ListAndEditMethods = Pick<
   | 'drafts.save'
   | 'drafts.setStyle'
   | 'drafts.styles'
+  | 'drafts.appendCitation'
 >;
 
 /** Creating, listing, editing and trashing drafts. Search and open views hear of changes from the store. */
@@ -44,6 +46,15 @@ export function draftHandlers(service: DraftService, sources: WorkspaceSources):
     'drafts.purge': ({ id }) => service.purge(id),
     'drafts.save': async ({ id, content }) => ({ ...(await service.saveContent(id, content)), wordCount: countWords(content) }),
     'drafts.setStyle': ({ id, style }) => service.setStyle(id, style),
+    'drafts.appendCitation': ({ id, citation }) => {
+      // A citation must resolve before it is written: a draft never stores a dangling one.
+      const resolved = sources.resolve({ kind: citation.targetKind, id: citation.targetId, docId: citation.docId });
+      if (!resolved) throw new WorkbenchError('BAD_REQUEST', `Nothing to cite: no ${citation.targetKind} "${citation.targetId}".`);
+      if (resolved.document.id !== citation.docId) {
+        throw new WorkbenchError('BAD_REQUEST', `The ${citation.targetKind} "${citation.targetId}" belongs to "${resolved.document.id}", not "${citation.docId}".`);
+      }
+      return service.appendCitation(id, citation);
+    },
     'drafts.styles': () => citationStyleIds.map((styleId) => citationStyles[styleId]),
   };
 }

@@ -1,13 +1,18 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../../api/client';
 import { useApi } from '../../api/use-api';
 import type { SearchResult } from '../../../../electron/core/search/types';
+import type { Recommendation } from '../../../../electron/core/corpus/schema';
 import type { PickerState } from './citation-suggestion';
 import { citableTypes, citationFromResult } from './citation-targets';
 import { floatingPosition } from './floating-position';
+import { citationOfRecommendation, matchRecommendations, parseRecommendationQuery } from './recommendation-matches';
 import './CitationPicker.css';
 
-type Results = { status: 'idle' } | { status: 'loading' } | { status: 'ready'; results: SearchResult[] } | { status: 'error'; message: string };
+type Results = { status: 'idle' } | { status: 'loading' } | { status: 'ready'; query: string; results: SearchResult[] } | { status: 'error'; message: string };
+
+/** One row of the picker: a search hit, or a recommendation (cited through its passage). */
+type Item = { kind: 'result'; result: SearchResult } | { kind: 'recommendation'; recommendation: Recommendation };
 
 const typeLabels: Record<string, string> = { passage: 'Passage', annotation: 'Annotation', document: 'Paper' };
 
@@ -36,6 +41,7 @@ export function CitationPicker({ state, keyHandler }: { state: PickerState; keyH
   const query = state.query.trim();
   // Paper titles, so each hit says which paper it is from.
   const documents = useApi('corpus.documents', {});
+  const recommendations = useApi('corpus.recommendations', {});
   const paperTitle = (docId: string | undefined) => (documents.status === 'ready' && docId ? documents.data.find((document) => document.id === docId)?.title : undefined);
 
   useEffect(() => {
@@ -50,7 +56,7 @@ export function CitationPicker({ state, keyHandler }: { state: PickerState; keyH
       api.invoke('search.query', { query, types: [...citableTypes], limit: 8 }).then(
         (response) => {
           if (!current) return;
-          setResults({ status: 'ready', results: response.results.filter((result) => citationFromResult(result)) });
+          setResults({ status: 'ready', query, results: response.results.filter((result) => citationFromResult(result)) });
           setActive(0);
         },
         (error: Error) => current && setResults({ status: 'error', message: error.message }),
@@ -62,9 +68,44 @@ export function CitationPicker({ state, keyHandler }: { state: PickerState; keyH
     };
   }, [query]);
 
-  const list = results.status === 'ready' ? results.results : [];
-  const pick = (result: SearchResult | undefined) => {
-    const attrs = result && citationFromResult(result);
+  // Recommendations are matched here, by number ("rec 3") or by words: the 53 of them are
+  // already loaded, and search does not know their numbers. Named ("rec …"), they come first.
+  const matchedRecommendations = useMemo(
+    () => (recommendations.status === 'ready' && query ? matchRecommendations(recommendations.data, query) : []),
+    [recommendations, query],
+  );
+  const recommendationsFirst = parseRecommendationQuery(query).explicit;
+  // The pages of the recommendations' passages, fetched as they are listed, for the locator.
+  // A passage without a page (or not found) is remembered too, so it is asked for once.
+  const [pages, setPages] = useState<ReadonlyMap<string, number | undefined>>(new Map());
+  useEffect(() => {
+    const missing = matchedRecommendations.map((item) => item.passageId).filter((passageId) => !pages.has(passageId));
+    if (missing.length === 0) return;
+    let current = true;
+    void Promise.all(
+      missing.map((passageId) =>
+        api.invoke('corpus.passage', { passageId }).then(
+          (passage): [string, number | undefined] => [passageId, passage.page],
+          (): [string, number | undefined] => [passageId, undefined],
+        ),
+      ),
+    ).then((found) => {
+      if (current) setPages((previous) => new Map([...previous, ...found]));
+    });
+    return () => {
+      current = false;
+    };
+  }, [matchedRecommendations, pages]);
+  const list = useMemo<Item[]>(() => {
+    const hits: Item[] = (results.status === 'ready' ? results.results : []).map((result) => ({ kind: 'result', result }));
+    const recs: Item[] = matchedRecommendations.map((recommendation) => ({ kind: 'recommendation', recommendation }));
+    if (recommendationsFirst) return [...recs, ...hits];
+    // Found by words, they follow this query's search hits, never jump ahead of hits on their way.
+    return results.status === 'ready' && results.query === query ? [...hits, ...recs.slice(0, 3)] : hits;
+  }, [results, matchedRecommendations, recommendationsFirst, query]);
+  const pick = (item: Item | undefined) => {
+    if (!item) return;
+    const attrs = item.kind === 'recommendation' ? citationOfRecommendation(item.recommendation, pages.get(item.recommendation.passageId)) : citationFromResult(item.result);
     if (attrs) state.insert(attrs);
   };
 
@@ -95,42 +136,60 @@ export function CitationPicker({ state, keyHandler }: { state: PickerState; keyH
       <div className="citation-picker-query">
         Cite: <strong>{query || '…'}</strong>
       </div>
-      {results.status === 'idle' && <p className="citation-picker-hint">Type to search passages, annotations and papers. ↑↓ to choose, Enter to insert, Esc to close.</p>}
-      {results.status === 'loading' && <p className="citation-picker-hint">Searching…</p>}
+      {results.status === 'idle' && <p className="citation-picker-hint">Type to search passages, annotations, papers and recommendations (“rec 3”). ↑↓ to choose, Enter to insert, Esc to close.</p>}
+      {results.status === 'loading' && list.length === 0 && <p className="citation-picker-hint">Searching…</p>}
       {results.status === 'error' && <p className="citation-picker-hint is-error">Search failed: {results.message}</p>}
       {results.status === 'ready' && list.length === 0 && <p className="citation-picker-hint">Nothing found for “{query}”.</p>}
       {list.length > 0 && (
         <ul ref={listRef} role="listbox" className="citation-picker-results">
-          {list.map((result, index) => (
-            <li
-              key={result.id}
-              role="option"
-              aria-selected={index === active}
-              className="citation-picker-result"
-              data-result-id={result.document.sourceId}
-              onMouseEnter={() => setActive(index)}
-              onClick={() => pick(result)}
-            >
-              <span className="citation-picker-kind">
-                {typeLabels[result.type] ?? result.type}
-                {result.document.page !== undefined && result.type !== 'document' ? ` · p. ${result.document.page}` : ''}
-                {result.type !== 'document' && paperTitle(result.docId) ? <span className="citation-picker-paper"> · {paperTitle(result.docId)}</span> : null}
-              </span>
-              {/* A passage's title is often its own text: show it once. */}
-              {(result.type === 'document' || !result.snippet.text.startsWith(result.title.slice(0, 40))) && (
-                <span className="citation-picker-title">
-                  <Highlighted text={result.title} ranges={result.titleHighlights} />
+          {list.map((item, index) =>
+            item.kind === 'recommendation' ? (
+              <li
+                key={`recommendation:${item.recommendation.id}`}
+                role="option"
+                aria-selected={index === active}
+                className="citation-picker-result is-recommendation"
+                data-result-id={item.recommendation.passageId}
+                data-recommendation-id={item.recommendation.id}
+                onMouseEnter={() => setActive(index)}
+                onClick={() => pick(item)}
+              >
+                <span className="citation-picker-kind">
+                  Recommendation {item.recommendation.ordinal}
+                  {pages.get(item.recommendation.passageId) !== undefined ? ` · p. ${pages.get(item.recommendation.passageId)}` : ''}
+                  {paperTitle(item.recommendation.docId) ? <span className="citation-picker-paper"> · {paperTitle(item.recommendation.docId)}</span> : null}
                 </span>
-              )}
-              {result.type !== 'document' && (
-                <span className="citation-picker-snippet">
-                  <Highlighted text={result.snippet.text} ranges={result.snippet.highlights} />
-                </span>
-              )}
-            </li>
-          ))}
+                <span className="citation-picker-snippet">{item.recommendation.text}</span>
+              </li>
+            ) : (
+              <ResultRow key={item.result.id} result={item.result} selected={index === active} paper={paperTitle(item.result.docId)} onHover={() => setActive(index)} onPick={() => pick(item)} />
+            ),
+          )}
         </ul>
       )}
     </div>
+  );
+}
+
+function ResultRow({ result, selected, paper, onHover, onPick }: { result: SearchResult; selected: boolean; paper: string | undefined; onHover: () => void; onPick: () => void }) {
+  return (
+    <li role="option" aria-selected={selected} className="citation-picker-result" data-result-id={result.document.sourceId} onMouseEnter={onHover} onClick={onPick}>
+      <span className="citation-picker-kind">
+        {typeLabels[result.type] ?? result.type}
+        {result.document.page !== undefined && result.type !== 'document' ? ` · p. ${result.document.page}` : ''}
+        {result.type !== 'document' && paper ? <span className="citation-picker-paper"> · {paper}</span> : null}
+      </span>
+      {/* A passage's title is often its own text: show it once. */}
+      {(result.type === 'document' || !result.snippet.text.startsWith(result.title.slice(0, 40))) && (
+        <span className="citation-picker-title">
+          <Highlighted text={result.title} ranges={result.titleHighlights} />
+        </span>
+      )}
+      {result.type !== 'document' && (
+        <span className="citation-picker-snippet">
+          <Highlighted text={result.snippet.text} ranges={result.snippet.highlights} />
+        </span>
+      )}
+    </li>
   );
 }
