@@ -35,11 +35,17 @@ export interface LimitedWorker<R> {
   result: Promise<R>;
   /** Sends a task-specific note to the worker (buffered until it has started). */
   send(note: unknown, transfer?: Transferable[]): void;
+  /**
+   * The worker thread's exit code once it has ended: 0 when it ended itself as asked, 1
+   * when it had to be terminated; 0 at once when no thread was started.
+   */
+  ended: Promise<number>;
 }
 
 /**
  * Runs one task on a fresh worker thread with a heap limit and a time budget. Whatever
- * happens (done, failed, out of memory, over time, cancelled) the worker is ended: a file
+ * happens (done, failed, out of memory, over time, cancelled) the worker is ended (asked
+ * first, terminated if it does not answer, see `endWorker`): a file
  * built to exhaust memory or to never finish costs the worker, never the process, and the
  * caller gets an error written for a person.
  */
@@ -51,6 +57,8 @@ export function startLimitedWorker<R, P = unknown>(options: LimitedWorkerOptions
   let idleTimer: NodeJS.Timeout | undefined;
   let totalTimer: NodeJS.Timeout | undefined;
   let settle: (outcome: { value: R } | { error: WorkbenchError }) => void = () => undefined;
+  let markEnded: (code: number) => void = () => undefined;
+  const ended = new Promise<number>((resolve) => (markEnded = resolve));
 
   const result = new Promise<R>((resolve, reject) => {
     settle = (outcome) => {
@@ -59,7 +67,8 @@ export function startLimitedWorker<R, P = unknown>(options: LimitedWorkerOptions
       clearTimeout(idleTimer);
       clearTimeout(totalTimer);
       signal?.removeEventListener('abort', onAbort);
-      void worker?.terminate();
+      if (worker) endWorker(worker);
+      else markEnded(0);
       if ('value' in outcome) resolve(outcome.value);
       else reject(outcome.error);
     };
@@ -73,7 +82,7 @@ export function startLimitedWorker<R, P = unknown>(options: LimitedWorkerOptions
 
   if (signal?.aborted) {
     fail(options.cancelledError());
-    return { result, send: () => undefined };
+    return { result, send: () => undefined, ended };
   }
   signal?.addEventListener('abort', onAbort, { once: true });
   totalTimer = setTimeout(() => fail(overTimeError(fileName, budget.totalMs)), budget.totalMs);
@@ -81,7 +90,7 @@ export function startLimitedWorker<R, P = unknown>(options: LimitedWorkerOptions
 
   workerScriptUrl(options.entry).then(
     (url) => {
-      if (settled) return;
+      if (settled) return markEnded(0);
       worker = new Worker(url, {
         execArgv: [],
         resourceLimits: { maxOldGenerationSizeMb: budget.heapMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(16, budget.heapMb / 16)) },
@@ -96,12 +105,18 @@ export function startLimitedWorker<R, P = unknown>(options: LimitedWorkerOptions
       worker.on('error', (error: Error & { code?: string }) =>
         fail(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? outOfMemoryError(fileName, budget.heapMb) : crashError(fileName, error.message)),
       );
-      worker.on('exit', (code) => fail(crashError(fileName, `exit code ${code}`)));
+      worker.on('exit', (code) => {
+        markEnded(code);
+        fail(crashError(fileName, `exit code ${code}`));
+      });
       const run: ToWorker = { kind: 'run', task: options.task, input: options.input };
       worker.postMessage(run, options.transfer as never);
       for (const { note, transfer } of pending.splice(0)) post(note, transfer);
     },
-    (error: Error) => fail(crashError(fileName, error.message)),
+    (error: Error) => {
+      markEnded(0);
+      fail(crashError(fileName, error.message));
+    },
   );
 
   const post = (note: unknown, transfer?: Transferable[]) => {
@@ -110,12 +125,34 @@ export function startLimitedWorker<R, P = unknown>(options: LimitedWorkerOptions
   };
   return {
     result,
+    ended,
     send: (note, transfer) => {
       if (settled) return;
       if (worker) post(note, transfer);
       else pending.push({ note, ...(transfer ? { transfer } : {}) });
     },
   };
+}
+
+/** How long a worker asked to end itself may take before it is terminated. */
+const EXIT_GRACE_MS = 2_000;
+
+/**
+ * Asks the worker to end itself, and terminates it only if it has not within the grace
+ * time (a worker spinning in a loop never reads the request). A terminate() stops the
+ * worker's JavaScript anywhere, and one that lands while a zlib stream is being made
+ * aborts the whole process in Node's cleanup ("close before init"), so it is the fallback.
+ */
+function endWorker(worker: Worker): void {
+  const exit: ToWorker = { kind: 'exit' };
+  try {
+    worker.postMessage(exit);
+  } catch {
+    void worker.terminate();
+    return;
+  }
+  const fallback = setTimeout(() => void worker.terminate(), EXIT_GRACE_MS);
+  worker.once('exit', () => clearTimeout(fallback));
 }
 
 /** `startLimitedWorker` for tasks that need no notes: the result, or an error. */

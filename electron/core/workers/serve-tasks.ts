@@ -30,6 +30,10 @@ export function serveTasks(handlers: Record<string, TaskHandler>): void {
     nextNote: () => new Promise((resolve) => (notes.length > 0 ? resolve(notes.shift()) : waiting.push(resolve))),
   };
   port.on('message', (message: ToWorker) => {
+    // Ending here, between two turns of the event loop, no native handle is half made:
+    // Node aborts the whole process when a terminate() lands between a zlib stream's
+    // creation and its init (pdf.js decompresses through DecompressionStream).
+    if (message.kind === 'exit') process.exit(0);
     if (message.kind === 'note') {
       const waiter = waiting.shift();
       if (waiter) waiter(message.note);

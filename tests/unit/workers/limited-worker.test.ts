@@ -49,4 +49,21 @@ describe('runLimitedWorker', () => {
     const running = runLimitedWorker({ entry, task: 'busy', input: {}, budget, fileName: 'x', cancelledError, signal: controller.signal, onProgress: () => controller.abort() });
     expect((await failure(running)).code).toBe('CANCELLED');
   });
+
+  it('has a worker end itself between two turns of its loop, terminating it only when it cannot (a terminate mid-zlib aborts Node)', async () => {
+    const done = startLimitedWorker<string>({ entry, task: 'echo', input: { text: 'done' }, budget, fileName: 'x', cancelledError });
+    done.send('now');
+    expect(await done.result).toBe('done now');
+    expect(await done.ended).toBe(0);
+
+    const controller = new AbortController();
+    const cancelled = startLimitedWorker({ entry, task: 'busy', input: {}, budget, fileName: 'x', cancelledError, signal: controller.signal, onProgress: () => controller.abort() });
+    expect((await failure(cancelled.result)).code).toBe('CANCELLED');
+    expect(await cancelled.ended).toBe(0);
+
+    // A worker spinning in a loop never reads the request: it is terminated after the grace time.
+    const spinning = startLimitedWorker({ entry, task: 'spin', input: {}, budget, fileName: 'spin.pdf', cancelledError });
+    expect((await failure(spinning.result)).details).toMatchObject({ limit: 'time', idleMs: 1500 });
+    expect(await spinning.ended).toBe(1);
+  });
 });

@@ -13,6 +13,11 @@ const tasks: Record<string, TaskHandler> = {
     for (;;) kept.push(Array.from({ length: 100_000 }, (_, i) => `entry ${i} ${kept.length}`));
   }) as TaskHandler,
   hang: (() => new Promise(() => undefined)) as TaskHandler,
+  spin: ((_input: unknown, context) => {
+    // Busy in one synchronous loop: never reads a message again.
+    context.progress({ spinning: true } as never);
+    for (;;);
+  }) as TaskHandler,
   busy: (async (_input: unknown, context) => {
     // Reports progress forever: alive, but never done.
     for (;;) {
