@@ -9,5 +9,5 @@ import type { AnnotationService } from './annotation-service';
  */
 export interface AnnotationsFace {
   annotations: Pick<AnnotationService, 'get' | 'all' | 'ofDocument' | 'count' | 'stageDocumentRemoval' | 'coderOf' | 'stageImported' | 'tombstone' | 'attachCitations'>;
-  topics: Pick<TopicService, 'get' | 'list' | 'tree' | 'path' | 'count' | 'stageTopic'>;
+  topics: Pick<TopicService, 'get' | 'list' | 'tree' | 'path' | 'count' | 'stageTopic' | 'stagePaths'>;
 }
