@@ -253,7 +253,8 @@ function describe(outcome: {
     kept,
     skipped,
     notAnchored: titles,
-    summary: [...kept, ...skipped].join('; '),
+    // "imported N; not anchored M (titles…)" first, the details after.
+    summary: [kept[0], skipped[0], ...kept.slice(1), ...skipped.slice(1)].join('; '),
   };
   return {
     jobId: randomUUID(),
