@@ -210,7 +210,7 @@ function applyAnnotations(format: 'w3c' | 'hypothesis', items: IncomingAnnotatio
       if (item.note.trim()) notes++;
       if (item.creator) authors.add(item.creator.name);
     }
-    return describe({ format, fileName, added, alreadyThere, notes, skippedTags, refused, orphans, created: created.length, merged: unique.length - created.length, authors: [...authors], documents: [...documentsUsed] });
+    return describe({ format, fileName, added, alreadyThere, notes, skippedTags, refused, orphans, created: staged.length, merged: unique.length - created.length, authors: [...authors], documents: [...documentsUsed] });
   });
 }
 
@@ -234,7 +234,7 @@ function describe(outcome: {
   const shown = titles.slice(0, 10).join('; ') + (titles.length > 10 ? `; and ${titles.length - 10} more` : '');
   const kept = [
     `imported ${outcome.added}` + (outcome.alreadyThere > 0 ? ` (${outcome.alreadyThere} already here)` : ''),
-    ...(outcome.created + outcome.merged > 0 ? [`${plural(outcome.created + outcome.merged, 'topic')} (${outcome.created} new)`] : []),
+    ...(outcome.created + outcome.merged > 0 ? [`${plural(outcome.created, 'topic')} created, ${plural(outcome.merged, 'tag')} matching topics already here`] : []),
     ...(outcome.notes > 0 ? [plural(outcome.notes, 'note')] : []),
   ];
   const skipped = [

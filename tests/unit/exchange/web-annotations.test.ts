@@ -128,7 +128,7 @@ describe('importing a Hypothesis export', () => {
   it('anchors by quote onto the bundled papers, makes tags topics and users authors, and names what anchors nowhere', async () => {
     const core = await fresh('hypothesis');
     const result = await call(core, 'import.file', { path: hypothesisFixture });
-    expect(result.project).toMatchObject({ format: 'hypothesis', annotations: 2, notes: 1 });
+    expect(result.project).toMatchObject({ format: 'hypothesis', annotations: 2, notes: 1, topicsCreated: 4, authors: ['Dren Gashi', 'vjosa.krasniqi'] });
     expect(result.project!.summary).toContain('imported 2;');
     expect(result.project!.summary).toContain('not anchored 1 (Talks to resume in Geneva: “The committee will reconvene');
     expect(result.project!.notAnchored).toEqual([expect.stringContaining('Talks to resume in Geneva')]);
