@@ -68,7 +68,7 @@ function openCore(attempt: StartupAttempt): Promise<Core> {
           title: 'Import documents',
           properties: multiple ? ['openFile', 'multiSelections'] : ['openFile'],
           filters: [
-            { name: 'PDFs, transcripts, Word documents and REFI-QDA projects', extensions: ['pdf', 'txt', 'md', 'markdown', 'docx', 'jpg', 'jpeg', 'png', 'tif', 'tiff', 'qdpx', 'qdc'] },
+            { name: 'PDFs, transcripts, Word documents REFI-QDA projects and annotations', extensions: ['pdf', 'txt', 'md', 'markdown', 'docx', 'jpg', 'jpeg', 'png', 'tif', 'tiff', 'qdpx', 'qdc', 'jsonld', 'json'] },
             { name: 'REFI-QDA projects and codebooks (NVivo, ATLAS.ti, MAXQDA, QualCoder)', extensions: ['qdpx', 'qdc'] },
           ],
         };

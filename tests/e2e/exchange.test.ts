@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { closeAndCheck } from './app-checks';
 import { closeBrowser, startApp, type RunningApp } from './harness';
 import { screenshot } from './screenshots';
+import { repoRoot } from '../helpers/core';
 import { xmllint, zipFixture } from '../unit/exchange/support';
 
 let app: RunningApp | undefined;
@@ -66,4 +67,22 @@ describe('REFI-QDA projects in Chromium', () => {
       await screenshot(page, `exchange-topic-quotes-${viewport.width}x${viewport.height}`);
     });
   }
+
+  it('imports a Hypothesis export from the Library: anchored by quote, the orphan named', async () => {
+    app = await startApp({ viewport: { width: 1280, height: 800 } });
+    const { page } = app;
+    await app.goto('#/library');
+    await page.getByRole('button', { name: 'Import…' }).waitFor();
+    await page.locator('input.import-file-input').setInputFiles(join(repoRoot, 'tests/fixtures/hypothesis/kcss-reading-group.json'));
+    const job = page.locator('.import-job[data-job-status="imported"]', { hasText: 'kcss-reading-group.json' });
+    await job.waitFor();
+    const text = await job.textContent();
+    expect(text).toContain('Annotations from “kcss-reading-group.json” (Hypothesis).');
+    expect(text).toContain('Imported 2; not anchored 1 (Talks to resume in Geneva: “The committee will reconvene');
+    await screenshot(page, 'exchange-hypothesis-import-1280x800');
+    await job.getByRole('link', { name: 'Open the codebook' }).click();
+    await page.waitForURL(/#\/topics/);
+    await page.getByRole('link', { name: 'Banjska' }).first().click();
+    await page.getByText('Tensions escalated further in September 2023').first().waitFor();
+  });
 });

@@ -17,7 +17,7 @@ export interface ExchangeDeps {
 }
 
 export interface ExchangeArea extends Area<typeof exchangeMethods> {
-  /** Reads a `.qdpx` or `.qdc` into the workspace (the import area hands them here). */
+  /** Reads a `.qdpx` or `.qdc`, or W3C / Hypothesis annotations (`.jsonld`, `.json`), into the workspace (the import area hands them here). */
   importFile(filePath: string, fileName: string): Promise<ImportResult>;
 }
 
@@ -33,6 +33,10 @@ export function createExchangeArea(context: CoreContext, deps: ExchangeDeps): Ex
   const importFile = (filePath: string, fileName: string): Promise<ImportResult> => {
     if (workspace.readOnly) return Promise.reject(new WorkbenchError('LOCKED', `“${fileName}” cannot be imported: this workspace is open read-only.`));
     const run = queue.then(async () => {
+      if (/\.(jsonld|json)$/i.test(fileName)) {
+        const { importAnnotationsFile } = await import('./apply-annotations');
+        return importAnnotationsFile(filePath, fileName, { workspace, corpus, annotations: deps.annotations, team: deps.team });
+      }
       const [{ readProject }, { applyProject }] = await Promise.all([import('./read-project'), import('./apply-project')]);
       const project = await readProject(filePath, fileName, deps.workerUrl ? { workerUrl: deps.workerUrl } : {});
       return applyProject(project, fileName, { workspace, corpus, annotations: deps.annotations, team: deps.team, imports: deps.imports });

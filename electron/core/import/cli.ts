@@ -11,7 +11,7 @@ const annotationChoices: Record<string, 'delete' | 'keep-as-orphans'> = { delete
 export function registerImportCommands(program: Command, run: CliAction): void {
   program
     .command('import <file>')
-    .description('import a PDF, a photo of a page (.jpg, .png, .tif), a transcript (.txt, .md, .docx), or a REFI-QDA project (.qdpx) or codebook (.qdc) into the workspace')
+    .description('import a PDF, a photo of a page (.jpg, .png, .tif), a transcript (.txt, .md, .docx), a REFI-QDA project (.qdpx) or codebook (.qdc), or W3C / Hypothesis annotations (.jsonld, .json) into the workspace')
     .option('--password <password>', 'the password of an encrypted PDF')
     .option('--duplicate <choice>', 'when the same file is already imported: skip, or again (a second copy)')
     .option('--ocr-lang <codes>', 'languages OCR reads in scanned pages and photos, joined by +, e.g. eng+sqi (default eng; see ocr-languages)')
@@ -38,7 +38,10 @@ export function registerImportCommands(program: Command, run: CliAction): void {
         if (project) {
           return {
             value: { title, ...project },
-            human: () => `Imported the ${project.format === 'qdc' ? 'codebook' : 'project'} "${title}": ${project.summary}.`,
+            human: () =>
+              project.format === 'w3c' || project.format === 'hypothesis'
+                ? `Annotations from "${title}" (${project.format === 'w3c' ? 'W3C' : 'Hypothesis'}): ${project.summary}.`
+                : `Imported the ${project.format === 'qdc' ? 'codebook' : 'project'} "${title}": ${project.summary}.`,
           };
         }
         return {

@@ -47,7 +47,8 @@ export interface ImportResult {
   /** Pages whose text was recognised by OCR. */
   ocrPages: number[];
   /**
-   * A REFI-QDA project or codebook (`.qdpx`, `.qdc`): what came in and what was left out.
+   * A REFI-QDA project or codebook (`.qdpx`, `.qdc`), or a file of W3C or Hypothesis
+   * annotations (`.jsonld`, `.json`): what came in and what was left out.
    * `documentId` is then its first document (or empty), `title` the project's name.
    */
   project?: ProjectImportSummary;
@@ -55,7 +56,7 @@ export interface ImportResult {
 
 /** What a REFI-QDA import brought in, in counts, and in words. */
 export interface ProjectImportSummary {
-  format: 'qdpx' | 'qdc';
+  format: 'qdpx' | 'qdc' | 'w3c' | 'hypothesis';
   documents: string[];
   topicsCreated: number;
   topicsMerged: number;
@@ -66,6 +67,8 @@ export interface ProjectImportSummary {
   kept: string[];
   /** "skipped: 2 cases, 1 variable, …" — never dropped silently. */
   skipped: string[];
+  /** Annotations (W3C, Hypothesis) whose quote was found in no document here, named by title and quote. */
+  notAnchored?: string[];
   summary: string;
 }
 

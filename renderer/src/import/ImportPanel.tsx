@@ -94,7 +94,7 @@ function JobState({ job, onOpen }: { job: ImportJob; onOpen: (jobId: string) => 
   }
 }
 
-/** A REFI-QDA project or codebook: what came in and what was left out, never silently. */
+/** A REFI-QDA project or codebook, or a file of annotations: what came in and what was left out, never silently. */
 function ProjectOutcome({ job, onOpen }: { job: ImportJob; onOpen: (jobId: string) => void }) {
   const project = job.result!.project!;
   const open = (view: 'library' | 'topics') => (event: MouseEvent<HTMLAnchorElement>) => {
@@ -105,12 +105,23 @@ function ProjectOutcome({ job, onOpen }: { job: ImportJob; onOpen: (jobId: strin
   return (
     <div className="import-job-state import-project-outcome">
       <p>
-        Imported the {project.format === 'qdc' ? 'codebook' : 'project'} “{job.result!.title}”.
+        {project.format === 'w3c' || project.format === 'hypothesis'
+          ? `Annotations from “${job.result!.title}” (${project.format === 'w3c' ? 'W3C' : 'Hypothesis'}).`
+          : `Imported the ${project.format === 'qdc' ? 'codebook' : 'project'} “${job.result!.title}”.`}
       </p>
-      <p className="import-project-kept">Kept: {project.kept.join(', ')}.</p>
-      <p className={project.skipped.length > 0 ? 'import-project-skipped' : 'import-project-skipped muted'}>
-        Not brought in: {project.skipped.length > 0 ? `${project.skipped.join(', ')}.` : 'nothing.'}
-      </p>
+      {project.format === 'w3c' || project.format === 'hypothesis' ? (
+        // "imported 2; not anchored 1 (titles…)": the ones that found no document are named.
+        <p className={project.notAnchored && project.notAnchored.length > 0 ? 'import-project-skipped' : 'import-project-kept'}>
+          {project.summary.charAt(0).toUpperCase() + project.summary.slice(1)}.
+        </p>
+      ) : (
+        <>
+          <p className="import-project-kept">Kept: {project.kept.join(', ')}.</p>
+          <p className={project.skipped.length > 0 ? 'import-project-skipped' : 'import-project-skipped muted'}>
+            Not brought in: {project.skipped.length > 0 ? `${project.skipped.join(', ')}.` : 'nothing.'}
+          </p>
+        </>
+      )}
       <p>
         <a href={routeHref('topics')} onClick={open('topics')}>
           Open the codebook
