@@ -2,14 +2,13 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { closeAndCheck } from './app-checks';
-import { closeBrowser, startApp, type RunningApp } from './harness';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appPerTest } from './app-checks';
 import { screenshot } from './screenshots';
 import { repoRoot } from '../helpers/core';
 import { xmllint, zipFixture } from '../unit/exchange/support';
 
-let app: RunningApp | undefined;
+const apps = appPerTest();
 let root: string;
 let qdpx: string;
 
@@ -17,13 +16,7 @@ beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'workbench-e2e-qdpx-'));
   qdpx = await zipFixture('qualcoder', join(root, 'north-kosovo.qdpx'));
 });
-afterEach(async () => {
-  const current = app;
-  app = undefined;
-  if (current) await closeAndCheck(current);
-});
 afterAll(async () => {
-  await closeBrowser();
   await rm(root, { recursive: true, force: true });
 });
 
@@ -33,7 +26,7 @@ describe('REFI-QDA projects in Chromium', () => {
     { width: 900, height: 700 },
   ]) {
     it(`imports a QualCoder project from the Library and exports the project from Topics (${viewport.width}×${viewport.height})`, async () => {
-      app = await startApp({ viewport });
+      const app = await apps.start({ viewport });
       const { page } = app;
       await app.goto('#/library');
       await page.getByRole('button', { name: 'Import…' }).waitFor();
@@ -69,7 +62,7 @@ describe('REFI-QDA projects in Chromium', () => {
   }
 
   it('imports a Hypothesis export from the Library: anchored by quote, the orphan named', async () => {
-    app = await startApp({ viewport: { width: 1280, height: 800 } });
+    const app = await apps.start({ viewport: { width: 1280, height: 800 } });
     const { page } = app;
     await app.goto('#/library');
     await page.getByRole('button', { name: 'Import…' }).waitFor();

@@ -5,7 +5,7 @@ import type { AnnotationsFace } from '../annotations';
 import { WorkbenchError } from '../api/errors';
 import type { CorpusIndex } from '../corpus/corpus-index';
 import type { ImportResult, ProjectImportSummary } from '../import';
-import type { Workspace } from '../store';
+import { userIdFor, type Workspace } from '../store';
 import type { TeamFace } from '../team';
 import { planTopicPath, splitTopicPath, TopicTree, topicPathSeparator } from '../topics';
 import { readAnnotationsJson, type IncomingAnnotation } from './annotation-format';
@@ -178,7 +178,7 @@ function applyAnnotations(format: 'w3c' | 'hypothesis', items: IncomingAnnotatio
           const same = users.find((user) => user.id === item.creator!.key || user.name.trim().toLowerCase() === item.creator!.name.trim().toLowerCase());
           createdBy = same?.id;
           if (!createdBy) {
-            const base = slug(item.creator.name) || 'annotator';
+            const base = userIdFor(item.creator.name, 'annotator');
             createdBy = base;
             for (let copy = 2; taken.has(createdBy); copy++) createdBy = `${base.slice(0, 60)}-${copy}`;
             taken.add(createdBy);
@@ -289,13 +289,3 @@ function validTime(value: string | undefined): string | undefined {
   return Number.isNaN(time) ? undefined : new Date(time).toISOString();
 }
 
-/** A user id from a name: "Amina Berisha" → "amina-berisha". */
-function slug(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 56);
-}

@@ -7,7 +7,7 @@ import type { Annotation, AnnotationsFace } from '../annotations';
 import { WorkbenchError } from '../api/errors';
 import type { CorpusIndex } from '../corpus/corpus-index';
 import { MAX_TEXT_BYTES, type ImportArea, type ImportResult, type ProjectImportSummary } from '../import';
-import type { Workspace } from '../store';
+import { userIdFor, type Workspace } from '../store';
 import type { TeamFace } from '../team';
 import { nameKey, TopicTree, type Topic } from '../topics';
 import type { ParsedCode, ParsedProject, ParsedSource } from './project-format';
@@ -105,7 +105,7 @@ function stageProject(project: ParsedProject, deps: ApplyProjectDeps, sourcesWit
       const same = knownUsers.find((known) => known.name.trim().toLowerCase() === user.name.trim().toLowerCase());
       let id = same?.id;
       if (!id) {
-        const base = slug(user.name) || `coder-${user.guid.slice(0, 8)}`;
+        const base = userIdFor(user.name, `coder-${user.guid.slice(0, 8)}`);
         id = base;
         for (let copy = 2; takenIds.has(id) && !userIds.has(id); copy++) id = `${base.slice(0, 60)}-${copy}`;
         takenIds.add(id);
@@ -247,17 +247,6 @@ function describeOutcome(
     ocrPages: [],
     project: projectSummary,
   };
-}
-
-/** A user id from a name: "Amina Berisha" → "amina-berisha". */
-function slug(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 56);
 }
 
 function safeFileName(name: string, index: number): string {

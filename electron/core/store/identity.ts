@@ -51,8 +51,8 @@ export function newProjectId(): string {
   return `fw-${randomUUID()}`;
 }
 
-/** "Amina Berisha" → "amina-berisha". */
-export function userIdFor(name: string): string {
+/** "Amina Berisha" → "amina-berisha"; `fallback` when the name has no letter or digit to keep. */
+export function userIdFor(name: string, fallback = 'user'): string {
   const slug = name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -60,7 +60,7 @@ export function userIdFor(name: string): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 48);
-  return slug || 'user';
+  return slug || fallback;
 }
 
 /**
