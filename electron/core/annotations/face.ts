@@ -1,4 +1,5 @@
 import type { TopicService } from '../topics';
+import type { UndoStack } from '../undo';
 import type { AnnotationService } from './annotation-service';
 import type { DocumentNotes } from './document-notes';
 
@@ -13,4 +14,6 @@ export interface AnnotationsFace {
   topics: Pick<TopicService, 'get' | 'list' | 'tree' | 'path' | 'count' | 'stageTopic' | 'stagePaths'>;
   /** Notes on whole documents (the REFI-QDA export writes each as its source's description). */
   documentNotes: Pick<DocumentNotes, 'get' | 'text' | 'list'>;
+  /** The core's one undo stack: other areas' edits (corrections of the events) join it, so Edit > Undo steps through every edit in one order. */
+  undo: UndoStack;
 }

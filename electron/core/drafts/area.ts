@@ -6,6 +6,7 @@ import { DraftService } from './draft-service';
 import { draftHandlers } from './handlers/draft-handlers';
 import { exportHandlers } from './handlers/export-handlers';
 import { formatHandler } from './handlers/format-handler';
+import { tableHandlers } from './handlers/table-handlers';
 import { workspaceSources } from './handlers/workspace-sources';
 import type { draftsMethods } from './methods';
 
@@ -24,6 +25,7 @@ export async function createDraftsArea(context: CoreContext, deps: { annotations
   return {
     handlers: {
       ...draftHandlers(service, sources),
+      ...tableHandlers(service, sources),
       ...formatHandler(sources, csl),
       ...exportHandlers(service, sources, csl),
     },

@@ -2,7 +2,7 @@ import { WorkbenchError } from '../api/errors';
 import { defaultCitationStyle, type CitationStyleId } from '../citations/styles';
 import type { RecordChange, RecordSet, Workspace } from '../store';
 import { countWords, collectCitations } from './content';
-import { DraftContentSchema, draftsCollection, emptyDraftContent, type CitationAttrs, type Draft, type DraftContent, type DraftSummary } from './model';
+import { DraftContentSchema, draftsCollection, emptyDraftContent, type CitationAttrs, type Draft, type DraftContent, type DraftSummary, type TiptapNode } from './model';
 
 export interface DraftServiceOptions {
   /** Injected so tests can pin time; ISO strings are what the store keeps. */
@@ -133,6 +133,20 @@ export class DraftService {
       // An empty last paragraph (a new draft's) takes the citation rather than staying blank above it.
       if (last && last.type === 'paragraph' && !(last.content?.length ?? 0)) blocks[blocks.length - 1] = paragraph;
       else blocks.push(paragraph);
+      draft.content = validContent(draft.content);
+    });
+  }
+
+  /** Appends blocks (a table and its caption) at the end of a draft; their citations are checked by the caller. */
+  async appendBlocks(id: string, blocks: TiptapNode[]): Promise<Draft> {
+    const current = this.get(id);
+    if (current.trashedAt !== undefined) throw new WorkbenchError('CONFLICT', `The draft "${current.title}" is in the trash; restore it before editing.`);
+    return this.change(id, (draft) => {
+      const existing = draft.content.content;
+      const last = existing[existing.length - 1];
+      // A new draft's empty paragraph gives way, as for a citation; a paragraph after the table keeps a place to type.
+      if (last && last.type === 'paragraph' && !(last.content?.length ?? 0)) existing.pop();
+      existing.push(...structuredClone(blocks), { type: 'paragraph' });
       draft.content = validContent(draft.content);
     });
   }

@@ -28,6 +28,7 @@ export { exportDraftMarkdown, type MarkdownExport, type MarkdownExportOptions } 
 export { exportDraftBibliography, draftBibliographyItems } from './export/bibliography';
 export { plainText } from './content';
 export { createDraftsArea } from './area';
+export { CitedTableSchema, citedTableBlocks, type CitedTable } from './cited-table';
 export { hostPdfExport } from './handlers/host-pdf-export';
 export { draftsMethods, draftExportFormats } from './methods';
 export type { ExportedDraftFile, DraftExportFormat, DraftFormatResult, DraftsChangedEvent, FormattedCitationView } from './methods';

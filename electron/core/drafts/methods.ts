@@ -4,6 +4,7 @@ import { citationStyleIds } from '../citations/styles';
 import type { CitationStyleInfo } from '../citations/styles';
 import type { StyledRun } from '../citations/csl-html';
 import { CitationAttrsSchema, DraftContentSchema } from './model';
+import { CitedTableSchema } from './cited-table';
 import type { Draft, DraftSummary } from './model';
 
 /**
@@ -80,6 +81,12 @@ export const draftsMethods = {
    * does from the Recommendations view). The target must exist and belong to `docId`.
    */
   'drafts.appendCitation': method<Draft>()(z.object({ id, citation: CitationAttrsSchema.extend({ targetId: id, docId: id }).strict() }).strict()),
+  /**
+   * Adds a table at the end of a draft whose rows cite their sources (a figure group, an
+   * event's papers, a link's passages: `evidence.citationTable` makes them). Every citation
+   * must resolve and belong to its `docId`; a trashed draft is refused.
+   */
+  'drafts.appendTable': method<Draft>()(z.object({ id, table: CitedTableSchema }).strict()),
   'drafts.setStyle': method<Draft>()(z.object({ id, style }).strict()),
   'drafts.styles': method<CitationStyleInfo[]>()(z.object({}).strict()),
   /** Citations and bibliography of (possibly unsaved) content in a style, for live rendering. */

@@ -1,5 +1,7 @@
 import type { AnnotationsFace } from '../annotations/index';
+import { WorkbenchError } from '../api/errors';
 import type { Area, CoreContext } from '../core-context';
+import { edgeTable, eventTable, figureGroupTable } from './citation-table';
 import { EventEdits } from './event-edits';
 import type { evidenceMethods } from './methods';
 import { listEvents } from './events';
@@ -7,6 +9,7 @@ import { eventsCsv, figuresCsv, networkCsv } from './exports';
 import { groupFigures } from './figures';
 import { checkedImage } from './image-export';
 import { buildNetwork } from './network';
+import { dateParts, findDateIn, readDate } from './read-date';
 
 /**
  * The evidence views over the bundled corpus: its dated events (with people's corrections,
@@ -15,7 +18,8 @@ import { buildNetwork } from './network';
  */
 export async function createEvidenceArea(context: CoreContext, deps: { annotations: AnnotationsFace }): Promise<Area<typeof evidenceMethods>> {
   const { corpus } = context;
-  const eventEdits = new EventEdits(context, deps.annotations);
+  // Corrections join the core's one undo stack, so Edit > Undo and Ctrl+Z reach them like any edit.
+  const eventEdits = new EventEdits(context, deps.annotations, deps.annotations.undo);
   const events = (filters: Parameters<typeof listEvents>[1] = {}) => {
     const { events: all, edited } = eventEdits.current();
     return listEvents(corpus, filters, all, edited);
@@ -51,6 +55,22 @@ export async function createEvidenceArea(context: CoreContext, deps: { annotatio
       'evidence.editEvents': ({ edit }) => eventEdits.add(edit),
       'evidence.eventEdits': () => eventEdits.list(),
       'evidence.undoEventEdit': ({ editId }) => eventEdits.undo(editId),
+      'evidence.removeEvent': ({ eventId }) => eventEdits.remove(eventId),
+      'evidence.readDate': ({ text, within }) => (within ? findDateIn(text) : readDate(text)),
+      'evidence.dateParts': () => dateParts(),
+      'evidence.citationTable': (request) => {
+        if (request.of === 'figures') {
+          const group = figures().find((g) => g.key === request.key);
+          if (!group) throw new WorkbenchError('NOT_FOUND', `There is no figure group ${request.key}. List the groups with \`workbench figures\`.`);
+          return figureGroupTable(group, corpus);
+        }
+        if (request.of === 'event') {
+          const event = events().events.find((e) => e.id === request.eventId);
+          if (!event) throw new WorkbenchError('NOT_FOUND', `There is no event ${request.eventId} on the timeline. List the events with \`workbench events\`.`);
+          return eventTable(event, corpus);
+        }
+        return edgeTable(network(), request.source, request.target, corpus);
+      },
       'evidence.exportImage': ({ view, format, data }) => checkedImage(view, format, data),
     },
   };

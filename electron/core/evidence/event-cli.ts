@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { CliAction } from '../cli/program';
 import type { EventKind } from '../corpus/schema';
-import type { EventEditRequest, EventEditView } from './event-edits';
+import type { EventEditRequest, EventEditView, RemovedEvent } from './event-edits';
 import { collect } from '../cli/options';
 
 function describeEdit(view: EventEditView): string {
@@ -27,7 +27,7 @@ export function registerEventEditCommands(program: Command, run: CliAction): voi
       const view = (await context.call('evidence.editEvents', { edit: request }, 'write')) as EventEditView;
       return { value: view, human: () => describeEdit(view) };
     });
-  event.command('redate <eventId> <date>').description('correct an event’s date (YYYY, YYYY-MM, YYYY-MM-DD, 2013-39 for late 2013, 2015/2016)').action((eventId: string, date: string) => edit({ type: 'redate', eventId, date }));
+  event.command('redate <eventId> <date>').description('correct an event’s date (2023, 2023-09, 2023-09-24, "24 September 2023", "late 2013" or 2013-39, "first half of 2013", 2015/2016)').action((eventId: string, date: string) => edit({ type: 'redate', eventId, date }));
   event.command('retitle <eventId> <title>').description('give an event a better title').action((eventId: string, title: string) => edit({ type: 'retitle', eventId, title }));
   event
     .command('reclassify <eventId> <kind>')
@@ -57,7 +57,15 @@ export function registerEventEditCommands(program: Command, run: CliAction): voi
     .action((options: { annotation: string; date: string; title: string; kind: string }) =>
       edit({ type: 'add', annotationId: options.annotation, date: options.date, title: options.title, kind: options.kind as EventKind }),
     );
-  event.command('remove <eventId>').description('drop an event that is not one').action((eventId: string) => edit({ type: 'remove', eventId }));
+  event
+    .command('remove <eventId>')
+    .description('drop an event that is not one: your own added event is deleted, an extracted one hidden by a correction (`workbench event undo` shows it again)')
+    .action((eventId: string) =>
+      run(async (context) => {
+        const removed = (await context.call('evidence.removeEvent', { eventId }, 'write')) as RemovedEvent;
+        return { value: removed, human: () => (removed.outcome === 'deleted' ? `Deleted ${eventId}, which you had added.` : `Hid ${eventId} (${removed.edit?.id}).`) };
+      }),
+    );
   event
     .command('edits')
     .description('the corrections made so far, oldest first, with who made them')

@@ -7,8 +7,9 @@ export { groupFigures, type FigureGroup, type ComparedFigure, type FigureFilters
 export { buildNetwork, type EntityNetwork, type NetworkNode, type NetworkEdge, type NetworkFilters } from './network';
 export { eventsCsv, figuresCsv, networkCsv, type EvidenceFile } from './exports';
 export { checkedImage, evidenceViews, type EvidenceImage, type EvidenceView } from './image-export';
-export { figureGroupTable } from './figure-table';
-export { EventEdits, type EventEditRequest, type EventEditView } from './event-edits';
+export { figureGroupTable, eventTable, edgeTable, type CitationTableRequest } from './citation-table';
+export { EventEdits, type EventEditRequest, type EventEditView, type RemovedEvent } from './event-edits';
+export { readDate, findDateIn, dateParts, type DateReading, type DateEnd, type DatePart } from './read-date';
 export { eventEditsCollection, type EventEditRecord } from './event-edit-record';
 
 /** The collections this area owns. */

@@ -3,7 +3,9 @@ import { method } from '../api/method';
 import { entityTypes, eventKinds } from '../corpus/schema';
 import type { EventsResult, EvidenceFile, EvidenceImage, EntityNetwork, FigureGroup } from './index';
 import { evidenceViews } from './image-export';
-import type { EventEditView } from './event-edits';
+import type { EventEditView, RemovedEvent } from './event-edits';
+import type { DatePart, DateReading } from './read-date';
+import type { CitedTable } from '../drafts/index';
 
 const eventId = z.string().regex(/^event-[a-z0-9-]+$/, 'an event id looks like event-2023-09-24-banjska-attack');
 const eventTitle = z.string().trim().min(2, 'a title of at least two characters').max(200);
@@ -62,6 +64,24 @@ export const evidenceMethods = {
   'evidence.eventEdits': method<EventEditView[]>()(z.object({}).strict()),
   /** Takes a correction back. */
   'evidence.undoEventEdit': method<void>()(z.object({ editId: z.string().min(1).max(100) }).strict()),
+  /** Removes an event: one a person added is deleted, an extracted one hidden by a correction (listed, and taken back like any). Undoable. */
+  'evidence.removeEvent': method<RemovedEvent>()(z.object({ eventId }).strict()),
+  /**
+   * Reads a date a person typed (EDTF, or words as the papers write them: "late 2013",
+   * "24 September 2023", "2015/2016") as core reads the papers' dates; refuses what is not one.
+   * `within`: the most precise date the text gives anywhere (null when none), for a form to start from.
+   */
+  'evidence.readDate': method<DateReading | null>()(z.object({ text: z.string().trim().min(1, 'a date').max(5000), within: z.boolean().optional() }).strict()),
+  /** The parts of a year a date form can offer ("early", "mid-", "late", halves, seasons). */
+  'evidence.dateParts': method<DatePart[]>()(z.object({}).strict()),
+  /** A figure group, an event or a network link as a table whose rows cite their passages, for `drafts.appendTable`. */
+  'evidence.citationTable': method<CitedTable>()(
+    z.discriminatedUnion('of', [
+      z.object({ of: z.literal('figures'), key: z.string().min(1).max(500) }).strict(),
+      z.object({ of: z.literal('event'), eventId }).strict(),
+      z.object({ of: z.literal('edge'), source: id, target: id }).strict(),
+    ]),
+  ),
   /** A picture the view drew of itself (SVG markup or PNG base64), checked and named for saving. */
   'evidence.exportImage': method<EvidenceImage>()(
     z.object({ view: z.enum(evidenceViews), format: z.enum(['svg', 'png']), data: z.string().min(1).max(40 * 1024 * 1024) }).strict(),

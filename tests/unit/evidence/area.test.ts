@@ -1,8 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import type { EventsResult, EvidenceFile, EvidenceImage, EntityNetwork, FigureGroup } from '../../../electron/core/evidence/index';
-import { figureGroupTable } from '../../../electron/core/evidence/index';
-import { DraftContentSchema, collectCitations } from '../../../electron/core/drafts/index';
 import { useCores } from '../../helpers/core';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { cli } from '../import-api/support';
@@ -94,14 +92,6 @@ describe('the evidence area over the API', () => {
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]).toString('base64');
     expect(await call<EvidenceImage>('evidence.exportImage', { view: 'figures', format: 'png', data: png })).toMatchObject({ fileName: 'figures.png', mimeType: 'image/png' });
     await expect(call('evidence.exportImage', { view: 'figures', format: 'png', data: Buffer.from('GIF89a').toString('base64') })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-  });
-
-  it('turns a figure group into a draft table whose citations point at each passage', async () => {
-    const group = (await call<FigureGroup[]>('evidence.figures', { entityId: 'kfor' })).find((g) => g.subject === 'KFOR · troops') as FigureGroup;
-    const table = figureGroupTable(group, (docId) => `Paper ${docId}`);
-    const content = DraftContentSchema.parse({ type: 'doc', content: [table] });
-    expect(collectCitations(content).map((c) => c.target)).toEqual(group.figures.map((f) => ({ kind: 'passage', id: f.passageId, docId: f.docId })));
-    expect(JSON.stringify(content)).toContain('nearly 3,800 KFOR troops');
   });
 });
 

@@ -39,6 +39,11 @@ const SUB_YEAR: Readonly<Record<number, readonly [number, number, string]>> = {
   41: [7, 12, 'second half of'],
 };
 
+/** The sub-year groupings as a person names them (code 39: "late"), for forms that offer them. */
+export function subYearGroupings(): Array<{ code: number; words: string }> {
+  return Object.entries(SUB_YEAR).map(([code, [, , words]]) => ({ code: Number(code), words }));
+}
+
 /** The grouping codes for words the papers use: "late 2013" is 2013-39. */
 export const PART_OF_YEAR_CODES: Readonly<Record<string, number>> = {
   spring: 21,

@@ -6,7 +6,7 @@ import { FeatureWeights, contentWords, features } from './similarity';
 const CONTEXT_WEIGHT = 0.35;
 
 export { findDates, type DateExpression } from './dates';
-export { formatEventDate, nested, overlaps, precisionOf, spanOf, isValidEventDate, datePrecisions, type DatePrecision } from './event-date';
+export { formatEventDate, nested, overlaps, precisionOf, spanOf, isValidEventDate, subYearGroupings, datePrecisions, type DatePrecision } from './event-date';
 export { classifyKind } from './kind';
 export { isAcceptableTitle, MAX_TITLE } from './title';
 export { findCandidates, type EventCandidate } from './candidates';
