@@ -224,12 +224,12 @@ describe('the Evidence view in Chromium', () => {
     await dateDialog.getByLabel('Month').selectOption('2');
     await dateDialog.getByLabel('Day').fill('30');
     await dateDialog.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => dateDialog.locator('.form-error').textContent()).toBe('February 2023 has no day 30: it has 28 days.');
+    await expect.poll(() => dateDialog.locator('.form-error').textContent()).toContain('February 2023 has no day 30: it has 28 days.');
     await dateDialog.getByRole('button', { name: 'Range', exact: true }).click();
     await dateDialog.getByLabel('From').fill('2023-09');
     await dateDialog.getByLabel('To').fill('2023-08');
     await dateDialog.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => dateDialog.locator('.form-error').textContent()).toBe('The range ends before it starts.');
+    await expect.poll(() => dateDialog.locator('.form-error').textContent()).toContain('ends before it starts.');
     expect(await edits()).toEqual([]);
     expect((await eventOf(BANJSKA))!.date).toBe('2023-09-24');
 
@@ -319,6 +319,14 @@ describe('the Evidence view in Chromium', () => {
     await page.locator(`.evidence-event-list button[data-event-id="${newId}"]`).waitFor();
     await expect.poll(() => page.locator('.evidence-edit-status').textContent()).toContain('Undone');
     expect((await edits()).map((edit) => edit.edit.type)).toEqual(['redate', 'split']);
+    // Shift+Ctrl+Z redoes it (core's undo stack, as for every edit), Ctrl+Z takes it back again.
+    await page.keyboard.press('Control+Shift+z');
+    await page.locator(`.evidence-event-list button[data-event-id="${newId}"]`).waitFor({ state: 'detached' });
+    await expect.poll(() => page.locator('.evidence-edit-status').textContent()).toContain('Redone');
+    expect((await edits()).map((edit) => edit.edit.type)).toEqual(['redate', 'split', 'merge']);
+    await page.keyboard.press('Control+z');
+    await page.locator(`.evidence-event-list button[data-event-id="${newId}"]`).waitFor();
+    expect((await edits()).map((edit) => edit.edit.type)).toEqual(['redate', 'split']);
     expect((await eventOf(BANJSKA))!.sources.length).toBe(2);
 
     // The history lists both, by whom; its Undo takes the split back too.
@@ -347,7 +355,8 @@ describe('the Evidence view in Chromium', () => {
     await page.keyboard.press('t');
     const addDialog = page.getByRole('dialog', { name: 'Add as event' });
     expect(await addDialog.getByLabel('Title').inputValue()).toBe(quote.slice(0, -1));
-    expect(await addDialog.getByRole('button', { name: 'Month', exact: true }).getAttribute('aria-pressed')).toBe('true');
+    // Core reads the quote's date ("in March 2023") for the form to start from.
+    await expect.poll(() => addDialog.getByRole('button', { name: 'Month', exact: true }).getAttribute('aria-pressed')).toBe('true');
     expect(await addDialog.getByLabel('Month').inputValue()).toBe('3');
     expect(await addDialog.getByLabel('Year').inputValue()).toBe('2023');
     await addDialog.getByLabel('Title').fill('Parliamentary delegation visits Taiwan');
@@ -388,12 +397,33 @@ describe('the Evidence view in Chromium', () => {
     await narrowDialog.getByRole('button', { name: 'Range', exact: true }).click();
     await fitsWidth(page);
     await screenshot(page, 'evidence-correct-date-900');
-    await page.keyboard.press('Escape');
+    // A part of a year, as the papers say "late 2023": core reads it and the form says how before saving.
+    await narrowDialog.getByRole('button', { name: 'Part of year', exact: true }).click();
+    expect(await narrowDialog.getByLabel('Year').inputValue()).toBe('2023');
+    await narrowDialog.getByLabel('Part').selectOption('late');
+    await expect.poll(() => narrowDialog.locator('.event-date-reading').textContent()).toBe('Reads as late 2023.');
+    await fitsWidth(page);
+    await screenshot(page, 'evidence-part-of-year-900');
+    await narrowDialog.getByRole('button', { name: 'Save' }).click();
     await narrowDialog.waitFor({ state: 'detached' });
+    await expect.poll(() => ownDetail.locator('.eyebrow').textContent()).toContain('late 2023');
+    expect(await ownDetail.locator('.eyebrow').textContent()).toContain('dated to the part of a year');
+    const records = core.workspace.records(eventEditsCollection);
+    const ownDates = () => records.all().filter((record) => record.edit.type === 'redate' && record.edit.eventId === addedId).map((record) => (record.edit.type === 'redate' ? record.edit.date : ''));
+    expect(ownDates()).toEqual(['2023-39']);
+    expect((await eventOf(addedId))!.date).toBe('2023-39');
+    // Undo and redo of the date, from the keyboard: each state is the store's.
+    await page.locator(`.evidence-event-list button[data-event-id="${addedId}"]`).focus();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => ownDetail.locator('.eyebrow').textContent()).toContain('March 2023');
+    expect(ownDates()).toEqual([]);
+    expect((await eventOf(addedId))!.date).toBe('2023-03');
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => ownDetail.locator('.eyebrow').textContent()).toContain('late 2023');
+    expect(ownDates()).toEqual(['2023-39']);
 
     // Each correction is a record of the workspace's store, with its author; undone ones are gone.
-    const records = core.workspace.records(eventEditsCollection);
-    expect(records.all().map((record) => record.edit.type).sort()).toEqual(['add', 'redate']);
+    expect(records.all().map((record) => record.edit.type).sort()).toEqual(['add', 'redate', 'redate']);
     for (const record of records.all()) expect(records.entry(record.id)).toMatchObject({ author: 'test-researcher' });
     for (const undone of [split.id, mergeEdit.id]) expect(records.entry(undone)).toMatchObject({ deleted: true, author: 'test-researcher' });
 
@@ -409,6 +439,34 @@ describe('the Evidence view in Chromium', () => {
     await readerDialog.waitFor({ state: 'detached' });
     await readerCard.getByRole('link', { name: 'Event added: see it on the timeline' }).click();
     await page.locator('.evidence-event-detail h2', { hasText: 'Taiwan visit, from the reader' }).waitFor();
+    expect(records.all().length).toBe(4);
+
+    // Removing: one's own event is deleted (Ctrl+Z brings it back); an extracted one is hidden, listed, shown again.
+    const readerEvent = page.locator('.evidence-event-detail', { has: page.locator('h2', { hasText: 'Taiwan visit, from the reader' }) });
+    const readerEventId = (await readerEvent.getAttribute('data-event-id'))!;
+    await readerEvent.getByRole('button', { name: 'Delete', exact: true }).click();
+    await page.locator(`.evidence-event-list button[data-event-id="${readerEventId}"]`).waitFor({ state: 'detached' });
+    await expect.poll(() => page.locator('.evidence-edit-status').textContent()).toContain('which you had added');
     expect(records.all().length).toBe(3);
+    await page.locator('.evidence-event-list button').first().focus();
+    await page.keyboard.press('Control+z');
+    await page.locator(`.evidence-event-list button[data-event-id="${readerEventId}"]`).waitFor();
+    expect(records.all().length).toBe(4);
+
+    await page.locator(`.evidence-event-list button[data-event-id="${BANJSKA}"]`).click();
+    await detail.getByRole('button', { name: 'Remove', exact: true }).click();
+    await page.locator(`.evidence-event-list button[data-event-id="${BANJSKA}"]`).waitFor({ state: 'detached' });
+    expect(await eventOf(BANJSKA)).toBeUndefined();
+    await page.getByRole('button', { name: /^Hidden/ }).click();
+    const hidden = page.getByRole('dialog', { name: 'Hidden events' });
+    const hiddenRow = hidden.locator(`li[data-event-id="${BANJSKA}"]`);
+    expect(await hiddenRow.textContent()).toContain(before.title);
+    expect(await hiddenRow.textContent()).toContain('hidden by Test Researcher');
+    await fitsWidth(page);
+    await screenshot(page, 'evidence-hidden-1280');
+    await hiddenRow.getByRole('button', { name: 'Show again' }).click();
+    await page.locator(`.evidence-event-list button[data-event-id="${BANJSKA}"]`).waitFor();
+    expect((await eventOf(BANJSKA))!.sources.length).toBe(4);
+    expect(records.all().some((record) => record.edit.type === 'remove')).toBe(false);
   });
 });

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { api } from '../../api/client';
 import { useApi, useWriteCache } from '../../api/use-api';
 import { Modal } from '../../components/Modal';
+import type { Draft } from '../../../../electron/core/drafts/model';
 import type { CitationAttrs } from './citation-node-spec';
 import { lastOpenDraft } from './last-open-draft';
 import './CiteInDraftDialog.css';
@@ -13,11 +14,15 @@ export interface CitedInDraft {
   title: string;
 }
 
+/** What is cited: one citation (`drafts.appendCitation`), or anything a caller appends itself (a table: `drafts.appendTable`). */
+export type CiteWhat = { citation: () => Promise<CitationAttrs> } | { append: (draftId: string) => Promise<Draft>; hint: string };
+
 /**
  * "Cite in draft…": choose a draft (the one open last is offered first, else the one edited
- * last, or a new one) and the citation is added at its end, through `drafts.appendCitation`.
+ * last, or a new one) and the citation is added at its end, through `drafts.appendCitation`
+ * (or the caller's `append`).
  */
-export function CiteInDraftDialog({ what, citation, onCancel, onCited }: { what: string; citation: () => Promise<CitationAttrs>; onCancel: () => void; onCited: (cited: CitedInDraft) => void }) {
+export function CiteInDraftDialog({ what, onCancel, onCited, ...cite }: { what: string; onCancel: () => void; onCited: (cited: CitedInDraft) => void } & CiteWhat) {
   const titleId = useId();
   const selectId = useId();
   const drafts = useApi('drafts.list', {});
@@ -33,9 +38,9 @@ export function CiteInDraftDialog({ what, citation, onCancel, onCited }: { what:
     if (state.status === 'saving' || drafts.status !== 'ready') return;
     setState({ status: 'saving' });
     try {
-      const attrs = await citation();
+      const attrs = 'citation' in cite ? await cite.citation() : undefined;
       const draftId = selected === newDraft ? (await api.invoke('drafts.create', {})).id : selected;
-      const draft = await api.invoke('drafts.appendCitation', { id: draftId, citation: attrs });
+      const draft = 'append' in cite ? await cite.append(draftId) : await api.invoke('drafts.appendCitation', { id: draftId, citation: attrs! });
       // The editor starts from the cached draft and does not take in later changes: cache
       // the draft with the citation, so opening it never shows (and autosaves) the old text.
       writeCache('drafts.get', { id: draft.id }, draft);
@@ -74,7 +79,7 @@ export function CiteInDraftDialog({ what, citation, onCancel, onCited }: { what:
         ))}
         <option value={newDraft}>A new draft</option>
       </select>
-      <p className="cite-in-draft-hint">The citation is added at the end of the draft, formatted in its citation style, and the paper joins its bibliography.</p>
+      <p className="cite-in-draft-hint">{'hint' in cite ? cite.hint : 'The citation is added at the end of the draft, formatted in its citation style, and the paper joins its bibliography.'}</p>
       {state.status === 'error' ? (
         <p className="cite-in-draft-error" role="alert">
           Could not cite: {state.message}

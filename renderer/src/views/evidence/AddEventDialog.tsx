@@ -4,7 +4,7 @@ import type { EventKind } from '../../../../electron/core/corpus/schema';
 import type { EventEditView } from '../../../../electron/core/evidence/index';
 import { Modal } from '../../components/Modal';
 import { DateFields } from './DateFields';
-import { composeDate, emptyDateDraft, guessDraft, type DateDraft } from './event-date-input';
+import { emptyDateDraft, readDraft, useDateDraft } from './event-date-input';
 import { kindLabels } from './labels';
 import { saveEventEdit } from './use-event-edits';
 
@@ -26,7 +26,8 @@ export function titleFromAnnotation(annotation: AnnotationView): string {
 export function AddEventDialog({ annotation, onClose, onAdded }: { annotation: AnnotationView; onClose: () => void; onAdded: (made: EventEditView) => void }) {
   const quote = annotation.target.selectors.quote.exact;
   const [title, setTitle] = useState(() => titleFromAnnotation(annotation));
-  const [draft, setDraft] = useState<DateDraft>(() => guessDraft(quote) ?? guessDraft(annotation.note ?? '') ?? { ...emptyDateDraft, precision: 'year' });
+  // Core reads the most precise date the quote (or else the note) gives, as it reads the papers.
+  const [draft, setDraft] = useDateDraft({ text: `${quote}\n${annotation.note ?? ''}`.slice(0, 5000), within: true }, { ...emptyDateDraft, precision: 'year' });
   const [kind, setKind] = useState<EventKind>('other');
   const [error, setError] = useState<string | undefined>();
   const [saving, setSaving] = useState(false);
@@ -36,12 +37,12 @@ export function AddEventDialog({ annotation, onClose, onAdded }: { annotation: A
     const text = title.trim();
     if (text.length < 2) return setError('Give the event a title of at least two characters.');
     if (text.length > 200) return setError('A title has at most 200 characters.');
-    const composed = composeDate(draft);
-    if ('error' in composed) return setError(composed.error);
+    const read = await readDraft(draft);
+    if ('error' in read) return setError(read.error);
     setSaving(true);
     setError(undefined);
     try {
-      onAdded(await saveEventEdit({ type: 'add', annotationId: annotation.id, date: composed.date, title: text, kind }));
+      onAdded(await saveEventEdit({ type: 'add', annotationId: annotation.id, date: read.reading.date, title: text, kind }));
     } catch (failure) {
       setError((failure as Error).message);
       setSaving(false);

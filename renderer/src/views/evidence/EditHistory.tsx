@@ -29,10 +29,10 @@ export function EditHistory({ edits, titleOf, onUndo, onOpen }: { edits: readonl
                     <p>
                       {target ? (
                         <button type="button" className="link-button" onClick={() => onOpen(target)}>
-                          {describeEdit(edit.edit, titleOf)}
+                          {describeEdit(edit, titleOf)}
                         </button>
                       ) : (
-                        describeEdit(edit.edit, titleOf)
+                        describeEdit(edit, titleOf)
                       )}
                     </p>
                     <p className="muted">

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { passageHref, routeHref } from '../../app/routes';
-import type { EventEditView, EvidenceEvent } from '../../../../electron/core/evidence/index';
+import type { EventEditView, EvidenceEvent, RemovedEvent } from '../../../../electron/core/evidence/index';
+import { CiteTable } from './CiteTable';
+import { removeEvent } from './use-event-edits';
 import { useTeamUsers } from '../../team/TeamUsersProvider';
 import { describeEdit, eventIdsOf, formatWhen } from './edit-description';
 import { KindSelect, MergeDialog, RedateDialog, RetitleDialog, SplitDialog, type Saved } from './EventEditDialogs';
@@ -22,6 +24,8 @@ export function EventDetail({
   onSaved,
   onUndo,
   onError,
+  onRemoved,
+  expectChange,
 }: {
   event: EvidenceEvent;
   entityName: (id: string) => string;
@@ -32,6 +36,9 @@ export function EventDetail({
   onSaved: Saved;
   onUndo: (edit: EventEditView) => void;
   onError: (message: string) => void;
+  onRemoved: (removed: RemovedEvent) => void;
+  /** Called before a removal, so the timeline reports it as such rather than as an undo; returns what to call if it fails. */
+  expectChange: () => () => void;
 }) {
   const [editing, setEditing] = useState<Editing>();
   const team = useTeamUsers();
@@ -41,6 +48,17 @@ export function EventDetail({
     onSaved(made, message);
   };
   const passages = event.sources.reduce((n, source) => n + source.passageIds.length, 0);
+  const [removing, setRemoving] = useState(false);
+  const remove = () => {
+    setRemoving(true);
+    const failed = expectChange();
+    removeEvent(event.id).then(onRemoved, (failure: Error) => {
+      failed();
+      setRemoving(false);
+      onError(`Not removed: ${failure.message}`);
+    });
+  };
+  const ownEvent = edits.some((edit) => edit.edit.type === 'add' && edit.edit.event.id === event.id);
   return (
     <article className="evidence-event-detail" aria-labelledby="evidence-event-title" data-event-id={event.id} data-edited={event.edited}>
       <header>
@@ -75,13 +93,23 @@ export function EventDetail({
           <button type="button" onClick={() => setEditing('merge')}>
             Merge with…
           </button>
+          <button
+            type="button"
+            className="evidence-remove-event"
+            onClick={remove}
+            disabled={removing}
+            title={ownEvent ? 'Delete this event you added (Ctrl+Z brings it back)' : 'Hide this event: it is listed under Hidden and can be shown again'}
+          >
+            {ownEvent ? 'Delete' : 'Remove'}
+          </button>
+          <CiteTable of={{ of: 'event', eventId: event.id }} label={`Cite “${event.title}” in a draft`} what={`${event.title} (${event.dateLabel}): ${event.sources.length === 1 ? 'one paper' : `${event.sources.length} papers`}, as a table citing each paper's passages.`} />
         </div>
         {own.length > 0 ? (
           <ul className="evidence-event-edits" aria-label="Corrections of this event">
             {own.map((edit) => (
               <li key={edit.id} data-edit-id={edit.id} data-edit-type={edit.edit.type}>
                 <span>
-                  {describeEdit(edit.edit, titleOf)}
+                  {describeEdit(edit, titleOf)}
                   <span className="muted">
                     {' '}
                     · by {team.nameOf(edit.author)}, {formatWhen(edit.createdAt)}

@@ -5,7 +5,7 @@ import type { EventEditView, EvidenceEvent } from '../../../../electron/core/evi
 import { Modal } from '../../components/Modal';
 import { TypeAhead } from '../../components/TypeAhead';
 import { DateFields } from './DateFields';
-import { composeDate, draftFromDate, type DateDraft } from './event-date-input';
+import { emptyDateDraft, readDraft, useDateDraft } from './event-date-input';
 import { kindLabels } from './labels';
 import { saveEventEdit, type EventEditRequest } from './use-event-edits';
 
@@ -61,16 +61,16 @@ function Dialog({ title, onCancel, onSubmit, saving, error, children, submitLabe
 
 /** Corrects the date, with its precision: a month is kept as a month and drawn as one. */
 export function RedateDialog({ event, onClose, onSaved }: { event: EvidenceEvent; onClose: () => void; onSaved: Saved }) {
-  const [draft, setDraft] = useState<DateDraft>(() => draftFromDate(event.date));
+  const [draft, setDraft] = useDateDraft({ text: event.date }, { ...emptyDateDraft, precision: 'year', year: event.date.slice(0, 4) });
   const { error, setError, saving, save } = useSaving(onSaved);
-  const submit = () => {
-    const composed = composeDate(draft);
-    if ('error' in composed) return setError(composed.error);
-    if (composed.date === event.date) return setError('That is the date the event has already.');
-    void save({ type: 'redate', eventId: event.id, date: composed.date }, 'Date corrected.');
+  const submit = async () => {
+    const read = await readDraft(draft);
+    if ('error' in read) return setError(read.error);
+    if (read.reading.date === event.date) return setError('That is the date the event has already.');
+    void save({ type: 'redate', eventId: event.id, date: read.reading.date }, `Date corrected to ${read.reading.label}.`);
   };
   return (
-    <Dialog title="Correct the date" onCancel={onClose} onSubmit={submit} saving={saving} error={error} className="event-redate-dialog">
+    <Dialog title="Correct the date" onCancel={onClose} onSubmit={() => void submit()} saving={saving} error={error} className="event-redate-dialog">
       <p className="muted">
         “{event.title}”, now dated {event.dateLabel}. Give the date as precisely as the sources do: a month stays a month.
       </p>
@@ -119,7 +119,7 @@ export function SplitDialog({ event, onClose, onSaved }: { event: EvidenceEvent;
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
   const [title, setTitle] = useState('');
   const [ownDate, setOwnDate] = useState(false);
-  const [draft, setDraft] = useState<DateDraft>(() => draftFromDate(event.date));
+  const [draft, setDraft] = useDateDraft({ text: event.date }, { ...emptyDateDraft, precision: 'year', year: event.date.slice(0, 4) });
   const { error, setError, saving, save } = useSaving(onSaved);
   const ids = { title: useId() };
   const allPassages = event.sources.flatMap((source) => source.passageIds);
@@ -132,21 +132,21 @@ export function SplitDialog({ event, onClose, onSaved }: { event: EvidenceEvent;
     setPicked(next);
     setError(undefined);
   };
-  const submit = () => {
+  const submit = async () => {
     if (picked.size === 0) return setError('Tick the passages that speak of another event.');
     if (picked.size === allPassages.length) return setError('Leave at least one passage with this event: a split makes two.');
     const text = title.trim();
     if (text.length < 2) return setError('Give the new event a title of at least two characters.');
     let date: string | undefined;
     if (ownDate) {
-      const composed = composeDate(draft);
-      if ('error' in composed) return setError(composed.error);
-      date = composed.date;
+      const read = await readDraft(draft);
+      if ('error' in read) return setError(read.error);
+      date = read.reading.date;
     }
     void save({ type: 'split', eventId: event.id, passageIds: [...picked], title: text, ...(date ? { date } : {}) }, `“${text}” split off as an event of its own.`);
   };
   return (
-    <Dialog title="Split the event" onCancel={onClose} onSubmit={submit} saving={saving} error={error} submitLabel="Split" className="event-split-dialog">
+    <Dialog title="Split the event" onCancel={onClose} onSubmit={() => void submit()} saving={saving} error={error} submitLabel="Split" className="event-split-dialog">
       <p className="muted">Tick what speaks of another event; it becomes a new event, and the rest stays with “{event.title}”.</p>
       <div className="event-split-sources">
         {event.sources.map((source) => {

@@ -6,6 +6,7 @@ import type { FigureGroup } from '../../../../electron/core/evidence/index';
 import { FilterMenu } from './FilterMenu';
 import { ExportMenu } from './ExportMenu';
 import { pictureOf } from './html-picture';
+import { CiteTable } from './CiteTable';
 
 export interface FigureFilters {
   docIds: string[];
@@ -69,6 +70,7 @@ function FigureGroupCard({ group, title }: { group: FigureGroup; title: (docId: 
         {group.entityId ? <a href={routeHref('entities', [group.entityId])}>{group.subject}</a> : group.subject}
         {group.differ ? <span className="evidence-differ">Papers differ</span> : null}
       </h2>
+      <CiteTable of={{ of: 'figures', key: group.key }} label={`Cite ${group.subject} in a draft`} what={`${group.subject}: ${group.figures.length} ${group.figures.length === 1 ? 'figure' : 'figures'} from ${new Set(group.figures.map((f) => f.docId)).size} ${new Set(group.figures.map((f) => f.docId)).size === 1 ? 'paper' : 'papers'}, as a table citing each passage.`} />
       <table>
         <thead>
           <tr>

@@ -7,6 +7,7 @@ import { navigate } from '../../app/use-route';
 import { EmptyState, Loaded } from '../../components/States';
 import type { EntityType, Passage } from '../../../../electron/core/corpus/schema';
 import type { EntityNetwork, NetworkEdge } from '../../../../electron/core/evidence/index';
+import { CiteTable } from './CiteTable';
 import { Chips } from './Chips';
 import { FilterMenu } from './FilterMenu';
 import { ExportMenu } from './ExportMenu';
@@ -226,6 +227,11 @@ function EdgePassages({ edge, name, onClose }: { edge: NetworkEdge; name: (id: s
         </button>
       </header>
       <p className="muted">Named together in {edge.weight} {edge.weight === 1 ? 'passage' : 'passages'}.</p>
+      <CiteTable
+        of={{ of: 'edge', source: edge.source, target: edge.target }}
+        label={`Cite the passages naming ${name(edge.source)} and ${name(edge.target)} in a draft`}
+        what={`${name(edge.source)} and ${name(edge.target)}: ${edge.weight} ${edge.weight === 1 ? 'passage' : 'passages'} naming both, as a table citing each.`}
+      />
       <ul>
         {passages.map((p) => (
           <li key={p.id}>

@@ -7,7 +7,8 @@ import { FilterMenu } from './FilterMenu';
 import { EventDetail } from './EventDetail';
 import { EditHistory } from './EditHistory';
 import { describeEdit } from './edit-description';
-import { undoEventEdit, useEventUndoShortcut } from './use-event-edits';
+import { HiddenEvents } from './HiddenEvents';
+import { undoEventEdit } from './use-event-edits';
 import { ExportMenu } from './ExportMenu';
 import { pictureOf } from './html-picture';
 import { kindLabels } from './labels';
@@ -96,11 +97,11 @@ function TimelineBody({ result, all, filters, openEventId }: { result: EventsRes
   const edits = useApi('evidence.eventEdits', {}).value ?? [];
   const titles = useMemo(() => new Map(all.events.map((e) => [e.id, e.title])), [all]);
   const titleOf = useCallback((id: string) => titles.get(id), [titles]);
+  const expectChange = useUndoneStatus(edits, titleOf, setStatus);
   const onUndone = useCallback(
-    (edit: EventEditView | undefined, error?: string) => setStatus(error ? `Not undone: ${error}` : edit ? `Undone: ${describeEdit(edit.edit, titleOf)}.` : 'Nothing left to undo here.'),
+    (edit: EventEditView | undefined, error?: string) => setStatus(error ? `Not undone: ${error}` : edit ? `Undone: ${describeEdit(edit, titleOf)}. Ctrl+Shift+Z redoes it.` : ''),
     [titleOf],
   );
-  useEventUndoShortcut(onUndone);
   const timeline = useRef<TimelineHandle | undefined>(undefined);
   const setHandle = useCallback((h: TimelineHandle) => {
     timeline.current = h;
@@ -123,14 +124,18 @@ function TimelineBody({ result, all, filters, openEventId }: { result: EventsRes
     if (id) timeline.current?.focusEvent(id);
   };
   const onSaved = (made: EventEditView, message: string) => {
-    setStatus(`${message} Ctrl+Z or Undo takes it back.`);
+    setStatus(`${message} Ctrl+Z takes it back.`);
     // A split's new event is the one to look at next.
     if (made.edit.type === 'split') setSelectedId(made.edit.newEventId);
   };
   const undo = (edit: EventEditView) => {
+    const failed = expectChange();
     undoEventEdit(edit.id).then(
       () => onUndone(edit),
-      (failure: Error) => onUndone(undefined, failure.message),
+      (failure: Error) => {
+        failed();
+        onUndone(undefined, failure.message);
+      },
     );
   };
   return (
@@ -150,6 +155,15 @@ function TimelineBody({ result, all, filters, openEventId }: { result: EventsRes
           {result.events.length} {result.events.length === 1 ? 'event' : 'events'}
         </p>
         <EditHistory edits={edits} titleOf={titleOf} onUndo={undo} onOpen={(id) => select(id)} />
+        <HiddenEvents
+          edits={edits}
+          expectChange={expectChange}
+          onShown={(edit) => {
+            setStatus(`“${edit.removed?.title ?? 'The event'}” is back on the timeline. Ctrl+Z hides it again.`);
+            setSelectedId(edit.edit.type === 'remove' ? edit.edit.eventId : undefined);
+          }}
+          onError={(message) => setStatus(message)}
+        />
         <ExportMenu
           view="timeline"
           draw={(format) => pictureOf(timeline.current?.element() ?? document.body, format)}
@@ -180,7 +194,25 @@ function TimelineBody({ result, all, filters, openEventId }: { result: EventsRes
         </ol>
         <div className="evidence-event-panel">
           {selected ? (
-            <EventDetail event={selected} entityName={names.entity} events={all.events} edits={edits} titleOf={titleOf} onSaved={onSaved} onUndo={undo} onError={(message) => setStatus(message)} />
+            <EventDetail
+              event={selected}
+              entityName={names.entity}
+              events={all.events}
+              edits={edits}
+              titleOf={titleOf}
+              onSaved={onSaved}
+              onUndo={undo}
+              onError={(message) => setStatus(message)}
+              expectChange={expectChange}
+              onRemoved={(removed) => {
+                setSelectedId(undefined);
+                setStatus(
+                  removed.outcome === 'deleted'
+                    ? `Deleted “${selected.title}”, which you had added. Ctrl+Z brings it back.`
+                    : `Hid “${selected.title}”: it is listed under Hidden, where it can be shown again. Ctrl+Z brings it back now.`,
+                );
+              }}
+            />
           ) : (
             <EmptyState title="Choose an event">Click an event on the timeline or in the list to read what each paper says about it, side by side.</EmptyState>
           )}
@@ -188,4 +220,38 @@ function TimelineBody({ result, all, filters, openEventId }: { result: EventsRes
       </div>
     </>
   );
+}
+
+/**
+ * Says what Ctrl+Z or Shift+Ctrl+Z (the app's undo, in core) did to the corrections: one taken
+ * away is "Undone", one that comes back is "Redone". Watched on the list core returns, so undo
+ * from anywhere (the app's shortcut, Edit > Undo) is reported the same way.
+ */
+function useUndoneStatus(edits: readonly EventEditView[], titleOf: (id: string) => string | undefined, setStatus: (status: string) => void): () => () => void {
+  const previous = useRef<readonly EventEditView[] | undefined>(undefined);
+  const gone = useRef(new Map<string, EventEditView>());
+  // Set just before this view takes records away itself (Delete, Undo in the history, Show again), which say so in their own words.
+  const ownChange = useRef(false);
+  useEffect(() => {
+    const before = previous.current;
+    previous.current = edits;
+    if (!before) return;
+    const quiet = ownChange.current;
+    const now = new Set(edits.map((edit) => edit.id));
+    const taken = before.filter((edit) => !now.has(edit.id));
+    const back = edits.filter((edit) => gone.current.has(edit.id));
+    for (const edit of taken) gone.current.set(edit.id, edit);
+    for (const edit of back) gone.current.delete(edit.id);
+    const added = edits.some((edit) => !before.some((old) => old.id === edit.id));
+    if (taken.length > 0 || added) ownChange.current = false;
+    if (quiet) return;
+    if (taken.length === 1 && back.length === 0) setStatus(`Undone: ${describeEdit(taken[0]!, titleOf)}. Shift+Ctrl+Z redoes it.`);
+    else if (back.length === 1 && taken.length === 0) setStatus(`Redone: ${describeEdit(back[0]!, titleOf)}. Ctrl+Z undoes it.`);
+  }, [edits, titleOf, setStatus]);
+  return useCallback(() => {
+    ownChange.current = true;
+    return () => {
+      ownChange.current = false;
+    };
+  }, []);
 }

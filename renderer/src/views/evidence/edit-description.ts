@@ -1,5 +1,4 @@
 import type { EventEditView } from '../../../../electron/core/evidence/index';
-import { formatDate } from './event-date-input';
 import { kindLabels } from './labels';
 
 type StoredEdit = EventEditView['edit'];
@@ -18,10 +17,12 @@ export function eventIdsOf(edit: StoredEdit): string[] {
   }
 }
 
-/** What a correction did, in a sentence: "Date corrected to September 2023". */
-export function describeEdit(edit: StoredEdit, titleOf: (eventId: string) => string | undefined): string {
+/** What a correction did, in a sentence: "Date corrected to September 2023" (dates as core labels them). */
+export function describeEdit(view: Pick<EventEditView, 'edit' | 'dateLabel' | 'removed'>, titleOf: (eventId: string) => string | undefined): string {
+  const { edit } = view;
+  const formatDate = (date: string) => view.dateLabel ?? date;
   const named = (id: string) => {
-    const title = titleOf(id);
+    const title = titleOf(id) ?? (edit.type === 'remove' ? view.removed?.title : undefined);
     return title ? `“${title}”` : 'an event no longer listed';
   };
   switch (edit.type) {
