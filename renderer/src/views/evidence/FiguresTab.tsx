@@ -66,11 +66,13 @@ function FigureGroupCard({ group, title }: { group: FigureGroup; title: (docId: 
   const max = Math.max(...group.figures.map((f) => f.value));
   return (
     <section className="evidence-figure-group" data-differ={group.differ} data-subject={group.subject} aria-label={group.subject}>
-      <h2>
-        {group.entityId ? <a href={routeHref('entities', [group.entityId])}>{group.subject}</a> : group.subject}
-        {group.differ ? <span className="evidence-differ">Papers differ</span> : null}
-      </h2>
-      <CiteTable of={{ of: 'figures', key: group.key }} label={`Cite ${group.subject} in a draft`} what={`${group.subject}: ${group.figures.length} ${group.figures.length === 1 ? 'figure' : 'figures'} from ${new Set(group.figures.map((f) => f.docId)).size} ${new Set(group.figures.map((f) => f.docId)).size === 1 ? 'paper' : 'papers'}, as a table citing each passage.`} />
+      <header className="evidence-figure-head">
+        <h2>
+          {group.entityId ? <a href={routeHref('entities', [group.entityId])}>{group.subject}</a> : group.subject}
+          {group.differ ? <span className="evidence-differ">Papers differ</span> : null}
+        </h2>
+        <CiteTable of={{ of: 'figures', key: group.key }} label={`Cite ${group.subject} in a draft`} what={`${group.subject}: ${group.figures.length} ${group.figures.length === 1 ? 'figure' : 'figures'} from ${new Set(group.figures.map((f) => f.docId)).size} ${new Set(group.figures.map((f) => f.docId)).size === 1 ? 'paper' : 'papers'}, as a table citing each passage.`} />
+      </header>
       <table>
         <thead>
           <tr>
