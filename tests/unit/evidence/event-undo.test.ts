@@ -5,6 +5,7 @@ import { useCores } from '../../helpers/core';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { bundledCorpus, passageWith } from '../annotations-api/cli-helpers';
 import { callers } from '../drafts-api/helpers';
+import { cli } from '../import-api/support';
 
 const tempDir = useTempDirs();
 const openCore = useCores();
@@ -108,5 +109,21 @@ describe('corrections of the events on the core’s undo stack', () => {
     const parts = await call('evidence.dateParts', {});
     expect(parts.map((p) => p.part)).toEqual(expect.arrayContaining(['early', 'mid-', 'late', 'first half of', 'second half of', 'spring']));
     for (const { part } of parts) expect((await read(part.endsWith('-') ? `${part}2010` : `${part} 2010`))!.precision).toBe('part-of-year');
+  });
+
+  it('workbench event redate takes words; event remove hides an extracted event, and says so', async () => {
+    const workspace = await tempDir();
+    const target = monthEvent();
+    const redated = await cli(workspace, 'event', 'redate', target.id, 'first half of 2023');
+    expect(redated.code, redated.stderr).toBe(0);
+    expect(redated.json).toMatchObject({ edit: { type: 'redate', date: '2023-40' }, dateLabel: 'first half of 2023' });
+    const refused = await cli(workspace, 'event', 'redate', target.id, 'sometime soon');
+    expect(refused.code).not.toBe(0);
+    expect(refused.stdout + refused.stderr).toContain('late 2013');
+    const removed = await cli(workspace, 'event', 'remove', target.id);
+    expect(removed.code, removed.stderr).toBe(0);
+    expect(removed.json).toMatchObject({ eventId: target.id, outcome: 'hidden', edit: { edit: { type: 'remove' }, removed: { dateLabel: 'first half of 2023' } } });
+    const listed = await cli(workspace, 'events');
+    expect((listed.json as Array<{ id: string }>).some((event) => event.id === target.id)).toBe(false);
   });
 });
