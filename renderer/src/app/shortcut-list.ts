@@ -17,7 +17,7 @@ export function shortcutGroups(mod = modifierKey): ShortcutGroup[] {
         { keys: [`${mod}+K`], does: 'Go to anything: a view, a paper, an entity, a search' },
         { keys: [`${mod}+Shift+F`], does: 'Search everything' },
         ...views.map((view) => ({ keys: [`${mod}+${view.shortcut}`], does: `Open ${view.label}` })),
-        { keys: [`${mod}+Z`, `${mod}+Shift+Z`], does: 'Undo or redo the last coding change' },
+        { keys: [`${mod}+Z`, `${mod}+Shift+Z`], does: 'Undo or redo the last change: coding, topics, corrections of the events' },
         { keys: ['?'], does: 'Show these shortcuts' },
       ],
     },
@@ -55,7 +55,7 @@ export function shortcutGroups(mod = modifierKey): ShortcutGroup[] {
       title: 'Evidence timeline',
       shortcuts: [
         { keys: ['+', '−', '←', '→'], does: 'Zoom and move the timeline (when it has the focus)' },
-        { keys: [`${mod}+Z`], does: 'Take back the last correction of the events made here (else the last coding change)' },
+        { keys: [`${mod}+Z`, `${mod}+Shift+Z`], does: 'Undo or redo the last correction of the events (in one order with every other change)' },
       ],
     },
     {
