@@ -69,7 +69,8 @@ export async function createEvidenceArea(context: CoreContext, deps: { annotatio
           if (!event) throw new WorkbenchError('NOT_FOUND', `There is no event ${request.eventId} on the timeline. List the events with \`workbench events\`.`);
           return eventTable(event, corpus);
         }
-        return edgeTable(network(), request.source, request.target, corpus);
+        known(request.docIds);
+        return edgeTable(network(request.docIds ? { docIds: request.docIds } : {}), request.source, request.target, corpus);
       },
       'evidence.exportImage': ({ view, format, data }) => checkedImage(view, format, data),
     },

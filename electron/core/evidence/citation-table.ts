@@ -6,7 +6,7 @@ import type { FigureGroup } from './figures';
 import type { EntityNetwork } from './network';
 
 /** What to cite as a table: a figure group, an event's papers, or the passages of a link in the network. */
-export type CitationTableRequest = { of: 'figures'; key: string } | { of: 'event'; eventId: string } | { of: 'edge'; source: string; target: string };
+export type CitationTableRequest = { of: 'figures'; key: string } | { of: 'event'; eventId: string } | { of: 'edge'; source: string; target: string; docIds?: string[] };
 
 const numbers = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
 

@@ -79,7 +79,8 @@ export const evidenceMethods = {
     z.discriminatedUnion('of', [
       z.object({ of: z.literal('figures'), key: z.string().min(1).max(500) }).strict(),
       z.object({ of: z.literal('event'), eventId }).strict(),
-      z.object({ of: z.literal('edge'), source: id, target: id }).strict(),
+      /** `docIds`: the papers the network view is narrowed to, so the table cites the passages it shows. */
+      z.object({ of: z.literal('edge'), source: id, target: id, docIds: z.array(id).max(100).optional() }).strict(),
     ]),
   ),
   /** A picture the view drew of itself (SVG markup or PNG base64), checked and named for saving. */

@@ -89,6 +89,13 @@ describe('drafts.appendTable: evidence cited as a table', () => {
     const edge = network.edges[0]!;
     const edgeTable = await call('evidence.citationTable', { of: 'edge', source: edge.target, target: edge.source });
     expect(edgeTable.rows.map((row) => row.citations[0]!.targetId)).toEqual(edge.passageIds);
+    // Narrowed to one paper, as the view is: only that paper's passages.
+    const docId = edgeTable.rows[0]!.citations[0]!.docId;
+    const narrowed = (await call('evidence.network', { docIds: [docId] })).edges.find((e) => e.source === edge.source && e.target === edge.target)!;
+    const oneTable = await call('evidence.citationTable', { of: 'edge', source: edge.source, target: edge.target, docIds: [docId] });
+    expect(oneTable.rows.map((row) => row.citations[0]!.targetId)).toEqual(narrowed.passageIds);
+    expect(oneTable.rows.every((row) => row.citations[0]!.docId === docId)).toBe(true);
+    expect(narrowed.passageIds.length).toBeLessThan(edge.passageIds.length);
 
     const draft = await call('drafts.create', {});
     const both = await call('drafts.appendTable', { id: draft.id, table: edgeTable });
@@ -120,6 +127,7 @@ describe('drafts.appendTable: evidence cited as a table', () => {
     expect((await fail('evidence.citationTable', { of: 'figures', key: 'no-such-group' })).code).toBe('NOT_FOUND');
     expect((await fail('evidence.citationTable', { of: 'event', eventId: 'event-0000-none' })).code).toBe('NOT_FOUND');
     expect((await fail('evidence.citationTable', { of: 'edge', source: 'kfor', target: 'no-entity' })).code).toBe('NOT_FOUND');
+    expect((await fail('evidence.citationTable', { of: 'edge', source: 'kfor', target: 'nato', docIds: ['no-such-paper'] })).code).toBe('NOT_FOUND');
     expect((await call('drafts.get', { id: draft.id })).content).toEqual(before);
     await call('drafts.trash', { id: draft.id });
     expect((await fail('drafts.appendTable', { id: draft.id, table })).code).toBe('CONFLICT');

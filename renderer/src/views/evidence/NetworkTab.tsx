@@ -169,7 +169,7 @@ function NetworkBody({ network, args }: { network: EntityNetwork; args: { docIds
       <div className="evidence-network-layout">
         <div ref={container} className="evidence-network" role="img" aria-label={`Network of ${network.nodes.length} entities; the lists beside it hold the same links.`} />
         <aside className="evidence-network-side">
-          {edge ? <EdgePassages edge={edge} name={name} onClose={() => setEdge(undefined)} /> : null}
+          {edge ? <EdgePassages edge={edge} name={name} docIds={args.docIds} onClose={() => setEdge(undefined)} /> : null}
           <h2>Strongest links</h2>
           <ol className="evidence-edge-list">
             {network.edges.slice(0, 30).map((e) => (
@@ -206,7 +206,7 @@ function NetworkBody({ network, args }: { network: EntityNetwork; args: { docIds
 }
 
 /** The passages an edge stands for, a few at a time. */
-function EdgePassages({ edge, name, onClose }: { edge: NetworkEdge; name: (id: string) => string; onClose: () => void }) {
+function EdgePassages({ edge, name, docIds, onClose }: { edge: NetworkEdge; name: (id: string) => string; /** The papers the view is narrowed to: the table cites the same passages. */ docIds: string[] | undefined; onClose: () => void }) {
   const [shown, setShown] = useState(8);
   const [passages, setPassages] = useState<Passage[]>([]);
   useEffect(() => {
@@ -228,7 +228,7 @@ function EdgePassages({ edge, name, onClose }: { edge: NetworkEdge; name: (id: s
       </header>
       <p className="muted">Named together in {edge.weight} {edge.weight === 1 ? 'passage' : 'passages'}.</p>
       <CiteTable
-        of={{ of: 'edge', source: edge.source, target: edge.target }}
+        of={{ of: 'edge', source: edge.source, target: edge.target, ...(docIds?.length ? { docIds } : {}) }}
         label={`Cite the passages naming ${name(edge.source)} and ${name(edge.target)} in a draft`}
         what={`${name(edge.source)} and ${name(edge.target)}: ${edge.weight} ${edge.weight === 1 ? 'passage' : 'passages'} naming both, as a table citing each.`}
       />
