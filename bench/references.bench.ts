@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createCore } from '../electron/core/core';
 import { invokeOrThrow } from '../electron/core/api/invoke';
+import type { ImportResult } from '../electron/core/import';
 import type { BenchRow } from './types';
 
 const resourcesDir = resolve(import.meta.dirname, '../resources');
@@ -35,11 +36,11 @@ export async function run(): Promise<BenchRow[]> {
     await writeFile(file, library());
     const core = await createCore({ workspaceDir: join(root, 'ws'), resourcesDir, holder: 'bench', deferSearch: true });
     let started = performance.now();
-    const first = await invokeOrThrow(core.dispatch, 'import.file', { path: file });
+    const first = (await invokeOrThrow(core.dispatch, 'import.file', { path: file })) as ImportResult;
     const importMs = performance.now() - started;
     if (first.references?.added !== count) throw new Error(`added ${first.references?.added} of ${count}`);
     started = performance.now();
-    const again = await invokeOrThrow(core.dispatch, 'import.file', { path: file });
+    const again = (await invokeOrThrow(core.dispatch, 'import.file', { path: file })) as ImportResult;
     const againMs = performance.now() - started;
     if (again.references?.skipped !== count) throw new Error('the second import added or merged references');
     started = performance.now();
