@@ -121,3 +121,35 @@ describe('citing references in drafts', () => {
     expect(formatted.citations.at(-1)!.text).toBe('(Judah, 2008, p. 40)');
   });
 });
+
+describe('reference files of a draft citing references', () => {
+  it('BibTeX and RIS exports keep journal, volume, issue and pages, and read back into the same references', async () => {
+    core = await openCore(join(root, `ws-files-${Date.now()}`));
+    await call(core, 'import.file', { path: fixture('better-bibtex.bib') });
+    const draft = await call(core, 'drafts.create', { markdown: 'Agreements [@bieber2015kosovo, 290]; forces [@nato2022].' });
+    const bib = (await call(core, 'drafts.export', { id: draft.id, format: 'bibtex' })).data;
+    expect(bib).toContain('@article{bieber2015kosovo,');
+    expect(bib).toContain('journal = {Review of Central and East European Law}');
+    expect(bib).toContain('pages = {285--319}');
+    expect(bib).toContain('@incollection{nato2022,');
+    expect(bib).toContain('booktitle = {Security Sector Reform in the Western Balkans}');
+    const ris = (await call(core, 'drafts.export', { id: draft.id, format: 'ris' })).data;
+    expect(ris).toContain('TY  - CHAP\r\n');
+    expect(ris).toContain('T2  - Review of Central and East European Law\r\nVL  - 40\r\nIS  - 3-4\r\nSP  - 285\r\nEP  - 319\r\n');
+
+    // Read back by the importer (citation-js) into a fresh library: the same works and fields.
+    const other = await openCore(join(root, `ws-files-back-${Date.now()}`));
+    for (const [name, data] of [['draft.bib', bib], ['draft.ris', ris]] as const) {
+      const file = join(root, `${Date.now()}-${name}`);
+      await writeFile(file, data);
+      await call(other, 'import.file', { path: file });
+    }
+    const back = await call(other, 'references.list', {});
+    // The RIS copy merged into the BibTeX one (same DOI; same title, first author and year).
+    expect(back.map((view) => view.citationKey).sort()).toEqual(['bieber2015kosovo', 'nato2022']);
+    const bieber = back.find((view) => view.citationKey === 'bieber2015kosovo')!.item;
+    expect(bieber).toMatchObject({ type: 'article-journal', 'container-title': 'Review of Central and East European Law', volume: '40', issue: '3-4', page: '285-319', DOI: '10.1163/15730352-04003009' });
+    expect(bieber.author?.map((name) => name.family)).toEqual(['Bieber', 'Vučić', 'Radojičić']);
+    expect(back.find((view) => view.citationKey === 'nato2022')!.item).toMatchObject({ type: 'chapter', 'container-title': 'Security Sector Reform in the Western Balkans', author: [{ literal: 'North Atlantic Treaty Organization' }] });
+  });
+});
