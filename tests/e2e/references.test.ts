@@ -102,7 +102,23 @@ describe('the reference library in the app', () => {
       expect(JSON.stringify(stored.content)).toContain(`"targetKind":"reference","targetId":"${judah.id}","docId":"${judah.id}"`);
       await page.locator('.citation-chip').first().click();
       await page.waitForFunction(() => window.location.hash.startsWith('#/library/references'));
-      await page.locator('.references-table tr.is-highlighted[data-citation-key="judah2008"]').waitFor();
+      const judahRow = page.locator('.references-table tr.is-highlighted[data-citation-key="judah2008"]');
+      await judahRow.waitFor();
+
+      // Deleting a cited reference asks first, naming the draft; Undo brings it back.
+      await judahRow.getByRole('button', { name: 'Delete judah2008' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Delete judah2008?' });
+      await dialog.waitFor();
+      expect(await dialog.locator('li').allTextContents()).toEqual(['Statehood and policing (1 citation)']);
+      expect(await controlsOffScreen(page)).toEqual([]);
+      await screenshot(page, `references-delete-cited-${size}`);
+      await dialog.getByRole('button', { name: 'Delete reference' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await expect.poll(() => page.locator('.references-table tr[data-citation-key="judah2008"]').count()).toBe(0);
+      const status = page.getByRole('status').filter({ hasText: 'Deleted judah2008' });
+      await status.getByRole('button', { name: 'Undo' }).click();
+      await page.locator('.references-table tr[data-citation-key="judah2008"]').waitFor();
+      expect((await callCore(app, 'references.list', {})).map((view) => view.citationKey)).toContain('judah2008');
       await apps.end();
     }
   }, 240_000);

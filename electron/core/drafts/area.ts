@@ -19,6 +19,8 @@ export async function createDraftsArea(context: CoreContext, deps: { annotations
   const service = new DraftService(context.workspace);
   // The annotations area asks which drafts cite an annotation before deleting it.
   deps.annotations.annotations.attachCitations((annotationId) => service.citing(annotationId));
+  // So does the reference library before deleting a reference.
+  deps.references.attachCitations((referenceId) => service.citing(referenceId, 'reference'));
   const sources = workspaceSources(context.corpus, deps.annotations.annotations, deps.references);
   const csl = new CslRepository(join(context.resourcesDir, 'csl'));
   const stop = service.onChange((changes) => context.publish('drafts.changed', { draftIds: [...new Set(changes.map((change) => change.id))] }));

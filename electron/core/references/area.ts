@@ -58,7 +58,8 @@ export function createReferencesArea(context: CoreContext): ReferencesArea {
     },
     handlers: {
       'references.list': ({ query }) => library.list(query),
-      'references.delete': ({ id }) => library.delete(id),
+      'references.delete': ({ id, cited }) => library.delete(id, cited),
+      'references.citedIn': ({ id }) => library.citedIn(id),
       'references.undo': () => library.undoLast(),
     },
     close: async () => stop(),

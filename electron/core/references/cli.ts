@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { WorkbenchError } from '../api/errors';
 import type { CliAction } from '../cli/program';
 import type { ReferenceView } from './methods';
 
@@ -8,12 +9,14 @@ export function registerReferencesCommands(program: Command, run: CliAction): vo
     .command('references')
     .description('list the reference library (imported from .bib, .ris or CSL-JSON with `workbench import`): citation key, authors, year, title; --json prints CSL-JSON items whose id is the citation key')
     .option('--query <words>', 'only references whose key, authors, title or year contain these words')
-    .option('--delete <id>', 'delete a reference (a writing command); drafts that cite it show it as not found')
+    .option('--delete <id>', 'delete a reference (a writing command); one that drafts cite needs --cited delete, and their citations then show as not found')
+    .option('--cited <choice>', 'with --delete: “delete” deletes a reference drafts cite')
     .addHelpText('after', '\nCite a reference in a draft by its key: [@judah2008, 12] in Markdown, or pick it after @ in the editor.')
-    .action((options: { query?: string; delete?: string }) =>
+    .action((options: { query?: string; delete?: string; cited?: string }) =>
       run(async (context) => {
         if (options.delete) {
-          const { deleted } = (await context.call('references.delete', { id: options.delete }, 'write')) as { deleted: ReferenceView };
+          if (options.cited !== undefined && options.cited !== 'delete') throw new WorkbenchError('BAD_REQUEST', `Unknown --cited choice "${options.cited}". Use delete.`);
+          const { deleted } = (await context.call('references.delete', { id: options.delete, ...(options.cited ? { cited: 'delete' as const } : {}) }, 'write')) as { deleted: ReferenceView };
           return { value: { deleted: { ...deleted.item, 'citation-key': deleted.citationKey } }, human: () => `Deleted ${deleted.citationKey}: ${deleted.item.title}` };
         }
         const list = (await context.call('references.list', options.query ? { query: options.query } : {}, 'read')) as ReferenceView[];

@@ -3,7 +3,7 @@ import { referencesCollection } from './record';
 
 export { createReferencesArea, type ReferencesArea } from './area';
 export { ReferenceLibrary } from './reference-library';
-export { referencesMethods, type ReferenceView, type ReferenceImportSummary, type ReferencesChangedEvent } from './methods';
+export { referencesMethods, type ReferenceView, type ReferenceImportSummary, type ReferencesChangedEvent, type CitingDraftView } from './methods';
 export { referencesCollection, ReferenceRecordSchema, type ReferenceRecord } from './record';
 export type { CslData } from './csl-data';
 export { registerReferencesCommands } from './cli';

@@ -29,6 +29,14 @@ export interface ReferenceImportSummary {
   summary: string;
 }
 
+/** A draft citing a reference, and how many times. */
+export interface CitingDraftView {
+  draftId: string;
+  title: string;
+  citations: number;
+  trashed: boolean;
+}
+
 export interface ReferencesChangedEvent {
   ids: string[];
 }
@@ -38,8 +46,14 @@ const referenceId = z.string().regex(/^ref-[a-z0-9]+$/, 'Not the id of a referen
 export const referencesMethods = {
   /** The reference library, sorted by first author and year; `query` keeps those whose key, authors, title or year contain its words. */
   'references.list': method<ReferenceView[]>()(z.object({ query: z.string().max(200).optional() }).strict()),
-  /** Deletes a reference; `references.undo` brings it back. Drafts citing it show it as not found meanwhile. */
-  'references.delete': method<{ deleted: ReferenceView }>()(z.object({ id: referenceId }).strict()),
+  /**
+   * Deletes a reference; `references.undo` brings it back. A reference drafts cite is refused
+   * (CONFLICT, `details.citedIn` naming the drafts) unless `cited: 'delete'`: those citations
+   * then show as not found until it is brought back.
+   */
+  'references.delete': method<{ deleted: ReferenceView; citedIn: CitingDraftView[] }>()(z.object({ id: referenceId, cited: z.enum(['delete']).optional() }).strict()),
+  /** The drafts that cite a reference, trashed ones marked. */
+  'references.citedIn': method<CitingDraftView[]>()(z.object({ id: referenceId }).strict()),
   /** Takes back the last deletion made in this session. */
   'references.undo': method<{ undone: boolean; canUndo: boolean }>()(z.object({}).strict()),
 };

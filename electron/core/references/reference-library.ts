@@ -8,7 +8,7 @@ import { UndoStack } from '../undo';
 import { generatedKey, uniqueKey } from './citation-key';
 import type { CslData } from './csl-data';
 import { duplicateKeys, mergeItems } from './duplicates';
-import type { ReferenceImportSummary, ReferenceView } from './methods';
+import type { CitingDraftView, ReferenceImportSummary, ReferenceView } from './methods';
 import { issuedYear, normalizeItem } from './normalize';
 import { parseReferenceFile, referenceFormatName, type ReferenceFormat } from './read-reference-file';
 import { referencesCollection, type ReferenceRecord } from './record';
@@ -25,6 +25,7 @@ export const MAX_REFERENCE_FILE_BYTES = 16 * 1024 * 1024;
 export class ReferenceLibrary {
   readonly records: RecordSet<ReferenceRecord>;
   private readonly undo = new UndoStack({ limit: 50 });
+  private citingDrafts: (referenceId: string) => CitingDraftView[] = () => [];
 
   constructor(
     private readonly workspace: Workspace,
@@ -146,9 +147,23 @@ export class ReferenceLibrary {
     }
   }
 
-  async delete(id: string): Promise<{ deleted: ReferenceView }> {
+  /** The drafts area says which drafts cite a reference (the library never reads drafts). */
+  attachCitations(query: (referenceId: string) => CitingDraftView[]): void {
+    this.citingDrafts = query;
+  }
+
+  citedIn(id: string): CitingDraftView[] {
+    return this.citingDrafts(id);
+  }
+
+  async delete(id: string, cited?: 'delete'): Promise<{ deleted: ReferenceView; citedIn: CitingDraftView[] }> {
     const record = this.records.get(id);
     if (!record) throw new WorkbenchError('NOT_FOUND', `No reference “${id}”; see the list with \`workbench references\`.`);
+    const citedIn = this.citedIn(id);
+    if (citedIn.length > 0 && cited !== 'delete') {
+      const names = citedIn.map((draft) => `“${draft.title}”${draft.trashed ? ' (in the trash)' : ''}`).join(', ');
+      throw new WorkbenchError('CONFLICT', `${record.citationKey} is cited in ${citedIn.length === 1 ? 'a draft' : `${citedIn.length} drafts`}: ${names}. Deleted, those citations would show as not found; delete it anyway to confirm.`, { citedIn });
+    }
     await this.undo.execute({
       label: `Delete reference ${record.citationKey}`,
       do: async () => {
@@ -158,7 +173,7 @@ export class ReferenceLibrary {
         await this.workspace.transact((tx) => tx.put(referencesCollection, record));
       },
     });
-    return { deleted: toView(record) };
+    return { deleted: toView(record), citedIn };
   }
 
   async undoLast(): Promise<{ undone: boolean; canUndo: boolean }> {

@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { api } from '../api/client';
+import { api, ApiError } from '../api/client';
+import { Modal } from '../components/Modal';
 import { useApi } from '../api/use-api';
 import { EmptyState, Loaded } from '../components/States';
-import type { ReferenceView } from '../../../electron/core/references';
+import type { CitingDraftView, ReferenceView } from '../../../electron/core/references';
 import { matchReferences, shortAuthors } from './reference-matches';
 import './ReferencesSection.css';
 
@@ -34,12 +35,21 @@ export function ReferencesSection({ highlight }: { highlight?: string }) {
   const [filter, setFilter] = useState('');
   const [deleted, setDeleted] = useState<ReferenceView | undefined>();
   const [error, setError] = useState<string | undefined>();
+  // A reference drafts cite is deleted only once the author has seen which drafts.
+  const [confirming, setConfirming] = useState<{ reference: ReferenceView; citedIn: CitingDraftView[] } | undefined>();
 
-  const remove = (reference: ReferenceView) => {
+  const remove = (reference: ReferenceView, cited?: 'delete') => {
     setError(undefined);
-    api.invoke('references.delete', { id: reference.id }).then(
-      () => setDeleted(reference),
-      (failure: Error) => setError(failure.message),
+    api.invoke('references.delete', { id: reference.id, ...(cited ? { cited } : {}) }).then(
+      () => {
+        setConfirming(undefined);
+        setDeleted(reference);
+      },
+      (failure: Error) => {
+        const citedIn = failure instanceof ApiError && failure.code === 'CONFLICT' ? (failure.details as { citedIn?: CitingDraftView[] } | undefined)?.citedIn : undefined;
+        if (citedIn) setConfirming({ reference, citedIn });
+        else setError(failure.message);
+      },
     );
   };
   const undo = () => {
@@ -88,6 +98,34 @@ export function ReferencesSection({ highlight }: { highlight?: string }) {
         <p className="references-status is-error" role="alert">
           {error}
         </p>
+      ) : null}
+      {confirming ? (
+        <Modal
+          title={`Delete ${confirming.reference.citationKey}?`}
+          titleId="delete-reference-title"
+          onCancel={() => setConfirming(undefined)}
+          actions={
+            <>
+              <button type="button" onClick={() => setConfirming(undefined)} autoFocus>
+                Cancel
+              </button>
+              <button type="button" className="danger-solid" onClick={() => remove(confirming.reference, 'delete')}>
+                Delete reference
+              </button>
+            </>
+          }
+        >
+          <p>
+            “{confirming.reference.item.title}” is cited in {confirming.citedIn.length === 1 ? 'a draft' : `${confirming.citedIn.length} drafts`}. Its citations will show as “[source not found]” until you undo.
+          </p>
+          <ul className="references-cited-in">
+            {confirming.citedIn.map((draft) => (
+              <li key={draft.draftId}>
+                {draft.title} ({draft.citations} citation{draft.citations === 1 ? '' : 's'}){draft.trashed ? ', in the trash' : ''}
+              </li>
+            ))}
+          </ul>
+        </Modal>
       ) : null}
     </section>
   );

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/core';
 import { citationStyleIds } from '../../../electron/core/citations';
 import { useCores } from '../../helpers/core';
+import { rejection } from '../../helpers/workbench-error';
 import { paragraphOf } from '../drafts-api/helpers';
 import { readZipEntry, wordText } from '../drafts/zip';
 import { call, fixture } from './support';
@@ -106,10 +107,16 @@ describe('citing references in drafts', () => {
     expect(text.stdout).toMatch(/Judah, T\. \(2008\)\. Kosovo: What Everyone Needs to Know/);
   }, 60_000);
 
-  it('a deleted reference shows as not found until undone; drafts.appendCitation cites a reference by its id', async () => {
+  it('a cited reference is deleted only when confirmed, shows as not found until undone; drafts.appendCitation cites a reference by its id', async () => {
     const draft = await draftCitingReferences();
     const judah = (await call(core, 'references.list', { query: 'judah' }))[0]!;
-    await call(core, 'references.delete', { id: judah.id });
+    // Cited, it is deleted only when told so; the refusal names the draft and changes nothing.
+    expect(await call(core, 'references.citedIn', { id: judah.id })).toEqual([{ draftId: draft.id, title: 'Policing and statehood', citations: 1, trashed: false }]);
+    const refused = await rejection(call(core, 'references.delete', { id: judah.id }));
+    expect(refused.code).toBe('CONFLICT');
+    expect(refused.message).toBe('judah2008 is cited in a draft: “Policing and statehood”. Deleted, those citations would show as not found; delete it anyway to confirm.');
+    expect((await call(core, 'references.list', {})).map((view) => view.citationKey)).toContain('judah2008');
+    expect(await call(core, 'references.delete', { id: judah.id, cited: 'delete' })).toMatchObject({ deleted: { citationKey: 'judah2008' }, citedIn: [{ draftId: draft.id }] });
     const without = await call(core, 'drafts.format', { content: draft.content, style: 'apa' });
     expect(without.citations[0]).toMatchObject({ missing: true });
     await call(core, 'references.undo', {});
