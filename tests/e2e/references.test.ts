@@ -100,6 +100,12 @@ describe('the reference library in the app', () => {
       const stored = await callCore(app, 'drafts.get', { id: draft.id });
       const judah = (await callCore(app, 'references.list', { query: 'judah2008' }))[0]!;
       expect(JSON.stringify(stored.content)).toContain(`"targetKind":"reference","targetId":"${judah.id}","docId":"${judah.id}"`);
+      // Deleted elsewhere (the CLI, another window), the open draft shows the citation as not found; brought back, formatted again.
+      const chip = page.locator('.citation-chip').first();
+      await callCore(app, 'references.delete', { id: judah.id, cited: 'delete' });
+      await expect.poll(() => chip.textContent()).toBe('[source not found]');
+      await callCore(app, 'references.undo', {});
+      await expect.poll(() => chip.textContent()).toBe('(Judah 2008)');
       await page.locator('.citation-chip').first().click();
       await page.waitForFunction(() => window.location.hash.startsWith('#/library/references'));
       const judahRow = page.locator('.references-table tr.is-highlighted[data-citation-key="judah2008"]');
