@@ -59,7 +59,8 @@ export function jsonKind(value: unknown): 'csl-json' | 'annotations' | 'neither'
 function keyLike(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   const key = value.trim();
-  return /^[\p{L}\p{N}_][\p{L}\p{N}_:.#$%&\-+?<>~]*$/u.test(key) && key.length <= 100 ? key : undefined;
+  // Pandoc's key syntax: starts and ends with a letter, digit or _, punctuation only inside.
+  return /^[\p{L}\p{N}_](?:[\p{L}\p{N}_:.#$%&\-+?<>~]*[\p{L}\p{N}_])?$/u.test(key) && key.length <= 100 ? key : undefined;
 }
 
 /**

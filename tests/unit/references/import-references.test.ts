@@ -198,3 +198,13 @@ describe('deleting a reference', () => {
     expect(await call(core, 'references.list', {})).toEqual(before);
   });
 });
+
+describe('keys a file gives', () => {
+  it('keeps keys Pandoc can cite and replaces the others with generated ones', async () => {
+    const core = await fresh();
+    const path = join(root, 'odd-keys.bib');
+    await writeFile(path, '@book{Qehaja:2017,\n  title = {Security Sector Reform},\n  author = {Qehaja, Florian},\n  year = {2017}\n}\n\n@book{smith.,\n  title = {Trailing Dot},\n  author = {Smith, Ann},\n  year = {2001}\n}\n');
+    const result = await call(core, 'import.file', { path });
+    expect(result.references!.keys).toEqual(['Qehaja:2017', 'smith2001']);
+  });
+});
