@@ -37,8 +37,15 @@ describe('the reference library in the app', () => {
       const { page } = app;
       const size = `${viewport.width}x${viewport.height}`;
 
-      // The empty state says how to bring a Zotero library in.
-      await app.goto(routeHref('library', ['references']));
+      // The command palette opens the References tab; its empty state says how to bring a Zotero library in.
+      await app.goto(routeHref('library'));
+      await page.locator('.document-title').first().waitFor();
+      await page.keyboard.press('Control+k');
+      const paletteInput = page.locator('.palette [cmdk-input]');
+      await paletteInput.waitFor();
+      await paletteInput.fill('references');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => window.location.hash === '#/library/references');
       const empty = page.getByRole('status').filter({ hasText: 'No references yet' });
       await empty.waitFor();
       expect(await empty.textContent()).toContain('File → Export Library…');
