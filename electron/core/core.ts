@@ -21,6 +21,7 @@ import { createSettingsArea, settingsCollections } from './settings';
 import { openWorkspace, type CompactionPolicy, type LockInfo, type Workspace, type WorkspaceUser } from './store';
 import { createTeamArea, teamCollections, teamLocalCollections } from './team';
 import { createExchangeArea } from './exchange';
+import { createReferencesArea, referencesCollections } from './references';
 import { topicsCollections } from './topics';
 import { UserEntityService, userEntitiesCollections } from './user-entities';
 
@@ -36,6 +37,7 @@ export const workspaceCollections = [
   ...evidenceCollections,
   ...searchCollections,
   ...teamCollections,
+  ...referencesCollections,
 ];
 
 /**
@@ -110,7 +112,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const userEntities = new UserEntityService(workspace);
     const annotations = await createAnnotationsArea(context, { userEntities });
     areas.push(annotations);
-    const drafts = await createDraftsArea(context, { annotations: annotations.face });
+    const references = createReferencesArea(context);
+    areas.push(references);
+    const drafts = await createDraftsArea(context, { annotations: annotations.face, references: references.face });
     areas.push(drafts);
     const metadataEdits = createMetadataEditsArea(context);
     areas.push(metadataEdits);
@@ -142,7 +146,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       origin: `${packageJson.productName} ${packageJson.version}`,
     });
     areas.push(exchange);
-    imports.setProjectImporter(exchange.importFile);
+    // Reference files (.bib, .ris, CSL-JSON) go to the reference library; projects, codebooks
+    // and W3C / Hypothesis annotations to the exchange area. A .json is told apart by shape.
+    imports.setProjectImporter(async (filePath, fileName) => {
+      const format = await references.formatOf(filePath, fileName);
+      return format && format !== 'annotations' ? references.importFile(filePath, fileName, format) : exchange.importFile(filePath, fileName);
+    });
 
     const handlers: Handlers = {
       'app.info': () => ({
@@ -165,6 +174,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
           annotations: annotations.face.annotations.count,
           topics: annotations.face.topics.count,
           drafts: drafts.face.all().length,
+          references: references.face.records.size,
         },
       }),
       'app.notices': () => [...workspace.notices],
@@ -183,6 +193,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       ...evidence.handlers,
       ...team.handlers,
       ...exchange.handlers,
+      ...references.handlers,
       ...options.hostHandlers,
     };
 

@@ -68,8 +68,9 @@ function openCore(attempt: StartupAttempt): Promise<Core> {
           title: 'Import documents',
           properties: multiple ? ['openFile', 'multiSelections'] : ['openFile'],
           filters: [
-            { name: 'PDFs, transcripts, Word documents REFI-QDA projects and annotations', extensions: ['pdf', 'txt', 'md', 'markdown', 'docx', 'jpg', 'jpeg', 'png', 'tif', 'tiff', 'qdpx', 'qdc', 'jsonld', 'json'] },
+            { name: 'PDFs, transcripts, Word documents, REFI-QDA projects, annotations and references', extensions: ['pdf', 'txt', 'md', 'markdown', 'docx', 'jpg', 'jpeg', 'png', 'tif', 'tiff', 'qdpx', 'qdc', 'jsonld', 'json', 'bib', 'ris'] },
             { name: 'REFI-QDA projects and codebooks (NVivo, ATLAS.ti, MAXQDA, QualCoder)', extensions: ['qdpx', 'qdc'] },
+            { name: 'References (Zotero, JabRef: BibTeX, RIS, CSL JSON)', extensions: ['bib', 'ris', 'json'] },
           ],
         };
         const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);

@@ -1,4 +1,5 @@
 import { cslYear, isSuppliedDate, type CslItem, type CslName } from './csl-item';
+import { referenceBibtexFields, referenceBibtexTypes, referenceRisLines, referenceRisTypes } from './reference-file-fields';
 
 /** Bibliography files for reference managers: CSL-JSON (Zotero, Pandoc), BibTeX (LaTeX), RIS (EndNote, Mendeley, Zotero). */
 export type BibliographyFormat = 'csl-json' | 'bibtex' | 'ris';
@@ -42,7 +43,7 @@ export function bibtexKey(id: string): string {
 }
 
 function toBibtex(item: CslItem): string {
-  const type = bibtexTypes[item.type] ?? 'misc';
+  const type = bibtexTypes[item.type] ?? referenceBibtexTypes[item.type] ?? 'misc';
   const fields: Array<[string, string]> = [];
   if (item.author?.length) fields.push(['author', item.author.map(bibtexName).join(' and ')]);
   if (item.editor?.length) fields.push(['editor', item.editor.map(bibtexName).join(' and ')]);
@@ -65,6 +66,7 @@ function toBibtex(item: CslItem): string {
   if (item.URL) fields.push(['url', item.URL.replace(/[{}]/g, encodeURIComponent)]);
   if (item['number-of-pages']) fields.push(['pagetotal', texEscape(item['number-of-pages'])]);
   if (item.language) fields.push(['language', texEscape(item.language)]);
+  fields.push(...referenceBibtexFields(item, type, texEscape));
   const body = fields.map(([name, value]) => `  ${name} = {${value}}`).join(',\n');
   return `@${type}{${bibtexKey(item.id)},\n${body}\n}\n`;
 }
@@ -80,7 +82,7 @@ function risName(name: CslName): string {
 
 /** RIS lines are "TAG  - value" with CRLF endings; a record ends with "ER  - ". */
 function toRis(item: CslItem): string {
-  const lines: Array<[string, string]> = [['TY', risTypes[item.type] ?? 'GEN']];
+  const lines: Array<[string, string]> = [['TY', risTypes[item.type] ?? referenceRisTypes[item.type] ?? 'GEN']];
   for (const author of item.author ?? []) lines.push(['AU', risName(author)]);
   for (const editor of item.editor ?? []) lines.push(['ED', risName(editor)]);
   lines.push(['TI', item.title]);
@@ -93,6 +95,7 @@ function toRis(item: CslItem): string {
   if (item.DOI) lines.push(['DO', item.DOI]);
   if (item.URL) lines.push(['UR', item.URL]);
   if (item.language) lines.push(['LA', item.language]);
+  lines.push(...referenceRisLines(item));
   // RIS's PY holds a bare year; the note keeps the fact that the work does not print it.
   if (year !== undefined && isSuppliedDate(item)) lines.push(['N1', `The year is not printed in the work; it is supplied: ${printedSuppliedYear(item, year)}.`]);
   lines.push(['ID', item.id]);

@@ -1,5 +1,6 @@
 import type { CiteprocCitation, CiteprocCitationItem, Engine as CiteprocEngine } from 'citeproc';
-import { documentToCslItem, type CslItem } from './csl-item';
+import type { CslItem } from './csl-item';
+import { sourceCslItem, sourceItemId } from './source-item';
 import { cslHtmlToText } from './csl-html';
 import { CslRepository, citationStyles, type CitationStyleId } from './styles';
 import type { CitationRef, CitationSources, ResolvedSource } from './types';
@@ -12,7 +13,7 @@ export interface FormattedCitation {
   text: string;
   /** Note styles: the footnote number this citation becomes. */
   noteNumber?: number;
-  /** The CSL item (document) it cites; absent when the source could not be found. */
+  /** The CSL item (document or reference) it cites; absent when the source could not be found. */
   itemId?: string;
   missing?: boolean;
 }
@@ -82,7 +83,7 @@ export class CitationFormatter {
     const items = new Map<string, CslItem>();
     const resolved: Array<{ ref: CitationRef; source: ResolvedSource } | { ref: CitationRef; source: undefined }> = refs.map((ref) => {
       const source = sources.resolve(ref.target);
-      if (source && !items.has(source.document.id)) items.set(source.document.id, documentToCslItem(source.document, source.document.id, { suppliedYear: citationStyles[this.style].suppliedYear }));
+      if (source && !items.has(sourceItemId(source))) items.set(sourceItemId(source), sourceCslItem(source, sourceItemId(source), { suppliedYear: citationStyles[this.style].suppliedYear }));
       return { ref, source };
     });
 
@@ -114,7 +115,7 @@ export class CitationFormatter {
     const citations = resolved.map(({ ref, source }): FormattedCitation => {
       if (!source) return { id: ref.id, html: missingCitationText, text: missingCitationText, missing: true };
       const html = htmlById.get(ref.id) ?? '';
-      const formatted: FormattedCitation = { id: ref.id, html, text: cslHtmlToText(html), itemId: source.document.id };
+      const formatted: FormattedCitation = { id: ref.id, html, text: cslHtmlToText(html), itemId: sourceItemId(source) };
       const noteNumber = noteNumberById.get(ref.id);
       if (noteNumber !== undefined) formatted.noteNumber = noteNumber;
       return formatted;
@@ -169,7 +170,7 @@ function formatInOnePass(engine: CiteprocEngine, clusters: CiteprocCitation[], i
 }
 
 function citationItem(ref: CitationRef, source: ResolvedSource): CiteprocCitationItem {
-  const item: CiteprocCitationItem = { id: source.document.id };
+  const item: CiteprocCitationItem = { id: sourceItemId(source) };
   const locator = ref.locator?.trim() || (source.page === undefined ? undefined : String(source.page));
   if (locator) {
     item.locator = locator;

@@ -5,4 +5,5 @@ export { createCorpusSources, type AnnotationLocation, type CorpusSourceData } f
 export { CslRepository, citationStyles, citationStyleIds, defaultCitationStyle, defaultCslDirectory, type CitationStyleId, type CitationStyleInfo } from './styles';
 export { formatBibliographyFile, bibliographyFileExtension, type BibliographyFormat } from './bibliography-formats';
 export { cslHtmlToRuns, cslHtmlToText, type StyledRun } from './csl-html';
-export { citationTargetKinds, type CitationRef, type CitationSources, type CitationTarget, type CitationTargetKind, type ResolvedSource } from './types';
+export { citationTargetKinds, type CitationRef, type CitationSources, type CitationTarget, type CitationTargetKind, type ResolvedSource, type DocumentSource, type ReferenceSource } from './types';
+export { sourceCslItem, sourceItemId } from './source-item';

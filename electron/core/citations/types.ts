@@ -1,7 +1,12 @@
 import type { CorpusDocument } from '../corpus/schema';
+import type { CslItem } from './csl-item';
 
-/** What a citation points at: the exact passage, an annotation on it, or a whole document. */
-export const citationTargetKinds = ['passage', 'annotation', 'document'] as const;
+/**
+ * What a citation points at: the exact passage, an annotation on it, a whole document, or a
+ * reference of the reference library (a work from Zotero or a .bib; `id` and `docId` are both
+ * the reference's id).
+ */
+export const citationTargetKinds = ['passage', 'annotation', 'document', 'reference'] as const;
 export type CitationTargetKind = (typeof citationTargetKinds)[number];
 
 export interface CitationTarget {
@@ -23,10 +28,20 @@ export interface CitationRef {
 }
 
 /** The document a target belongs to, and the page the target sits on when it has one. */
-export interface ResolvedSource {
+export interface DocumentSource {
   document: CorpusDocument;
   page?: number;
+  reference?: undefined;
 }
+
+/** A reference resolves to its CSL item as stored, whose `id` is its citation key. */
+export interface ReferenceSource {
+  reference: CslItem;
+  document?: undefined;
+  page?: undefined;
+}
+
+export type ResolvedSource = DocumentSource | ReferenceSource;
 
 /** How citations find their sources. Core passes the corpus plus the workspace's annotations and imports. */
 export interface CitationSources {

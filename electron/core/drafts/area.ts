@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { AnnotationsFace } from '../annotations';
+import type { ReferenceLibrary } from '../references';
 import type { Area, CoreContext } from '../core-context';
 import { CslRepository } from '../citations/styles';
 import { DraftService } from './draft-service';
@@ -15,11 +16,13 @@ import type { draftsMethods } from './methods';
  * against the live corpus and (through the annotations area) annotations, the CSL styles
  * from the resources. Open views hear of every change to a draft, including the CLI's.
  */
-export async function createDraftsArea(context: CoreContext, deps: { annotations: AnnotationsFace }): Promise<Area<typeof draftsMethods> & { face: DraftService }> {
+export async function createDraftsArea(context: CoreContext, deps: { annotations: AnnotationsFace; references: ReferenceLibrary }): Promise<Area<typeof draftsMethods> & { face: DraftService }> {
   const service = new DraftService(context.workspace);
   // The annotations area asks which drafts cite an annotation before deleting it.
   deps.annotations.annotations.attachCitations((annotationId) => service.citing(annotationId));
-  const sources = workspaceSources(context.corpus, deps.annotations.annotations);
+  // So does the reference library before deleting a reference.
+  deps.references.attachCitations((referenceId) => service.citing(referenceId, 'reference'));
+  const sources = workspaceSources(context.corpus, deps.annotations.annotations, deps.references);
   const csl = new CslRepository(join(context.resourcesDir, 'csl'));
   const stop = service.onChange((changes) => context.publish('drafts.changed', { draftIds: [...new Set(changes.map((change) => change.id))] }));
   return {

@@ -9,7 +9,7 @@ import { Node, mergeAttributes } from '@tiptap/core';
  * draft's style and on every other citation, so the editor asks core to format it.
  */
 export interface CitationNodeAttrs {
-  targetKind: 'passage' | 'annotation' | 'document';
+  targetKind: 'passage' | 'annotation' | 'document' | 'reference';
   targetId: string;
   docId: string;
   locator: string | null;

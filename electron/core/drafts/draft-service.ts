@@ -53,12 +53,12 @@ export class DraftService {
   }
 
   /**
-   * The drafts that cite an annotation, with how many times: the annotations area asks
-   * before deleting one. Drafts not in the trash first, most recently edited first.
+   * The drafts that cite an annotation (or a reference), with how many times: the annotations
+   * area (and the reference library) asks before deleting one. Drafts not in the trash first, most recently edited first.
    */
-  citing(annotationId: string): Array<{ draftId: string; title: string; citations: number; trashed: boolean }> {
+  citing(targetId: string, kind: 'annotation' | 'reference' = 'annotation'): Array<{ draftId: string; title: string; citations: number; trashed: boolean }> {
     return this.all()
-      .map((draft) => ({ draft, citations: collectCitations(draft.content).filter((ref) => ref.target.kind === 'annotation' && ref.target.id === annotationId).length }))
+      .map((draft) => ({ draft, citations: collectCitations(draft.content).filter((ref) => ref.target.kind === kind && ref.target.id === targetId).length }))
       .filter(({ citations }) => citations > 0)
       .sort((a, b) => Number(a.draft.trashedAt !== undefined) - Number(b.draft.trashedAt !== undefined) || b.draft.updatedAt.localeCompare(a.draft.updatedAt))
       .map(({ draft, citations }) => ({ draftId: draft.id, title: draft.title, citations, trashed: draft.trashedAt !== undefined }));

@@ -10,7 +10,8 @@ import type { CitationAttrs, DraftContent, TiptapMark, TiptapNode } from './mode
  * only adds Pandoc's bracketed citation syntax and maps tokens onto the editor's nodes.
  *
  * Citation keys are resolved by the caller, which knows the corpus and the workspace:
- * a key may name a passage, an annotation or a document (Markdown export keys by document).
+ * a key may name a passage, an annotation or a document (Markdown export keys by document),
+ * or a reference of the reference library by its citation key (`[@judah2008, 12]`).
  */
 export type CitationKeyResolver = (key: string) => CitationTarget | undefined;
 
@@ -109,7 +110,7 @@ export function markdownToDraftContent(markdown: string, resolveKey: CitationKey
     const keys = [...converter.unknownKeys];
     throw new WorkbenchError(
       'BAD_REQUEST',
-      `The Markdown cites ${keys.length === 1 ? 'a source' : `${keys.length} sources`} the workbench does not know: ${keys.map((k) => `@${k}`).join(', ')}. Cite passages, annotations or documents by their ids.`,
+      `The Markdown cites ${keys.length === 1 ? 'a source' : `${keys.length} sources`} the workbench does not know: ${keys.map((k) => `@${k}`).join(', ')}. Cite passages, annotations or documents by their ids, and references by their citation keys (see \`workbench references\`).`,
       { unknownKeys: keys },
     );
   }

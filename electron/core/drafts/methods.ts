@@ -50,6 +50,8 @@ export interface FormattedCitationView {
   /** Where a click on the citation goes: the document and, when there is one, the passage. */
   docId: string;
   passageId?: string;
+  /** A reference of the reference library: a click shows it in the Library instead of a reader. */
+  referenceId?: string;
 }
 
 export interface DraftFormatResult {

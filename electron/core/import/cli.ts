@@ -11,7 +11,7 @@ const annotationChoices: Record<string, 'delete' | 'keep-as-orphans'> = { delete
 export function registerImportCommands(program: Command, run: CliAction): void {
   program
     .command('import <file>')
-    .description('import a PDF, a photo of a page (.jpg, .png, .tif), a transcript (.txt, .md, .docx), a REFI-QDA project (.qdpx) or codebook (.qdc), or W3C / Hypothesis annotations (.jsonld, .json) into the workspace')
+    .description('import a PDF, a photo of a page (.jpg, .png, .tif), a transcript (.txt, .md, .docx), a REFI-QDA project (.qdpx) or codebook (.qdc), W3C / Hypothesis annotations (.jsonld, .json), or references (.bib, .ris, CSL-JSON .json) into the workspace')
     .option('--password <password>', 'the password of an encrypted PDF')
     .option('--duplicate <choice>', 'when the same file is already imported: skip, or again (a second copy)')
     .option('--ocr-lang <codes>', 'languages OCR reads in scanned pages and photos, joined by +, e.g. eng+sqi (default eng; see ocr-languages)')
@@ -34,7 +34,10 @@ export function registerImportCommands(program: Command, run: CliAction): void {
           },
           'write',
         )) as ImportResult;
-        const { documentId, title, pages, passages, status, hasTextLayer, ocrPages, project } = value;
+        const { documentId, title, pages, passages, status, hasTextLayer, ocrPages, project, references } = value;
+        if (references) {
+          return { value: { title, ...references }, human: () => [`References from "${title}": ${references.summary}.`, ...references.details.map((line) => `  ${line}`)].join('\n') };
+        }
         if (project) {
           return {
             value: { title, ...project },

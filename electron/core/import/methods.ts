@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from '../api/method';
 import type { DocumentSummary } from '../api/methods/corpus';
+import type { ReferenceImportSummary } from '../references/methods';
 
 /** The largest file a drop or a file input may send as bytes (base64 over IPC). */
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
@@ -52,6 +53,8 @@ export interface ImportResult {
    * `documentId` is then its first document (or empty), `title` the project's name.
    */
   project?: ProjectImportSummary;
+  /** A reference file (`.bib`, `.ris`, CSL-JSON): how many references were added, merged, skipped, and why. */
+  references?: ReferenceImportSummary;
 }
 
 /** What a REFI-QDA import brought in, in counts, and in words. */

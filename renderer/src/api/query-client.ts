@@ -46,6 +46,8 @@ export const invalidatedBy: { [C in EventChannel]?: (payload: EventPayloads[C]) 
   // A document's note written or removed: the note and the Library's marks (prefix of both methods).
   'documentNotes.changed': () => ['annotations.documentNote'],
   'drafts.changed': () => ['drafts.list', 'drafts.listTrash', 'drafts.get'],
+  // A reference imported, merged or deleted (here or by the CLI): the Library's list and the @ picker's.
+  'references.changed': () => ['references.'],
   // A correction of the events (here or in another process): the timeline and its list.
   'evidence.changed': () => ['evidence.'],
 };

@@ -65,6 +65,10 @@ export function CommandPalette({ open, onClose, onOpenHelp }: { open: boolean; o
                   <span className="palette-hint">{view.description}</span>
                 </Command.Item>
               ))}
+              <Command.Item value="view references library zotero bibtex ris csl citation keys" onSelect={() => go(routeHref('library', ['references']))}>
+                References
+                <span className="palette-hint">The works you cite, imported from Zotero (.bib, .ris, CSL JSON)</span>
+              </Command.Item>
               <Command.Item
                 value="view keyboard shortcuts help keys"
                 onSelect={() => {

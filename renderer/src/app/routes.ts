@@ -40,6 +40,11 @@ export function passageHref(docId: string, passageId: string): string {
   return routeHref('reader', [docId], { passage: passageId });
 }
 
+/** A reference of the reference library, pointed at in the Library's References tab. */
+export function referenceHref(referenceId: string): string {
+  return routeHref('library', ['references'], { reference: referenceId });
+}
+
 /** A deep link to a footnote: opens its paper at the passage citing it, with the note open. */
 export function footnoteHref(docId: string, passageId: string | undefined, number: number): string {
   return routeHref('reader', [docId], { passage: passageId, footnote: String(number) });

@@ -60,6 +60,7 @@ function JobState({ job, onOpen }: { job: ImportJob; onOpen: (jobId: string) => 
     case 'skipped': {
       const result = job.result!;
       if (result.project) return <ProjectOutcome job={job} onOpen={onOpen} />;
+      if (result.references) return <ReferencesOutcome job={job} onOpen={onOpen} />;
       return (
         <p className="import-job-state">
           {job.status === 'skipped' ? 'Already in your library. ' : `Imported: ${result.pages} page${result.pages === 1 ? '' : 's'}, ${result.passages} passage${result.passages === 1 ? '' : 's'}. `}
@@ -134,6 +135,39 @@ function ProjectOutcome({ job, onOpen }: { job: ImportJob; onOpen: (jobId: strin
             </a>
           </>
         ) : null}
+      </p>
+    </div>
+  );
+}
+
+/** A reference file: how many references came in, merged or were skipped, and why each did. */
+function ReferencesOutcome({ job, onOpen }: { job: ImportJob; onOpen: (jobId: string) => void }) {
+  const references = job.result!.references!;
+  const href = routeHref('library', ['references']);
+  return (
+    <div className="import-job-state import-project-outcome">
+      <p className={references.skipped > 0 ? 'import-project-skipped' : 'import-project-kept'}>{references.summary}.</p>
+      {references.details.length > 0 ? (
+        <details>
+          <summary>Why ({references.details.length})</summary>
+          <ul className="import-reference-details">
+            {references.details.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+      <p>
+        <a
+          href={href}
+          onClick={(event) => {
+            event.preventDefault();
+            window.location.hash = href;
+            onOpen(job.id);
+          }}
+        >
+          Show the references
+        </a>
       </p>
     </div>
   );

@@ -24,6 +24,7 @@ export interface AppInfo {
     annotations: number;
     topics: number;
     drafts: number;
+    references: number;
   };
 }
 

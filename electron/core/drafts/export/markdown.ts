@@ -1,4 +1,5 @@
-import { documentToCslItem, type CslItem } from '../../citations/csl-item';
+import type { CslItem } from '../../citations/csl-item';
+import { sourceCslItem } from '../../citations/source-item';
 import { citationStyles } from '../../citations/styles';
 import type { CitationRef, CitationSources } from '../../citations/types';
 import type { Draft, TiptapMark, TiptapNode } from '../model';
@@ -9,7 +10,8 @@ import { safeLinkTarget } from '../../text/safe-link';
  * Markdown with Pandoc citations, plus the CSL-JSON file Pandoc needs (`--citeproc
  * --bibliography draft.json`).
  *
- * Keys: by default one key per cited *document* (its id). Pandoc prints one bibliography
+ * Keys: by default one key per cited *document* (its id); a reference is keyed by its citation
+ * key (`[@judah2008, p. 12]`). Pandoc prints one bibliography
  * entry per item, so keying by passage would list the same paper once per cited passage.
  * The passage's page is kept as the locator. `keys: 'passage'` keys by the cited passage
  * or annotation id instead, for a round trip back into the workbench without losing which
@@ -37,10 +39,11 @@ export function exportDraftMarkdown(draft: Draft, sources: CitationSources, opti
   const missing = new Set<string>();
   const citations = refs.map((ref) => {
     const source = sources.resolve(ref.target);
-    const key = keyMode === 'document' ? ref.target.docId : ref.target.id;
+    // A reference is keyed by its citation key in either mode: that is how Markdown cites it.
+    const key = source?.reference ? source.reference.id : keyMode === 'document' || ref.target.kind === 'reference' ? ref.target.docId : ref.target.id;
     if (!source) missing.add(key);
     // The draft's own form of a supplied year, so Pandoc with the same style prints what the app does.
-    else if (!items.has(key)) items.set(key, documentToCslItem(source.document, key, { suppliedYear: citationStyles[draft.style].suppliedYear }));
+    else if (!items.has(key)) items.set(key, sourceCslItem(source, key, { suppliedYear: citationStyles[draft.style].suppliedYear }));
     const locator = ref.locator ?? (source?.page === undefined ? undefined : String(source.page));
     return { ref, key, locator };
   });

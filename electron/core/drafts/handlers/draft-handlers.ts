@@ -50,8 +50,10 @@ export function draftHandlers(service: DraftService, sources: WorkspaceSources):
       // A citation must resolve before it is written: a draft never stores a dangling one.
       const resolved = sources.resolve({ kind: citation.targetKind, id: citation.targetId, docId: citation.docId });
       if (!resolved) throw new WorkbenchError('BAD_REQUEST', `Nothing to cite: no ${citation.targetKind} "${citation.targetId}".`);
-      if (resolved.document.id !== citation.docId) {
-        throw new WorkbenchError('BAD_REQUEST', `The ${citation.targetKind} "${citation.targetId}" belongs to "${resolved.document.id}", not "${citation.docId}".`);
+      // A reference is its own "document": its docId is its id.
+      const owner = resolved.document ? resolved.document.id : citation.targetId;
+      if (owner !== citation.docId) {
+        throw new WorkbenchError('BAD_REQUEST', `The ${citation.targetKind} "${citation.targetId}" belongs to "${owner}", not "${citation.docId}".`);
       }
       return service.appendCitation(id, citation);
     },

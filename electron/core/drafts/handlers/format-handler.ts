@@ -37,6 +37,7 @@ export async function formatDraftContent(content: DraftContent, style: DraftForm
         ...deletedQuoteOf(sources, target),
         docId: target.docId,
         ...(passageId ? { passageId } : {}),
+        ...(target.kind === 'reference' ? { referenceId: target.id } : {}),
       };
     }),
     bibliography: {

@@ -1,6 +1,8 @@
 import type { AnnotationsFace } from '../../annotations';
 import type { CitationSources, CitationTarget, ResolvedSource } from '../../citations/types';
 import type { CorpusIndex } from '../../corpus/corpus-index';
+import type { CslItem } from '../../citations/csl-item';
+import type { ReferenceLibrary } from '../../references';
 
 /** A cited quote deleted with its citations kept. `passageId`: its first passage, when it still exists, to cite instead. */
 export interface DeletedQuote {
@@ -15,7 +17,7 @@ export interface WorkspaceSources extends CitationSources {
   passageOf(target: CitationTarget): string | undefined;
   /** The citation cites an annotation deleted while drafts cited it (it resolves through the tombstone): its quote, when. */
   deletedQuote(target: CitationTarget): DeletedQuote | undefined;
-  /** Pandoc citation keys in imported Markdown: a passage, annotation or document id. */
+  /** Pandoc citation keys in imported Markdown: a passage, annotation or document id, or a reference's citation key. */
   resolveKey(key: string): CitationTarget | undefined;
 }
 
@@ -23,11 +25,15 @@ export interface WorkspaceSources extends CitationSources {
  * Looked up at each call rather than copied once: imports add documents to the corpus index
  * and annotations come and go while drafts stay open, and a citation must follow them.
  */
-export function workspaceSources(corpus: CorpusIndex, annotations: AnnotationsFace['annotations']): WorkspaceSources {
+export function workspaceSources(corpus: CorpusIndex, annotations: AnnotationsFace['annotations'], references: Pick<ReferenceLibrary, 'get' | 'byKey' | 'cslItem'>): WorkspaceSources {
   // A cited annotation deleted with its citations kept still resolves, through its tombstone.
   const annotation = (annotationId: string) => annotations.get(annotationId) ?? annotations.tombstone(annotationId)?.annotation;
 
   const resolve = (target: CitationTarget): ResolvedSource | undefined => {
+    if (target.kind === 'reference') {
+      const record = references.get(target.id);
+      return record ? { reference: references.cslItem(record) as unknown as CslItem } : undefined;
+    }
     if (target.kind === 'document') {
       return corpus.hasDocument(target.id) ? { document: corpus.document(target.id) } : undefined;
     }
@@ -62,7 +68,9 @@ export function workspaceSources(corpus: CorpusIndex, annotations: AnnotationsFa
       if (passage) return { kind: 'passage', id: passage.id, docId: passage.docId };
       const found = annotations.get(key);
       if (found) return { kind: 'annotation', id: found.id, docId: found.docId };
-      return corpus.hasDocument(key) ? { kind: 'document', id: key, docId: key } : undefined;
+      if (corpus.hasDocument(key)) return { kind: 'document', id: key, docId: key };
+      const reference = references.byKey(key);
+      return reference ? { kind: 'reference', id: reference.id, docId: reference.id } : undefined;
     },
   };
 }

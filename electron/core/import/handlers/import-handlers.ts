@@ -10,9 +10,13 @@ import { removeDocument } from './remove-document.js';
 import { runImport, type RunImportOptions, type RunImportRequest } from './run-import.js';
 import { updateMetadata } from './update-metadata.js';
 
-/** Project and codebook files of REFI-QDA tools, and W3C or Hypothesis annotations: read by the exchange area, not extracted as a document. */
+/**
+ * Project and codebook files of REFI-QDA tools, W3C or Hypothesis annotations, and reference
+ * files (BibTeX, RIS, CSL-JSON): read by the exchange area or the reference library, not
+ * extracted as a document.
+ */
 export function isExchangeFile(fileName: string): boolean {
-  return /\.(qdpx|qdc|jsonld|json)$/i.test(fileName);
+  return /\.(qdpx|qdc|jsonld|json|bib|bibtex|ris)$/i.test(fileName);
 }
 
 export function importHandlers(
@@ -23,7 +27,7 @@ export function importHandlers(
 ): AreaHandlers<typeof importMethods> {
   const importAny = (filePath: string, fileName: string, choices: Omit<RunImportRequest, 'filePath' | 'fileName'>): Promise<ImportResult> => {
     if (!isExchangeFile(fileName)) return runImport(context, jobs, { filePath, fileName, ...choices }, options);
-    if (!projects.importer) throw new WorkbenchError('UNSUPPORTED', `“${fileName}” is a REFI-QDA project or codebook, or a file of annotations, which this core cannot read.`);
+    if (!projects.importer) throw new WorkbenchError('UNSUPPORTED', `“${fileName}” is a REFI-QDA project or codebook, a file of annotations or of references, which this core cannot read.`);
     if (context.workspace.readOnly) throw new WorkbenchError('LOCKED', `“${fileName}” cannot be imported: this workspace is open read-only.`);
     // The caller's job id names the outcome, as for any import.
     return projects.importer(filePath, fileName).then((result) => (choices.jobId === undefined ? result : { ...result, jobId: choices.jobId }));

@@ -7,12 +7,14 @@ import type { PickerState } from './citation-suggestion';
 import { citableTypes, citationFromResult } from './citation-targets';
 import { floatingPosition } from './floating-position';
 import { citationOfRecommendation, matchRecommendations, parseRecommendationQuery } from './recommendation-matches';
+import { citationOfReference, matchReferences, shortAuthors } from '../../references/reference-matches';
+import type { ReferenceView } from '../../../../electron/core/references';
 import './CitationPicker.css';
 
 type Results = { status: 'idle' } | { status: 'loading' } | { status: 'ready'; query: string; results: SearchResult[] } | { status: 'error'; message: string };
 
-/** One row of the picker: a search hit, or a recommendation (cited through its passage). */
-type Item = { kind: 'result'; result: SearchResult } | { kind: 'recommendation'; recommendation: Recommendation };
+/** One row of the picker: a search hit, a recommendation (cited through its passage), or a reference of the reference library. */
+type Item = { kind: 'result'; result: SearchResult } | { kind: 'recommendation'; recommendation: Recommendation } | { kind: 'reference'; reference: ReferenceView };
 
 const typeLabels: Record<string, string> = { passage: 'Passage', annotation: 'Annotation', document: 'Paper' };
 
@@ -42,6 +44,7 @@ export function CitationPicker({ state, keyHandler }: { state: PickerState; keyH
   // Paper titles, so each hit says which paper it is from.
   const documents = useApi('corpus.documents', {});
   const recommendations = useApi('corpus.recommendations', {});
+  const references = useApi('references.list', {});
   const paperTitle = (docId: string | undefined) => (documents.status === 'ready' && docId ? documents.data.find((document) => document.id === docId)?.title : undefined);
 
   useEffect(() => {
@@ -75,6 +78,9 @@ export function CitationPicker({ state, keyHandler }: { state: PickerState; keyH
     [recommendations, query],
   );
   const recommendationsFirst = parseRecommendationQuery(query).explicit;
+  // References are matched here too (the library is loaded); like recommendations found by
+  // words, they come after this query's search hits, so Enter never takes one ahead of a hit.
+  const matchedReferences = useMemo(() => (references.status === 'ready' && query ? matchReferences(references.data, query, 4) : []), [references, query]);
   // The pages of the recommendations' passages, fetched as they are listed, for the locator.
   // A passage without a page (or not found) is remembered too, so it is asked for once.
   const [pages, setPages] = useState<ReadonlyMap<string, number | undefined>>(new Map());
@@ -99,13 +105,20 @@ export function CitationPicker({ state, keyHandler }: { state: PickerState; keyH
   const list = useMemo<Item[]>(() => {
     const hits: Item[] = (results.status === 'ready' ? results.results : []).map((result) => ({ kind: 'result', result }));
     const recs: Item[] = matchedRecommendations.map((recommendation) => ({ kind: 'recommendation', recommendation }));
-    if (recommendationsFirst) return [...recs, ...hits];
+    const refs: Item[] = matchedReferences.map((reference) => ({ kind: 'reference', reference }));
+    const settled = results.status === 'ready' && results.query === query;
+    if (recommendationsFirst) return settled ? [...recs, ...hits, ...refs] : [...recs, ...hits];
     // Found by words, they follow this query's search hits, never jump ahead of hits on their way.
-    return results.status === 'ready' && results.query === query ? [...hits, ...recs.slice(0, 3)] : hits;
-  }, [results, matchedRecommendations, recommendationsFirst, query]);
+    return settled ? [...hits, ...recs.slice(0, 3), ...refs] : hits;
+  }, [results, matchedRecommendations, matchedReferences, recommendationsFirst, query]);
   const pick = (item: Item | undefined) => {
     if (!item) return;
-    const attrs = item.kind === 'recommendation' ? citationOfRecommendation(item.recommendation, pages.get(item.recommendation.passageId)) : citationFromResult(item.result);
+    const attrs =
+      item.kind === 'recommendation'
+        ? citationOfRecommendation(item.recommendation, pages.get(item.recommendation.passageId))
+        : item.kind === 'reference'
+          ? citationOfReference(item.reference)
+          : citationFromResult(item.result);
     if (attrs) state.insert(attrs);
   };
 
@@ -136,14 +149,33 @@ export function CitationPicker({ state, keyHandler }: { state: PickerState; keyH
       <div className="citation-picker-query">
         Cite: <strong>{query || '…'}</strong>
       </div>
-      {results.status === 'idle' && <p className="citation-picker-hint">Type to search passages, annotations, papers and recommendations (“rec 3”). ↑↓ to choose, Enter to insert, Esc to close.</p>}
+      {results.status === 'idle' && <p className="citation-picker-hint">Type to search passages, annotations, papers, recommendations (“rec 3”) and references (author, title or key). ↑↓ to choose, Enter to insert, Esc to close.</p>}
       {results.status === 'loading' && list.length === 0 && <p className="citation-picker-hint">Searching…</p>}
       {results.status === 'error' && <p className="citation-picker-hint is-error">Search failed: {results.message}</p>}
       {results.status === 'ready' && list.length === 0 && <p className="citation-picker-hint">Nothing found for “{query}”.</p>}
       {list.length > 0 && (
         <ul ref={listRef} role="listbox" className="citation-picker-results">
           {list.map((item, index) =>
-            item.kind === 'recommendation' ? (
+            item.kind === 'reference' ? (
+              <li
+                key={`reference:${item.reference.id}`}
+                role="option"
+                aria-selected={index === active}
+                className="citation-picker-result is-reference"
+                data-reference-id={item.reference.id}
+                data-citation-key={item.reference.citationKey}
+                onMouseEnter={() => setActive(index)}
+                onClick={() => pick(item)}
+              >
+                <span className="citation-picker-kind">
+                  Reference · <code>{item.reference.citationKey}</code>
+                </span>
+                <span className="citation-picker-title">{item.reference.item.title}</span>
+                <span className="citation-picker-snippet">
+                  {shortAuthors(item.reference, 2)} ({item.reference.year ?? 'n.d.'})
+                </span>
+              </li>
+            ) : item.kind === 'recommendation' ? (
               <li
                 key={`recommendation:${item.recommendation.id}`}
                 role="option"

@@ -1,6 +1,6 @@
 import { NodeViewWrapper, type NodeViewProps } from '@tiptap/react';
 import { useSyncExternalStore } from 'react';
-import { passageHref, routeHref } from '../../app/routes';
+import { passageHref, referenceHref, routeHref } from '../../app/routes';
 import type { CitationStorage } from './citation-extension';
 import { citationKey, citationIndexAt } from './formatting-store';
 import { StyledRuns } from './StyledRuns';
@@ -17,7 +17,8 @@ export function CitationView({ node, editor, getPos, selected, extension }: Node
   const pos = getPos();
   const formatted = pos === undefined ? undefined : storage.formatting.citationAt(citationIndexAt(editor.state.doc, pos), citationKey(node.attrs));
   const docId = String(node.attrs.docId ?? '');
-  const href = formatted?.passageId ? passageHref(formatted.docId, formatted.passageId) : routeHref('reader', [docId]);
+  const href =
+    node.attrs.targetKind === 'reference' ? referenceHref(String(node.attrs.targetId)) : formatted?.passageId ? passageHref(formatted.docId, formatted.passageId) : routeHref('reader', [docId]);
   const deleted = formatted?.quoteDeleted;
   const classes = ['citation-chip', selected ? 'is-selected' : '', formatted?.missing ? 'is-missing' : '', deleted ? 'is-quote-deleted' : '', formatted ? '' : 'is-pending'].filter(Boolean).join(' ');
   const select = () => {

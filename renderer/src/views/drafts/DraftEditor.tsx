@@ -2,7 +2,7 @@ import { NodeSelection } from '@tiptap/pm/state';
 import { EditorContent, useEditor, useEditorState, type JSONContent } from '@tiptap/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../../api/client';
-import { passageHref, routeHref } from '../../app/routes';
+import { passageHref, referenceHref, routeHref } from '../../app/routes';
 import { navigate } from '../../app/use-route';
 import type { CitationStyleInfo } from '../../../../electron/core/citations/styles';
 import type { Draft } from '../../../../electron/core/drafts/model';
@@ -148,7 +148,8 @@ export function DraftEditor({ draft, styles }: { draft: Draft; styles: CitationS
 }
 
 /** Where a citation leads: its passage, or the paper when it cites the whole work. */
-function sourceHref(citation: { docId: string; passageId?: string }): string {
+function sourceHref(citation: { docId: string; passageId?: string; referenceId?: string }): string {
+  if (citation.referenceId) return referenceHref(citation.referenceId);
   return citation.passageId ? passageHref(citation.docId, citation.passageId) : routeHref('reader', [citation.docId]);
 }
 

@@ -1,5 +1,5 @@
 import type { DraftFormatResult } from '../../../../electron/core/api/methods/drafts';
-import { passageHref, routeHref } from '../../app/routes';
+import { passageHref, referenceHref, routeHref } from '../../app/routes';
 import { StyledRuns } from './StyledRuns';
 import './References.css';
 
@@ -12,7 +12,7 @@ export function Footnotes({ result, onOpen }: { result: DraftFormatResult; onOpe
       <h2 id="draft-notes-heading">Notes</h2>
       <ol>
         {notes.map((note) => {
-          const href = note.passageId ? passageHref(note.docId, note.passageId) : routeHref('reader', [note.docId]);
+          const href = note.referenceId ? referenceHref(note.referenceId) : note.passageId ? passageHref(note.docId, note.passageId) : routeHref('reader', [note.docId]);
           return (
             <li key={note.id} value={note.noteNumber}>
               <a
@@ -39,7 +39,7 @@ export function Bibliography({ result }: { result: DraftFormatResult }) {
     <section className="draft-bibliography" aria-labelledby="draft-bibliography-heading">
       <h2 id="draft-bibliography-heading">{result.bibliography.heading}</h2>
       {entries.length === 0 ? (
-        <p className="muted">Cite a passage (type @) and its paper is listed here.</p>
+        <p className="muted">Cite a passage or a reference (type @) and its work is listed here.</p>
       ) : (
         <div className="bibliography-entries">
           {entries.map((entry) => (

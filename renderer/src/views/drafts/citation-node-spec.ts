@@ -7,7 +7,7 @@ import { Node, mergeAttributes } from '@tiptap/core';
  * fails when the two drift apart (name, flags, attributes, HTML form).
  */
 export interface CitationAttrs {
-  targetKind: 'passage' | 'annotation' | 'document';
+  targetKind: 'passage' | 'annotation' | 'document' | 'reference';
   targetId: string;
   docId: string;
   locator: string | null;

@@ -9,7 +9,8 @@ import { citationKeysOf, type FormattingState, type FormattingStore } from './fo
  * Keeps the citations and bibliography formatted while the author writes: whenever the
  * list of citations or the style changes, core formats the current document again and
  * every citation view and the bibliography re-render from the shared store; and when
- * annotations change, since a citation of a deleted quote is shown as such.
+ * annotations or references change, since a citation of a deleted quote or reference is
+ * shown as such.
  */
 export function useCitationFormatting(editor: Editor | null, style: CitationStyleId, store: FormattingStore | undefined): FormattingState {
   const state = useSyncExternalStore(store?.subscribe ?? noSubscribe, store?.get ?? emptyState);
@@ -41,9 +42,15 @@ export function useCitationFormatting(editor: Editor | null, style: CitationStyl
       requested = '';
       format();
     });
+    // So does a cited reference deleted, brought back or merged with new details.
+    const stopReferences = api.subscribe('references.changed', () => {
+      requested = '';
+      format();
+    });
     return () => {
       editor.off('update', format);
       stopListening();
+      stopReferences();
     };
   }, [editor, style, store]);
 
