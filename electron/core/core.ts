@@ -131,7 +131,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       annotations: annotations.face,
       exchanged: exchangedCollections,
       ...(options.syncCredentials ? { syncCredentials: options.syncCredentials } : {}),
-      library: { collection: libraryCollection.name, documentDir: (docId) => documentDir(workspace.dir, docId), documentsDir: documentsDir(workspace.dir), followReceived: (docIds) => imports.followReceived(docIds) },
+      library: { collection: libraryCollection.name, documentDir: (docId) => documentDir(workspace.dir, docId), documentsDir: documentsDir(workspace.dir), followReceived: (docIds) => imports.followReceived(docIds), files: imports.documentFiles },
     });
     areas.push(team);
     const exchange = createExchangeArea(context, {

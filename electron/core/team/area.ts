@@ -1,4 +1,5 @@
 import type { AnnotationsFace } from '../annotations';
+import type { DocumentFilesFace } from '../import';
 import type { Area, CoreContext } from '../core-context';
 import type { AnyCollectionDefinition, Transaction, WorkspaceUser } from '../store';
 import type { TeamUserView } from './users';
@@ -14,7 +15,7 @@ export interface TeamDeps {
   /** The collections that travel in bundles (and sync): everything but what is one person's or this replica's. */
   exchanged: readonly AnyCollectionDefinition[];
   /** The imported documents: their library collection, where their files are, and how to load received ones. */
-  library: { collection: string; documentDir: (docId: string) => string; documentsDir: string; followReceived: (docIds: string[]) => Promise<void> };
+  library: { collection: string; documentDir: (docId: string) => string; documentsDir: string; followReceived: (docIds: string[]) => Promise<void>; files: DocumentFilesFace };
   workerUrl?: URL;
   /** Where the app keeps the sync name and password (the system keychain); the CLI passes them per call. */
   syncCredentials?: () => Promise<{ username: string; password: string } | undefined>;
@@ -97,7 +98,7 @@ export function createTeamArea(context: CoreContext, deps: TeamDeps): TeamArea {
         if ((username === undefined) !== (password === undefined)) throw new WorkbenchError('BAD_REQUEST', 'Give both a name and a password, or neither.');
         const credentials = username !== undefined && password !== undefined ? { username, password } : await deps.syncCredentials?.();
         const { syncWithServer } = await import('./sync');
-        const result = await syncWithServer(workspace, deps.exchanged, url, credentials);
+        const result = await syncWithServer(workspace, deps.exchanged, { collection: deps.library.collection, files: deps.library.files }, url, credentials);
         await workspace.transact((tx) =>
           tx.put(syncSettingsCollection, {
             id: 'server',

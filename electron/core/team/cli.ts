@@ -139,7 +139,8 @@ export function registerTeamCommands(program: Command, run: CliAction): void {
           value: result,
           human: () =>
             [
-              `Synced with ${result.server} (database ${result.database}): ${result.pushed} revisions sent; ${result.added} added, ${result.updated} updated, ${result.unchanged} unchanged, ${result.conflicts} conflicts.`,
+              `Synced with ${result.server} (database ${result.database}): ${result.pushed} revisions sent; ${result.added} added, ${result.updated} updated, ${result.unchanged} unchanged, ${result.conflicts} conflicts${result.documents ? `, ${result.documents} documents received` : ''}.`,
+              ...result.refusedDocuments.map((refused) => refused.problem),
               ...(result.conflicts > 0 ? ['Run `workbench conflicts` to see them and choose.'] : []),
             ].join('\n'),
         };

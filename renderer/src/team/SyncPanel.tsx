@@ -33,7 +33,10 @@ export function SyncPanel() {
       const result = await api.invoke('team.sync', { server: address });
       setStatus({
         kind: 'done',
-        message: `Synced: ${result.pushed} revision${result.pushed === 1 ? '' : 's'} sent; ${result.added} added, ${result.updated} updated, ${result.conflicts} conflict${result.conflicts === 1 ? '' : 's'}.`,
+        message: [
+          `Synced: ${result.pushed} revision${result.pushed === 1 ? '' : 's'} sent; ${result.added} added, ${result.updated} updated, ${result.conflicts} conflict${result.conflicts === 1 ? '' : 's'}${result.documents ? `; ${result.documents} document${result.documents === 1 ? '' : 's'} received` : ''}.`,
+          ...result.refusedDocuments.map((refused) => refused.problem),
+        ].join(' '),
       });
       settings.reload();
       team.reload();
