@@ -110,8 +110,8 @@ export function createTeamArea(context: CoreContext, deps: TeamDeps): TeamArea {
         if (libraryIds.length > 0) await deps.library.followReceived(libraryIds);
         return result;
       },
-      'team.agreement': ({ topicIds, docIds, coders }) => ({
-        ...computeAgreement(deps.annotations, context.corpus, { ...(topicIds ? { topicIds } : {}), ...(docIds ? { docIds } : {}), ...(coders ? { coders } : {}) }),
+      'team.agreement': ({ topicIds, docIds, coders, includeSubtopics }) => ({
+        ...computeAgreement(deps.annotations, context.corpus, { ...(topicIds ? { topicIds } : {}), ...(docIds ? { docIds } : {}), ...(coders ? { coders } : {}), ...(includeSubtopics ? { includeSubtopics } : {}) }),
         names: names(),
       }),
     },

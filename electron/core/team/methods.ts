@@ -84,7 +84,8 @@ export const teamMethods = {
   'team.syncSettings': method<SyncSettings | null>()(z.object({}).strict()),
   /**
    * Cohen's kappa between two coders over passages: a passage counts as coded with a topic
-   * by a coder when any of that coder's quotes in it carries the topic. Per topic and overall.
+   * by a coder when any of that coder's quotes in it carries the topic (or, with
+   * `includeSubtopics`, the topic or any topic below it). Per topic and overall.
    */
   'team.agreement': method<AgreementReport & { names: Record<string, string> }>()(
     z
@@ -92,6 +93,8 @@ export const teamMethods = {
         topicIds: z.array(id).max(500).optional(),
         docIds: z.array(id).max(500).optional(),
         coders: z.tuple([userId, userId]).optional(),
+        /** Count a quote carrying a subtopic of T as coded with T too. */
+        includeSubtopics: z.boolean().optional(),
       })
       .strict(),
   ),

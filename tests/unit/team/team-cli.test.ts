@@ -51,6 +51,9 @@ describe('the team commands of the compiled CLI', () => {
     const agreement = workbench(['agreement', '--topic', topic.id, '--document', docId, '--coders', 'amina,besnik', '--workspace', besnik]);
     expect(agreement.code, agreement.stderr).toBe(0);
     expect(agreement.stdout).toContain('Trust in police: kappa 0.000 (both 0, only Amina Berisha 8, only Besnik Gashi 0, neither 12');
+    const nested = workbench(['agreement', '--topic', topic.id, '--document', docId, '--coders', 'amina,besnik', '--include-subtopics', '--json', '--workspace', besnik]);
+    expect(nested.code, nested.stderr).toBe(0);
+    expect(JSON.parse(nested.stdout)).toMatchObject({ includeSubtopics: true, topics: [{ topicId: topic.id, both: 0, onlyA: 8, onlyB: 0, neither: 12 }] });
     expect(workbench(['conflicts', '--workspace', besnik]).stdout).toBe('No conflicts.\n');
 
     // Sync through the team's server: Amina's workspace pushes, Besnik's (saved address) has it all already.
@@ -74,5 +77,6 @@ describe('the team commands of the compiled CLI', () => {
 
     const help = workbench(['agreement', '--help']);
     expect(help.stdout.replace(/\s+/g, ' ')).toContain("The unit is the passage: a passage counts as coded with a topic by a coder when any of that coder's quotes in it carries the topic");
+    expect(help.stdout.replace(/\s+/g, ' ')).toContain('With --include-subtopics, a quote carrying a subtopic of T counts as coded with T too.');
   });
 });
