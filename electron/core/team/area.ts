@@ -5,7 +5,7 @@ import type { AnyCollectionDefinition, Transaction, WorkspaceUser } from '../sto
 import type { TeamUserView } from './users';
 import { computeAgreement } from './agreement';
 import { conflictView, listConflicts, stageResolution } from './conflicts';
-import type { teamMethods } from './methods';
+import type { TeamProgressEvent, teamMethods } from './methods';
 import { listUsers, stageUser, usersCollection } from './users';
 import { checkServerUrl, syncSettingsCollection } from './sync-settings';
 import { WorkbenchError } from '../api/errors';
@@ -45,6 +45,7 @@ export function createTeamArea(context: CoreContext, deps: TeamDeps): TeamArea {
   };
   const authorIds = () => deps.annotations.annotations.all().map((annotation) => deps.annotations.annotations.coderOf(annotation));
   const names = () => Object.fromEntries(listUsers(workspace, authorIds()).map((user) => [user.id, user.name]));
+  const reportProgress = (operation: TeamProgressEvent['operation']) => (progress: Omit<TeamProgressEvent, 'operation'>) => context.publish('team.progress', { operation, ...progress });
 
   return {
     face: {
@@ -59,18 +60,43 @@ export function createTeamArea(context: CoreContext, deps: TeamDeps): TeamArea {
     handlers: {
       'team.users': () => ({ users: listUsers(workspace, authorIds()), confirmed: workspace.records(usersCollection).has(workspace.user.id) }),
       // Bundles load their code (and jszip) on first use: opening the core for `info` or `search` need not.
-      'team.exportBundle': async ({ out, since }) =>
-        (await import('./export-bundle')).exportBundle(workspace, deps.exchanged, { out, ...(since === undefined ? {} : { since }), documentDir: deps.library.documentDir, libraryCollection: deps.library.collection }),
+      'team.exportBundle': async ({ out, since }) => {
+        const progress = reportProgress('export');
+        try {
+          return await (await import('./export-bundle')).exportBundle(workspace, deps.exchanged, {
+            out,
+            ...(since === undefined ? {} : { since }),
+            documentDir: deps.library.documentDir,
+            libraryCollection: deps.library.collection,
+            onProgress: progress,
+          });
+        } finally {
+          progress({ stage: 'done' });
+        }
+      },
       'team.mergeBundle': async ({ file, join }) => {
-        const [{ readBundle }, { mergeBundle }] = await Promise.all([import('./read-bundle'), import('./merge-bundle')]);
-        const bundle = await readBundle(file, deps.workerUrl ? { workerUrl: deps.workerUrl } : {});
-        return mergeBundle(workspace, deps.exchanged, bundle, {
-          fileName: file.split(/[\\/]/).pop() ?? file,
-          ...(join ? { join } : {}),
-          documentsDir: deps.library.documentsDir,
-          libraryCollection: deps.library.collection,
-          onLibraryReceived: deps.library.followReceived,
-        });
+        const progress = reportProgress('merge');
+        try {
+          const [{ readBundle }, { mergeBundle }] = await Promise.all([import('./read-bundle'), import('./merge-bundle')]);
+          progress({ stage: 'reading' });
+          const bundle = await readBundle(file, deps.workerUrl ? { workerUrl: deps.workerUrl } : {});
+          return await mergeBundle(workspace, deps.exchanged, bundle, {
+            fileName: file.split(/[\\/]/).pop() ?? file,
+            ...(join ? { join } : {}),
+            documentsDir: deps.library.documentsDir,
+            libraryCollection: deps.library.collection,
+            onLibraryReceived: deps.library.followReceived,
+            onProgress: progress,
+          });
+        } finally {
+          progress({ stage: 'done' });
+        }
+      },
+      'team.saveBundleDialog': () => {
+        throw new WorkbenchError('UNSUPPORTED', 'Choosing where to save a bundle needs the desktop app; the CLI takes --out FILE.');
+      },
+      'team.openBundleDialog': () => {
+        throw new WorkbenchError('UNSUPPORTED', 'Choosing a bundle to merge needs the desktop app; the CLI takes the file: workbench exchange merge FILE.');
       },
       'team.conflicts': () => listConflicts(workspace, deps.exchanged),
       'team.resolveConflict': async ({ collection, id, rev, record }) => {

@@ -6,6 +6,9 @@ import type { AnyCollectionDefinition, Workspace } from '../store';
 import { applyReceived, type ReceivedCounts } from './apply-received';
 import { bundleFormatVersion, type ParsedBundle } from './bundle-format';
 import { stageUser, usersCollection } from './users';
+import type { TeamProgressEvent } from './methods';
+
+export type StageProgress = (progress: Omit<TeamProgressEvent, 'operation'>) => void;
 
 export interface MergeResult extends ReceivedCounts {
   /** Imported documents whose files came with the bundle. */
@@ -22,6 +25,7 @@ export interface MergeOptions {
   join?: boolean;
   /** Told which library records changed, once the merge is on disk (the import area loads or drops them). */
   onLibraryReceived?: (docIds: string[]) => Promise<void>;
+  onProgress?: StageProgress;
 }
 
 /**
@@ -32,8 +36,9 @@ export interface MergeOptions {
 export async function mergeBundle(workspace: Workspace, collections: readonly AnyCollectionDefinition[], bundle: ParsedBundle, options: MergeOptions): Promise<MergeResult> {
   const { manifest } = bundle;
   const { fileName } = options;
+  options.onProgress?.({ stage: 'checking' });
   if (manifest.formatVersion > bundleFormatVersion) {
-    throw new WorkbenchError('CONFLICT', `“${fileName}” was exported by a newer Field Workbench (bundle format ${manifest.formatVersion}; this version reads ${bundleFormatVersion}). Update the app, then merge it; nothing was merged.`, { fileName });
+    throw new WorkbenchError('CONFLICT', `“${fileName}” was exported by a newer Field Workbench (bundle format ${manifest.formatVersion}; this version reads ${bundleFormatVersion}). Update the app, then merge it; nothing was merged.`, { fileName, reason: 'newer-format' });
   }
   const byName = new Map(collections.map((definition) => [definition.name, definition]));
   // Who the user is does not make a project: a new member names themselves before joining.
@@ -49,7 +54,8 @@ export async function mergeBundle(workspace: Workspace, collections: readonly An
     throw new WorkbenchError(
       'CONFLICT',
       `“${fileName}” belongs to another project (${manifest.projectId}; this workspace is ${workspace.identity.projectId}). Only bundles of the same project can be merged${holdsRecords ? '' : ' (to join that project with this empty workspace, merge with --join)'}; nothing was merged.`,
-      { fileName },
+      // The app offers to join instead when it can.
+      { fileName, reason: 'other-project', canJoin: !holdsRecords },
     );
   }
   for (const [name, version] of Object.entries(manifest.collections)) {
@@ -72,9 +78,10 @@ export async function mergeBundle(workspace: Workspace, collections: readonly An
   }
 
   const joining = manifest.projectId !== workspace.identity.projectId;
-  const placed = await placeDocuments(bundle, options.documentsDir, fileName);
+  const placed = await placeDocuments(bundle, options.documentsDir, fileName, options.onProgress);
   let result: MergeResult;
   try {
+    options.onProgress?.({ stage: 'records', done: 0, total: bundle.records.length });
     result = await workspace.transact((tx) => {
       const counts = applyReceived(tx, byName, bundle.records);
       // The exporter is named on their records; make sure the name is known here.
@@ -87,7 +94,10 @@ export async function mergeBundle(workspace: Workspace, collections: readonly An
   }
   if (joining) await workspace.joinProject(manifest.projectId);
   const libraryIds = bundle.records.filter((record) => record.collection === options.libraryCollection).map((record) => record.id);
-  if (libraryIds.length > 0) await options.onLibraryReceived?.(libraryIds);
+  if (libraryIds.length > 0) {
+    options.onProgress?.({ stage: 'loading', done: 0, total: libraryIds.length });
+    await options.onLibraryReceived?.(libraryIds);
+  }
   return result;
 }
 
@@ -96,10 +106,11 @@ export async function mergeBundle(workspace: Workspace, collections: readonly An
  * temporary folder, renamed into place). Documents already here are left as they are: an
  * imported document's files never change after import. Returns the ids placed.
  */
-async function placeDocuments(bundle: ParsedBundle, documentsDir: string, fileName: string): Promise<string[]> {
+async function placeDocuments(bundle: ParsedBundle, documentsDir: string, fileName: string, onProgress?: StageProgress): Promise<string[]> {
   const placed: string[] = [];
   try {
-    for (const docId of bundle.manifest.documents) {
+    for (const [index, docId] of bundle.manifest.documents.entries()) {
+      onProgress?.({ stage: 'documents', done: index, total: bundle.manifest.documents.length });
       const target = join(documentsDir, docId);
       if (await stat(target).then(() => true, () => false)) continue;
       const files = bundle.documents.filter((file) => file.docId === docId);

@@ -16,6 +16,21 @@ export type { TeamUserView } from './users';
 export type { SyncResult } from './sync';
 export type { SyncSettings } from './sync-settings';
 
+/** How a long export or merge is going, for the app's progress bar. */
+export interface TeamProgressEvent {
+  operation: 'export' | 'merge';
+  stage: 'reading' | 'checking' | 'documents' | 'records' | 'writing' | 'loading' | 'done';
+  /** Items done of total in this stage, when it counts any. */
+  done?: number;
+  total?: number;
+}
+
+declare module '../api/contract' {
+  interface EventPayloads {
+    'team.progress': TeamProgressEvent;
+  }
+}
+
 export interface TeamUsers {
   users: TeamUserView[];
   /** False until the current user has named themselves (the app asks at first run). */
@@ -50,6 +65,14 @@ export const teamMethods = {
       })
       .strict(),
   ),
+  /**
+   * Host methods (the desktop app implements them with Electron's dialogs; core alone answers
+   * UNSUPPORTED): where to write a bundle, and which bundle to merge. The path returned is
+   * granted, so the renderer may pass it to `team.exportBundle` / `team.mergeBundle`;
+   * null when the user cancelled.
+   */
+  'team.saveBundleDialog': method<{ path: string | null }>()(z.object({ suggestedName: z.string().trim().min(1).max(200).regex(/^[^/\\]+$/, 'a file name, no folders') }).strict()),
+  'team.openBundleDialog': method<{ path: string | null }>()(z.object({}).strict()),
   /** Records edited on both sides, or deleted on one and edited on the other, with every version. */
   'team.conflicts': method<ConflictView[]>()(z.object({}).strict()),
   /** Ends a conflict with one version (`rev`) or a combined record (`record`); the choice is a new revision. */
