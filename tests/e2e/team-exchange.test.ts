@@ -197,3 +197,49 @@ describe('exchanging bundles from the Team view', () => {
     expect(app.core.corpus.passages(docId)).toHaveLength(20);
   });
 });
+
+describe('sync errors in the Team view', () => {
+  it('a wrong password (401 from a real CouchDB-compatible server), a server that is down, and one that is not CouchDB each say what happened, and nothing changes', async () => {
+    const { startCouchServer, freePort } = await import('../helpers/couch-server');
+    const { createServer } = await import('node:http');
+    const couch = await startCouchServer();
+    cleanups.push(() => couch.close());
+    const notCouch = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/html' });
+      response.end('<html><body>Router login</body></html>');
+    });
+    await new Promise<void>((resolve) => notCouch.listen(0, '127.0.0.1', resolve));
+    cleanups.push(() => new Promise<void>((resolve) => notCouch.close(() => resolve())));
+
+    const app = await apps.start({ viewport: { width: 900, height: 700 } });
+    const { page } = app;
+    const { passageIds } = await importTranscript(app.core);
+    const topic = await call(app.core, 'topics.create', { name: 'Trust in police' });
+    await code(app.core, passageIds, 1, 2, topic.id);
+    await couch.createDatabase(app.core.workspace.identity.projectId);
+    await couch.createUser('amina', 'correct horse');
+    const before = state(app.core);
+
+    await app.goto('#/team/sync');
+    const cases = [
+      { server: couch.url, password: 'wrong horse', message: /^The server refused the name “amina” and its password \(HTTP 401\)\. Check them above and sync again; nothing was changed\.$/ },
+      { server: `http://127.0.0.1:${await freePort()}/`, password: 'correct horse', message: /could not be reached \(ECONNREFUSED\).*nothing was changed/ },
+      { server: `http://127.0.0.1:${(notCouch.address() as { port: number }).port}/`, password: 'correct horse', message: /is not a CouchDB server.*nothing was changed/ },
+    ];
+    for (const [index, item] of cases.entries()) {
+      await page.getByLabel('Server address').fill(item.server);
+      await page.getByLabel('Your name on the server').fill('amina');
+      await page.getByLabel('Password').fill(item.password);
+      await page.getByRole('button', { name: 'Sync now' }).click();
+      const alert = page.locator('.sync-error');
+      await alert.waitFor();
+      expect(await alert.textContent()).toMatch(item.message);
+      expect(state(app.core)).toEqual(before);
+      expect(await call(app.core, 'team.syncSettings', {})).toBeNull();
+      if (index === 0) {
+        await noButtonOffScreen(page);
+        await screenshot(page, 'team-sync-401-900x700');
+      }
+    }
+  });
+});

@@ -211,7 +211,9 @@ async function checkServer(server: URL, databaseUrl: URL, credentials?: SyncCred
   if (answer.status === 401 || answer.status === 403) {
     throw new WorkbenchError(
       'FORBIDDEN',
-      `The server refused ${credentials ? `the name “${credentials.username}” and its password` : 'to let you in without a name and password'} (HTTP ${answer.status}). Check them (--login and --password-file, or WORKBENCH_SYNC_USER and WORKBENCH_SYNC_PASSWORD); nothing was changed.`,
+      `The server refused ${credentials ? `the name “${credentials.username}” and its password` : 'to let you in without a name and password'} (HTTP ${answer.status}). Check them (in the app under Team → Sync; in the CLI --login and --password-file, or WORKBENCH_SYNC_USER and WORKBENCH_SYNC_PASSWORD), then sync again; nothing was changed.`,
+      // The app words it for its own form.
+      { reason: 'credentials', status: answer.status, ...(credentials ? { username: credentials.username } : {}) },
     );
   }
   if (answer.status === 404) {

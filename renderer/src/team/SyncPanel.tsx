@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { api } from '../api/client';
+import { api, ApiError } from '../api/client';
 import { useApi } from '../api/use-api';
 import { useTeamUsers } from './TeamUsersProvider';
 
@@ -41,7 +41,12 @@ export function SyncPanel() {
       settings.reload();
       team.reload();
     } catch (error) {
-      setStatus({ kind: 'error', message: (error as Error).message });
+      const details = error instanceof ApiError ? (error.details as { reason?: string; status?: number; username?: string } | undefined) : undefined;
+      const message =
+        details?.reason === 'credentials'
+          ? `The server refused ${details.username ? `the name “${details.username}” and its password` : 'to let you in without a name and password'} (HTTP ${details.status}). Check them above and sync again; nothing was changed.`
+          : (error as Error).message;
+      setStatus({ kind: 'error', message });
     }
   };
 
