@@ -96,6 +96,28 @@ describe('imported documents travel by sync', () => {
     expect((await call(amina, 'annotations.list', { docId, coder: 'clara' })).every((annotation) => annotation.ranges.length === 1)).toBe(true);
   });
 
+  it('a document removed on one side and renamed on the other is a conflict, and the side that removed it gets its files back until someone chooses', async () => {
+    const [amina, besnik] = await threeWorkspaces();
+    const { docId } = await importTranscript(amina);
+    await call(amina, 'team.sync', { server: couch.url });
+    await call(besnik, 'team.sync', { server: couch.url });
+    expect(besnik.corpus.hasDocument(docId)).toBe(true);
+
+    await call(amina, 'import.remove', { docId, annotations: 'delete' });
+    expect(amina.corpus.hasDocument(docId)).toBe(false);
+    await call(besnik, 'import.updateMetadata', { docId, title: 'Interview 7, Mitrovica' });
+    for (let round = 0; round < 2; round++) for (const core of [amina, besnik]) await call(core, 'team.sync', {});
+
+    for (const core of [amina, besnik]) {
+      const conflicts = await call(core, 'team.conflicts', {});
+      expect(conflicts.map((conflict) => [conflict.collection, conflict.id, conflict.kind])).toEqual([['library', docId, 'edit-delete']]);
+      // The rename is shown meanwhile, and the document reads on both sides again.
+      expect((await call(core, 'corpus.document', { docId })).title).toBe('Interview 7, Mitrovica');
+      expect(await call(core, 'corpus.passages', { docId })).toHaveLength(20);
+    }
+    expect(await folder(amina, docId)).toEqual(await folder(besnik, docId));
+  });
+
   it('a document whose original does not match its content hash is not taken in, is named, and is asked for again on the next sync', async () => {
     const [amina, besnik] = await threeWorkspaces();
     const { docId } = await importTranscript(amina);
