@@ -175,6 +175,44 @@ describe('exchanging bundles from the Team view', () => {
     });
   }
 
+  it('a bundle dropped on the window is merged, not imported: Team → Exchange opens and shows what it brought', async () => {
+    const app = await apps.start();
+    const { page } = app;
+    const dir = await tempFolder();
+    // Amina joins the app's project, imports and codes an interview.
+    const mine = join(dir, 'mine.fwx');
+    await call(app.core, 'team.exportBundle', { out: mine });
+    const amina = await colleague(dir, 'amina', 'Amina Berisha');
+    await call(amina, 'team.mergeBundle', { file: mine, join: true });
+    const { docId, passageIds } = await importTranscript(amina);
+    const topic = await call(amina, 'topics.create', { name: 'Trust in police' });
+    await code(amina, passageIds, 1, 3, topic.id);
+    const file = join(dir, 'amina.fwx');
+    await call(amina, 'team.exportBundle', { out: file });
+
+    await app.goto('#/library');
+    const base64 = (await readFile(file)).toString('base64');
+    const dataTransfer = await page.evaluateHandle((content) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([Uint8Array.from(atob(content), (c) => c.charCodeAt(0))], 'amina.fwx'));
+      return transfer;
+    }, base64);
+    await page.dispatchEvent('main', 'dragenter', { dataTransfer });
+    await page.locator('.drop-overlay').getByText(/exchange bundle \(\.fwx\) is merged/).waitFor();
+    await page.dispatchEvent('main', 'drop', { dataTransfer });
+    await page.waitForURL(/#\/team\/exchange/);
+    await page.getByText('Merged Amina Berisha’s bundle').waitFor();
+    const counts = Object.fromEntries(
+      await page.locator('.exchange-counts > div').evaluateAll((items) => items.map((item) => [item.querySelector('dt')!.textContent, Number(item.querySelector('dd')!.textContent)])),
+    );
+    // Her 3 quotes, the topic, the document, her name; the document's files came with it.
+    expect(counts).toMatchObject({ Added: 6, Conflicts: 0, Documents: 1 });
+    expect(app.core.corpus.passages(docId)).toHaveLength(20);
+    // Nothing went to the import: no job, no second copy of anything.
+    expect(await page.locator('.import-job').count()).toBe(0);
+    expect((await call(app.core, 'annotations.list', { docId })).every((annotation) => annotation.ranges.length === 1)).toBe(true);
+  });
+
   it('an empty workspace offered a bundle of another project can join it and merge', async () => {
     const app = await apps.start();
     const { page } = app;

@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join as joinPath } from 'node:path';
 import type { AnnotationsFace } from '../annotations';
 import type { DocumentFilesFace } from '../import';
 import type { Area, CoreContext } from '../core-context';
@@ -5,7 +8,7 @@ import type { AnyCollectionDefinition, Transaction, WorkspaceUser } from '../sto
 import type { TeamUserView } from './users';
 import { computeAgreement } from './agreement';
 import { conflictView, listConflicts, stageResolution } from './conflicts';
-import type { TeamProgressEvent, teamMethods } from './methods';
+import type { MergeResult, TeamProgressEvent, teamMethods } from './methods';
 import { listUsers, stageUser, usersCollection } from './users';
 import { checkServerUrl, syncSettingsCollection } from './sync-settings';
 import { WorkbenchError } from '../api/errors';
@@ -47,6 +50,25 @@ export function createTeamArea(context: CoreContext, deps: TeamDeps): TeamArea {
   const names = () => Object.fromEntries(listUsers(workspace, authorIds()).map((user) => [user.id, user.name]));
   const reportProgress = (operation: TeamProgressEvent['operation']) => (progress: Omit<TeamProgressEvent, 'operation'>) => context.publish('team.progress', { operation, ...progress });
 
+  const mergeFile = async (file: string, join: boolean | undefined): Promise<MergeResult> => {
+    const progress = reportProgress('merge');
+    try {
+      const [{ readBundle }, { mergeBundle }] = await Promise.all([import('./read-bundle'), import('./merge-bundle')]);
+      progress({ stage: 'reading' });
+      const bundle = await readBundle(file, deps.workerUrl ? { workerUrl: deps.workerUrl } : {});
+      return await mergeBundle(workspace, deps.exchanged, bundle, {
+        fileName: file.split(/[\\/]/).pop() ?? file,
+        ...(join ? { join } : {}),
+        documentsDir: deps.library.documentsDir,
+        libraryCollection: deps.library.collection,
+        onLibraryReceived: deps.library.followReceived,
+        onProgress: progress,
+      });
+    } finally {
+      progress({ stage: 'done' });
+    }
+  };
+
   return {
     face: {
       users: () => listUsers(workspace, authorIds()),
@@ -74,22 +96,16 @@ export function createTeamArea(context: CoreContext, deps: TeamDeps): TeamArea {
           progress({ stage: 'done' });
         }
       },
-      'team.mergeBundle': async ({ file, join }) => {
-        const progress = reportProgress('merge');
+      'team.mergeBundle': ({ file, join }) => mergeFile(file, join),
+      'team.mergeBundleBytes': async ({ fileName, base64, join }) => {
+        // Written to a private temporary folder under its own name, merged like a chosen file, then removed.
+        const dir = await mkdtemp(joinPath(tmpdir(), 'workbench-bundle-'));
         try {
-          const [{ readBundle }, { mergeBundle }] = await Promise.all([import('./read-bundle'), import('./merge-bundle')]);
-          progress({ stage: 'reading' });
-          const bundle = await readBundle(file, deps.workerUrl ? { workerUrl: deps.workerUrl } : {});
-          return await mergeBundle(workspace, deps.exchanged, bundle, {
-            fileName: file.split(/[\\/]/).pop() ?? file,
-            ...(join ? { join } : {}),
-            documentsDir: deps.library.documentsDir,
-            libraryCollection: deps.library.collection,
-            onLibraryReceived: deps.library.followReceived,
-            onProgress: progress,
-          });
+          const file = joinPath(dir, basename(fileName));
+          await writeFile(file, Buffer.from(base64, 'base64'));
+          return await mergeFile(file, join);
         } finally {
-          progress({ stage: 'done' });
+          await rm(dir, { recursive: true, force: true });
         }
       },
       'team.saveBundleDialog': () => {

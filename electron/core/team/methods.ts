@@ -38,6 +38,9 @@ export interface TeamUsers {
 }
 
 const id = z.string().min(1).max(500);
+/** The largest bundle taken as bytes from a drop: what a drop may import too. */
+export const MAX_DROPPED_BUNDLE_BYTES = 200 * 1024 * 1024;
+const MAX_DROPPED_BUNDLE_BASE64 = Math.ceil(MAX_DROPPED_BUNDLE_BYTES / 3) * 4;
 const userId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'a coder is a user id (lower case letters, digits, dashes)');
 const filePath = z.string().min(1).max(4096);
 
@@ -73,6 +76,23 @@ export const teamMethods = {
    */
   'team.saveBundleDialog': method<{ path: string | null }>()(z.object({ suggestedName: z.string().trim().min(1).max(200).regex(/^[^/\\]+$/, 'a file name, no folders') }).strict()),
   'team.openBundleDialog': method<{ path: string | null }>()(z.object({}).strict()),
+  /**
+   * Merges a bundle dropped on the window, sent as bytes (the renderer never sees a dropped
+   * file's path). Up to 200 MB; a larger bundle is chosen with the dialog instead.
+   */
+  'team.mergeBundleBytes': method<MergeResult>()(
+    z
+      .object({
+        fileName: z.string().min(1).max(255).regex(/^[^/\\\0]+$/, 'a file name, no folders'),
+        base64: z
+          .string()
+          .min(1, 'the bundle is empty')
+          .max(MAX_DROPPED_BUNDLE_BASE64, `a dropped bundle can be up to ${MAX_DROPPED_BUNDLE_BYTES / 1024 / 1024} MB; choose a larger one with “Merge a colleague’s bundle…”`)
+          .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'the bundle must be sent as base64'),
+        join: z.boolean().optional(),
+      })
+      .strict(),
+  ),
   /** Records edited on both sides, or deleted on one and edited on the other, with every version. */
   'team.conflicts': method<ConflictView[]>()(z.object({}).strict()),
   /** Ends a conflict with one version (`rev`) or a combined record (`record`); the choice is a new revision. */

@@ -3,12 +3,16 @@ import type { ExportBundleResult, MergeResult, TeamProgressEvent } from '../../.
 import { api, ApiError } from '../api/client';
 import { routeHref } from '../app/routes';
 import { useTeamUsers } from './TeamUsersProvider';
+import { useDroppedBundles } from './bundle-drop';
+import { MAX_DROPPED_BYTES, readFileAsBase64 } from '../import/read-file-base64';
 
 type SinceChoice = 'all' | 'date' | 'bundle';
+/** Where a bundle to merge comes from: chosen in the dialog (a granted path) or dropped (bytes). */
+type BundleSource = { kind: 'chosen'; path: string } | { kind: 'dropped'; file: File };
 type Outcome =
   | { kind: 'exported'; result: ExportBundleResult }
   | { kind: 'merged'; result: MergeResult }
-  | { kind: 'error'; title: string; message: string; joinFile?: string }
+  | { kind: 'error'; title: string; message: string; joinSource?: BundleSource }
   | { kind: 'cancelled'; message: string };
 
 /** The last bundle written in this session: its lastSeq is what "changed since my last bundle" means. */
@@ -71,22 +75,29 @@ export function ExchangePanel() {
     });
   };
 
-  const mergeBundle = async (file?: string, join?: boolean) => {
+  const mergeBundle = async (source?: BundleSource, join?: boolean) => {
     await run('merge', async () => {
-      const path = file ?? (await api.invoke('team.openBundleDialog', {})).path;
-      if (!path) return { kind: 'cancelled', message: 'Merge cancelled: nothing was changed.' };
-      try {
-        return { kind: 'merged', result: await api.invoke('team.mergeBundle', { file: path, ...(join ? { join } : {}) }) };
-      } catch (error) {
-        const details = error instanceof ApiError ? (error.details as { reason?: string; canJoin?: boolean } | undefined) : undefined;
-        if (details?.reason === 'other-project' && details.canJoin) {
-          return { kind: 'error', title: 'This bundle is from another project', message: (error as Error).message.replace(/ \(to join that project[^)]*\)/, ''), joinFile: path };
-        }
-        throw error;
+      if (source?.kind === 'dropped') {
+        const { file } = source;
+        return mergeOutcome(file.name, async (joining) => api.invoke('team.mergeBundleBytes', { fileName: file.name, base64: await readFileAsBase64(file), ...(joining ? { join: joining } : {}) }), source, join);
       }
+      const path = source?.path ?? (await api.invoke('team.openBundleDialog', {})).path;
+      if (!path) return { kind: 'cancelled', message: 'Merge cancelled: nothing was changed.' };
+      return mergeOutcome(path, (joining) => api.invoke('team.mergeBundle', { file: path, ...(joining ? { join: joining } : {}) }), { kind: 'chosen', path }, join);
     });
     team.reload();
   };
+
+  // A bundle dropped on the window comes here (see bundle-drop.ts); it travels as bytes.
+  useDroppedBundles((file) => {
+    if (busy) return;
+    void run('merge', async () => {
+      if (file.size > MAX_DROPPED_BYTES) {
+        return { kind: 'error', title: 'The bundle could not be merged', message: `“${file.name}” is larger than the ${MAX_DROPPED_BYTES / 1024 / 1024} MB a dropped bundle may be. Choose it with “Merge a colleague’s bundle…” instead; nothing was merged.` };
+      }
+      return mergeOutcome(file.name, async (join) => api.invoke('team.mergeBundleBytes', { fileName: file.name, base64: await readFileAsBase64(file), ...(join ? { join } : {}) }), { kind: 'dropped', file });
+    }).then(() => team.reload());
+  });
 
   const run = async (operation: 'export' | 'merge', work: () => Promise<Outcome>) => {
     setBusy(operation);
@@ -105,7 +116,8 @@ export function ExchangePanel() {
     <div className="team-section exchange-panel">
       <h2>Exchange work without a connection</h2>
       <p className="muted">
-        A bundle carries your records with their history, deletions included, and the documents you imported, so a colleague’s quotes anchor. Merging the same bundle twice changes nothing.
+        A bundle carries your records with their history, deletions included, and the documents you imported, so a colleague’s quotes anchor. Merging the same bundle twice changes nothing. You can also drop a
+        colleague’s bundle (.fwx) anywhere on the window.
       </p>
 
       <fieldset className="exchange-since" disabled={busy !== undefined}>
@@ -154,22 +166,39 @@ export function ExchangePanel() {
         </div>
       ) : null}
 
-      {outcome ? <OutcomeView outcome={outcome} onJoin={(file) => void mergeBundle(file, true)} /> : null}
+      {outcome ? <OutcomeView outcome={outcome} onJoin={(source) => void mergeBundle(source, true)} /> : null}
     </div>
   );
 }
 
-function OutcomeView({ outcome, onJoin }: { outcome: Outcome; onJoin: (file: string) => void }) {
+/**
+ * Merges and words the answer; a bundle of another project offered to a workspace with no
+ * work of its own becomes an offer to join that project.
+ */
+async function mergeOutcome(name: string, merge: (join?: boolean) => Promise<MergeResult>, source: BundleSource, join?: boolean): Promise<Outcome> {
+  try {
+    return { kind: 'merged', result: await merge(join) };
+  } catch (error) {
+    const details = error instanceof ApiError ? (error.details as { reason?: string; canJoin?: boolean } | undefined) : undefined;
+    if (details?.reason === 'other-project' && details.canJoin) {
+      return { kind: 'error', title: 'This bundle is from another project', message: (error as Error).message.replace(/ \(to join that project[^)]*\)/, ''), joinSource: source };
+    }
+    if (error instanceof Error && !error.message.includes(name.split(/[\\/]/).pop() ?? name)) throw new Error(`“${name.split(/[\\/]/).pop()}”: ${error.message}`);
+    throw error;
+  }
+}
+
+function OutcomeView({ outcome, onJoin }: { outcome: Outcome; onJoin: (source: BundleSource) => void }) {
   if (outcome.kind === 'cancelled') return <p className="muted exchange-outcome" role="status">{outcome.message}</p>;
   if (outcome.kind === 'error') {
     return (
       <div className="exchange-outcome exchange-error" role="alert">
         <strong>{outcome.title}</strong>
         <p>{outcome.message}</p>
-        {outcome.joinFile ? (
+        {outcome.joinSource ? (
           <p>
             This workspace holds no work of its own yet, so it can join that project.{' '}
-            <button type="button" onClick={() => onJoin(outcome.joinFile!)}>
+            <button type="button" onClick={() => onJoin(outcome.joinSource!)}>
               Join the project and merge
             </button>
           </p>
