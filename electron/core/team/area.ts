@@ -62,6 +62,7 @@ export function createTeamArea(context: CoreContext, deps: TeamDeps): TeamArea {
         documentsDir: deps.library.documentsDir,
         libraryCollection: deps.library.collection,
         onLibraryReceived: deps.library.followReceived,
+        documentProblem: (docId, record, files) => deps.library.files.problem(docId, record, files),
         onProgress: progress,
       });
     } finally {

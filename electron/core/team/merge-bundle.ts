@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { WorkbenchError } from '../api/errors';
-import type { AnyCollectionDefinition, Workspace } from '../store';
+import { generation, type AnyCollectionDefinition, type Workspace } from '../store';
+import type { DocumentFile } from '../import';
 import { applyReceived, type ReceivedCounts } from './apply-received';
 import { bundleFormatVersion, type ParsedBundle } from './bundle-format';
 import { stageUser, usersCollection } from './users';
@@ -26,6 +27,8 @@ export interface MergeOptions {
   /** Told which library records changed, once the merge is on disk (the import area loads or drops them). */
   onLibraryReceived?: (docIds: string[]) => Promise<void>;
   onProgress?: StageProgress;
+  /** Why a document's files cannot be the document of its library record (the import area's check), or undefined. */
+  documentProblem?: (docId: string, libraryRecord: unknown, files: readonly DocumentFile[]) => string | undefined;
 }
 
 /**
@@ -75,6 +78,14 @@ export async function mergeBundle(workspace: Workspace, collections: readonly An
     if (manifest.collections[record.collection] === undefined) {
       throw new WorkbenchError('CORRUPT', `“${fileName}” holds a ${record.collection} record its manifest does not declare; nothing was merged.`, { fileName });
     }
+  }
+
+  // The documents' files are checked as sync checks them (names, sizes, the original's content hash) before anything is written.
+  for (const docId of manifest.documents) {
+    const record = bundle.records.find((candidate) => candidate.collection === options.libraryCollection && candidate.id === docId);
+    const live = record?.leaves.filter((leaf) => !leaf.deleted).sort((a, b) => generation(b.rev) - generation(a.rev))[0];
+    const problem = live ? options.documentProblem?.(docId, live.record, bundle.documents.filter((file) => file.docId === docId)) : 'its library record is missing';
+    if (problem) throw new WorkbenchError('CORRUPT', `“${fileName}” carries the document ${docId}, but ${problem}. Ask ${manifest.exportedBy.name} to export again; nothing was merged.`, { fileName, docId });
   }
 
   const joining = manifest.projectId !== workspace.identity.projectId;
