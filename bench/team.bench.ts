@@ -1,4 +1,4 @@
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -84,6 +84,7 @@ export async function run(): Promise<BenchRow[]> {
         { suite: 'team', case: `sync: pull ${count.toLocaleString('en')} records into another workspace`, metric: 'time', value: pullMs, unit: 'ms', reference },
         { suite: 'team', case: 'sync: peak process memory above the start (push and pull)', metric: 'memory', value: (syncPeak - rssStart) / 1e6, unit: 'MB' },
       ];
+      syncRows.push(...(await documentSync(root, couch, open)));
     } finally {
       await couch.close();
     }
@@ -98,4 +99,44 @@ export async function run(): Promise<BenchRow[]> {
   } finally {
     await rm(root, { recursive: true, force: true });
   }
+}
+
+/**
+ * An imported document travelling by sync: a 14-page PDF (the pdf.js test paper) is imported
+ * in one workspace and pushed with its files as attachments, then pulled, checked and placed
+ * by another. The reference is writing the same files to disk once.
+ */
+async function documentSync(root: string, couch: Awaited<ReturnType<typeof startCouchServer>>, open: (name: string) => ReturnType<typeof createCore>): Promise<BenchRow[]> {
+  const pdf = resolve(import.meta.dirname, '../../shared/fixtures/pdfs/tracemonkey.pdf');
+  const sender = await open('dana');
+  await call(sender, 'app.setUser', { name: 'Dana Krasniqi', id: 'dana' });
+  const projectId = sender.workspace.identity.projectId;
+  await couch.createDatabase(projectId);
+  const imported = await call(sender, 'import.bytes', { fileName: 'tracemonkey.pdf', base64: (await readFile(pdf)).toString('base64') });
+  const folder = join(sender.workspace.dir, 'documents', imported.documentId);
+  const files = await Promise.all((await readdir(folder)).map(async (name) => ({ name, bytes: await readFile(join(folder, name)) })));
+  const megabytes = files.reduce((sum, file) => sum + file.bytes.length, 0) / 1e6;
+  let started = performance.now();
+  await call(sender, 'team.sync', { server: couch.url });
+  const pushMs = performance.now() - started;
+  await sender.close();
+
+  const receiver = await open('erion');
+  await receiver.workspace.joinProject(projectId);
+  started = performance.now();
+  const pulled = await call(receiver, 'team.sync', { server: couch.url });
+  const pullMs = performance.now() - started;
+  await receiver.close();
+  if (pulled.documents !== 1) throw new Error(`the document did not arrive: ${JSON.stringify(pulled.refusedDocuments)}`);
+
+  const copy = join(root, 'plain-copy');
+  await rm(copy, { recursive: true, force: true });
+  await mkdir(copy);
+  started = performance.now();
+  for (const file of files) await writeFile(join(copy, file.name), file.bytes);
+  const reference = { name: `writing the same ${megabytes.toFixed(1)} MB of files with fs.writeFile`, value: performance.now() - started };
+  return [
+    { suite: 'team', case: `sync: push an imported 14-page PDF with its files (${megabytes.toFixed(1)} MB of attachments)`, metric: 'time', value: pushMs, unit: 'ms', reference },
+    { suite: 'team', case: 'sync: pull that document into another workspace (hash checked, files placed, loaded)', metric: 'time', value: pullMs, unit: 'ms', reference },
+  ];
 }

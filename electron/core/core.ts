@@ -66,7 +66,7 @@ export interface CoreOptions {
   /** When journals fold into snapshots (tests and benchmarks change it). */
   compaction?: Partial<CompactionPolicy>;
   /** Methods only a host can implement (the Electron shell opens external links and prints PDFs). */
-  hostHandlers?: Partial<Pick<Handlers, 'app.openExternal' | 'drafts.exportPdf' | 'import.pickFiles' | 'team.saveSyncLogin' | 'team.syncLogin'>>;
+  hostHandlers?: Partial<Pick<Handlers, 'app.openExternal' | 'drafts.exportPdf' | 'import.pickFiles' | 'team.saveSyncLogin' | 'team.syncLogin' | 'team.saveBundleDialog' | 'team.openBundleDialog'>>;
   /** The sync name and password the host keeps (the app: the system keychain), used when a sync call gives none. */
   syncCredentials?: () => Promise<{ username: string; password: string } | undefined>;
 }
@@ -135,7 +135,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       annotations: annotations.face,
       exchanged: exchangedCollections,
       ...(options.syncCredentials ? { syncCredentials: options.syncCredentials } : {}),
-      library: { collection: libraryCollection.name, documentDir: (docId) => documentDir(workspace.dir, docId), documentsDir: documentsDir(workspace.dir), followReceived: (docIds) => imports.followReceived(docIds) },
+      library: { collection: libraryCollection.name, documentDir: (docId) => documentDir(workspace.dir, docId), documentsDir: documentsDir(workspace.dir), followReceived: (docIds) => imports.followReceived(docIds), files: imports.documentFiles },
     });
     areas.push(team);
     const exchange = createExchangeArea(context, {

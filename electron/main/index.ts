@@ -63,6 +63,27 @@ function openCore(attempt: StartupAttempt): Promise<Core> {
         if (!core) throw new Error('The workbench is closing.');
         return core.dispatch;
       }, printHtmlWithElectron),
+      'team.saveBundleDialog': async ({ suggestedName }) => {
+        const options: Electron.SaveDialogOptions = {
+          title: 'Export my work',
+          defaultPath: join(app.getPath('documents'), suggestedName),
+          filters: [{ name: 'Field Workbench exchange bundles', extensions: ['fwx'] }],
+          properties: ['createDirectory', 'showOverwriteConfirmation'],
+        };
+        const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+        if (result.canceled || !result.filePath) return { path: null };
+        // The user chose where to write: the renderer may now export there (and only there).
+        grants.grant([result.filePath]);
+        return { path: result.filePath };
+      },
+      'team.openBundleDialog': async () => {
+        const options: Electron.OpenDialogOptions = { title: "Merge a colleague's bundle", properties: ['openFile'], filters: [{ name: 'Field Workbench exchange bundles', extensions: ['fwx', 'zip'] }] };
+        const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+        const path = result.canceled ? undefined : result.filePaths[0];
+        if (!path) return { path: null };
+        grants.grant([path]);
+        return { path };
+      },
       'import.pickFiles': async ({ multiple }) => {
         const options: Electron.OpenDialogOptions = {
           title: 'Import documents',

@@ -5,8 +5,8 @@ import { WorkbenchError } from '../core/api/errors';
 /**
  * Which files on disk the renderer may name. A sandboxed page that was compromised could
  * otherwise ask the core to import ~/.ssh/id_rsa; so main accepts a path argument only if
- * main itself saw the user choose that file: returned by the file dialog
- * (`import.pickFiles`), or dropped on the window (the preload reports each drop's paths
+ * main itself saw the user choose that file: returned by a file dialog
+ * (`import.pickFiles`, `team.saveBundleDialog`, `team.openBundleDialog`), or dropped on the window (the preload reports each drop's paths
  * with `webUtils.getPathForFile`, which only the preload can call). Grants last while the
  * app runs, so retrying an import (with a password, or after a duplicate question) works.
  *

@@ -36,6 +36,8 @@ export interface RunningApp {
   hostCalls: Array<{ method: string; args: unknown }>;
   /** What the fake file dialog (import.pickFiles) answers next; emptied when it opens. */
   pickedFiles: string[];
+  /** What the fake bundle dialogs (team.saveBundleDialog, team.openBundleDialog) answer, first in first out; empty: cancelled. */
+  bundleDialogPaths: string[];
   goto(hash: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -100,6 +102,7 @@ export async function startApp(
   const ownsWorkspace = !options.workspaceDir;
   const hostCalls: RunningApp['hostCalls'] = [];
   const pickedFiles: string[] = [];
+  const bundleDialogPaths: string[] = [];
   // Set once Chromium is up; the PDF printer (as the shell's printToPDF) prints in a page of its own.
   let browserContext: BrowserContext | undefined;
   // The system keychain, as the shell keeps the sync login: here, in memory.
@@ -119,6 +122,14 @@ export async function startApp(
       'app.openExternal': ({ url }) => {
         hostCalls.push({ method: 'app.openExternal', args: { url } });
         return { opened: true };
+      },
+      'team.saveBundleDialog': ({ suggestedName }) => {
+        hostCalls.push({ method: 'team.saveBundleDialog', args: { suggestedName } });
+        return { path: bundleDialogPaths.shift() ?? null };
+      },
+      'team.openBundleDialog': () => {
+        hostCalls.push({ method: 'team.openBundleDialog', args: {} });
+        return { path: bundleDialogPaths.shift() ?? null };
       },
       'import.pickFiles': ({ multiple }) => {
         hostCalls.push({ method: 'import.pickFiles', args: { multiple } });
@@ -187,6 +198,7 @@ export async function startApp(
     pageErrors,
     hostCalls,
     pickedFiles,
+    bundleDialogPaths,
     async goto(hash: string) {
       await page.goto(`${origin}/index.html${hash}`);
     },

@@ -117,7 +117,8 @@ if (scenario === 'normal') {
 
   // IPC: one channel for calls, one for drop reports; nothing else.
   report.ipc = { handle: [...record.ipcHandle.keys()], on: [...record.ipcOn.keys()] };
-  script.showOpenDialog.push({ canceled: true, filePaths: [] });
+  // Every method that opens a file dialog is cancelled (import.pickFiles, team.openBundleDialog).
+  script.showOpenDialog.push({ canceled: true, filePaths: [] }, { canceled: true, filePaths: [] });
   report.methods = {};
   for (const method of config.methods) report.methods[method] = errorCode(await invoke(method, {}));
   script.showOpenDialog.length = 0;
@@ -137,6 +138,17 @@ if (scenario === 'normal') {
   report.importAfterForeignDrop = errorCode(await invoke('import.file', { path: config.transcript }));
   record.ipcOn.get('workbench:dropped-files')(fromApp, [config.transcript]);
   report.importDropped = errorCode(await invoke('import.file', { path: config.transcript }));
+  // Bundles: only one chosen in the open dialog may be merged, only where the save dialog said may one be written.
+  script.showOpenDialog.push({ canceled: false, filePaths: [config.transcript + '.fwx'] });
+  report.bundlePicked = await invoke('team.openBundleDialog', {});
+  report.mergePicked = errorCode(await invoke('team.mergeBundle', { file: config.transcript + '.fwx' }));
+  report.mergeUnpicked = errorCode(await invoke('team.mergeBundle', { file: config.pdf + '.fwx' }));
+  const bundleOut = join(userData, 'chosen.fwx');
+  script.showSaveDialog.push({ canceled: false, filePath: bundleOut });
+  report.bundleSaved = await invoke('team.saveBundleDialog', { suggestedName: 'ana-2026-12-05.fwx' });
+  report.saveDialog = record.dialogs.at(-1);
+  report.exportChosen = errorCode(await invoke('team.exportBundle', { out: bundleOut }));
+  report.exportUnchosen = errorCode(await invoke('team.exportBundle', { out: join(userData, 'elsewhere.fwx') }));
   report.eventsSent = [...new Set(contents.sent.filter(([channel]) => channel === 'workbench:event').map(([, eventChannel]) => eventChannel))];
 
   // printToPDF the way the core expects: a hidden window on a locked-down session.

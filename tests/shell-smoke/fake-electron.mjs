@@ -19,8 +19,8 @@ export const record = {
   openedExternally: [],
 };
 
-/** Answers for dialogs, in order: { showOpenDialog: [...], showMessageBox: [...] }. */
-export const script = { showOpenDialog: [], showMessageBox: [] };
+/** Answers for dialogs, in order: { showOpenDialog: [...], showSaveDialog: [...], showMessageBox: [...] }. */
+export const script = { showOpenDialog: [], showSaveDialog: [], showMessageBox: [] };
 globalThis.fakeElectron = { record, script };
 
 const log = (entry) => record.log.push(entry);
@@ -42,7 +42,8 @@ export const app = {
   },
   exit: (code) => (record.exitCodes.push(code), log(`app.exit:${code}`)),
   getPath: (name) => {
-    if (name !== 'userData') throw new Error(`fake app.getPath(${name}) not scripted`);
+    // The save dialog starts in the user's documents: here, the same temporary folder.
+    if (name !== 'userData' && name !== 'documents') throw new Error(`fake app.getPath(${name}) not scripted`);
     return globalThis.fakeElectronConfig.userData;
   },
   getAppPath: () => globalThis.fakeElectronConfig.appPath,
@@ -151,6 +152,13 @@ export const dialog = {
     record.dialogs.push({ kind: 'open', withParent: args.length === 2, options });
     const answer = script.showOpenDialog.shift();
     if (!answer) throw new Error(`unscripted showOpenDialog: ${options.title}`);
+    return answer;
+  },
+  showSaveDialog: async (...args) => {
+    const options = args.length === 2 ? args[1] : args[0];
+    record.dialogs.push({ kind: 'save', withParent: args.length === 2, options });
+    const answer = script.showSaveDialog.shift();
+    if (!answer) throw new Error(`unscripted showSaveDialog: ${options.title}`);
     return answer;
   },
   showMessageBox: async (...args) => {

@@ -5,10 +5,25 @@ import type { RecordChange } from '../store/index.js';
 import type { ImportContext } from './handlers/import-context.js';
 import { importHandlers } from './handlers/import-handlers.js';
 import { ImportJobs } from './handlers/import-jobs.js';
-import { Library, type LibraryRecord } from './handlers/library-records.js';
+import { Library, LibraryRecordSchema, type LibraryRecord } from './handlers/library-records.js';
 import { loadImportedDocument, loadImportedDocuments } from './handlers/load-imported.js';
 import { runImport, type PreparedDocument, type RunImportOptions } from './handlers/run-import.js';
 import type { ImportResult, importMethods } from './methods.js';
+import { hasDocumentFiles, placeDocumentFiles, readDocumentFiles, receivedFilesProblem, type DocumentFile } from './document-files.js';
+
+/**
+ * An imported document's files (its folder) as they travel between colleagues: read to
+ * send, checked and placed when received. The library records travel as records; these
+ * are what make a received record a document whose quotes anchor.
+ */
+export interface DocumentFilesFace {
+  read(docId: string): Promise<DocumentFile[] | undefined>;
+  present(docId: string): Promise<boolean>;
+  /** Why these files cannot be the document of this library record (a record as received, unchecked), or undefined. */
+  problem(docId: string, libraryRecord: unknown, files: readonly DocumentFile[]): string | undefined;
+  /** Writes them as the document's folder unless it is here already (then false). */
+  place(docId: string, files: readonly DocumentFile[]): Promise<boolean>;
+}
 
 /** Reads a whole project or codebook file (`.qdpx`, `.qdc`) into the workspace: the exchange area's. */
 export type ProjectImporter = (filePath: string, fileName: string) => Promise<ImportResult>;
@@ -22,6 +37,7 @@ export type ProjectImporter = (filePath: string, fileName: string) => Promise<Im
  */
 export interface ImportArea extends Area<typeof importMethods> {
   face: Library;
+  documentFiles: DocumentFilesFace;
   /** Loads or drops the documents of library records received from a colleague (an exchange bundle, a sync), as for another process's changes. */
   followReceived(docIds: string[]): Promise<void>;
   /**
@@ -49,6 +65,7 @@ export async function createImportArea(
   return {
     handlers: importHandlers(context, jobs, options, projects),
     face: library,
+    documentFiles: documentFilesFace(core.workspace.dir),
     importPrepared: ({ filePath, fileName, prepared }) => runImport(context, jobs, { filePath, fileName, prepared, onDuplicate: 'import-again' }, options),
     setProjectImporter: (importer) => {
       projects.importer = importer;
@@ -81,4 +98,17 @@ async function followExternalChanges(context: ImportContext, changes: Array<Reco
       context.publish('library.changed', { docId: change.id, change: 'removed' });
     }
   }
+}
+
+function documentFilesFace(workspaceDir: string): DocumentFilesFace {
+  return {
+    read: (docId) => readDocumentFiles(workspaceDir, docId),
+    present: (docId) => hasDocumentFiles(workspaceDir, docId),
+    problem(docId, libraryRecord, files) {
+      const record = LibraryRecordSchema.safeParse(libraryRecord);
+      if (!record.success || record.data.id !== docId) return 'its library record is damaged';
+      return receivedFilesProblem(docId, record.data.contentHash, files);
+    },
+    place: (docId, files) => placeDocumentFiles(workspaceDir, docId, files),
+  };
 }

@@ -6,7 +6,8 @@ import type { CorpusIndex } from '../corpus/corpus-index';
  * Inter-coder agreement, Cohen's kappa, over passages.
  *
  * The unit is the passage: for a topic T, coder A "codes passage p with T" when any of A's
- * annotations covering p (its target's passages) carries T itself (not a subtopic). Every
+ * annotations covering p (its target's passages) carries T itself, or, with
+ * `includeSubtopics`, T or any topic below T in the codebook. Every
  * passage of the documents in scope counts, coded or not: the documents given, or else
  * every document in which either coder annotated anything. Each (passage, topic) pair is one
  * decision per coder; kappa = (po − pe) / (1 − pe), with po the share of passages both
@@ -44,6 +45,8 @@ export interface AgreementReport {
   coders: [string, string];
   documents: string[];
   unit: 'passage';
+  /** Whether a quote carrying a subtopic of T counted as coded with T. */
+  includeSubtopics: boolean;
   topics: TopicAgreement[];
   /** All topics pooled: each (passage, topic) pair is one decision. */
   overall: AgreementCounts;
@@ -53,6 +56,8 @@ export interface AgreementRequest {
   topicIds?: string[];
   docIds?: string[];
   coders?: [string, string];
+  /** A passage counts as coded with T when a quote in it carries T or a topic below T. */
+  includeSubtopics?: boolean;
 }
 
 export function cohensKappa(both: number, onlyA: number, onlyB: number, neither: number): AgreementCounts {
@@ -78,12 +83,14 @@ export function computeAgreement(annotations: AnnotationsFace, corpus: CorpusInd
   const inScope = new Set(docIds);
   const passages = docIds.flatMap((docId) => corpus.passages(docId));
 
-  // coder → topic → passages coded
+  // coder → topic → passages coded; with subtopics a quote also codes every topic above its own.
+  const includeSubtopics = request.includeSubtopics === true;
+  const creditedTopics = includeSubtopics ? withAncestors(annotations.topics.list()) : (topicId: string) => [topicId];
   const coded = coders.map(() => new Map<string, Set<string>>());
   for (const annotation of mine) {
     if (!inScope.has(annotation.docId)) continue;
     const byTopic = coded[coders.indexOf(annotations.annotations.coderOf(annotation))]!;
-    for (const topicId of annotation.topicIds) {
+    for (const topicId of new Set(annotation.topicIds.flatMap(creditedTopics))) {
       const set = byTopic.get(topicId) ?? new Set<string>();
       for (const passageId of annotation.target.passageIds) set.add(passageId);
       byTopic.set(topicId, set);
@@ -113,7 +120,17 @@ export function computeAgreement(annotations: AnnotationsFace, corpus: CorpusInd
     return { topicId, topicPath: annotations.topics.path(topicId), ...cohensKappa(tally.both, tally.onlyA, tally.onlyB, tally.neither), disagreements };
   });
   topics.sort((x, y) => x.topicPath.localeCompare(y.topicPath));
-  return { coders, documents: docIds, unit: 'passage', topics, overall: cohensKappa(pooled.both, pooled.onlyA, pooled.onlyB, pooled.neither) };
+  return { coders, documents: docIds, unit: 'passage', includeSubtopics, topics, overall: cohensKappa(pooled.both, pooled.onlyA, pooled.onlyB, pooled.neither) };
+}
+
+/** A topic and every topic above it in the codebook (a cycle, which the codebook refuses, would stop at the repeat). */
+function withAncestors(topics: ReadonlyArray<{ id: string; parentId?: string | undefined }>): (topicId: string) => string[] {
+  const parentOf = new Map(topics.map((topic) => [topic.id, topic.parentId]));
+  return (topicId) => {
+    const chain: string[] = [];
+    for (let current: string | undefined = topicId; current !== undefined && !chain.includes(current); current = parentOf.get(current)) chain.push(current);
+    return chain;
+  };
 }
 
 function twoCoders(found: string[]): [string, string] {

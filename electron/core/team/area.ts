@@ -1,10 +1,14 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join as joinPath } from 'node:path';
 import type { AnnotationsFace } from '../annotations';
+import type { DocumentFilesFace } from '../import';
 import type { Area, CoreContext } from '../core-context';
 import type { AnyCollectionDefinition, Transaction, WorkspaceUser } from '../store';
 import type { TeamUserView } from './users';
 import { computeAgreement } from './agreement';
 import { conflictView, listConflicts, stageResolution } from './conflicts';
-import type { teamMethods } from './methods';
+import type { MergeResult, TeamProgressEvent, teamMethods } from './methods';
 import { listUsers, stageUser, usersCollection } from './users';
 import { checkServerUrl, syncSettingsCollection } from './sync-settings';
 import { WorkbenchError } from '../api/errors';
@@ -14,7 +18,7 @@ export interface TeamDeps {
   /** The collections that travel in bundles (and sync): everything but what is one person's or this replica's. */
   exchanged: readonly AnyCollectionDefinition[];
   /** The imported documents: their library collection, where their files are, and how to load received ones. */
-  library: { collection: string; documentDir: (docId: string) => string; documentsDir: string; followReceived: (docIds: string[]) => Promise<void> };
+  library: { collection: string; documentDir: (docId: string) => string; documentsDir: string; followReceived: (docIds: string[]) => Promise<void>; files: DocumentFilesFace };
   workerUrl?: URL;
   /** Where the app keeps the sync name and password (the system keychain); the CLI passes them per call. */
   syncCredentials?: () => Promise<{ username: string; password: string } | undefined>;
@@ -44,6 +48,27 @@ export function createTeamArea(context: CoreContext, deps: TeamDeps): TeamArea {
   };
   const authorIds = () => deps.annotations.annotations.all().map((annotation) => deps.annotations.annotations.coderOf(annotation));
   const names = () => Object.fromEntries(listUsers(workspace, authorIds()).map((user) => [user.id, user.name]));
+  const reportProgress = (operation: TeamProgressEvent['operation']) => (progress: Omit<TeamProgressEvent, 'operation'>) => context.publish('team.progress', { operation, ...progress });
+
+  const mergeFile = async (file: string, join: boolean | undefined): Promise<MergeResult> => {
+    const progress = reportProgress('merge');
+    try {
+      const [{ readBundle }, { mergeBundle }] = await Promise.all([import('./read-bundle'), import('./merge-bundle')]);
+      progress({ stage: 'reading' });
+      const bundle = await readBundle(file, deps.workerUrl ? { workerUrl: deps.workerUrl } : {});
+      return await mergeBundle(workspace, deps.exchanged, bundle, {
+        fileName: file.split(/[\\/]/).pop() ?? file,
+        ...(join ? { join } : {}),
+        documentsDir: deps.library.documentsDir,
+        libraryCollection: deps.library.collection,
+        onLibraryReceived: deps.library.followReceived,
+        documentProblem: (docId, record, files) => deps.library.files.problem(docId, record, files),
+        onProgress: progress,
+      });
+    } finally {
+      progress({ stage: 'done' });
+    }
+  };
 
   return {
     face: {
@@ -58,18 +83,37 @@ export function createTeamArea(context: CoreContext, deps: TeamDeps): TeamArea {
     handlers: {
       'team.users': () => ({ users: listUsers(workspace, authorIds()), confirmed: workspace.records(usersCollection).has(workspace.user.id) }),
       // Bundles load their code (and jszip) on first use: opening the core for `info` or `search` need not.
-      'team.exportBundle': async ({ out, since }) =>
-        (await import('./export-bundle')).exportBundle(workspace, deps.exchanged, { out, ...(since === undefined ? {} : { since }), documentDir: deps.library.documentDir, libraryCollection: deps.library.collection }),
-      'team.mergeBundle': async ({ file, join }) => {
-        const [{ readBundle }, { mergeBundle }] = await Promise.all([import('./read-bundle'), import('./merge-bundle')]);
-        const bundle = await readBundle(file, deps.workerUrl ? { workerUrl: deps.workerUrl } : {});
-        return mergeBundle(workspace, deps.exchanged, bundle, {
-          fileName: file.split(/[\\/]/).pop() ?? file,
-          ...(join ? { join } : {}),
-          documentsDir: deps.library.documentsDir,
-          libraryCollection: deps.library.collection,
-          onLibraryReceived: deps.library.followReceived,
-        });
+      'team.exportBundle': async ({ out, since }) => {
+        const progress = reportProgress('export');
+        try {
+          return await (await import('./export-bundle')).exportBundle(workspace, deps.exchanged, {
+            out,
+            ...(since === undefined ? {} : { since }),
+            documentDir: deps.library.documentDir,
+            libraryCollection: deps.library.collection,
+            onProgress: progress,
+          });
+        } finally {
+          progress({ stage: 'done' });
+        }
+      },
+      'team.mergeBundle': ({ file, join }) => mergeFile(file, join),
+      'team.mergeBundleBytes': async ({ fileName, base64, join }) => {
+        // Written to a private temporary folder under its own name, merged like a chosen file, then removed.
+        const dir = await mkdtemp(joinPath(tmpdir(), 'workbench-bundle-'));
+        try {
+          const file = joinPath(dir, basename(fileName));
+          await writeFile(file, Buffer.from(base64, 'base64'));
+          return await mergeFile(file, join);
+        } finally {
+          await rm(dir, { recursive: true, force: true });
+        }
+      },
+      'team.saveBundleDialog': () => {
+        throw new WorkbenchError('UNSUPPORTED', 'Choosing where to save a bundle needs the desktop app; the CLI takes --out FILE.');
+      },
+      'team.openBundleDialog': () => {
+        throw new WorkbenchError('UNSUPPORTED', 'Choosing a bundle to merge needs the desktop app; the CLI takes the file: workbench exchange merge FILE.');
       },
       'team.conflicts': () => listConflicts(workspace, deps.exchanged),
       'team.resolveConflict': async ({ collection, id, rev, record }) => {
@@ -97,7 +141,7 @@ export function createTeamArea(context: CoreContext, deps: TeamDeps): TeamArea {
         if ((username === undefined) !== (password === undefined)) throw new WorkbenchError('BAD_REQUEST', 'Give both a name and a password, or neither.');
         const credentials = username !== undefined && password !== undefined ? { username, password } : await deps.syncCredentials?.();
         const { syncWithServer } = await import('./sync');
-        const result = await syncWithServer(workspace, deps.exchanged, url, credentials);
+        const result = await syncWithServer(workspace, deps.exchanged, { collection: deps.library.collection, files: deps.library.files }, url, credentials);
         await workspace.transact((tx) =>
           tx.put(syncSettingsCollection, {
             id: 'server',
@@ -109,8 +153,8 @@ export function createTeamArea(context: CoreContext, deps: TeamDeps): TeamArea {
         if (libraryIds.length > 0) await deps.library.followReceived(libraryIds);
         return result;
       },
-      'team.agreement': ({ topicIds, docIds, coders }) => ({
-        ...computeAgreement(deps.annotations, context.corpus, { ...(topicIds ? { topicIds } : {}), ...(docIds ? { docIds } : {}), ...(coders ? { coders } : {}) }),
+      'team.agreement': ({ topicIds, docIds, coders, includeSubtopics }) => ({
+        ...computeAgreement(deps.annotations, context.corpus, { ...(topicIds ? { topicIds } : {}), ...(docIds ? { docIds } : {}), ...(coders ? { coders } : {}), ...(includeSubtopics ? { includeSubtopics } : {}) }),
         names: names(),
       }),
     },

@@ -82,12 +82,13 @@ export function registerTeamCommands(program: Command, run: CliAction): void {
   program
     .command('agreement')
     .description(
-      "inter-coder agreement (Cohen's kappa) between two coders, per topic and overall. The unit is the passage: a passage counts as coded with a topic by a coder when any of that coder's quotes in it carries the topic; every passage of the documents in scope counts (the --document given, else every document either coder annotated).",
+      "inter-coder agreement (Cohen's kappa) between two coders, per topic and overall. The unit is the passage: a passage counts as coded with a topic by a coder when any of that coder's quotes in it carries the topic; every passage of the documents in scope counts (the --document given, else every document either coder annotated). With --include-subtopics, a quote carrying a subtopic of T counts as coded with T too.",
     )
     .option('--topic <id...>', 'the topic(s) (default: every topic either coder used)')
     .option('--document <id...>', 'the document(s) (default: every document either coder annotated)')
     .option('--coders <a,b>', 'the two coders, by user id (default: the two who annotated)')
-    .action((options: { topic?: string[]; document?: string[]; coders?: string }) =>
+    .option('--include-subtopics', 'a passage counts as coded with T when a quote in it carries T or any topic below T (default: T itself only)')
+    .action((options: { topic?: string[]; document?: string[]; coders?: string; includeSubtopics?: boolean }) =>
       run(async (context) => {
         const coders = options.coders?.split(',').map((coder) => coder.trim());
         if (coders && coders.length !== 2) throw usage('--coders takes two user ids separated by a comma, e.g. --coders amina,besnik');
@@ -95,13 +96,14 @@ export function registerTeamCommands(program: Command, run: CliAction): void {
           ...(options.topic ? { topicIds: options.topic } : {}),
           ...(options.document ? { docIds: options.document } : {}),
           ...(coders ? { coders: coders as [string, string] } : {}),
+          ...(options.includeSubtopics ? { includeSubtopics: true } : {}),
         })) as AgreementReport & { names: Record<string, string> };
         const [a, b] = report.coders.map((coder) => report.names[coder] ?? coder);
         return {
           value: report,
           human: () =>
             [
-              `Cohen's kappa between ${a} and ${b} over ${report.overall.passages / Math.max(1, report.topics.length)} passages of ${report.documents.length} document(s):`,
+              `Cohen's kappa between ${a} and ${b} over ${report.overall.passages / Math.max(1, report.topics.length)} passages of ${report.documents.length} document(s)${report.includeSubtopics ? ', subtopics counted with their topics' : ''}:`,
               ...report.topics.map(
                 (topic) => `  ${topic.topicPath}: kappa ${kappaText(topic.kappa)} (both ${topic.both}, only ${a} ${topic.onlyA}, only ${b} ${topic.onlyB}, neither ${topic.neither}; observed ${topic.observed.toFixed(3)}, chance ${topic.expected.toFixed(3)})`,
               ),
@@ -139,7 +141,8 @@ export function registerTeamCommands(program: Command, run: CliAction): void {
           value: result,
           human: () =>
             [
-              `Synced with ${result.server} (database ${result.database}): ${result.pushed} revisions sent; ${result.added} added, ${result.updated} updated, ${result.unchanged} unchanged, ${result.conflicts} conflicts.`,
+              `Synced with ${result.server} (database ${result.database}): ${result.pushed} revisions sent; ${result.added} added, ${result.updated} updated, ${result.unchanged} unchanged, ${result.conflicts} conflicts${result.documents ? `, ${result.documents} documents received` : ''}.`,
+              ...result.refusedDocuments.map((refused) => refused.problem),
               ...(result.conflicts > 0 ? ['Run `workbench conflicts` to see them and choose.'] : []),
             ].join('\n'),
         };

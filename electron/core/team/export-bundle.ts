@@ -3,6 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import JSZip from 'jszip';
 import { WorkbenchError } from '../api/errors';
 import { toLeaf, type AnyCollectionDefinition, type Workspace } from '../store';
+import type { StageProgress } from './merge-bundle';
 import { bundleFormat, bundleFormatVersion, documentsPrefix, manifestName, recordsName, type BundleLeaf, type BundleManifest, type BundleRecord } from './bundle-format';
 
 export interface ExportBundleOptions {
@@ -13,6 +14,7 @@ export interface ExportBundleOptions {
   documentDir: (docId: string) => string;
   /** The collection whose records are imported documents (their files travel with them). */
   libraryCollection: string;
+  onProgress?: StageProgress;
 }
 
 export interface ExportBundleResult {
@@ -50,9 +52,11 @@ export async function exportBundle(workspace: Workspace, collections: readonly A
     if (change.collection === options.libraryCollection && !stored.deleted) documentIds.push(change.id);
   }
 
+  options.onProgress?.({ stage: 'records', done: lines.length, total: lines.length });
   const zip = new JSZip();
   const documents: string[] = [];
-  for (const docId of documentIds) {
+  for (const [index, docId] of documentIds.entries()) {
+    options.onProgress?.({ stage: 'documents', done: index, total: documentIds.length });
     const dir = options.documentDir(docId);
     const names = await readdir(dir).catch(() => undefined);
     // A library entry whose folder is gone (a damaged workspace) travels without it: the
@@ -78,7 +82,15 @@ export async function exportBundle(workspace: Workspace, collections: readonly A
   };
   zip.file(manifestName, `${JSON.stringify(manifest, null, 2)}\n`);
   zip.file(recordsName, lines.length > 0 ? `${lines.join('\n')}\n` : '');
-  const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  options.onProgress?.({ stage: 'writing', done: 0, total: 100 });
+  // JSZip reports how far compression is: a big bundle's longest step.
+  let shown = 0;
+  const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } }, ({ percent }) => {
+    if (Math.floor(percent) >= shown + 5) {
+      shown = Math.floor(percent);
+      options.onProgress?.({ stage: 'writing', done: shown, total: 100 });
+    }
+  });
   const temp = join(dirname(options.out), `.${basename(options.out)}.${process.pid}.tmp`);
   try {
     await writeFile(temp, bytes);

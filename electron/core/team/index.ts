@@ -9,7 +9,7 @@ import { usersCollection } from './users';
 export { createTeamArea } from './area';
 export type { TeamArea, TeamDeps, TeamFace } from './area';
 export { teamMethods } from './methods';
-export type { TeamUsers, AgreementReport, ConflictView, MergeResult, ExportBundleResult, TeamUserView } from './methods';
+export type { TeamUsers, AgreementReport, ConflictView, MergeResult, ExportBundleResult, TeamUserView, TeamProgressEvent } from './methods';
 export { cohensKappa } from './agreement';
 export { usersCollection } from './users';
 export { deletionConflictsCollection } from './conflicts';

@@ -2,10 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { WorkbenchError } from '../api/errors';
-import type { AnyCollectionDefinition, Workspace } from '../store';
+import { generation, type AnyCollectionDefinition, type Workspace } from '../store';
+import type { DocumentFile } from '../import';
 import { applyReceived, type ReceivedCounts } from './apply-received';
 import { bundleFormatVersion, type ParsedBundle } from './bundle-format';
 import { stageUser, usersCollection } from './users';
+import type { TeamProgressEvent } from './methods';
+
+export type StageProgress = (progress: Omit<TeamProgressEvent, 'operation'>) => void;
 
 export interface MergeResult extends ReceivedCounts {
   /** Imported documents whose files came with the bundle. */
@@ -22,6 +26,9 @@ export interface MergeOptions {
   join?: boolean;
   /** Told which library records changed, once the merge is on disk (the import area loads or drops them). */
   onLibraryReceived?: (docIds: string[]) => Promise<void>;
+  onProgress?: StageProgress;
+  /** Why a document's files cannot be the document of its library record (the import area's check), or undefined. */
+  documentProblem?: (docId: string, libraryRecord: unknown, files: readonly DocumentFile[]) => string | undefined;
 }
 
 /**
@@ -32,8 +39,9 @@ export interface MergeOptions {
 export async function mergeBundle(workspace: Workspace, collections: readonly AnyCollectionDefinition[], bundle: ParsedBundle, options: MergeOptions): Promise<MergeResult> {
   const { manifest } = bundle;
   const { fileName } = options;
+  options.onProgress?.({ stage: 'checking' });
   if (manifest.formatVersion > bundleFormatVersion) {
-    throw new WorkbenchError('CONFLICT', `“${fileName}” was exported by a newer Field Workbench (bundle format ${manifest.formatVersion}; this version reads ${bundleFormatVersion}). Update the app, then merge it; nothing was merged.`, { fileName });
+    throw new WorkbenchError('CONFLICT', `“${fileName}” was exported by a newer Field Workbench (bundle format ${manifest.formatVersion}; this version reads ${bundleFormatVersion}). Update the app, then merge it; nothing was merged.`, { fileName, reason: 'newer-format' });
   }
   const byName = new Map(collections.map((definition) => [definition.name, definition]));
   // Who the user is does not make a project: a new member names themselves before joining.
@@ -49,7 +57,8 @@ export async function mergeBundle(workspace: Workspace, collections: readonly An
     throw new WorkbenchError(
       'CONFLICT',
       `“${fileName}” belongs to another project (${manifest.projectId}; this workspace is ${workspace.identity.projectId}). Only bundles of the same project can be merged${holdsRecords ? '' : ' (to join that project with this empty workspace, merge with --join)'}; nothing was merged.`,
-      { fileName },
+      // The app offers to join instead when it can.
+      { fileName, reason: 'other-project', canJoin: !holdsRecords },
     );
   }
   for (const [name, version] of Object.entries(manifest.collections)) {
@@ -71,10 +80,19 @@ export async function mergeBundle(workspace: Workspace, collections: readonly An
     }
   }
 
+  // The documents' files are checked as sync checks them (names, sizes, the original's content hash) before anything is written.
+  for (const docId of manifest.documents) {
+    const record = bundle.records.find((candidate) => candidate.collection === options.libraryCollection && candidate.id === docId);
+    const live = record?.leaves.filter((leaf) => !leaf.deleted).sort((a, b) => generation(b.rev) - generation(a.rev))[0];
+    const problem = live ? options.documentProblem?.(docId, live.record, bundle.documents.filter((file) => file.docId === docId)) : 'its library record is missing';
+    if (problem) throw new WorkbenchError('CORRUPT', `“${fileName}” carries the document ${docId}, but ${problem}. Ask ${manifest.exportedBy.name} to export again; nothing was merged.`, { fileName, docId });
+  }
+
   const joining = manifest.projectId !== workspace.identity.projectId;
-  const placed = await placeDocuments(bundle, options.documentsDir, fileName);
+  const placed = await placeDocuments(bundle, options.documentsDir, fileName, options.onProgress);
   let result: MergeResult;
   try {
+    options.onProgress?.({ stage: 'records', done: 0, total: bundle.records.length });
     result = await workspace.transact((tx) => {
       const counts = applyReceived(tx, byName, bundle.records);
       // The exporter is named on their records; make sure the name is known here.
@@ -87,7 +105,10 @@ export async function mergeBundle(workspace: Workspace, collections: readonly An
   }
   if (joining) await workspace.joinProject(manifest.projectId);
   const libraryIds = bundle.records.filter((record) => record.collection === options.libraryCollection).map((record) => record.id);
-  if (libraryIds.length > 0) await options.onLibraryReceived?.(libraryIds);
+  if (libraryIds.length > 0) {
+    options.onProgress?.({ stage: 'loading', done: 0, total: libraryIds.length });
+    await options.onLibraryReceived?.(libraryIds);
+  }
   return result;
 }
 
@@ -96,10 +117,11 @@ export async function mergeBundle(workspace: Workspace, collections: readonly An
  * temporary folder, renamed into place). Documents already here are left as they are: an
  * imported document's files never change after import. Returns the ids placed.
  */
-async function placeDocuments(bundle: ParsedBundle, documentsDir: string, fileName: string): Promise<string[]> {
+async function placeDocuments(bundle: ParsedBundle, documentsDir: string, fileName: string, onProgress?: StageProgress): Promise<string[]> {
   const placed: string[] = [];
   try {
-    for (const docId of bundle.manifest.documents) {
+    for (const [index, docId] of bundle.manifest.documents.entries()) {
+      onProgress?.({ stage: 'documents', done: index, total: bundle.manifest.documents.length });
       const target = join(documentsDir, docId);
       if (await stat(target).then(() => true, () => false)) continue;
       const files = bundle.documents.filter((file) => file.docId === docId);

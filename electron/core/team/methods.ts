@@ -16,6 +16,21 @@ export type { TeamUserView } from './users';
 export type { SyncResult } from './sync';
 export type { SyncSettings } from './sync-settings';
 
+/** How a long export or merge is going, for the app's progress bar. */
+export interface TeamProgressEvent {
+  operation: 'export' | 'merge';
+  stage: 'reading' | 'checking' | 'documents' | 'records' | 'writing' | 'loading' | 'done';
+  /** Items done of total in this stage, when it counts any. */
+  done?: number;
+  total?: number;
+}
+
+declare module '../api/contract' {
+  interface EventPayloads {
+    'team.progress': TeamProgressEvent;
+  }
+}
+
 export interface TeamUsers {
   users: TeamUserView[];
   /** False until the current user has named themselves (the app asks at first run). */
@@ -23,6 +38,9 @@ export interface TeamUsers {
 }
 
 const id = z.string().min(1).max(500);
+/** The largest bundle taken as bytes from a drop: what a drop may import too. */
+export const MAX_DROPPED_BUNDLE_BYTES = 200 * 1024 * 1024;
+const MAX_DROPPED_BUNDLE_BASE64 = Math.ceil(MAX_DROPPED_BUNDLE_BYTES / 3) * 4;
 const userId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'a coder is a user id (lower case letters, digits, dashes)');
 const filePath = z.string().min(1).max(4096);
 
@@ -46,6 +64,31 @@ export const teamMethods = {
       .object({
         file: filePath,
         /** A new member's first merge: an empty workspace joins the bundle's project. */
+        join: z.boolean().optional(),
+      })
+      .strict(),
+  ),
+  /**
+   * Host methods (the desktop app implements them with Electron's dialogs; core alone answers
+   * UNSUPPORTED): where to write a bundle, and which bundle to merge. The path returned is
+   * granted, so the renderer may pass it to `team.exportBundle` / `team.mergeBundle`;
+   * null when the user cancelled.
+   */
+  'team.saveBundleDialog': method<{ path: string | null }>()(z.object({ suggestedName: z.string().trim().min(1).max(200).regex(/^[^/\\]+$/, 'a file name, no folders') }).strict()),
+  'team.openBundleDialog': method<{ path: string | null }>()(z.object({}).strict()),
+  /**
+   * Merges a bundle dropped on the window, sent as bytes (the renderer never sees a dropped
+   * file's path). Up to 200 MB; a larger bundle is chosen with the dialog instead.
+   */
+  'team.mergeBundleBytes': method<MergeResult>()(
+    z
+      .object({
+        fileName: z.string().min(1).max(255).regex(/^[^/\\\0]+$/, 'a file name, no folders'),
+        base64: z
+          .string()
+          .min(1, 'the bundle is empty')
+          .max(MAX_DROPPED_BUNDLE_BASE64, `a dropped bundle can be up to ${MAX_DROPPED_BUNDLE_BYTES / 1024 / 1024} MB; choose a larger one with “Merge a colleague’s bundle…”`)
+          .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'the bundle must be sent as base64'),
         join: z.boolean().optional(),
       })
       .strict(),
@@ -84,7 +127,8 @@ export const teamMethods = {
   'team.syncSettings': method<SyncSettings | null>()(z.object({}).strict()),
   /**
    * Cohen's kappa between two coders over passages: a passage counts as coded with a topic
-   * by a coder when any of that coder's quotes in it carries the topic. Per topic and overall.
+   * by a coder when any of that coder's quotes in it carries the topic (or, with
+   * `includeSubtopics`, the topic or any topic below it). Per topic and overall.
    */
   'team.agreement': method<AgreementReport & { names: Record<string, string> }>()(
     z
@@ -92,6 +136,8 @@ export const teamMethods = {
         topicIds: z.array(id).max(500).optional(),
         docIds: z.array(id).max(500).optional(),
         coders: z.tuple([userId, userId]).optional(),
+        /** Count a quote carrying a subtopic of T as coded with T too. */
+        includeSubtopics: z.boolean().optional(),
       })
       .strict(),
   ),

@@ -19,7 +19,17 @@ import {
  * came from someone else. Says nothing yet about whether the bundle fits this workspace.
  */
 export async function parseBundle(bytes: Uint8Array, fileName: string): Promise<ParsedBundle> {
-  const files = await readZipEntries(bytes, fileName, BUNDLE_LIMITS);
+  const files = await readZipEntries(bytes, fileName, BUNDLE_LIMITS).catch((error: unknown) => {
+    // The zip reader's advice is for documents ("save it again and import that"); a bundle is remade by exporting.
+    if (error instanceof WorkbenchError && error.code === 'CORRUPT') {
+      throw new WorkbenchError(
+        'CORRUPT',
+        `“${fileName}” is not a whole exchange bundle: it is not a valid zip file, or it was cut short while being copied (${error.message.match(/\(([^)]*)\)/)?.[1] ?? 'unreadable'}). Copy it again, or ask for a new export; nothing was merged.`,
+        { fileName },
+      );
+    }
+    throw error;
+  });
   const manifestBytes = files.get(manifestName);
   const recordBytes = files.get(recordsName);
   if (!manifestBytes || !recordBytes) {

@@ -24,7 +24,10 @@ declare module 'pouchdb-core' {
     bulkDocs(docs: unknown[], options?: { new_edits?: boolean }): Promise<unknown[]>;
     info(): Promise<{ update_seq: number | string; doc_count: number }>;
     changes(options: { since: number | string; style?: 'all_docs' | 'main_only'; limit?: number }): Promise<ChangesResult>;
-    get(id: string, options: { open_revs: 'all'; revs: true }): Promise<Array<{ ok?: Record<string, unknown> & { _id: string; _rev: string; _revisions: Revisions; _deleted?: boolean } }>>;
+    get(
+      id: string,
+      options: { open_revs: 'all'; revs: true; attachments?: boolean; binary?: boolean },
+    ): Promise<Array<{ ok?: Record<string, unknown> & { _id: string; _rev: string; _revisions: Revisions; _deleted?: boolean; _attachments?: Record<string, { data?: Buffer | string; content_type?: string }> } }>>;
     replicate: Replicate;
     destroy(): Promise<unknown>;
     close(): Promise<unknown>;

@@ -5,7 +5,7 @@ const carriesFiles = (event: DragEvent) => Array.from(event.dataTransfer?.types 
 
 /**
  * Files dragged over the window show where they will go; dropped anywhere, they are
- * imported. Other drags (text being moved in an editor) are left alone.
+ * imported (exchange bundles are merged). Other drags (text being moved in an editor) are left alone.
  */
 export function DropOverlay({ onDrop }: { onDrop: (files: File[]) => void }) {
   const [visible, setVisible] = useState(false);
@@ -55,7 +55,7 @@ export function DropOverlay({ onDrop }: { onDrop: (files: File[]) => void }) {
     <div className="drop-overlay" role="status" aria-live="polite">
       <div className="drop-overlay-card">
         <p className="drop-overlay-title">Drop to import</p>
-        <p className="drop-overlay-hint">PDFs, transcripts (.txt, .md, .docx) and photos of pages join your library; scans are read by OCR. REFI-QDA projects (.qdpx) and codebooks (.qdc) bring their sources, codes and coding; W3C and Hypothesis annotations (.jsonld, .json) anchor by their quotes; references from Zotero (.bib, .ris, CSL JSON) join the reference library. Nothing leaves this computer.</p>
+        <p className="drop-overlay-hint">PDFs, transcripts (.txt, .md, .docx) and photos of pages join your library; scans are read by OCR. REFI-QDA projects (.qdpx) and codebooks (.qdc) bring their sources, codes and coding; W3C and Hypothesis annotations (.jsonld, .json) anchor by their quotes; references from Zotero (.bib, .ris, CSL JSON) join the reference library; a colleague’s exchange bundle (.fwx) is merged. Nothing leaves this computer.</p>
       </div>
     </div>
   );

@@ -4,6 +4,8 @@ import { DropOverlay } from './DropOverlay';
 import { ImportPanel } from './ImportPanel';
 import { ImportQuestionDialog } from './ImportQuestionDialog';
 import { useImportRunner } from './use-import-runner';
+import { isExchangeBundle, offerDroppedBundle } from '../team/bundle-drop';
+import { routeHref } from '../app/routes';
 
 interface ImportActions {
   /** Opens the file dialog (the desktop app's, or the browser's file input) and imports the choice. */
@@ -31,7 +33,17 @@ export function ImportProvider({ children }: { children: ReactNode }) {
   const { enqueue } = runner;
   const input = useRef<HTMLInputElement>(null);
 
-  const importFiles = useCallback((files: File[]) => enqueue(files.map((file) => ({ kind: 'file' as const, file }))), [enqueue]);
+  const importFiles = useCallback(
+    (files: File[]) => {
+      // Exchange bundles are merged, not imported: Team → Exchange takes them and shows what they brought.
+      const bundles = files.filter(isExchangeBundle);
+      for (const bundle of bundles) offerDroppedBundle(bundle);
+      if (bundles.length > 0) window.location.hash = routeHref('team', ['exchange']);
+      const documents = files.filter((file) => !isExchangeBundle(file));
+      if (documents.length > 0) enqueue(documents.map((file) => ({ kind: 'file' as const, file })));
+    },
+    [enqueue],
+  );
 
   const chooseFiles = useCallback(() => {
     api.invoke('import.pickFiles', { multiple: true }).then(

@@ -29,17 +29,30 @@ export function AgreementTable({ route }: { route: Route }) {
     );
   }
   const open = route.query.get('topic') ?? undefined;
+  // In the address, so a link to the disagreements keeps the choice.
+  const includeSubtopics = route.query.get('subtopics') === '1';
   return (
     <div className="team-section">
       <h2>Inter-coder agreement</h2>
       <p className="muted">
-        Cohen’s kappa over passages: a passage counts as coded with a topic by a coder when any of that coder’s quotes in it carries the topic. Every passage of the documents either coder annotated counts.
+        Cohen’s kappa over passages: a passage counts as coded with a topic by a coder when any of that coder’s quotes in it carries the topic
+        {includeSubtopics ? ' or a topic below it' : ''}. Every passage of the documents either coder annotated counts.
       </p>
       <div className="agreement-coders">
         <CoderSelect label="First coder" value={first} onChange={setA} />
         <CoderSelect label="Second coder" value={second} onChange={setB} />
+        <label className="agreement-subtopics" title="A quote coded with a subtopic counts for every topic above it too">
+          <input
+            type="checkbox"
+            checked={includeSubtopics}
+            onChange={(event) => {
+              window.location.hash = routeHref('team', ['agreement'], { ...(open ? { topic: open } : {}), ...(event.target.checked ? { subtopics: '1' } : {}) });
+            }}
+          />
+          <span>Include subtopics</span>
+        </label>
       </div>
-      {first === second ? <p role="alert">Choose two different coders.</p> : <Report coders={[first, second]} open={open} />}
+      {first === second ? <p role="alert">Choose two different coders.</p> : <Report coders={[first, second]} open={open} includeSubtopics={includeSubtopics} />}
     </div>
   );
 }
@@ -60,9 +73,9 @@ function CoderSelect({ label, value, onChange }: { label: string; value: string;
   );
 }
 
-function Report({ coders, open }: { coders: [string, string]; open: string | undefined }) {
+function Report({ coders, open, includeSubtopics }: { coders: [string, string]; open: string | undefined; includeSubtopics: boolean }) {
   const team = useTeamUsers();
-  const report = useApi('team.agreement', { coders });
+  const report = useApi('team.agreement', { coders, ...(includeSubtopics ? { includeSubtopics } : {}) });
   const [nameA, nameB] = coders.map((coder) => team.nameOf(coder)) as [string, string];
   return (
     <Loaded state={report}>
@@ -92,7 +105,7 @@ function Report({ coders, open }: { coders: [string, string]; open: string | und
               </thead>
               <tbody>
                 {data.topics.map((topic) => (
-                  <TopicRows key={topic.topicId} topic={topic} open={open === topic.topicId} names={[nameA, nameB]} coders={coders} />
+                  <TopicRows key={topic.topicId} topic={topic} open={open === topic.topicId} names={[nameA, nameB]} coders={coders} includeSubtopics={includeSubtopics} />
                 ))}
                 <tr className="agreement-overall">
                   <th scope="row">All topics</th>
@@ -114,7 +127,7 @@ function Report({ coders, open }: { coders: [string, string]; open: string | und
   );
 }
 
-function TopicRows({ topic, open, names, coders }: { topic: TopicAgreement; open: boolean; names: [string, string]; coders: [string, string] }) {
+function TopicRows({ topic, open, names, coders, includeSubtopics }: { topic: TopicAgreement; open: boolean; names: [string, string]; coders: [string, string]; includeSubtopics: boolean }) {
   const disagreements = topic.onlyA + topic.onlyB;
   return (
     <>
@@ -122,7 +135,7 @@ function TopicRows({ topic, open, names, coders }: { topic: TopicAgreement; open
         <th scope="row">
           <span className="agreement-topic">{topic.topicPath}</span>
           {disagreements > 0 ? (
-            <a className="agreement-open" href={routeHref('team', ['agreement'], open ? {} : { topic: topic.topicId })} aria-expanded={open}>
+            <a className="agreement-open" href={routeHref('team', ['agreement'], { ...(open ? {} : { topic: topic.topicId }), ...(includeSubtopics ? { subtopics: '1' } : {}) })} aria-expanded={open}>
               {open ? 'Hide the passages' : `${disagreements} disagreement${disagreements === 1 ? '' : 's'}`}
             </a>
           ) : null}

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { api } from '../api/client';
+import { api, ApiError } from '../api/client';
 import { useApi } from '../api/use-api';
 import { useTeamUsers } from './TeamUsersProvider';
 
@@ -33,12 +33,20 @@ export function SyncPanel() {
       const result = await api.invoke('team.sync', { server: address });
       setStatus({
         kind: 'done',
-        message: `Synced: ${result.pushed} revision${result.pushed === 1 ? '' : 's'} sent; ${result.added} added, ${result.updated} updated, ${result.conflicts} conflict${result.conflicts === 1 ? '' : 's'}.`,
+        message: [
+          `Synced: ${result.pushed} revision${result.pushed === 1 ? '' : 's'} sent; ${result.added} added, ${result.updated} updated, ${result.conflicts} conflict${result.conflicts === 1 ? '' : 's'}${result.documents ? `; ${result.documents} document${result.documents === 1 ? '' : 's'} received` : ''}.`,
+          ...result.refusedDocuments.map((refused) => refused.problem),
+        ].join(' '),
       });
       settings.reload();
       team.reload();
     } catch (error) {
-      setStatus({ kind: 'error', message: (error as Error).message });
+      const details = error instanceof ApiError ? (error.details as { reason?: string; status?: number; username?: string } | undefined) : undefined;
+      const message =
+        details?.reason === 'credentials'
+          ? `The server refused ${details.username ? `the name “${details.username}” and its password` : 'to let you in without a name and password'} (HTTP ${details.status}). Check them above and sync again; nothing was changed.`
+          : (error as Error).message;
+      setStatus({ kind: 'error', message });
     }
   };
 

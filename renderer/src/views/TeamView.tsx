@@ -4,16 +4,18 @@ import { ConflictList } from '../team/ConflictList';
 import { AgreementTable } from '../team/AgreementTable';
 import { TeamMembers } from '../team/TeamMembers';
 import { SyncPanel } from '../team/SyncPanel';
+import { ExchangePanel } from '../team/ExchangePanel';
 import '../styles/team.css';
 
 const tabs = [
   { path: 'people', label: 'People' },
+  { path: 'exchange', label: 'Exchange' },
   { path: 'conflicts', label: 'Conflicts' },
   { path: 'agreement', label: 'Agreement' },
   { path: 'sync', label: 'Sync' },
 ] as const;
 
-/** Working as a team: who is who, conflicts to choose from after an exchange, inter-coder agreement. */
+/** Working as a team: who is who, bundles exchanged offline, conflicts to choose from, inter-coder agreement, sync. */
 export function TeamView({ route }: { route: Route }) {
   const tab = tabs.find((candidate) => candidate.path === route.params[0])?.path ?? 'people';
   return (
@@ -30,6 +32,7 @@ export function TeamView({ route }: { route: Route }) {
       </header>
       <div className="team-body">
         {tab === 'people' && <TeamMembers />}
+        {tab === 'exchange' && <ExchangePanel />}
         {tab === 'conflicts' && <ConflictList />}
         {tab === 'agreement' && <AgreementTable route={route} />}
         {tab === 'sync' && <SyncPanel />}

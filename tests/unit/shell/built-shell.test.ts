@@ -121,6 +121,17 @@ describe('the built main process', () => {
     expect(report.eventsSent).toEqual(expect.arrayContaining(['import.progress', 'library.changed']));
   });
 
+  it('merges and writes bundles only where the user chose in the bundle dialogs', () => {
+    expect(report.bundlePicked).toEqual({ ok: true, value: { path: `${join(transcriptFixtures, 'focus-group-zubin-potok.md')}.fwx` } });
+    // Granted: the merge runs, and finds no such file (not FORBIDDEN).
+    expect(report.mergePicked).toBe('NOT_FOUND');
+    expect(report.mergeUnpicked).toBe('FORBIDDEN');
+    expect(report.saveDialog).toMatchObject({ kind: 'save', withParent: true, options: { defaultPath: expect.stringMatching(/ana-2026-12-05\.fwx$/), filters: [{ extensions: ['fwx'] }] } });
+    expect(report.bundleSaved).toMatchObject({ ok: true, value: { path: expect.stringMatching(/chosen\.fwx$/) } });
+    expect(report.exportChosen).toBe('ok');
+    expect(report.exportUnchosen).toBe('FORBIDDEN');
+  });
+
   it('prints a draft to PDF in a hidden, script-less window on a session that loads nothing but the page', () => {
     expect(report.print.result).toEqual({ fileName: 'smoke-test.pdf', mimeType: 'application/pdf' });
     expect(report.print.windowOptions).toEqual({ show: false, webPreferences: { session: 'workbench-print', javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, disableBlinkFeatures: 'Auxclick' } });

@@ -74,7 +74,7 @@ describe('a bad bundle is refused with a clear error and nothing changed', () =>
   });
 
   it('a truncated bundle', async () => {
-    await refused('truncated.fwx', good.subarray(0, Math.floor(good.length * 0.6)), 'CORRUPT', /not a valid zip/);
+    await refused('truncated.fwx', good.subarray(0, Math.floor(good.length * 0.6)), 'CORRUPT', /not a whole exchange bundle: it is not a valid zip file, or it was cut short.*nothing was merged/);
   });
 
   it('a bundle whose manifest lists more records than it holds', async () => {
@@ -85,6 +85,28 @@ describe('a bad bundle is refused with a clear error and nothing changed', () =>
     await refused('newer-format.fwx', await altered(({ manifest }) => (manifest.formatVersion = 2)), 'CONFLICT', /newer Field Workbench.*Update the app/);
     await refused('newer-schema.fwx', await altered(({ manifest }) => ((manifest.collections as Record<string, number>).annotations = 3)), 'CONFLICT', /annotations records of a newer schema/);
     await refused('unknown-kind.fwx', await altered(({ manifest }) => ((manifest.collections as Record<string, number>)['interview-keys'] = 2)), 'CONFLICT', /a kind this app does not know/);
+  });
+
+  it('a bundle whose document is not what its library record says (another original, a document.json that is not one) is refused whole', async () => {
+    // A fresh receiver lacks the document, so its files would be placed: they are checked first.
+    const fresh = await createCore({ workspaceDir: join(root, 'fresh'), resourcesDir, holder: 'a test' });
+    try {
+      const cases: Array<[string, (zip: JSZip) => void, RegExp]> = [
+        ['other-original.fwx', (zip) => zip.file(Object.keys(zip.files).find((name) => /^documents\/[^/]+\/original\./.test(name))!, 'Not what Amina imported.'), /carries the document imp-\w+, but its original file does not match its content hash.*nothing was merged/],
+        ['not-a-record-file.fwx', (zip) => zip.file(Object.keys(zip.files).find((name) => name.endsWith('/document.json'))!, '{"schemaVersion": 1}'), /carries the document imp-\w+, but its document\.json is not an imported document.*nothing was merged/],
+      ];
+      for (const [name, change, message] of cases) {
+        const file = join(root, name);
+        await writeFile(file, await altered(({ zip }) => change(zip)));
+        const before = { seq: fresh.workspace.lastSeq, projectId: fresh.workspace.identity.projectId, documents: await readdir(join(fresh.workspace.dir, 'documents')).catch(() => []) };
+        const error = await rejection(call(fresh, 'team.mergeBundle', { file, join: true }));
+        expect(error.code).toBe('CORRUPT');
+        expect(error.message).toMatch(message);
+        expect({ seq: fresh.workspace.lastSeq, projectId: fresh.workspace.identity.projectId, documents: await readdir(join(fresh.workspace.dir, 'documents')).catch(() => []) }).toEqual(before);
+      }
+    } finally {
+      await fresh.close();
+    }
   });
 
   it('a bundle with one record that does not fit its schema refuses all of it', async () => {
@@ -99,7 +121,7 @@ describe('a bad bundle is refused with a clear error and nothing changed', () =>
 
   it('a zip whose document files leave their folder, or that is no bundle at all', async () => {
     await refused('slip.fwx', await altered(({ zip }) => zip.file('documents/../../evil.txt', 'x')), 'UNSUPPORTED', /it contains a file named .*nothing was unpacked/);
-    await refused('random.fwx', Buffer.from('this is not a zip at all, just text'), 'CORRUPT', /not a valid zip/);
+    await refused('random.fwx', Buffer.from('this is not a zip at all, just text'), 'CORRUPT', /not a valid zip file.*nothing was merged/);
     const plain = new JSZip();
     plain.file('notes.txt', 'hello');
     await refused('other-zip.fwx', await plain.generateAsync({ type: 'nodebuffer' }), 'CORRUPT', /not a usable exchange bundle: it has no manifest\.json/);

@@ -89,4 +89,30 @@ describe('exchange bundles', () => {
     expect(again.unchanged).toBeGreaterThan(0);
     expect(besnik.workspace.lastSeq).toBe(seq);
   });
+
+  it('export and merge report their stages (team.progress) for the app to show, ending with done, also when the merge is refused', async () => {
+    const dirs = { amina: await tempDir(), besnik: await tempDir(), bundles: await tempDir() };
+    const amina = await openCore(dirs.amina);
+    await call(amina, 'app.setUser', { name: 'Amina Berisha', id: 'amina' });
+    await importTranscript(amina);
+    const exportStages: string[] = [];
+    const stopExport = amina.subscribe('team.progress', (event) => exportStages.push(`${event.operation}:${event.stage}`));
+    const file = join(dirs.bundles, 'amina.fwx');
+    await call(amina, 'team.exportBundle', { out: file });
+    stopExport();
+    expect([...new Set(exportStages)]).toEqual(['export:records', 'export:documents', 'export:writing', 'export:done']);
+
+    const besnik = await openCore(dirs.besnik);
+    await call(besnik, 'app.setUser', { name: 'Besnik Gashi', id: 'besnik' });
+    const events: Array<{ stage: string; done?: number; total?: number }> = [];
+    const stop = besnik.subscribe('team.progress', (event) => events.push({ stage: event.stage, ...(event.total === undefined ? {} : { done: event.done, total: event.total }) }));
+    await expect(call(besnik, 'team.mergeBundle', { file })).rejects.toThrow(/another project/);
+    expect(events.map((event) => event.stage)).toEqual(['reading', 'checking', 'done']);
+    events.length = 0;
+    const merged = await call(besnik, 'team.mergeBundle', { file, join: true });
+    stop();
+    expect(events.map((event) => event.stage)).toEqual(['reading', 'checking', 'documents', 'records', 'loading', 'done']);
+    expect(events.find((event) => event.stage === 'records')).toEqual({ stage: 'records', done: 0, total: merged.added });
+    expect(events.find((event) => event.stage === 'documents')).toEqual({ stage: 'documents', done: 0, total: 1 });
+  });
 });

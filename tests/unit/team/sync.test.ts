@@ -118,6 +118,42 @@ describe('sync through a CouchDB server', () => {
     }
   });
 
+  it('a deletion on one side and an edit on the other, met through the server, is a conflict on every side, and the choice converges', async () => {
+    const { cores, topicId } = await threeWorkspaces();
+    const [amina, besnik, clara] = cores;
+    await couch.createDatabase(amina.workspace.identity.projectId);
+    for (const core of cores) await call(core, 'team.sync', { server: couch.url });
+    const [shared] = (await call(amina, 'annotations.list', {})).map((annotation) => annotation.id);
+    await call(amina, 'annotations.delete', { id: shared! });
+    await call(besnik, 'annotations.update', { id: shared!, note: 'Besnik: keep this quote' });
+    await code(clara, passages(clara), 5, 5, topicId);
+    for (let round = 0; round < 2; round++) for (const core of cores) await call(core, 'team.sync', {});
+
+    for (const core of cores) {
+      const conflicts = await call(core, 'team.conflicts', {});
+      expect(conflicts.map((conflict) => [conflict.id, conflict.kind])).toEqual([[shared, 'edit-delete']]);
+      expect(conflicts[0]!.versions.map((version) => [version.author, version.deleted === true]).sort()).toEqual([
+        ['amina', true],
+        ['besnik', false],
+      ]);
+      // Until someone chooses, the edit is shown: nothing is lost.
+      expect((await call(core, 'annotations.get', { id: shared! })).note).toBe('Besnik: keep this quote');
+    }
+    expect(revisions(besnik)).toEqual(revisions(amina));
+    expect(revisions(clara)).toEqual(revisions(amina));
+
+    // Clara chooses the deletion; after everyone syncs it is gone everywhere and no conflict is left.
+    const deletion = (await call(clara, 'team.conflicts', {}))[0]!.versions.find((version) => version.deleted)!;
+    await call(clara, 'team.resolveConflict', { collection: 'annotations', id: shared!, rev: deletion.rev });
+    for (let round = 0; round < 2; round++) for (const core of cores) await call(core, 'team.sync', {});
+    for (const core of cores) {
+      expect(await call(core, 'team.conflicts', {})).toEqual([]);
+      expect((await call(core, 'annotations.list', {})).map((annotation) => annotation.id)).not.toContain(shared);
+    }
+    expect(revisions(besnik)).toEqual(revisions(amina));
+    expect(revisions(clara)).toEqual(revisions(amina));
+  });
+
   it('a server that is down, answers 401, or is not CouchDB is a clear error, with nothing changed', async () => {
     const core = await openCore(await tempDir());
     await call(core, 'app.setUser', { name: 'Amina Berisha', id: 'amina' });

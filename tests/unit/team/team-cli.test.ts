@@ -1,10 +1,13 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import JSZip from 'jszip';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../../electron/core/core';
 import { repoRoot, resourcesDir } from '../../helpers/core';
-import { startCouchServer } from '../../helpers/couch-server';
+import { freePort, startCouchServer } from '../../helpers/couch-server';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { call, code, importTranscript } from './support';
 
@@ -14,6 +17,18 @@ const bin = join(repoRoot, 'bin/workbench.mjs');
 function workbench(args: string[]) {
   const result = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** As `workbench`, without blocking this process: a server the test runs must answer meanwhile. */
+function workbenchAsync(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [bin, ...args]);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
 }
 
 beforeAll(() => {
@@ -51,6 +66,9 @@ describe('the team commands of the compiled CLI', () => {
     const agreement = workbench(['agreement', '--topic', topic.id, '--document', docId, '--coders', 'amina,besnik', '--workspace', besnik]);
     expect(agreement.code, agreement.stderr).toBe(0);
     expect(agreement.stdout).toContain('Trust in police: kappa 0.000 (both 0, only Amina Berisha 8, only Besnik Gashi 0, neither 12');
+    const nested = workbench(['agreement', '--topic', topic.id, '--document', docId, '--coders', 'amina,besnik', '--include-subtopics', '--json', '--workspace', besnik]);
+    expect(nested.code, nested.stderr).toBe(0);
+    expect(JSON.parse(nested.stdout)).toMatchObject({ includeSubtopics: true, topics: [{ topicId: topic.id, both: 0, onlyA: 8, onlyB: 0, neither: 12 }] });
     expect(workbench(['conflicts', '--workspace', besnik]).stdout).toBe('No conflicts.\n');
 
     // Sync through the team's server: Amina's workspace pushes, Besnik's (saved address) has it all already.
@@ -74,5 +92,69 @@ describe('the team commands of the compiled CLI', () => {
 
     const help = workbench(['agreement', '--help']);
     expect(help.stdout.replace(/\s+/g, ' ')).toContain("The unit is the passage: a passage counts as coded with a topic by a coder when any of that coder's quotes in it carries the topic");
+    expect(help.stdout.replace(/\s+/g, ' ')).toContain('With --include-subtopics, a quote carrying a subtopic of T counts as coded with T too.');
+  });
+
+  it('each bad input (a bundle of another project, truncated, from a newer version; a server down, refusing the password, not CouchDB) fails with a clear message and exit code 1, and the workspace files are unchanged', async () => {
+    const [amina, besnik, bundles] = [await tempDir(), await tempDir(), await tempDir()];
+    for (const [dir, id, name] of [
+      [amina, 'amina', 'Amina Berisha'],
+      [besnik, 'besnik', 'Besnik Gashi'],
+    ] as const) {
+      const core = await createCore({ workspaceDir: dir, resourcesDir, holder: 'a test' });
+      await call(core, 'app.setUser', { name, id });
+      const topic = await call(core, 'topics.create', { name: 'Trust in police' });
+      const docId = core.corpus.allDocuments()[0]!.id;
+      const passageIds = core.corpus.passages(docId).filter((passage) => passage.kind === 'paragraph').map((passage) => passage.id);
+      await code(core, passageIds, 1, 2, topic.id);
+      await core.close();
+    }
+    const good = join(bundles, 'amina.fwx');
+    expect(workbench(['exchange', 'export', '--out', good, '--workspace', amina]).code).toBe(0);
+    const bytes = await readFile(good);
+    const truncated = join(bundles, 'truncated.fwx');
+    await writeFile(truncated, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    const zip = await JSZip.loadAsync(bytes);
+    const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as Record<string, unknown>;
+    zip.file('manifest.json', JSON.stringify({ ...manifest, formatVersion: 9 }));
+    const newer = join(bundles, 'newer.fwx');
+    await writeFile(newer, await zip.generateAsync({ type: 'nodebuffer' }));
+
+    // Besnik is of another project; then the same bundles against Amina's own workspace.
+    const couch = await startCouchServer();
+    const notCouch = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/html' }).end('<html>Router</html>'));
+    await new Promise<void>((resolve) => notCouch.listen(0, '127.0.0.1', resolve));
+    try {
+      const projectId = JSON.parse(workbench(['user', '--json', '--workspace', amina]).stdout).projectId as string;
+      await couch.createDatabase(projectId);
+      await couch.createUser('amina', 'correct horse');
+      const passwordFile = join(bundles, 'password.txt');
+      await writeFile(passwordFile, 'wrong horse\n');
+      const cases: Array<{ args: string[]; workspace: string; message: RegExp }> = [
+        { args: ['exchange', 'merge', good], workspace: besnik, message: /belongs to another project.*nothing was merged/s },
+        { args: ['exchange', 'merge', truncated], workspace: amina, message: /not a whole exchange bundle.*cut short while being copied.*nothing was merged/s },
+        { args: ['exchange', 'merge', newer], workspace: amina, message: /exported by a newer Field Workbench \(bundle format 9.*Update the app.*nothing was merged/s },
+        { args: ['sync', '--server', `http://127.0.0.1:${await freePort()}/`], workspace: amina, message: /could not be reached \(ECONNREFUSED\).*nothing was changed/s },
+        { args: ['sync', '--server', couch.url, '--login', 'amina', '--password-file', passwordFile], workspace: amina, message: /refused the name “amina” and its password \(HTTP 401\).*--password-file.*nothing was changed/s },
+        { args: ['sync', '--server', `http://127.0.0.1:${(notCouch.address() as { port: number }).port}/`], workspace: amina, message: /is not a CouchDB server.*nothing was changed/s },
+      ];
+      for (const item of cases) {
+        const before = await snapshot(item.workspace);
+        const result = await workbenchAsync([...item.args, '--workspace', item.workspace]);
+        expect(result.code, item.args.join(' ')).toBe(1);
+        expect(result.stderr).toMatch(item.message);
+        expect(await snapshot(item.workspace), item.args.join(' ')).toEqual(before);
+      }
+    } finally {
+      notCouch.close();
+      await couch.close();
+    }
   });
 });
+
+/** Every file of a workspace and its bytes (the lock aside), to see that nothing changed. */
+async function snapshot(dir: string): Promise<Record<string, string>> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files = entries.filter((entry) => entry.isFile() && !entry.name.startsWith('.workbench.lock'));
+  return Object.fromEntries(await Promise.all(files.map(async (entry) => [join(entry.parentPath, entry.name), (await readFile(join(entry.parentPath, entry.name))).toString('base64')] as const)));
+}

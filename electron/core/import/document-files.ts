@@ -1,0 +1,97 @@
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { WorkbenchError } from '../api/errors.js';
+import { sha256Hex } from './content-hash.js';
+import { ImportedDocumentRecordSchema } from './document-record.js';
+import { MAX_IMPORT_BYTES } from './methods.js';
+import { DOCUMENT_FILE, TEMP_PREFIX, documentDir, documentsDir } from './workspace-paths.js';
+
+/** One file of an imported document's folder (its original, `document.json`, OCR words, display PDF). */
+export interface DocumentFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * The most one received document may hold. Its original is at most what an import accepts;
+ * `document.json` of a 16 MB transcript is about 40 MB, a photo's display PDF a few times
+ * the photo: four times the import limit leaves room for all of them and no more.
+ */
+export const MAX_DOCUMENT_FILES_BYTES = 4 * MAX_IMPORT_BYTES;
+const MAX_DOCUMENT_FILE_COUNT = 16;
+/** Names the import writes (`original.pdf`, `document.json`, `ocr-text.json`, `display.pdf`): no folders, nothing hidden. */
+const FILE_NAME = /^[a-z0-9][a-z0-9._-]{0,63}$/i;
+
+/** An imported document's files, to send to colleagues; undefined when its folder is gone (a damaged workspace). */
+export async function readDocumentFiles(workspaceDir: string, docId: string): Promise<DocumentFile[] | undefined> {
+  const dir = documentDir(workspaceDir, docId);
+  const names = await fs.readdir(dir).catch(() => undefined);
+  if (!names) return undefined;
+  const files: DocumentFile[] = [];
+  for (const name of names.filter((candidate) => FILE_NAME.test(candidate)).sort()) {
+    files.push({ name, bytes: new Uint8Array(await fs.readFile(path.join(dir, name))) });
+  }
+  return files;
+}
+
+/** Whether this workspace holds the document's folder. */
+export async function hasDocumentFiles(workspaceDir: string, docId: string): Promise<boolean> {
+  return fs.stat(path.join(documentDir(workspaceDir, docId), DOCUMENT_FILE)).then(
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * Why files received for a library record cannot be its document, or undefined when they
+ * can: a name that is not one the import writes, too many or too large files, a
+ * `document.json` that does not read as an imported document of that id, or an original
+ * whose SHA-256 is not the content hash the library record (and `document.json`) name.
+ */
+export function receivedFilesProblem(docId: string, contentHash: string, files: readonly DocumentFile[]): string | undefined {
+  if (files.length === 0) return 'no files came with it';
+  if (files.length > MAX_DOCUMENT_FILE_COUNT) return `it came with ${files.length} files, more than a document has`;
+  const badName = files.find((file) => !FILE_NAME.test(file.name));
+  if (badName) return `it came with a file named “${badName.name.slice(0, 80)}”, which is not a document's file`;
+  const total = files.reduce((sum, file) => sum + file.bytes.byteLength, 0);
+  if (total > MAX_DOCUMENT_FILES_BYTES) return `its files are ${Math.ceil(total / 1024 / 1024)} MB, more than a document may be (${MAX_DOCUMENT_FILES_BYTES / 1024 / 1024} MB)`;
+  const recordFile = files.find((file) => file.name === DOCUMENT_FILE);
+  if (!recordFile) return `its ${DOCUMENT_FILE} is missing`;
+  let json: unknown;
+  try {
+    json = JSON.parse(Buffer.from(recordFile.bytes).toString('utf8'));
+  } catch {
+    return `its ${DOCUMENT_FILE} is not JSON`;
+  }
+  const record = ImportedDocumentRecordSchema.safeParse(json);
+  if (!record.success) return `its ${DOCUMENT_FILE} is not an imported document (${record.error.issues[0]?.path.join('.') ?? 'root'}: ${record.error.issues[0]?.message ?? 'invalid'})`;
+  if (record.data.document.id !== docId) return `its ${DOCUMENT_FILE} describes another document (${record.data.document.id})`;
+  const original = files.find((file) => file.name === record.data.originalFile);
+  if (!original) return `its original file (${record.data.originalFile}) is missing`;
+  const hash = sha256Hex(original.bytes);
+  if (hash !== contentHash || hash !== record.data.contentHash) return `its original file does not match its content hash (SHA-256 ${hash.slice(0, 12)}…, expected ${contentHash.slice(0, 12)}…)`;
+  return undefined;
+}
+
+/**
+ * Writes received files as the document's folder, through a temporary folder renamed into
+ * place, so a folder is there whole or not at all. A folder already here is left as it is
+ * (answers false): the files of a document do not change by travelling.
+ */
+export async function placeDocumentFiles(workspaceDir: string, docId: string, files: readonly DocumentFile[]): Promise<boolean> {
+  const target = documentDir(workspaceDir, docId);
+  if (await fs.stat(target).then(() => true, () => false)) return false;
+  const root = documentsDir(workspaceDir);
+  await fs.mkdir(root, { recursive: true });
+  const temp = path.join(root, `${TEMP_PREFIX}${randomBytes(6).toString('hex')}`);
+  try {
+    await fs.mkdir(temp);
+    for (const file of files) await fs.writeFile(path.join(temp, file.name), file.bytes);
+    await fs.rename(temp, target);
+  } catch (error) {
+    await fs.rm(temp, { recursive: true, force: true });
+    throw new WorkbenchError('IO', `The files of the received document ${docId} could not be written into the workspace (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Check the disk has space, then sync again.`, { docId });
+  }
+  return true;
+}
