@@ -35,6 +35,8 @@ export type CitedTable = z.input<typeof CitedTableSchema>;
 export function checkCitation(sources: CitationSources, attrs: Pick<CitationAttrs, 'targetKind' | 'targetId' | 'docId'>): void {
   const resolved = sources.resolve({ kind: attrs.targetKind, id: attrs.targetId, docId: attrs.docId });
   if (!resolved) throw new WorkbenchError('BAD_REQUEST', `Nothing to cite: no ${attrs.targetKind} "${attrs.targetId}".`);
+  // A reference (from the reference library) belongs to no paper, so a table row cannot cite one.
+  if (!resolved.document) throw new WorkbenchError('BAD_REQUEST', `The ${attrs.targetKind} "${attrs.targetId}" is not a passage of a paper.`);
   if (resolved.document.id !== attrs.docId) throw new WorkbenchError('BAD_REQUEST', `The ${attrs.targetKind} "${attrs.targetId}" belongs to "${resolved.document.id}", not "${attrs.docId}".`);
 }
 
