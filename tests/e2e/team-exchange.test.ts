@@ -166,8 +166,12 @@ describe('exchanging bundles from the Team view', () => {
       const row = page.locator(`tr[data-topic-id="${topic.id}"]`);
       await row.waitFor();
       expect(await row.locator('td').first().textContent()).toBe('0.583');
-      await page.getByRole('checkbox', { name: 'Include subtopics' }).check();
+      // The box follows the address (so a link keeps the choice): it shows checked only once the
+      // route has changed, which Playwright's check() does not wait for.
+      const subtopics = page.getByRole('checkbox', { name: 'Include subtopics' });
+      await subtopics.click();
       await page.waitForURL(/subtopics=1/);
+      await page.waitForFunction(() => (document.querySelector('.agreement-subtopics input') as HTMLInputElement | null)?.checked === true);
       await page.getByText('or a topic below it').waitFor();
       expect(await row.locator('td').first().textContent()).toBe('0.583');
       await noButtonOffScreen(page);
