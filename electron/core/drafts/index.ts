@@ -29,7 +29,7 @@ export { exportDraftBibliography, draftBibliographyItems } from './export/biblio
 export { plainText } from './content';
 export { createDraftsArea } from './area';
 export { hostPdfExport } from './handlers/host-pdf-export';
-export { draftsMethods, draftExportFormats } from './methods';
+export { draftsMethods, draftExportFormats, markdownKeyModes } from './methods';
 export type { ExportedDraftFile, DraftExportFormat, DraftFormatResult, DraftsChangedEvent, FormattedCitationView } from './methods';
 export { registerDraftsCommands } from './cli';
 
