@@ -49,4 +49,33 @@ describe('a citation group in the draft editor', () => {
       await screenshot(page, `citation-group-note-${viewport.width}`);
     }
   }, 180_000);
+
+  it('makes a group from the keyboard: Ctrl+Shift+C right against a citation cites another source with it', async () => {
+    const app = await apps.start({ viewport: viewports[0] });
+    const { page } = app;
+    const draft = await callCore(app, 'drafts.create', { title: 'Typed group', style: 'chicago-author-date' });
+    await app.goto(routeHref('drafts', [draft.id]));
+    await page.locator('.draft-prose').click();
+    await page.keyboard.type('Allies agree');
+    const cite = async (query: string) => {
+      await page.keyboard.press('Control+Shift+C');
+      await page.locator('.citation-picker').waitFor();
+      await page.keyboard.type(query);
+      await page.locator('.citation-picker-result').first().waitFor();
+      await expect.poll(() => page.locator('.citation-picker-query strong').textContent()).toBe(query);
+      await page.keyboard.press('Enter');
+      await page.locator('.citation-picker').waitFor({ state: 'detached' });
+    };
+    await cite('silence procedure');
+    // The picker left a space to type on; taken back, the next citation stands against the first.
+    await page.keyboard.press('Backspace');
+    await cite('centre of excellence');
+    const chips = page.locator('.draft-prose .citation-chip');
+    await expect.poll(() => chips.count()).toBe(2);
+    await expect.poll(() => chips.nth(1).textContent()).toBe('+');
+    const first = (await chips.first().textContent()) ?? '';
+    expect(first).toMatch(/^\(.+; .+\)$/);
+    // Saved as a group: the Markdown export writes one [@a; @b].
+    await expect.poll(async () => (await callCore(app, 'drafts.export', { id: draft.id, format: 'md' })).data).toMatch(/Allies agree \[@[^\]]+; @[^\]]+\]/);
+  }, 120_000);
 });
