@@ -209,6 +209,11 @@ describe('W3C Web Annotation', () => {
     for (let page: WebAnnotationPage | undefined = collection.first; page; page = page.next) pages++;
     expect(pages).toBeLessThanOrEqual(maxPages);
     expect(collection.total).toBe(many.length);
+    // The nested pages are not indented level by level: the file is about the size of its annotations.
+    const text = exportWebAnnotations(many, { ...options(), collectionIri: 'urn:x:c', pageSize: 1 });
+    const itemsSize = many.reduce((sum, annotation) => sum + JSON.stringify(toWebAnnotation(annotation, options())).length, 0);
+    expect(text.length).toBeLessThan(itemsSize * 1.2);
+    expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(collection)));
   });
 });
 
