@@ -157,11 +157,17 @@ function applyAnnotations(format: 'w3c' | 'hypothesis', items: IncomingAnnotatio
     const authors = new Set<string>();
 
     const existing = new Map<string, Set<string>>();
-    const keyOf = (docId: string, start: number, end: number, note: string) => `${docId}\u0000${start}:${end}\u0000${note}`;
+    // The same words, note, coder and topics: two coders' quotes of the same words are two annotations.
+    const keyOf = (docId: string, start: number, end: number, note: string, coder: string, topicIds: readonly string[]) =>
+      [docId, `${start}:${end}`, note, coder, [...topicIds].sort().join(',')].join('\u0000');
     const seen = (docId: string) => {
       let keys = existing.get(docId);
       if (!keys) {
-        keys = new Set(annotations.annotations.ofDocument(docId).map((a) => keyOf(docId, a.target.selectors.position.start, a.target.selectors.position.end, a.note)));
+        keys = new Set(
+          annotations.annotations
+            .ofDocument(docId)
+            .map((a) => keyOf(docId, a.target.selectors.position.start, a.target.selectors.position.end, a.note, annotations.annotations.coderOf(a), a.topicIds)),
+        );
         existing.set(docId, keys);
       }
       return keys;
@@ -176,16 +182,12 @@ function applyAnnotations(format: 'w3c' | 'hypothesis', items: IncomingAnnotatio
     const refused: string[] = [];
     const documentsUsed = new Set<string>();
     for (const { item, docId, start, end } of placed) {
-      const key = keyOf(docId, start, end, item.note);
-      if (seen(docId).has(key)) {
-        alreadyThere++;
-        continue;
-      }
       const topicIds: string[] = [];
+      let untagged = 0;
       for (const tag of item.tags) {
         const id = topicOf(tag);
         if (id) topicIds.push(id);
-        else skippedTags++;
+        else untagged++;
       }
       const entityIds = item.entityIds.filter((id) => annotations.annotations.linkExists('entity', id));
       const recommendationIds = item.recommendationIds.filter((id) => annotations.annotations.linkExists('recommendation', id));
@@ -209,6 +211,12 @@ function applyAnnotations(format: 'w3c' | 'hypothesis', items: IncomingAnnotatio
           userOf.set(item.creator.key, createdBy);
         }
       }
+      const key = keyOf(docId, start, end, item.note, createdBy ?? workspace.user.id, topicIds);
+      if (seen(docId).has(key)) {
+        alreadyThere++;
+        continue;
+      }
+      skippedTags += untagged;
       const createdAt = validTime(item.created) ?? new Date().toISOString();
       try {
         annotations.annotations.stageImported(tx, {
