@@ -22,7 +22,7 @@ export function CitationView({ node, editor, getPos, selected, extension }: Node
   // Citations side by side are one group ("(A 2024, 2; B 2025, 3)", one note): the first shows
   // it, each later one is a small "+" that still opens its own source and can be edited.
   const grouped = formatted?.groupedWithPrevious === true;
-  const classes = ['citation-chip', grouped ? 'is-grouped' : '', selected ? 'is-selected' : '', formatted?.missing ? 'is-missing' : '', deleted ? 'is-quote-deleted' : '', formatted ? '' : 'is-pending'].filter(Boolean).join(' ');
+  const classes = ['citation-chip', grouped ? 'is-grouped' : '', grouped && formatted?.noteNumber !== undefined ? 'is-note' : '', selected ? 'is-selected' : '', formatted?.missing ? 'is-missing' : '', deleted ? 'is-quote-deleted' : '', formatted ? '' : 'is-pending'].filter(Boolean).join(' ');
   const select = () => {
     if (pos !== undefined) editor.chain().focus().setNodeSelection(pos).run();
   };
