@@ -138,6 +138,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       library: { collection: libraryCollection.name, documentDir: (docId) => documentDir(workspace.dir, docId), documentsDir: documentsDir(workspace.dir), followReceived: (docIds) => imports.followReceived(docIds), files: imports.documentFiles },
     });
     areas.push(team);
+    // The W3C export names each annotation's creator.
+    annotations.nameUsersWith(() => new Map(team.face.users().map((user) => [user.id, user.name])));
     const exchange = createExchangeArea(context, {
       annotations: annotations.face,
       team: team.face,

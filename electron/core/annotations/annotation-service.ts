@@ -38,8 +38,13 @@ export interface ImportedAnnotationInput {
   topicIds: string[];
   note?: string;
   color?: ColorKey;
+  /** Links kept by a W3C round trip; each must exist here (`linkExists`). */
+  entityIds?: string[];
+  recommendationIds?: string[];
   createdBy?: string;
   createdAt: string;
+  /** When it was last changed where it came from; the creation time when absent. */
+  updatedAt?: string;
 }
 
 /**
@@ -336,15 +341,25 @@ export class AnnotationService implements TopicReferences {
       color: input.color ?? defaultColor,
       note: input.note ?? '',
       topicIds: unique(input.topicIds),
-      entityIds: [],
-      recommendationIds: [],
+      entityIds: unique(input.entityIds ?? []),
+      recommendationIds: unique(input.recommendationIds ?? []),
       createdAt: input.createdAt,
-      updatedAt: input.createdAt,
+      updatedAt: input.updatedAt && input.updatedAt >= input.createdAt ? input.updatedAt : input.createdAt,
       anchorStatus: 'anchored',
       createdBy: input.createdBy ?? this.workspace.user.id,
     });
+    const missingLinks = [
+      ...annotation.entityIds.filter((id) => !this.linkExists('entity', id)).map((id) => `entity ${id}`),
+      ...annotation.recommendationIds.filter((id) => !this.linkExists('recommendation', id)).map((id) => `recommendation ${id}`),
+    ];
+    if (missingLinks.length > 0) throw new WorkbenchError('NOT_FOUND', `Unknown ${missingLinks.join(', ')}.`, { missing: missingLinks });
     tx.put(annotationsCollection, annotation);
     return annotation;
+  }
+
+  /** Whether an entity (bundled or a user's) or a recommendation with this id exists here. */
+  linkExists(kind: 'entity' | 'recommendation', id: string): boolean {
+    return kind === 'entity' ? this.lookup.entityExists(id) : this.lookup.recommendationExists(id);
   }
 
   /** Inside the removal of an imported document: its annotations deleted, or kept as orphans. */

@@ -20,8 +20,10 @@ import { colorMeaningsCollection } from './palette';
 export async function createAnnotationsArea(
   context: CoreContext,
   deps: { userEntities: UserEntityService },
-): Promise<Area<typeof annotationsMethods> & { face: AnnotationsFace }> {
+): Promise<Area<typeof annotationsMethods> & { face: AnnotationsFace; nameUsersWith(userNames: () => ReadonlyMap<string, string>): void }> {
   const { workspace } = context;
+  // The team area knows users' names and starts after this one: it is handed in when it has.
+  let userNames: () => ReadonlyMap<string, string> = () => new Map();
   const lookup = corpusLookupFromIndex(context.corpus, { userEntities: () => deps.userEntities.list() });
   const services = createCodingServices(workspace, lookup);
   const stopPublishing = publishAnnotationChanges(
@@ -47,12 +49,15 @@ export async function createAnnotationsArea(
     handlers: {
       ...annotationHandlers(services, lookup, { workspace, meanings: workspace.records(colorMeaningsCollection) }),
       ...topicHandlers(services, lookup),
-      ...exportAndUndoHandlers(services, lookup, documentNotes),
+      ...exportAndUndoHandlers(services, lookup, documentNotes, () => ({ projectId: workspace.identity.projectId, userNames: userNames() })),
       'annotations.documentNote': ({ docId }) => documentNotes.get(docId),
       'annotations.documentNotes': () => documentNotes.list(),
       'annotations.setDocumentNote': ({ docId, text }) => documentNotes.set(docId, text),
     },
     face: { annotations: services.annotations, topics: services.topics, documentNotes, undo: services.undo },
+    nameUsersWith: (names) => {
+      userNames = names;
+    },
     close: async () => {
       unsubscribe();
       stopPublishing();

@@ -22,6 +22,14 @@ function printedSuppliedYear(item: CslItem, year: number): string {
   return item.issued && 'literal' in item.issued ? item.issued.literal : `ca. ${year}`;
 }
 
+/** A CSL date as ISO 8601 (`2026`, `2026-03`, `2026-03-05`), as biblatex's urldate wants it; undefined for a literal. */
+function isoDate(date: CslItem['accessed']): string | undefined {
+  if (!date || !('date-parts' in date)) return undefined;
+  const [year, month, day] = date['date-parts'][0] ?? [];
+  if (year === undefined) return undefined;
+  return [String(year).padStart(4, '0'), ...(month ? [String(month).padStart(2, '0')] : []), ...(month && day ? [String(day).padStart(2, '0')] : [])].join('-');
+}
+
 // ---- BibTeX ----------------------------------------------------------------------------
 
 const bibtexTypes: Record<string, string> = { report: 'techreport', book: 'book', 'article-journal': 'article' };
@@ -67,6 +75,10 @@ function toBibtex(item: CslItem): string {
   if (item['number-of-pages']) fields.push(['pagetotal', texEscape(item['number-of-pages'])]);
   if (item.language) fields.push(['language', texEscape(item.language)]);
   fields.push(...referenceBibtexFields(item, type, texEscape));
+  // Whether or not a year is known: a report without one is exactly where these matter.
+  if (item.note) fields.push(['note', texEscape(item.note)]);
+  const accessed = isoDate(item.accessed);
+  if (accessed) fields.push(['urldate', accessed]);
   const body = fields.map(([name, value]) => `  ${name} = {${value}}`).join(',\n');
   return `@${type}{${bibtexKey(item.id)},\n${body}\n}\n`;
 }

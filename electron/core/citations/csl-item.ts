@@ -29,6 +29,8 @@ export interface CslItem {
   language?: string;
   'number-of-pages'?: string;
   note?: string;
+  /** When the URL was read: Chicago asks for it when a work has no date of its own. */
+  accessed?: CslDate;
 }
 
 /**

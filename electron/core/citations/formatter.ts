@@ -11,8 +11,13 @@ export interface FormattedCitation {
   /** citeproc's HTML: the in-text citation, or for note styles the footnote's text. */
   html: string;
   text: string;
-  /** Note styles: the footnote number this citation becomes. */
+  /** Note styles: the footnote number this citation becomes (shared by a group's citations). */
   noteNumber?: number;
+  /**
+   * Set on every citation of a group but the first: the group prints once, where its first
+   * citation stands (`html` and `text` are the whole group's), and these print nothing.
+   */
+  groupedWithPrevious?: true;
   /** The CSL item (document or reference) it cites; absent when the source could not be found. */
   itemId?: string;
   missing?: boolean;
@@ -97,15 +102,22 @@ export class CitationFormatter {
       this.lang,
     );
 
+    // Citations of one group (the same `cluster`, side by side) become one citeproc cluster.
     const isNote = this.kind === 'note';
-    const clusters: CiteprocCitation[] = [];
-    const noteNumberById = new Map<string, number>();
+    const groups: Array<Array<{ ref: CitationRef; source: ResolvedSource }>> = [];
     for (const { ref, source } of resolved) {
       if (!source) continue;
-      const noteIndex = isNote ? clusters.length + 1 : 0;
-      if (isNote) noteNumberById.set(ref.id, noteIndex);
-      clusters.push({ citationID: ref.id, citationItems: [citationItem(ref, source)], properties: { noteIndex } });
+      const current = groups.at(-1);
+      if (current && ref.cluster !== undefined && current[0]!.ref.cluster === ref.cluster) current.push({ ref, source });
+      else groups.push([{ ref, source }]);
     }
+    const clusters: CiteprocCitation[] = groups.map((group, index) => ({
+      citationID: group[0]!.ref.id,
+      citationItems: group.map(({ ref, source }) => citationItem(ref, source)),
+      properties: { noteIndex: isNote ? index + 1 : 0 },
+    }));
+    const groupOf = new Map<string, { citationID: string; index: number; first: boolean }>();
+    groups.forEach((group, index) => group.forEach(({ ref }, at) => groupOf.set(ref.id, { citationID: group[0]!.ref.id, index, first: at === 0 })));
 
     const htmlById = options.exact
       ? new Map(engine.rebuildProcessorState(clusters, 'html').map(([id, , html]) => [id, html]))
@@ -114,10 +126,11 @@ export class CitationFormatter {
 
     const citations = resolved.map(({ ref, source }): FormattedCitation => {
       if (!source) return { id: ref.id, html: missingCitationText, text: missingCitationText, missing: true };
-      const html = htmlById.get(ref.id) ?? '';
+      const group = groupOf.get(ref.id)!;
+      const html = collapsePunctuation(htmlById.get(group.citationID) ?? '');
       const formatted: FormattedCitation = { id: ref.id, html, text: cslHtmlToText(html), itemId: sourceItemId(source) };
-      const noteNumber = noteNumberById.get(ref.id);
-      if (noteNumber !== undefined) formatted.noteNumber = noteNumber;
+      if (!group.first) formatted.groupedWithPrevious = true;
+      if (isNote) formatted.noteNumber = group.index + 1;
       return formatted;
     });
 
@@ -134,37 +147,42 @@ function nearNoteDistance(styleXml: string): number {
 }
 
 /**
- * Positions per the CSL specification, for drafts whose clusters hold one cite each:
- * first; ibid when the previous cluster cites the same item with the same (or no)
- * locator; ibid-with-locator when only this cite names a locator or the locators differ;
- * subsequent otherwise (including when only the previous cite had a locator). near-note
- * holds when the item was cited within `near-note-distance` notes.
+ * Positions per the CSL specification: first; ibid when the preceding cite (the one before
+ * it in its group, or for a group's first cite the previous group when that held one cite
+ * only) is of the same item with the same (or no) locator; ibid-with-locator when only this
+ * cite names a locator or the locators differ; subsequent otherwise (including when only the
+ * previous cite had a locator). near-note holds when the item was cited within
+ * `near-note-distance` notes.
  */
 function formatInOnePass(engine: CiteprocEngine, clusters: CiteprocCitation[], itemIds: string[], distance: number): Map<string, string> {
   engine.updateItems(itemIds);
   const seen = new Map<string, { firstNote: number; lastNote: number }>();
   const out = new Map<string, string>();
-  let previous: CiteprocCitationItem | undefined;
+  let previousCluster: CiteprocCitationItem[] = [];
   for (const cluster of clusters) {
-    const cite: CiteprocCitationItem & Record<string, unknown> = { ...cluster.citationItems[0]! };
     const noteIndex = cluster.properties.noteIndex;
-    const history = seen.get(cite.id);
-    if (!history) {
-      cite.position = position.first;
-    } else {
-      if (previous?.id === cite.id) {
-        if (!previous.locator) cite.position = cite.locator ? position.ibidWithLocator : position.ibid;
-        else if (!cite.locator) cite.position = position.subsequent;
-        else cite.position = cite.locator === previous.locator ? position.ibid : position.ibidWithLocator;
+    const cites = cluster.citationItems.map((item, index) => {
+      const cite: CiteprocCitationItem & Record<string, unknown> = { ...item };
+      const previous = index > 0 ? cluster.citationItems[index - 1] : previousCluster.length === 1 ? previousCluster[0] : undefined;
+      const history = seen.get(cite.id);
+      if (!history) {
+        cite.position = position.first;
       } else {
-        cite.position = position.subsequent;
+        if (previous?.id === cite.id) {
+          if (!previous.locator) cite.position = cite.locator ? position.ibidWithLocator : position.ibid;
+          else if (!cite.locator) cite.position = position.subsequent;
+          else cite.position = cite.locator === previous.locator ? position.ibid : position.ibidWithLocator;
+        } else {
+          cite.position = position.subsequent;
+        }
+        cite['first-reference-note-number'] = history.firstNote;
+        cite['near-note'] = noteIndex - history.lastNote <= distance;
       }
-      cite['first-reference-note-number'] = history.firstNote;
-      cite['near-note'] = noteIndex - history.lastNote <= distance;
-    }
-    out.set(cluster.citationID, engine.makeCitationCluster([cite]));
-    seen.set(cite.id, { firstNote: history?.firstNote ?? noteIndex, lastNote: noteIndex });
-    previous = cluster.citationItems[0];
+      seen.set(cite.id, { firstNote: history?.firstNote ?? noteIndex, lastNote: noteIndex });
+      return cite;
+    });
+    out.set(cluster.citationID, engine.makeCitationCluster(cites));
+    previousCluster = cluster.citationItems;
   }
   return out;
 }
@@ -185,18 +203,26 @@ function citationItem(ref: CitationRef, source: ResolvedSource): CiteprocCitatio
   return item;
 }
 
+/**
+ * A question or exclamation mark ends a title that a comma or full stop would follow inside
+ * the quotation marks ("Relations?,” 3"): the mark stands alone, as the Chicago Manual and
+ * Pandoc's citeproc print it ("Relations?” 3"). citeproc-js leaves both.
+ */
+export function collapsePunctuation(html: string): string {
+  return html.replace(/([?!])[,.](?=[”’"]|&#8221;|&#8217;)/g, '$1');
+}
+
 function makeBibliography(engine: CiteprocEngine): FormattedBibliography {
   const result = engine.makeBibliography();
   if (!result) return { entries: [], html: '', text: '' };
   const [params, htmlEntries] = result;
-  const entries = htmlEntries.map((html, index): BibliographyEntry => ({
-    itemId: params.entry_ids[index]?.[0] ?? '',
-    html: html.trim(),
-    text: cslHtmlToText(html).trim(),
-  }));
+  const entries = htmlEntries.map((raw, index): BibliographyEntry => {
+    const html = collapsePunctuation(raw);
+    return { itemId: params.entry_ids[index]?.[0] ?? '', html: html.trim(), text: cslHtmlToText(html).trim() };
+  });
   return {
     entries,
-    html: params.bibstart + htmlEntries.join('') + params.bibend,
+    html: params.bibstart + htmlEntries.map(collapsePunctuation).join('') + params.bibend,
     text: entries.map((entry) => entry.text).join('\n'),
   };
 }

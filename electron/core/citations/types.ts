@@ -25,6 +25,12 @@ export interface CitationRef {
   prefix?: string;
   suffix?: string;
   suppressAuthor?: boolean;
+  /**
+   * Citations with the same cluster number, next to each other, are one citation group
+   * (Pandoc's `[@a; @b]`): one parenthesis in author-date styles, one note in note styles.
+   * Absent: a cluster of its own.
+   */
+  cluster?: number;
 }
 
 /** The document a target belongs to, and the page the target sits on when it has one. */

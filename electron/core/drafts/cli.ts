@@ -2,7 +2,7 @@ import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { WorkbenchError } from '../api/errors';
-import { draftExportFormats, type ExportedDraftFile } from './methods';
+import { draftExportFormats, markdownKeyModes, type ExportedDraftFile } from './methods';
 import { citationStyleIds } from '../citations/styles';
 import type { Draft, DraftSummary } from './model';
 import { table } from '../cli/output';
@@ -73,15 +73,23 @@ export function registerDraftsCommands(program: Command, run: CliAction): void {
     .description('a draft as DOCX, Markdown (+ CSL-JSON beside it), HTML or PDF, or its bibliography as CSL-JSON, BibTeX or RIS')
     .requiredOption('--format <format>', exportFormats.join(', '))
     .option('--out <file>', 'where to write (default: print text formats to stdout)')
-    .action((id: string, options: { format: string; out?: string }) =>
+    .option('--keys <keys>', 'Markdown: cite by "document" (the default, for Pandoc) or by "passage", so that `workbench draft create --markdown FILE` cites the same passages')
+    .action((id: string, options: { format: string; out?: string; keys?: string }) =>
       run(async (context) => {
         if (!(exportFormats as readonly string[]).includes(options.format)) {
           throw new WorkbenchError('BAD_REQUEST', `Unknown export format "${options.format}". Use one of: ${exportFormats.join(', ')}.`);
         }
+        if (options.keys !== undefined && !(markdownKeyModes as readonly string[]).includes(options.keys)) {
+          throw new WorkbenchError('BAD_REQUEST', `Unknown --keys "${options.keys}". Use document or passage.`);
+        }
         const exported = (
           options.format === 'pdf'
             ? await context.call('drafts.exportPdf', { id })
-            : await context.call('drafts.export', { id, format: options.format as (typeof draftExportFormats)[number] })
+            : await context.call('drafts.export', {
+                id,
+                format: options.format as (typeof draftExportFormats)[number],
+                ...(options.keys ? { keys: options.keys as (typeof markdownKeyModes)[number] } : {}),
+              })
         ) as ExportedDraftFile;
         return writeDraftExport(exported, options.format, options.out);
       }),

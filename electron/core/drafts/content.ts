@@ -25,13 +25,28 @@ export function* walkNodes(node: TiptapNode): Generator<TiptapNode> {
   for (const child of node.content ?? []) yield* walkNodes(child);
 }
 
+/**
+ * Every citation in reading order, each with its cluster: citation nodes side by side, with
+ * nothing between them (not even a space), are one citation group, as `[@a; @b]` is in
+ * Pandoc's Markdown; the Markdown import makes a group so and the export writes it so.
+ */
 export function collectCitations(content: TiptapNode): CitationRef[] {
   const refs: CitationRef[] = [];
-  for (const node of walkNodes(content)) {
-    if (node.type !== 'citation') continue;
-    const attrs = CitationAttrsSchema.parse(node.attrs ?? {});
-    refs.push(citationRefFromAttrs(citationIdAt(refs.length), attrs));
-  }
+  let cluster = -1;
+  const visit = (node: TiptapNode): void => {
+    const children = node.content ?? [];
+    children.forEach((child, index) => {
+      if (child.type === 'citation') {
+        if (children[index - 1]?.type !== 'citation') cluster++;
+        const attrs = CitationAttrsSchema.parse(child.attrs ?? {});
+        refs.push({ ...citationRefFromAttrs(citationIdAt(refs.length), attrs), cluster });
+      } else {
+        visit(child);
+      }
+    });
+  };
+  if (content.type === 'citation') refs.push(citationRefFromAttrs(citationIdAt(0), CitationAttrsSchema.parse(content.attrs ?? {})));
+  else visit(content);
   return refs;
 }
 

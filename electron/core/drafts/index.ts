@@ -30,7 +30,7 @@ export { plainText } from './content';
 export { createDraftsArea } from './area';
 export { CitedTableSchema, citedTableBlocks, type CitedTable } from './cited-table';
 export { hostPdfExport } from './handlers/host-pdf-export';
-export { draftsMethods, draftExportFormats } from './methods';
+export { draftsMethods, draftExportFormats, markdownKeyModes } from './methods';
 export type { ExportedDraftFile, DraftExportFormat, DraftFormatResult, DraftsChangedEvent, FormattedCitationView } from './methods';
 export { registerDraftsCommands } from './cli';
 

@@ -21,6 +21,9 @@ const content = DraftContentSchema;
 /** Formats a draft can be exported to besides PDF (which needs a printer: `drafts.exportPdf`). */
 export const draftExportFormats = ['docx', 'md', 'html', 'csl-json', 'bibtex', 'ris'] as const;
 export type DraftExportFormat = (typeof draftExportFormats)[number];
+/** How the Markdown export keys citations: by paper (for Pandoc) or by passage (for a round trip). */
+export const markdownKeyModes = ['document', 'passage'] as const;
+export type MarkdownKeyMode = (typeof markdownKeyModes)[number];
 
 /** An exported file. Binary files (DOCX, PDF) travel as base64 over the API. */
 export interface ExportedDraftFile {
@@ -39,8 +42,13 @@ export interface FormattedCitationView {
   id: string;
   text: string;
   runs: StyledRun[];
-  /** Note styles: the footnote number the citation becomes. */
+  /** Note styles: the footnote number the citation becomes (one per group). */
   noteNumber?: number;
+  /**
+   * A citation after the first of a group (citations side by side, Pandoc's `[@a; @b]`):
+   * the group's text is shown at its first citation; `text` and `runs` are the group's.
+   */
+  groupedWithPrevious?: true;
   missing?: boolean;
   /**
    * The cited annotation was deleted with its citations kept: the citation still resolves to
@@ -93,7 +101,17 @@ export const draftsMethods = {
   'drafts.styles': method<CitationStyleInfo[]>()(z.object({}).strict()),
   /** Citations and bibliography of (possibly unsaved) content in a style, for live rendering. */
   'drafts.format': method<DraftFormatResult>()(z.object({ content, style }).strict()),
-  'drafts.export': method<ExportedDraftFile>()(z.object({ id, format: z.enum(draftExportFormats) }).strict()),
+  /**
+   * `keys` (Markdown only): `document` (the default) keys each citation by its paper, for
+   * Pandoc; `passage` by the cited passage or annotation, so that importing the file again
+   * cites the same passages.
+   */
+  'drafts.export': method<ExportedDraftFile>()(
+    z
+      .object({ id, format: z.enum(draftExportFormats), keys: z.enum(markdownKeyModes).optional() })
+      .strict()
+      .refine((args) => args.keys === undefined || args.format === 'md', { message: 'keys applies to the Markdown export only (format md)', path: ['keys'] }),
+  ),
   /**
    * PDF needs a browser engine to print the HTML export. The desktop app and the test
    * harness implement this with Chromium's printToPDF (`hostHandlers`); without a host, core

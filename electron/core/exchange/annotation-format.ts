@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isColorKey, parseWorkbenchIri, type ColorKey } from '../annotations';
 import { WorkbenchError } from '../api/errors';
 
 /**
@@ -15,11 +16,22 @@ export interface IncomingAnnotation {
   /** The title of the document annotated, when the file says it (Hypothesis does). */
   title?: string;
   quote?: { exact: string; prefix: string; suffix: string };
-  position?: { start: number; end: number };
+  /**
+   * Where the quote was, in what unit: the W3C model counts Unicode code points, Hypothesis's
+   * client counts the UTF-16 units of the page's text.
+   */
+  position?: { start: number; end: number; unit: 'code-point' | 'utf-16' };
   note: string;
   tags: string[];
-  creator?: { key: string; name: string };
+  /** Links to our entities and recommendations (by our IRIs), as our own export writes them. */
+  entityIds: string[];
+  recommendationIds: string[];
+  /** A highlight colour of ours named as the target's style class. */
+  color?: ColorKey;
+  /** `key` is the creator's IRI or account; `userId` the id our own IRI names. */
+  creator?: { key: string; name: string; userId?: string };
   created?: string;
+  modified?: string;
 }
 
 export interface IncomingAnnotations {
@@ -38,13 +50,21 @@ const agent = z.union([
   z.string().max(2000),
   z.object({ id: z.string().max(2000).optional(), name: z.string().max(2000).optional(), nickname: z.string().max(2000).optional() }).loose(),
 ]);
+const resource = z.union([z.string().max(4000), z.object({ id: z.string().max(4000).optional(), label: z.string().max(4000).optional() }).loose()]);
 const w3cBody = z.union([
   z.string().max(2000),
-  z.object({ type: oneOrMany(z.string().max(200)).optional(), value: z.string().max(1_000_000).optional(), purpose: oneOrMany(z.string().max(200)).optional() }).loose(),
+  z
+    .object({
+      type: oneOrMany(z.string().max(200)).optional(),
+      value: z.string().max(1_000_000).optional(),
+      purpose: oneOrMany(z.string().max(200)).optional(),
+      source: resource.optional(),
+    })
+    .loose(),
 ]);
 const w3cTarget = z.union([
   z.string().max(4000),
-  z.object({ source: z.string().max(4000).optional(), selector: oneOrMany(selector).optional() }).loose(),
+  z.object({ source: z.string().max(4000).optional(), selector: oneOrMany(selector).optional(), styleClass: oneOrMany(z.string().max(200)).optional() }).loose(),
 ]);
 const w3cAnnotation = z
   .object({
@@ -56,6 +76,7 @@ const w3cAnnotation = z
     target: oneOrMany(w3cTarget),
     creator: oneOrMany(agent).optional(),
     created: z.string().max(100).optional(),
+    modified: z.string().max(100).optional(),
   })
   .loose()
   .refine((value) => typeOf(value.type).includes('Annotation'), 'the type must be Annotation');
@@ -136,13 +157,13 @@ function annotationItems(json: unknown): unknown[] | undefined {
   return undefined;
 }
 
-function selectorsOf(selectors: Array<z.infer<typeof selector>>): Pick<IncomingAnnotation, 'quote' | 'position'> {
+function selectorsOf(selectors: Array<z.infer<typeof selector>>, unit: 'code-point' | 'utf-16'): Pick<IncomingAnnotation, 'quote' | 'position'> {
   const found: Pick<IncomingAnnotation, 'quote' | 'position'> = {};
   for (const candidate of selectors) {
     const quote = quoteSelector.safeParse(candidate);
     if (quote.success && !found.quote) found.quote = { exact: quote.data.exact, prefix: quote.data.prefix ?? '', suffix: quote.data.suffix ?? '' };
     const position = positionSelector.safeParse(candidate);
-    if (position.success && !found.position && position.data.end > position.data.start) found.position = { start: position.data.start, end: position.data.end };
+    if (position.success && !found.position && position.data.end > position.data.start) found.position = { start: position.data.start, end: position.data.end, unit };
   }
   return found;
 }
@@ -157,40 +178,68 @@ function fromW3c(annotation: z.infer<typeof w3cAnnotation>, index: number): Inco
   const targets = list(annotation.target);
   const sources: string[] = [];
   let found: Pick<IncomingAnnotation, 'quote' | 'position'> = {};
+  let color: ColorKey | undefined;
   for (const target of targets) {
     if (typeof target === 'string') {
       sources.push(target);
       continue;
     }
     if (target.source) sources.push(target.source);
-    if (!found.quote) found = selectorsOf(list(target.selector));
+    if (!found.quote) found = selectorsOf(list(target.selector), 'code-point');
+    color ??= list(target.styleClass).find(isColorKey);
   }
   const notes: string[] = [];
   const tags: string[] = [];
+  const entityIds: string[] = [];
+  const recommendationIds: string[] = [];
   if (annotation.bodyValue?.trim()) notes.push(annotation.bodyValue);
   for (const body of list(annotation.body)) {
-    if (typeof body === 'string') continue; // a body that is only an IRI carries no text of ours
+    // A body that is only an IRI: one of our entities or recommendations, else nothing we keep.
+    if (typeof body === 'string') {
+      link(parseWorkbenchIri(body));
+      continue;
+    }
+    const purposes = list(body.purpose);
+    if (body.source !== undefined) {
+      const source = typeof body.source === 'string' ? { id: body.source } : body.source;
+      const ours = source.id === undefined ? undefined : parseWorkbenchIri(source.id);
+      if (link(ours)) continue;
+      // A semantic tag (a concept with a label) is a tag like any other.
+      if (source.label?.trim() && (purposes.includes('tagging') || purposes.includes('classifying'))) tags.push(source.label.trim());
+      continue;
+    }
     if (body.value === undefined || !body.value.trim()) continue;
-    if (list(body.purpose).includes('tagging')) tags.push(body.value.trim());
+    if (purposes.includes('tagging')) tags.push(body.value.trim());
     else notes.push(body.value);
+  }
+  function link(iri: ReturnType<typeof parseWorkbenchIri>): boolean {
+    if (iri?.kind === 'entity') entityIds.push(iri.id);
+    else if (iri?.kind === 'recommendation') recommendationIds.push(iri.id);
+    else return false;
+    return true;
   }
   const agents = list(annotation.creator);
   const first = agents[0];
   const creator = first === undefined ? undefined : typeof first === 'string' ? { key: first, name: nameFromAccount(first) } : { key: first.id ?? first.name ?? first.nickname ?? '', name: first.name ?? first.nickname ?? nameFromAccount(first.id ?? '') };
+  const ourUser = creator ? parseWorkbenchIri(creator.key) : undefined;
   return {
     label: shortQuote(found.quote?.exact) ?? sources[0] ?? annotation.id ?? `annotation ${index + 1}`,
     sources,
     ...found,
     note: notes.join('\n\n'),
     tags,
-    ...(creator && creator.key && creator.name ? { creator } : {}),
+    entityIds: [...new Set(entityIds)],
+    recommendationIds: [...new Set(recommendationIds)],
+    ...(color ? { color } : {}),
+    ...(creator && creator.key && creator.name ? { creator: { ...creator, ...(ourUser?.kind === 'user' ? { userId: ourUser.id } : {}) } } : {}),
     ...(annotation.created ? { created: annotation.created } : {}),
+    ...(annotation.modified ? { modified: annotation.modified } : {}),
   };
 }
 
 function fromHypothesis(annotation: z.infer<typeof hypothesisAnnotation>, index: number): IncomingAnnotation {
   const sources = [annotation.uri, ...annotation.target.flatMap((target) => (target.source ? [target.source] : []))];
-  const found = selectorsOf(annotation.target.flatMap((target) => target.selector ?? []));
+  const found = selectorsOf(annotation.target.flatMap((target) => target.selector ?? []), 'utf-16');
   const titles = annotation.document?.title;
   const title = (Array.isArray(titles) ? titles[0] : titles)?.trim();
   const name = annotation.user_info?.display_name?.trim() || (annotation.user ? nameFromAccount(annotation.user) : '');
@@ -201,6 +250,8 @@ function fromHypothesis(annotation: z.infer<typeof hypothesisAnnotation>, index:
     ...found,
     note: annotation.text,
     tags: annotation.tags.map((tag) => tag.trim()).filter(Boolean),
+    entityIds: [],
+    recommendationIds: [],
     ...(annotation.user && name ? { creator: { key: annotation.user, name } } : {}),
     ...(annotation.created ? { created: annotation.created } : {}),
   };

@@ -8,6 +8,7 @@ import type { ImportResult, ProjectImportSummary } from '../import';
 import { userIdFor, type Workspace } from '../store';
 import type { TeamFace } from '../team';
 import { planTopicPath, splitTopicPath, TopicTree, topicPathSeparator } from '../topics';
+import { CodePointIndex } from '../text/code-points';
 import { readAnnotationsJson, type IncomingAnnotation } from './annotation-format';
 
 export interface ApplyAnnotationsDeps {
@@ -62,6 +63,7 @@ function applyAnnotations(format: 'w3c' | 'hypothesis', items: IncomingAnnotatio
     if (text === undefined) texts.set(docId, (text = buildDocumentText(corpus.passages(docId)).text));
     return text;
   };
+  const codePoints = new Map<string, CodePointIndex>();
   const byAddress = new Map<string, string>();
   const byTitle = new Map<string, string>();
   for (const document of documents) {
@@ -80,10 +82,11 @@ function applyAnnotations(format: 'w3c' | 'hypothesis', items: IncomingAnnotatio
 
   function place(item: IncomingAnnotation): { docId: string; start: number; end: number } | undefined {
     if (!item.quote || !item.quote.exact.trim()) return undefined;
-    const selectors = {
-      quote: { type: 'TextQuoteSelector' as const, ...item.quote },
-      position: { type: 'TextPositionSelector' as const, ...(item.position ?? { start: 0, end: 0 }) },
-    };
+    // The position is a hint in the text's own units: the W3C model counts code points.
+    const selectorsIn = (docId: string) => ({
+      quote: { type: 'TextQuoteSelector' as const, ...item.quote! },
+      position: { type: 'TextPositionSelector' as const, ...positionIn(docId, item.position) },
+    });
     // The documents the annotation names: anchored there, a changed text may still match closely.
     const named = new Set<string>();
     for (const source of item.sources) {
@@ -97,7 +100,7 @@ function applyAnnotations(format: 'w3c' | 'hypothesis', items: IncomingAnnotatio
       if (byName) named.add(byName);
     }
     for (const docId of named) {
-      const found = anchor(textOf(docId), selectors);
+      const found = anchor(textOf(docId), selectorsIn(docId));
       if (found.status !== 'orphan') return { docId, start: found.start, end: found.end };
     }
     // Elsewhere only the very words count: the quote in full, best told apart by its context.
@@ -106,12 +109,23 @@ function applyAnnotations(format: 'w3c' | 'hypothesis', items: IncomingAnnotatio
       if (named.has(document.id)) continue;
       const text = textOf(document.id);
       if (!text.includes(item.quote.exact)) continue;
-      const found = anchor(text, selectors, { minSimilarity: 1 });
+      const found = anchor(text, selectorsIn(document.id), { minSimilarity: 1 });
       if (found.status !== 'anchored') continue;
       const agreement = (text.slice(0, found.start).endsWith(item.quote.prefix) ? 1 : 0) + (text.slice(found.end).startsWith(item.quote.suffix) ? 1 : 0);
       if (!best || agreement > best.agreement) best = { docId: document.id, start: found.start, end: found.end, agreement };
     }
     return best && { docId: best.docId, start: best.start, end: best.end };
+  }
+
+  function positionIn(docId: string, position: IncomingAnnotation['position']): { start: number; end: number } {
+    if (!position) return { start: 0, end: 0 };
+    if (position.unit === 'utf-16') return { start: position.start, end: position.end };
+    let index = codePoints.get(docId);
+    if (!index) codePoints.set(docId, (index = new CodePointIndex(textOf(docId))));
+    const start = index.toUtf16(position.start);
+    const end = index.toUtf16(position.end);
+    // Past the end of this text: no hint; the quote decides.
+    return start === undefined || end === undefined ? { start: 0, end: 0 } : { start, end };
   }
 
   return workspace.transact((tx) => {
@@ -143,11 +157,17 @@ function applyAnnotations(format: 'w3c' | 'hypothesis', items: IncomingAnnotatio
     const authors = new Set<string>();
 
     const existing = new Map<string, Set<string>>();
-    const keyOf = (docId: string, start: number, end: number, note: string) => `${docId}\u0000${start}:${end}\u0000${note}`;
+    // The same words, note, coder and topics: two coders' quotes of the same words are two annotations.
+    const keyOf = (docId: string, start: number, end: number, note: string, coder: string, topicIds: readonly string[]) =>
+      [docId, `${start}:${end}`, note, coder, [...topicIds].sort().join(',')].join('\u0000');
     const seen = (docId: string) => {
       let keys = existing.get(docId);
       if (!keys) {
-        keys = new Set(annotations.annotations.ofDocument(docId).map((a) => keyOf(docId, a.target.selectors.position.start, a.target.selectors.position.end, a.note)));
+        keys = new Set(
+          annotations.annotations
+            .ofDocument(docId)
+            .map((a) => keyOf(docId, a.target.selectors.position.start, a.target.selectors.position.end, a.note, annotations.annotations.coderOf(a), a.topicIds)),
+        );
         existing.set(docId, keys);
       }
       return keys;
@@ -157,28 +177,32 @@ function applyAnnotations(format: 'w3c' | 'hypothesis', items: IncomingAnnotatio
     let alreadyThere = 0;
     let notes = 0;
     let skippedTags = 0;
+    let links = 0;
+    let missingLinks = 0;
     const refused: string[] = [];
     const documentsUsed = new Set<string>();
     for (const { item, docId, start, end } of placed) {
-      const key = keyOf(docId, start, end, item.note);
-      if (seen(docId).has(key)) {
-        alreadyThere++;
-        continue;
-      }
       const topicIds: string[] = [];
+      let untagged = 0;
       for (const tag of item.tags) {
         const id = topicOf(tag);
         if (id) topicIds.push(id);
-        else skippedTags++;
+        else untagged++;
       }
+      const entityIds = item.entityIds.filter((id) => annotations.annotations.linkExists('entity', id));
+      const recommendationIds = item.recommendationIds.filter((id) => annotations.annotations.linkExists('recommendation', id));
+      const unknownLinks = item.entityIds.length + item.recommendationIds.length - entityIds.length - recommendationIds.length;
       let createdBy: string | undefined;
       if (item.creator) {
         createdBy = userOf.get(item.creator.key);
         if (!createdBy) {
-          const same = users.find((user) => user.id === item.creator!.key || user.name.trim().toLowerCase() === item.creator!.name.trim().toLowerCase());
+          const sameName = (user: { name: string }) => user.name.trim().toLowerCase() === item.creator!.name.trim().toLowerCase();
+          // Our own export names the user id: the same person here keeps it, a stranger with it gets another.
+          const ours = item.creator.userId;
+          const same = users.find((user) => user.id === item.creator!.key || (ours !== undefined && user.id === ours && sameName(user))) ?? users.find(sameName);
           createdBy = same?.id;
           if (!createdBy) {
-            const base = userIdFor(item.creator.name, 'annotator');
+            const base = ours !== undefined && /^[a-z0-9][a-z0-9-]{0,63}$/.test(ours) ? ours : userIdFor(item.creator.name, 'annotator');
             createdBy = base;
             for (let copy = 2; taken.has(createdBy); copy++) createdBy = `${base.slice(0, 60)}-${copy}`;
             taken.add(createdBy);
@@ -187,15 +211,26 @@ function applyAnnotations(format: 'w3c' | 'hypothesis', items: IncomingAnnotatio
           userOf.set(item.creator.key, createdBy);
         }
       }
+      const key = keyOf(docId, start, end, item.note, createdBy ?? workspace.user.id, topicIds);
+      if (seen(docId).has(key)) {
+        alreadyThere++;
+        continue;
+      }
+      skippedTags += untagged;
+      const createdAt = validTime(item.created) ?? new Date().toISOString();
       try {
         annotations.annotations.stageImported(tx, {
           docId,
           start,
           end,
           topicIds,
+          entityIds,
+          recommendationIds,
           note: item.note,
+          ...(item.color ? { color: item.color } : {}),
           ...(createdBy ? { createdBy } : {}),
-          createdAt: validTime(item.created) ?? new Date().toISOString(),
+          createdAt,
+          ...(validTime(item.modified) ? { updatedAt: validTime(item.modified)! } : {}),
         });
       } catch (error) {
         if (error instanceof WorkbenchError && error.code === 'BAD_REQUEST') {
@@ -206,11 +241,13 @@ function applyAnnotations(format: 'w3c' | 'hypothesis', items: IncomingAnnotatio
       }
       seen(docId).add(key);
       added++;
+      links += entityIds.length + recommendationIds.length;
+      missingLinks += unknownLinks;
       documentsUsed.add(docId);
       if (item.note.trim()) notes++;
       if (item.creator) authors.add(item.creator.name);
     }
-    return describe({ format, fileName, added, alreadyThere, notes, skippedTags, refused, orphans, created: staged.length, merged: unique.length - created.length, authors: [...authors], documents: [...documentsUsed] });
+    return describe({ format, fileName, added, alreadyThere, notes, links, missingLinks, skippedTags, refused, orphans, created: staged.length, merged: unique.length - created.length, authors: [...authors], documents: [...documentsUsed] });
   });
 }
 
@@ -220,6 +257,8 @@ function describe(outcome: {
   added: number;
   alreadyThere: number;
   notes: number;
+  links: number;
+  missingLinks: number;
   skippedTags: number;
   refused: string[];
   orphans: IncomingAnnotation[];
@@ -236,11 +275,13 @@ function describe(outcome: {
     `imported ${outcome.added}` + (outcome.alreadyThere > 0 ? ` (${outcome.alreadyThere} already here)` : ''),
     ...(outcome.created + outcome.merged > 0 ? [`${plural(outcome.created, 'topic')} created, ${plural(outcome.merged, 'tag')} matching topics already here`] : []),
     ...(outcome.notes > 0 ? [plural(outcome.notes, 'note')] : []),
+    ...(outcome.links > 0 ? [plural(outcome.links, 'link') + ' to entities and recommendations'] : []),
   ];
   const skipped = [
     `not anchored ${orphans.length}` + (orphans.length > 0 ? ` (${shown})` : ''),
     ...(outcome.refused.length > 0 ? [`${plural(outcome.refused.length, 'annotation')} refused: ${outcome.refused.slice(0, 5).join('; ')}`] : []),
     ...(outcome.skippedTags > 0 ? [`${plural(outcome.skippedTags, 'tag')} no topic can be named after`] : []),
+    ...(outcome.missingLinks > 0 ? [`${plural(outcome.missingLinks, 'link')} to entities or recommendations not in this workspace`] : []),
   ];
   const summary: ProjectImportSummary = {
     format: outcome.format,

@@ -61,7 +61,7 @@ export function shortcutGroups(mod = modifierKey): ShortcutGroup[] {
     {
       title: 'Drafts',
       shortcuts: [
-        { keys: ['@', `${mod}+Shift+C`], does: 'Cite a passage, an annotation or a paper' },
+        { keys: ['@', `${mod}+Shift+C`], does: 'Cite a passage, an annotation or a paper; right after a citation (no space), cite another source in the same group' },
         { keys: [`${mod}+B`, `${mod}+I`], does: 'Bold, italic' },
       ],
     },

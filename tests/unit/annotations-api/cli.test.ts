@@ -128,9 +128,12 @@ describe('workbench export', () => {
     expect(csv[1]).toContain(',"Note, with ""quotes""",Security / NATO,');
 
     await cli(['export', 'annotations', '--format', 'w3c', '--out', join(out, 'a.jsonld'), '--workspace', workspace]);
-    const [web] = JSON.parse(await readFile(join(out, 'a.jsonld'), 'utf8'));
-    expect(web).toMatchObject({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'Annotation', target: { selector: [{ type: 'TextQuoteSelector', exact: coeQuote }, { type: 'TextPositionSelector' }] } });
-    expect(web.body).toContainEqual({ type: 'TextualBody', value: 'Security / NATO', purpose: 'tagging' });
+    const collection = JSON.parse(await readFile(join(out, 'a.jsonld'), 'utf8'));
+    expect(collection).toMatchObject({ '@context': ['http://www.w3.org/ns/anno.jsonld', { fw: 'urn:field-workbench:vocab:' }], type: 'AnnotationCollection', total: 1 });
+    const [web] = collection.first.items;
+    expect(web).toMatchObject({ type: 'Annotation', target: { selector: [{ type: 'TextQuoteSelector', exact: coeQuote }, { type: 'TextPositionSelector' }] } });
+    expect(web.body).toContainEqual(expect.objectContaining({ type: 'TextualBody', value: 'Security / NATO', purpose: 'tagging' }));
+    expect(web.creator).toMatchObject({ type: 'Person', id: expect.stringMatching(/^urn:field-workbench:user:/) });
 
     await cli(['export', 'codebook', '--format', 'qdc', '--out', join(out, 'codebook.qdc'), '--workspace', workspace]);
     const qdc = await readFile(join(out, 'codebook.qdc'), 'utf8');

@@ -114,7 +114,8 @@ describe('exports carry the coding', () => {
 
   it('W3C JSON-LD: topics are tagging bodies with their full paths', async () => {
     const { core } = await codedWorkspace();
-    const annotations = JSON.parse((await call(core, 'annotations.export', { format: 'w3c' })).text) as { body?: { purpose: string; value: string }[] }[];
+    const collection = JSON.parse((await call(core, 'annotations.export', { format: 'w3c' })).text) as { first: { items: { body?: { purpose: string; value: string }[] }[] } };
+    const annotations = collection.first.items;
     const tags = annotations.map((annotation) => (annotation.body ?? []).filter((body) => body.purpose === 'tagging').map((body) => body.value));
     expect(tags).toContainEqual(['Security / Trust in police', 'NATO']);
     expect(tags).toContainEqual(['Security / Trust in police']);

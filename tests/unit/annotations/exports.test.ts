@@ -11,8 +11,11 @@ import {
   exportAnnotationsMarkdown,
   exportRefiQdaCodebook,
   exportWebAnnotations,
+  maxPages,
   topicGuid,
   toWebAnnotation,
+  toWebAnnotationCollection,
+  type WebAnnotationPage,
 } from '../../../electron/core/annotations/export';
 import { openWorkspace, type Workspace } from '../../../electron/core/store';
 import type { Topic } from '../../../electron/core/topics';
@@ -133,33 +136,84 @@ describe('Markdown', () => {
 });
 
 describe('W3C Web Annotation', () => {
-  it('has the fields the model requires, a commenting body for the note and tagging bodies for topics', () => {
-    const annotation = toWebAnnotation(coded, { topics: services.topics.tree() });
+  const options = () => ({
+    topics: services.topics.tree(),
+    documentText: (docId: string) => corpus.getDocumentText(docId)?.text,
+    entityName: (id: string) => corpus.entityName(id),
+    recommendationLabel: (id: string) => corpus.recommendationLabel(id),
+    coderOf: (annotation: Annotation) => services.annotations.coderOf(annotation),
+    userName: (id: string) => (id === services.annotations.coderOf(coded) ? 'Amina Berisha' : undefined),
+  });
+
+  it('keeps every link as a body: the note comments, topics tag with their IRIs, entities and recommendations link', () => {
+    const annotation = toWebAnnotation(coded, options());
     expect(annotation['@context']).toBe('http://www.w3.org/ns/anno.jsonld');
     expect(annotation.type).toBe('Annotation');
     expect(annotation.id).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
     expect(annotation.body).toEqual([
       { type: 'TextualBody', value: 'Concrete, low-cost ask.', purpose: 'commenting', format: 'text/plain' },
-      { type: 'TextualBody', value: 'Security & Defence', purpose: 'tagging' },
-      { type: 'TextualBody', value: 'North Kosovo', purpose: 'tagging' },
+      { id: `urn:field-workbench:topic:${encodeURIComponent(topics.security!.id)}`, type: 'TextualBody', value: 'Security & Defence', purpose: 'tagging' },
+      { id: `urn:field-workbench:topic:${encodeURIComponent(topics.north!.id)}`, type: 'TextualBody', value: 'North Kosovo', purpose: 'tagging' },
+      { type: 'SpecificResource', purpose: 'linking', source: { id: 'urn:field-workbench:entity:nato', type: 'fw:Entity', label: 'NATO' } },
+      { type: 'SpecificResource', purpose: 'linking', source: { id: 'urn:field-workbench:entity:ksf', type: 'fw:Entity', label: 'Kosovo Security Force' } },
+      { type: 'SpecificResource', purpose: 'linking', source: { id: 'urn:field-workbench:recommendation:rec-3', type: 'fw:Recommendation', label: 'Rec. 3: NATO Centre of Excellence' } },
     ]);
+    expect(annotation.creator).toEqual({ id: `urn:field-workbench:user:${services.annotations.coderOf(coded)}`, type: 'Person', name: 'Amina Berisha' });
     expect(annotation.target).toEqual({
+      type: 'SpecificResource',
       source: 'urn:field-workbench:document:nato-brief',
+      styleClass: coded.color,
+      'fw:page': coded.target.selectors.page!.page,
       selector: [
         { type: 'TextQuoteSelector', ...pick(coded.target.selectors.quote, ['exact', 'prefix', 'suffix']) },
         { type: 'TextPositionSelector', start: coded.target.selectors.position.start, end: coded.target.selectors.position.end },
       ],
     });
+    expect(annotation.stylesheet.value).toContain(`.${coded.color} {`);
     expect(annotation.created).toBe(coded.createdAt);
     expect(annotation.modified).toBe(coded.updatedAt);
-    expect(Number.isNaN(Date.parse(annotation.created))).toBe(false);
   });
 
-  it('leaves out the body of a bare highlight, and writes valid JSON for a list', () => {
-    const parsed = JSON.parse(exportWebAnnotations([plain], { topics: services.topics.tree(), sourceIri: (docId) => `app://documents/${docId}` })) as unknown[];
-    expect(parsed).toHaveLength(1);
-    expect(parsed[0]).not.toHaveProperty('body');
-    expect(parsed[0]).toMatchObject({ motivation: 'highlighting', target: { source: 'app://documents/interview-1' } });
+  it('leaves out the body of a bare highlight', () => {
+    const annotation = toWebAnnotation(plain, { ...options(), sourceIri: (docId) => `app://documents/${docId}` });
+    expect(annotation).not.toHaveProperty('body');
+    expect(annotation).toMatchObject({ motivation: 'highlighting', target: { source: 'app://documents/interview-1' } });
+  });
+
+  it('pages a collection: total, the first page embedded, each next page embedded in the one before, last named', () => {
+    const list = services.annotations.list();
+    const collection = JSON.parse(exportWebAnnotations(list, { ...options(), collectionIri: 'urn:field-workbench:project:p:annotations', pageSize: 1 })) as {
+      '@context': unknown;
+      type: string;
+      total: number;
+      last: string;
+      first: { id: string; startIndex: number; items: Array<{ id: string; '@context'?: unknown }>; next?: { id: string; startIndex: number; prev: string; items: Array<{ id: string }>; next?: unknown } };
+    };
+    expect(collection['@context']).toEqual(['http://www.w3.org/ns/anno.jsonld', { fw: 'urn:field-workbench:vocab:' }]);
+    expect(collection).toMatchObject({ type: 'AnnotationCollection', total: list.length });
+    expect(list).toHaveLength(2);
+    const second = collection.first.next!;
+    expect([collection.first.startIndex, second.startIndex]).toEqual([0, 1]);
+    expect(second.prev).toBe(collection.first.id);
+    expect(collection.last).toBe(second.id);
+    expect(second.next).toBeUndefined();
+    expect([...collection.first.items, ...second.items].map((item) => item.id).sort()).toEqual(list.map((annotation) => toWebAnnotation(annotation, options()).id).sort());
+    // The collection's context covers its items.
+    expect(collection.first.items[0]).not.toHaveProperty('@context');
+  });
+
+  it('makes pages larger rather than nesting more than maxPages deep', () => {
+    const many = Array.from({ length: maxPages * 2 + 1 }, (_, index) => ({ ...plain, id: `copy-${index}` }));
+    const collection = toWebAnnotationCollection(many, { ...options(), collectionIri: 'urn:x:c', pageSize: 1 });
+    let pages = 0;
+    for (let page: WebAnnotationPage | undefined = collection.first; page; page = page.next) pages++;
+    expect(pages).toBeLessThanOrEqual(maxPages);
+    expect(collection.total).toBe(many.length);
+    // The nested pages are not indented level by level: the file is about the size of its annotations.
+    const text = exportWebAnnotations(many, { ...options(), collectionIri: 'urn:x:c', pageSize: 1 });
+    const itemsSize = many.reduce((sum, annotation) => sum + JSON.stringify(toWebAnnotation(annotation, options())).length, 0);
+    expect(text.length).toBeLessThan(itemsSize * 1.2);
+    expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(collection)));
   });
 });
 

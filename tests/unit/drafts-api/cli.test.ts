@@ -50,6 +50,13 @@ describe('workbench drafts, draft create and export draft', () => {
 
     const html = await cli(['--workspace', workspace, 'export', 'draft', draft.id, '--format', 'html']);
     expect(html.stdout).toContain('<h2>References</h2>');
+
+    // --keys passage: the file names the passage, and a draft made from it cites that passage again.
+    const passagesFile = join(dir, 'passages.md');
+    expect((await cli(['--workspace', workspace, 'export', 'draft', draft.id, '--format', 'md', '--keys', 'passage', '--out', passagesFile])).code).toBe(0);
+    expect(await readFile(passagesFile, 'utf8')).toContain(`[see @${discussion.id}, p. 4]`);
+    const again = await cli(['--workspace', workspace, 'draft', 'create', '--markdown', passagesFile, '--json']);
+    expect(JSON.stringify(JSON.parse(again.stdout).content)).toContain(`"targetId":"${discussion.id}"`);
   });
 
   it('prints PDF with a local Chromium, or says clearly that it cannot', async () => {
@@ -78,6 +85,8 @@ describe('workbench drafts, draft create and export draft', () => {
     expect(JSON.parse(missingFile.stdout).error.code).toBe('IO');
     const binaryToStdout = await cli(['--workspace', workspace, 'export', 'draft', draft.id, '--format', 'docx', '--json']);
     expect(JSON.parse(binaryToStdout.stdout).error.message).toMatch(/--out/);
+    const badKeys = await cli(['--workspace', workspace, 'export', 'draft', draft.id, '--format', 'md', '--keys', 'paragraph', '--json']);
+    expect(JSON.parse(badKeys.stdout).error).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('Use document or passage') });
     const unknownDraft = await cli(['--workspace', workspace, 'export', 'draft', 'draft-nope', '--format', 'md']);
     expect(unknownDraft.code).toBe(1);
     expect(unknownDraft.stderr).toMatch(/No draft with id "draft-nope"/);

@@ -207,3 +207,31 @@ describe('drafts over the dispatch', () => {
     }
   });
 });
+
+describe('Markdown export keyed by passage', () => {
+  it('round-trips a draft (a group, an annotation, a paper) to the same targets and the same formatted citations', async () => {
+    const { call, fail } = await setUp();
+    const quote = brief.text.split(/\s+/).slice(0, 6).join(' ');
+    const annotation = await call('annotations.create', { passageId: brief.id, quote });
+    const markdown = `Shared objective [@${brief.id}; @${annotation.id}, p. 2] and [@${discussion.docId}].`;
+    const original = await call('drafts.create', { markdown, style: 'chicago-note-bibliography' });
+
+    const byDocument = await call('drafts.export', { id: original.id, format: 'md' });
+    // Keyed by paper, the passage and the annotation both become the brief: a draft made from it cites the paper.
+    expect(byDocument.data).toMatch(new RegExp(`\\[@${brief.docId}(, p\\. \\d+)?; @${brief.docId}, p\\. 2\\]`));
+    const exported = await call('drafts.export', { id: original.id, format: 'md', keys: 'passage' });
+    expect(exported.data).toMatch(new RegExp(`\\[@${brief.id}(, p\\. \\d+)?; @${annotation.id}, p\\. 2\\]`));
+    expect(JSON.parse(exported.companions[0]!.data).map((item: { id: string }) => item.id).sort()).toEqual([brief.id, annotation.id, discussion.docId].sort());
+
+    const again = await call('drafts.create', { markdown: exported.data, style: 'chicago-note-bibliography' });
+    const targets = (draft: { content: TiptapNode }) => citationsIn(draft.content).map((node) => [node.attrs?.targetKind, node.attrs?.targetId]);
+    expect(targets(again)).toEqual(targets(original));
+    const formatted = async (content: TiptapNode) =>
+      (await call('drafts.format', { content: content as never, style: 'chicago-note-bibliography' })).citations.map((citation) => [citation.text, citation.noteNumber]);
+    expect(await formatted(again.content)).toEqual(await formatted(original.content));
+
+    const refused = await fail('drafts.export', { id: original.id, format: 'docx', keys: 'passage' });
+    expect(refused.code).toBe('BAD_REQUEST');
+    expect(refused.message).toContain('keys applies to the Markdown export only');
+  });
+});

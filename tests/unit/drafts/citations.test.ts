@@ -91,7 +91,8 @@ describe('CitationFormatter', () => {
     );
     expect(result.kind).toBe('note');
     expect(result.citations.map((c) => c.noteNumber)).toEqual([1, 2, 3]);
-    expect(result.citations[0]!.text).toContain('“How to Advance Kosovo-NATO Relations?,”');
+    // The title's question mark stands for the comma, as Pandoc's citeproc prints it.
+    expect(result.citations[0]!.text).toContain('“How to Advance Kosovo-NATO Relations?” ');
     expect(result.citations[0]!.text).toMatch(new RegExp(`${briefPassage.page}\\.$`));
     expect(result.citations[1]!.text).toMatch(/12\.$/);
     expect(result.bibliography.entries.map((e) => e.itemId).sort()).toEqual([brief.id, report.id].sort());

@@ -49,7 +49,7 @@ describe('markdownToDraftContent', () => {
   it('turns Pandoc citations into citation nodes with locator, prefix, suffix and suppress-author', () => {
     const refs = collectCitations(content);
     expect(refs.map((r) => r.target.id)).toEqual([passageA.id, passageB.id, passageA.id, passageA.id, passageB.id, brief.id]);
-    expect(refs[0]).toEqual({ id: 'cite-1', target: { kind: 'passage', id: passageA.id, docId: brief.id } });
+    expect(refs[0]).toEqual({ id: 'cite-1', target: { kind: 'passage', id: passageA.id, docId: brief.id }, cluster: 0 });
     expect(refs[1]).toMatchObject({ prefix: 'see', locator: '5' });
     expect(refs[2]).toMatchObject({ suppressAuthor: true });
     expect(refs[4]).toMatchObject({ locator: '2-3', suffix: ', emphasis added' });

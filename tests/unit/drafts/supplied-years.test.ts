@@ -76,7 +76,7 @@ describe('supplied years in citations, per style', () => {
   it('Chicago notes and bibliography brackets it without the question mark of a doubtful guess', async () => {
     const result = (await CitationFormatter.create('chicago-note-bibliography')).format(refs, corpus.sources);
     // This style's notes are short (author, title, page); the year is in the bibliography.
-    expect(result.citations[2]!.text).toBe('Ilazi et al., “How to Advance Kosovo-NATO Relations?,” 3.');
+    expect(result.citations[2]!.text).toBe('Ilazi et al., “How to Advance Kosovo-NATO Relations?” 3.');
     expect(result.bibliography.text).toContain('KCSS, [2025].');
     expect(result.bibliography.text).toContain('Austrian National Defence Academy, [2024].');
     expect(result.bibliography.text).toContain('Prishtinë: Kosovar Centre for Security Studies (KCSS); Konrad-Adenauer-Stiftung (KAS), 2026.');

@@ -9,7 +9,19 @@ import { undoStateOf } from './change-events';
 type ExportHandlerNames = 'annotations.export' | 'topics.exportCodebook' | 'undo.state' | 'undo.undo' | 'undo.redo';
 
 /** Exports return text; whoever asked (the CLI, a save dialog) decides where it goes. */
-export function exportAndUndoHandlers(services: CodingServices, lookup: CorpusLookup, documentNotes?: Pick<DocumentNotes, 'text'>): Pick<AreaHandlers<typeof annotationsMethods>, ExportHandlerNames> {
+export interface WebAnnotationExportContext {
+  /** Names the W3C export's collection (`urn:field-workbench:project:<id>:annotations`). */
+  projectId: string;
+  /** Users' names by id, as the team area knows them when the export runs. */
+  userNames: ReadonlyMap<string, string>;
+}
+
+export function exportAndUndoHandlers(
+  services: CodingServices,
+  lookup: CorpusLookup,
+  documentNotes?: Pick<DocumentNotes, 'text'>,
+  web?: () => WebAnnotationExportContext,
+): Pick<AreaHandlers<typeof annotationsMethods>, ExportHandlerNames> {
   const { annotations, topics, undo } = services;
   return {
     'annotations.export': ({ format, filter, bom }): ExportedText => {
@@ -24,7 +36,17 @@ export function exportAndUndoHandlers(services: CodingServices, lookup: CorpusLo
         return { text: exportAnnotationsMarkdown(list, lookup, { topics: tree, ...(topic ? { topic } : {}), ...notes }), fileName, mimeType: 'text/markdown', count: list.length };
       }
       if (format === 'csv') return { text: exportAnnotationsCsv(list, { topics: tree, lookup }, { bom: bom ?? false }), fileName: 'annotations.csv', mimeType: 'text/csv', count: list.length };
-      return { text: exportWebAnnotations(list, { topics: tree }), fileName: 'annotations.jsonld', mimeType: 'application/ld+json', count: list.length };
+      const context = web?.();
+      const text = exportWebAnnotations(list, {
+        topics: tree,
+        collectionIri: `urn:field-workbench:project:${encodeURIComponent(context?.projectId ?? 'workspace')}:annotations`,
+        documentText: (docId) => lookup.getDocumentText(docId)?.text,
+        ...(lookup.entityName ? { entityName: (entityId: string) => lookup.entityName?.(entityId) } : {}),
+        ...(lookup.recommendationLabel ? { recommendationLabel: (recommendationId: string) => lookup.recommendationLabel?.(recommendationId) } : {}),
+        coderOf: (annotation) => annotations.coderOf(annotation),
+        ...(context ? { userName: (userId: string) => context.userNames.get(userId) } : {}),
+      });
+      return { text, fileName: 'annotations.jsonld', mimeType: 'application/ld+json', count: list.length };
     },
     'topics.exportCodebook': () => ({
       text: exportRefiQdaCodebook(topics.list()),

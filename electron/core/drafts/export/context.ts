@@ -3,6 +3,7 @@ import { CslRepository } from '../../citations/styles';
 import type { CitationRef, CitationSources } from '../../citations/types';
 import { collectCitations } from '../content';
 import type { Draft } from '../model';
+import { placeNotesAfterPunctuation } from './note-placement';
 
 /** Everything an export needs besides the draft: where citations resolve, and where the CSL files are. */
 export interface DraftExportContext {
@@ -36,7 +37,8 @@ export async function prepareDraft(draft: Draft, context: DraftExportContext): P
   const formatted = formatter.format(refs, context.sources);
   let cursor = 0;
   return {
-    draft,
+    // Note markers go after the punctuation that follows them; in-text citations stay where written.
+    draft: formatter.kind === 'note' ? { ...draft, content: placeNotesAfterPunctuation(draft.content) } : draft,
     refs,
     formatted,
     nextCitation() {

@@ -167,7 +167,7 @@ class DocxBuilder {
         const run = new TextRun({ text: node.text ?? '', ...style, ...(href ? { style: 'Hyperlink' } : {}) });
         out.push(href ? new ExternalHyperlink({ link: href, children: [run] }) : run);
       } else if (node.type === 'hardBreak') {
-        out.push(new TextRun({ text: '', break: 1 }));
+        out.push(new TextRun({ break: 1 }));
       } else if (node.type === 'citation') {
         out.push(...this.citation());
       } else {
@@ -179,6 +179,8 @@ class DocxBuilder {
 
   private citation(): ParagraphChild[] {
     const { formatted } = this.prepared.nextCitation();
+    // A group prints once, at its first citation.
+    if (formatted.groupedWithPrevious) return [];
     if (formatted.noteNumber !== undefined) {
       this.footnotes[formatted.noteNumber] = { children: [new Paragraph({ children: cslRuns(formatted.html) })] };
       return [new FootnoteReferenceRun(formatted.noteNumber)];

@@ -114,6 +114,8 @@ function renderBlock(node: TiptapNode, prepared: PreparedDraft, footnotes: strin
 
 function renderCitation(prepared: PreparedDraft, footnotes: string[]): string {
   const { ref, formatted } = prepared.nextCitation();
+  // A group prints once, at its first citation.
+  if (formatted.groupedWithPrevious) return '';
   const data = `data-target-kind="${escapeHtml(ref.target.kind)}" data-target-id="${escapeHtml(ref.target.id)}" data-doc-id="${escapeHtml(ref.target.docId)}"`;
   if (formatted.noteNumber !== undefined) {
     const n = formatted.noteNumber;

@@ -1,4 +1,4 @@
-import type { DraftExportFormat, ExportedDraftFile, draftsMethods } from '../methods';
+import type { DraftExportFormat, ExportedDraftFile, MarkdownKeyMode, draftsMethods } from '../methods';
 import { WorkbenchError } from '../../api/errors';
 import type { AreaHandlers } from '../../core-context';
 import { bibliographyFileExtension } from '../../citations/bibliography-formats';
@@ -41,7 +41,7 @@ export function binaryFile(fileName: string, mimeType: string, bytes: Uint8Array
   return { fileName, mimeType, encoding: 'base64', data: Buffer.from(bytes).toString('base64'), bytes: bytes.byteLength, companions: [] };
 }
 
-export async function exportDraftFile(draft: Draft, format: DraftExportFormat, sources: WorkspaceSources, csl: CslRepository): Promise<ExportedDraftFile> {
+export async function exportDraftFile(draft: Draft, format: DraftExportFormat, sources: WorkspaceSources, csl: CslRepository, keys?: MarkdownKeyMode): Promise<ExportedDraftFile> {
   const stem = fileStem(draft.title);
   switch (format) {
     case 'docx': {
@@ -54,7 +54,7 @@ export async function exportDraftFile(draft: Draft, format: DraftExportFormat, s
     case 'md': {
       // The front matter names the CSL-JSON file; it travels with the Markdown as a companion.
       const bibliographyFile = `${stem}.json`;
-      const exported = exportDraftMarkdown(draft, sources, { bibliographyFile });
+      const exported = exportDraftMarkdown(draft, sources, { bibliographyFile, ...(keys ? { keys } : {}) });
       return textFile(`${stem}.md`, mimeTypes.md, exported.markdown, [{ fileName: bibliographyFile, mimeType: 'application/json', data: exported.bibliographyJson }]);
     }
     case 'csl-json':
@@ -67,7 +67,7 @@ export async function exportDraftFile(draft: Draft, format: DraftExportFormat, s
 /** Exports to every format; PDF without a host prints with a local Chromium if there is one. */
 export function exportHandlers(service: DraftService, sources: WorkspaceSources, csl: CslRepository): AreaHandlers<Pick<typeof draftsMethods, 'drafts.export' | 'drafts.exportPdf'>> {
   return {
-    'drafts.export': ({ id, format }) => exportDraftFile(service.get(id), format, sources, csl),
+    'drafts.export': ({ id, format, keys }) => exportDraftFile(service.get(id), format, sources, csl, keys),
     'drafts.exportPdf': async ({ id }) => {
       const draft = service.get(id);
       const chromium = localChromiumPath();

@@ -33,6 +33,7 @@ export async function formatDraftContent(content: DraftContent, style: DraftForm
         text: citation.text,
         runs: citation.missing ? [{ text: citation.text }] : trimRuns(cslHtmlToRuns(citation.html)),
         ...(citation.noteNumber !== undefined ? { noteNumber: citation.noteNumber } : {}),
+        ...(citation.groupedWithPrevious ? { groupedWithPrevious: true as const } : {}),
         ...(citation.missing ? { missing: true } : {}),
         ...deletedQuoteOf(sources, target),
         docId: target.docId,

@@ -20,7 +20,10 @@ export function CitationView({ node, editor, getPos, selected, extension }: Node
   const href =
     node.attrs.targetKind === 'reference' ? referenceHref(String(node.attrs.targetId)) : formatted?.passageId ? passageHref(formatted.docId, formatted.passageId) : routeHref('reader', [docId]);
   const deleted = formatted?.quoteDeleted;
-  const classes = ['citation-chip', selected ? 'is-selected' : '', formatted?.missing ? 'is-missing' : '', deleted ? 'is-quote-deleted' : '', formatted ? '' : 'is-pending'].filter(Boolean).join(' ');
+  // Citations side by side are one group ("(A 2024, 2; B 2025, 3)", one note): the first shows
+  // it, each later one is a small "+" that still opens its own source and can be edited.
+  const grouped = formatted?.groupedWithPrevious === true;
+  const classes = ['citation-chip', grouped ? 'is-grouped' : '', grouped && formatted?.noteNumber !== undefined ? 'is-note' : '', selected ? 'is-selected' : '', formatted?.missing ? 'is-missing' : '', deleted ? 'is-quote-deleted' : '', formatted ? '' : 'is-pending'].filter(Boolean).join(' ');
   const select = () => {
     if (pos !== undefined) editor.chain().focus().setNodeSelection(pos).run();
   };
@@ -28,7 +31,9 @@ export function CitationView({ node, editor, getPos, selected, extension }: Node
     ? 'The cited source is no longer in the library'
     : deleted
       ? `${formatted?.text ?? ''} · The quote this cited was deleted (“${short(deleted.quote)}”); it still cites its passage. Alt+click to cite the passage instead or remove it`
-      : `${formatted?.text ?? 'Formatting…'} · click to open the source, Alt+click to edit`;
+      : grouped
+        ? `Cited together with the citation before it: ${formatted?.text ?? ''} · click to open this source, Alt+click to edit`
+        : `${formatted?.text ?? 'Formatting…'} · click to open the source, Alt+click to edit`;
 
   return (
     <NodeViewWrapper as="span" className="citation-node" data-citation="" data-target-id={node.attrs.targetId} data-doc-id={docId}>
@@ -49,6 +54,10 @@ export function CitationView({ node, editor, getPos, selected, extension }: Node
       >
         {formatted === undefined ? (
           <span className="citation-pending">[…]</span>
+        ) : grouped ? (
+          <span className="citation-group-more" aria-label="and">
+            +
+          </span>
         ) : formatted.noteNumber !== undefined ? (
           <sup className="citation-note-ref">{formatted.noteNumber}</sup>
         ) : (

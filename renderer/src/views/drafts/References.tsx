@@ -5,7 +5,8 @@ import './References.css';
 
 /** Note styles: the footnotes the citations become, numbered as in the exports. */
 export function Footnotes({ result, onOpen }: { result: DraftFormatResult; onOpen: (href: string) => void }) {
-  const notes = result.citations.filter((citation) => citation.noteNumber !== undefined);
+  // A group of citations is one note, listed at its first citation.
+  const notes = result.citations.filter((citation) => citation.noteNumber !== undefined && !citation.groupedWithPrevious);
   if (result.kind !== 'note' || notes.length === 0) return null;
   return (
     <section className="draft-footnotes" aria-labelledby="draft-notes-heading">

@@ -51,8 +51,10 @@ export const CitationSuggestion = Extension.create<CitationSuggestionOptions>({
       'Mod-Shift-c': ({ editor }) => {
         const { $from } = editor.state.selection;
         const before = $from.parent.textBetween(Math.max(0, $from.parentOffset - 1), $from.parentOffset, undefined, '\ufffc');
-        // The `@` must start a word for the suggestion to see it.
-        return editor.chain().focus().insertContent(before === '' || /\s/.test(before) ? '@' : ' @').run();
+        // Right against a citation, the new one joins its group ("[@a; @b]": one parenthesis, one note).
+        const joinsGroup = $from.nodeBefore?.type.name === citationNodeName;
+        // Elsewhere the `@` must start a word for the suggestion to see it.
+        return editor.chain().focus().insertContent(joinsGroup || before === '' || /\s/.test(before) ? '@' : ' @').run();
       },
     };
   },
