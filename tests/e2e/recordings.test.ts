@@ -136,6 +136,7 @@ describe('a recording with its transcript in the reader', () => {
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: 'Add transcript…' }).click();
     await (await chooser).setFiles(path.join(files, 'interview.vtt'));
-    await expect.poll(() => page.locator('.passage-time').count()).toBe(spoken.turns.length);
+    // The transcript is read on a worker thread; on a busy machine that takes seconds.
+    await expect.poll(() => page.locator('.passage-time').count(), { timeout: 30_000 }).toBe(spoken.turns.length);
   });
 });

@@ -34,7 +34,15 @@ export function usePlayerKeys(player: MediaPlayer | undefined): void {
         current.stepRate(event.key === '<' ? -1 : 1);
       }
     };
+    // A focused button activates on Space's keyup: Ctrl+Space must not also press it.
+    const onKeyUp = (event: KeyboardEvent) => {
+      if (latest.current && isModifier(event) && (event.code === 'Space' || event.key === ' ')) event.preventDefault();
+    };
     window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
+    window.addEventListener('keyup', onKeyUp);
+    return () => {
+      window.removeEventListener('keydown', onKeyDown);
+      window.removeEventListener('keyup', onKeyUp);
+    };
   }, []);
 }
