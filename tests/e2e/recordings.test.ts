@@ -139,4 +139,29 @@ describe('a recording with its transcript in the reader', () => {
     // The transcript is read on a worker thread; on a busy machine that takes seconds.
     await expect.poll(() => page.locator('.passage-time').count(), { timeout: 30_000 }).toBe(spoken.turns.length);
   });
+
+  it('plays a coded quote from the Topics view’s quote list, in the reader, from the quote’s start', async () => {
+    const app = await apps.start({ viewport: { width: 1280, height: 800 } });
+    const { page } = app;
+    const imported = await callCore(app, 'import.file', { path: spoken.ogg, transcript: path.join(files, 'interview.vtt') });
+    const passages = await callCore(app, 'corpus.passages', { docId: imported.documentId });
+    const topic = await callCore(app, 'topics.create', { name: 'Trust in police' });
+    const quote = 'but not in the north.';
+    const annotation = await callCore(app, 'annotations.create', { passageId: passages[3]!.id, quote, offsetInPassage: passages[3]!.text.indexOf(quote), topicIds: [topic.id] });
+    const span = annotation.timeSpan!;
+    await app.goto(`#/topics/${topic.id}`);
+    const play = page.locator(`.topic-quote[data-annotation-id="${annotation.id}"] .topic-quote-play`);
+    await play.waitFor();
+    await screenshot(page, 'recording-topic-quotes-1280x800');
+    await play.click();
+    await page.locator('.media-player').waitFor();
+    await page.waitForFunction(
+      ({ start, end }) => {
+        const media = document.querySelector<HTMLMediaElement>('.media-player .media-element');
+        return !!media && !media.paused && media.currentTime >= start - 0.01 && media.currentTime < end;
+      },
+      span,
+      { timeout: 15_000 },
+    );
+  });
 });

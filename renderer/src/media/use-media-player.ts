@@ -10,6 +10,8 @@ export interface MediaState {
   duration: number;
   paused: boolean;
   rate: number;
+  /** The element knows the recording's length and can seek (readyState ≥ HAVE_METADATA). */
+  ready: boolean;
   /** A span being played: playback stops at its end. */
   span?: { start: number; end: number } | undefined;
   error?: string | undefined;
@@ -23,7 +25,7 @@ export function useMediaPlayer(passages: readonly TimedPassage[], knownDuration:
   const element = useRef<HTMLMediaElement | null>(null);
   // Kept as state too, so the listeners are set up once the element exists.
   const [attached, setAttached] = useState<HTMLMediaElement | null>(null);
-  const [state, setState] = useState<MediaState>({ time: 0, duration: knownDuration, paused: true, rate: 1 });
+  const [state, setState] = useState<MediaState>({ time: 0, duration: knownDuration, paused: true, rate: 1, ready: false });
   const span = useRef<{ start: number; end: number } | undefined>(undefined);
 
   const attach = useCallback((media: HTMLMediaElement | null) => {
@@ -41,6 +43,7 @@ export function useMediaPlayer(passages: readonly TimedPassage[], knownDuration:
         duration: Number.isFinite(media.duration) && media.duration > 0 ? media.duration : knownDuration,
         paused: media.paused,
         rate: media.playbackRate,
+        ready: media.readyState >= HTMLMediaElement.HAVE_METADATA,
         span: span.current,
       }));
     const onTime = () => {
@@ -55,6 +58,8 @@ export function useMediaPlayer(passages: readonly TimedPassage[], knownDuration:
       setState((previous) => ({ ...previous, paused: true, error: 'The recording could not be played. Its file may be missing from the workspace or damaged; import it again.' }));
     const events = ['play', 'pause', 'ratechange', 'durationchange', 'loadedmetadata', 'seeked', 'ended'] as const;
     for (const event of events) media.addEventListener(event, read);
+    // The metadata may have loaded before the listeners were set.
+    read();
     media.addEventListener('timeupdate', onTime);
     media.addEventListener('error', onError);
     return () => {

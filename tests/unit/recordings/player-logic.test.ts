@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parsePlaySpan, playSpanHref } from '../../../renderer/src/app/routes';
 import { pairRecordings } from '../../../renderer/src/import/pair-recordings';
 import { passageAtTime, timedPassages } from '../../../renderer/src/media/passage-at-time';
 
@@ -50,5 +51,14 @@ describe('files chosen together', () => {
       { kind: 'path' as const, path: '/home/a/rec/day2.srt' },
     ];
     expect(names(pairRecordings(sources))).toEqual(['/home/a/rec/day1.wav + /home/a/rec/day1.srt', '/home/a/rec/day2.srt']);
+  });
+});
+
+describe('links that play a quote', () => {
+  it('carry the span in the reader’s address, and only a well-formed forward span is played', () => {
+    const href = playSpanHref('imp-abc', 'imp-abc-p3', { start: 7.25, end: 9.5 });
+    expect(href).toBe('#/reader/imp-abc?passage=imp-abc-p3&play=7.25-9.5');
+    expect(parsePlaySpan(new URLSearchParams(href.split('?')[1]).get('play'))).toEqual({ start: 7.25, end: 9.5 });
+    for (const bad of [null, '', '9-7', '1-1', 'a-b', '-1-2', '1-2-3']) expect(parsePlaySpan(bad)).toBeUndefined();
   });
 });

@@ -35,7 +35,18 @@ import './DocumentReader.css';
  * other: each reports where it is, and the view sync (use-view-sync.ts, view-sync.ts)
  * decides what the other should show.
  */
-export function DocumentReader({ docId, passageId, footnote }: { docId: string; passageId?: string | undefined; footnote?: number | undefined }) {
+export function DocumentReader({
+  docId,
+  passageId,
+  footnote,
+  playSpan: spanToPlay,
+}: {
+  docId: string;
+  passageId?: string | undefined;
+  footnote?: number | undefined;
+  /** A quote's span to play as soon as the recording can (a link from the Topics view). */
+  playSpan?: { start: number; end: number } | undefined;
+}) {
   const { document, passagesQuery, passages, byId, footnotes, mentions, entities } = useReaderData(docId);
   const pdfUrl = document.value?.pdfUrl;
   // An imported recording: the player above the transcript, bound to its timed passages.
@@ -46,6 +57,15 @@ export function DocumentReader({ docId, passageId, footnote }: { docId: string; 
   usePlayerKeys(mediaUrl ? player : undefined);
   const { playSpan, playFrom } = player;
   const playerControls = useMemo((): PlayerControls | undefined => (mediaUrl ? { docId, playSpan } : undefined), [mediaUrl, docId, playSpan]);
+  // A link that asks for a quote's span plays it once the recording has loaded, once per link.
+  const playedLink = useRef<string | undefined>(undefined);
+  const mediaReady = player.state.duration > 0 && player.state.ready;
+  useEffect(() => {
+    const key = spanToPlay ? `${spanToPlay.start}-${spanToPlay.end}` : undefined;
+    if (!spanToPlay || !mediaUrl || !mediaReady || playedLink.current === key) return;
+    playedLink.current = key;
+    playSpan(spanToPlay);
+  }, [spanToPlay, mediaUrl, mediaReady, playSpan]);
   const playPassage = useMemo(() => (mediaUrl ? (passage: Passage) => passage.start !== undefined && playFrom(passage.start) : undefined), [mediaUrl, playFrom]);
   const pdfState = usePdfDocument(pdfUrl, document.value && document.value.origin !== 'bundled' ? docId : undefined);
   const pdf = pdfState.status === 'ready' ? pdfState.pdf : undefined;
