@@ -83,6 +83,35 @@ describe('importing a recording with its transcript', () => {
     closeTo(result.duration, spoken.duration, 0.1);
   });
 
+  it('reads (mm:ss) stamps before Name: turns, and a turn of two paragraphs shares its span by their length', async () => {
+    const core = await openCore(await tempDir());
+    const mmss = (seconds: number) => `(${String(Math.floor(seconds / 60)).padStart(2, '0')}:${String(Math.floor(seconds % 60)).padStart(2, '0')})`;
+    const [q1, a1, q2, a2] = spoken.turns;
+    const text = [
+      `${mmss(q1!.start)} ${q1!.speaker}: ${q1!.text}`,
+      `${mmss(a1!.start)} ${a1!.speaker}: Since two thousand and four.`,
+      'The bridge still divides us.',
+      `${mmss(q2!.start)} ${q2!.speaker}: ${q2!.text}`,
+      `${mmss(a2!.start)} ${a2!.speaker}: ${a2!.text}`,
+    ].join('\n\n');
+    const transcript = await write('otranscribe.md', text);
+    const result = await call(core, 'import.file', { path: spoken.wav, transcript });
+    const passages = await call(core, 'corpus.passages', { docId: result.documentId });
+    expect(passages.map((p: { speaker: string; text: string }) => `${p.speaker}: ${p.text}`)).toEqual([
+      `${q1!.speaker}: ${q1!.text}`,
+      `${a1!.speaker}: Since two thousand and four.`,
+      `${a1!.speaker}: The bridge still divides us.`,
+      `${q2!.speaker}: ${q2!.text}`,
+      `${a2!.speaker}: ${a2!.text}`,
+    ]);
+    const [first, second] = [passages[1], passages[2]];
+    expect(first.start).toBe(Math.floor(a1!.start));
+    expect(first.end).toBe(second.start);
+    expect(second.end).toBe(Math.floor(q2!.start));
+    // Shares by length: "Since two thousand and four." (28) and "The bridge still divides us." (28).
+    expect(first.end - first.start).toBeCloseTo(second.end - second.start, 6);
+  });
+
   it('imports a recording alone with an empty transcript, and takes its transcript later, once', async () => {
     const workspace = await tempDir();
     const core = await openCore(workspace);
