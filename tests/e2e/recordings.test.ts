@@ -105,6 +105,11 @@ describe('a recording with its transcript in the reader', () => {
     await expect.poll(async () => (await mediaState(page)).ready).toBeGreaterThanOrEqual(1);
     expect(await playerFits(page)).toEqual([]);
     await screenshot(page, 'recording-reader-900x700');
+    await page.getByRole('button', { name: 'Info' }).click();
+    const info = page.getByRole('complementary', { name: 'Document info' });
+    await expect.poll(() => info.innerText()).toMatch(/Recording\s+00:0\d, audio \(PCM, WAVE\)/);
+    await screenshot(page, 'recording-info-900x700');
+    await page.getByRole('button', { name: 'Close document info' }).click();
 
     const third = passages[2]!;
     await page.locator(`[data-passage-id="${third.id}"] .passage-time`).click();
