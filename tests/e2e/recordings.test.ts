@@ -49,6 +49,7 @@ describe('a recording with its transcript in the reader', () => {
     await page.locator('input.import-file-input').setInputFiles([spoken.ogg, path.join(files, 'interview.vtt')]);
     const job = page.locator('.import-job', { hasText: 'interview.ogg + interview.vtt' });
     await job.getByText(/Imported: a recording of 00:0\d, 4 timed passages/).waitFor();
+    await screenshot(page, 'recording-library-import-1280x800');
     const [recording] = (await callCore(app, 'corpus.documents', {})).filter((d) => d.media);
     expect(recording).toBeDefined();
     const passages = await callCore(app, 'corpus.passages', { docId: recording!.id });
@@ -100,6 +101,11 @@ describe('a recording with its transcript in the reader', () => {
     const transcript = path.join(files, 'interview.vtt');
     const imported = await callCore(app, 'import.file', { path: spoken.wav, transcript });
     const passages = await callCore(app, 'corpus.passages', { docId: imported.documentId });
+    await app.goto('#/library');
+    const card = page.locator('.document-card', { hasText: 'interview' });
+    await card.scrollIntoViewIfNeeded();
+    expect(await card.locator('.document-meta').innerText()).toMatch(/Recording\s+00:0\d/i);
+    await screenshot(page, 'recording-library-900x700');
     await app.goto(`#/reader/${imported.documentId}`);
     await page.locator('.media-player').waitFor();
     await expect.poll(async () => (await mediaState(page)).ready).toBeGreaterThanOrEqual(1);
