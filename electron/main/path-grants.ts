@@ -15,7 +15,8 @@ import { WorkbenchError } from '../core/api/errors';
 
 /** Methods whose arguments name files on the user's disk, and where in the arguments. */
 export const pathArguments: Partial<Record<MethodName, (args: Record<string, unknown>) => unknown[]>> = {
-  'import.file': (args) => [args.path],
+  'import.file': (args) => (args.transcript === undefined ? [args.path] : [args.path, args.transcript]),
+  'import.addTranscript': (args) => [args.path],
   'team.exportBundle': (args) => [args.out],
   'team.mergeBundle': (args) => [args.file],
   'exchange.importProject': (args) => [args.path],

@@ -17,7 +17,7 @@ export function registerAppScheme(): void {
 export function serveAppScheme(roots: AssetRoots): void {
   protocol.handle(appScheme, async (request) => {
     const url = new URL(request.url);
-    const answer = url.host === appHost ? await answerAssetRequest(url.pathname, roots) : assetNotFound();
+    const answer = url.host === appHost ? await answerAssetRequest(url.pathname, roots, request.headers.get('range')) : assetNotFound();
     return new Response(answer.body as BodyInit, { status: answer.status, headers: answer.headers });
   });
 }

@@ -152,7 +152,7 @@ describe('topics in Chromium', () => {
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('combobox', { name: 'Export' }).selectOption('csv')]);
     expect(csv.suggestedFilename()).toBe('annotations.csv');
     const csvText = await readFile((await csv.path())!, 'utf8');
-    expect(csvText.split('\r\n')[0]).toBe('document,page,quote,note,topic,entities,recommendations,created,speaker');
+    expect(csvText.split('\r\n')[0]).toBe('document,page,quote,note,topic,entities,recommendations,created,speaker,start,end');
     expect(csvText).toContain(`${annotation!.target.selectors.quote.exact},Cheapest visible signal,Security,`);
     const [qdc] = await Promise.all([page.waitForEvent('download'), page.getByRole('combobox', { name: 'Export' }).selectOption('qdc')]);
     expect(qdc.suggestedFilename()).toBe('codebook.qdc');

@@ -505,8 +505,8 @@ describe('exports carry the coding (defect 9)', () => {
       expect(markdown).toContain('- Speaker: Respondent\n- Topics: Security / Trust in police\n- Entities: NATO\n');
       const [csv] = await Promise.all([page.waitForEvent('download'), menu.selectOption('csv')]);
       const [header, row] = (await readFile((await csv.path())!, 'utf8')).split('\r\n');
-      expect(header).toBe('document,page,quote,note,topic,entities,recommendations,created,speaker');
-      expect(row).toMatch(/,Security \/ Trust in police,NATO,,[^,]+,Respondent$/);
+      expect(header).toBe('document,page,quote,note,topic,entities,recommendations,created,speaker,start,end');
+      expect(row).toMatch(/,Security \/ Trust in police,NATO,,[^,]+,Respondent,,$/);
       await apps.end();
     }
   });

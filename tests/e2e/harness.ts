@@ -82,7 +82,7 @@ export async function closeBrowser(): Promise<void> {
 function serve(roots: { rendererDir: string; resourcesDir: string; workspaceDir: string }): Promise<{ server: Server; origin: string }> {
   const server = createServer(async (request, response) => {
     // The same answers the app:// handler gives, file for file and header for header.
-    const answer = await answerAssetRequest(new URL(request.url ?? '/', 'http://127.0.0.1').pathname, roots);
+    const answer = await answerAssetRequest(new URL(request.url ?? '/', 'http://127.0.0.1').pathname, roots, request.headers.range);
     response.writeHead(answer.status, { ...answer.headers, 'cache-control': 'no-store' });
     response.end(answer.body);
   });

@@ -64,6 +64,8 @@ export interface AnnotationView extends Annotation {
   editedBy: string;
   /** Where the quote lies in each passage it covers (offsets in the passage text), for highlights. */
   ranges: Array<{ passageId: string; start: number; end: number }>;
+  /** On a timed transcript: when the quote is said in the recording, in seconds. */
+  timeSpan?: { start: number; end: number };
 }
 
 /** A codebook entry as the tree and the pickers show it. */

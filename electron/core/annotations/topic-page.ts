@@ -2,6 +2,7 @@ import { documentRangeToPassages, type DocumentText } from '../anchoring/documen
 import type { Topic } from '../topics';
 import type { Annotation } from './annotation-schema';
 import type { CorpusLookup } from './corpus-lookup';
+import { timeSpanOf } from './time-span';
 
 /** How much of the passage around a quote the topic page shows, each side. */
 export const contextChars = 240;
@@ -15,6 +16,8 @@ export interface TopicPageQuote {
   page?: number;
   /** Who said it, for transcript passages. */
   speaker?: string;
+  /** On a timed transcript: when it is said in the recording, in seconds. */
+  timeSpan?: { start: number; end: number };
   quote: string;
   /** The passage text around the quote, clipped to `contextChars` each side. */
   before: string;
@@ -42,6 +45,7 @@ export function topicPageQuote(annotation: Annotation, lookup: CorpusLookup, doc
     passageId: firstPassageId,
     ...(page ? { page: page.page } : passage ? { page: passage.page } : {}),
     ...(passage?.speaker ? { speaker: passage.speaker } : {}),
+    ...withTimeSpan(annotation, lookup),
     quote: context?.quote ?? quote.exact,
     before: context?.before ?? '',
     after: context?.after ?? '',
@@ -73,4 +77,9 @@ function clipStart(text: string): string {
 
 function clipEnd(text: string): string {
   return text.length <= contextChars ? text : `${text.slice(0, contextChars).replace(/\s\S*$/, '')}…`;
+}
+
+function withTimeSpan(annotation: Annotation, lookup: CorpusLookup): { timeSpan?: { start: number; end: number } } {
+  const timeSpan = timeSpanOf(annotation, lookup);
+  return timeSpan ? { timeSpan } : {};
 }

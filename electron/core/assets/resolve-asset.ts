@@ -1,4 +1,4 @@
-import { readFile, realpath, stat } from 'node:fs';
+import { close, open, read, readFile, realpath, stat } from 'node:fs';
 import { extname, isAbsolute, join, normalize, relative, sep } from 'node:path';
 
 /**
@@ -55,7 +55,7 @@ export async function resolveAsset(urlPath: string, roots: AssetRoots): Promise<
 }
 
 export interface AssetResponse {
-  status: 200 | 400 | 404;
+  status: 200 | 206 | 400 | 404 | 416;
   headers: Record<string, string>;
   body: Uint8Array | string;
 }
@@ -71,16 +71,87 @@ function securityHeaders(): Record<string, string> {
 /** What a request for something the app does not serve (another host, say) gets. */
 export const assetNotFound = (): AssetResponse => refusal(404);
 
-/** The whole answer to a request of the app's origin; every answer carries the CSP. */
-export async function answerAssetRequest(urlPath: string, roots: AssetRoots): Promise<AssetResponse> {
+/**
+ * The whole answer to a request of the app's origin; every answer carries the CSP. A
+ * `Range` header (the media element sends one to play and to seek a recording) gets that
+ * part of the file only, so a long recording is never read whole.
+ */
+export async function answerAssetRequest(urlPath: string, roots: AssetRoots, range?: string | null): Promise<AssetResponse> {
   const resolution = await resolveAsset(urlPath, roots);
   if (resolution.status !== 200) return refusal(resolution.status);
-  const body = await new Promise<Uint8Array | undefined>((done) => readFile(resolution.path, (error, data) => done(error ? undefined : data)));
+  return range ? answerRange(resolution.path, range) : answerWhole(resolution.path);
+}
+
+/** The most one answer to an open-ended range carries; the media element asks on for the rest. */
+export const MAX_RANGE_BYTES = 8 * 1024 * 1024;
+
+/** `bytes=a-b`, `bytes=a-` or `bytes=-n` over a file of `size` bytes; undefined when not satisfiable. */
+export function parseByteRange(header: string, size: number): { start: number; end: number } | 'whole' | undefined {
+  const match = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
+  // Several ranges at once (multipart answers) are not worth it here: the whole file is valid too.
+  if (!match) return header.includes(',') ? 'whole' : undefined;
+  const [, from, to] = match;
+  if (from === '' && to === '') return undefined;
+  if (from === '') {
+    const suffix = Math.min(Number(to), size);
+    return suffix === 0 ? undefined : { start: size - suffix, end: size - 1 };
+  }
+  const start = Number(from);
+  if (start >= size) return undefined;
+  const end = to === '' ? Math.min(size - 1, start + MAX_RANGE_BYTES - 1) : Math.min(Number(to), size - 1);
+  return end < start ? undefined : { start, end };
+}
+
+async function answerRange(path: string, header: string): Promise<AssetResponse> {
+  const size = await new Promise<number | undefined>((done) => stat(path, (error, stats) => done(error ? undefined : stats.size)));
+  if (size === undefined) return refusal(404);
+  const range = parseByteRange(header, size);
+  const type = { 'content-type': contentTypeFor(path), 'accept-ranges': 'bytes' };
+  if (range === undefined) {
+    return { status: 416, headers: { ...securityHeaders(), ...type, 'content-range': `bytes */${size}` }, body: '' };
+  }
+  if (range === 'whole') return answerWhole(path);
+  const length = range.end - range.start + 1;
+  const body = await new Promise<Uint8Array | undefined>((done) =>
+    open(path, 'r', (error, fd) => {
+      if (error) return done(undefined);
+      const buffer = Buffer.alloc(length);
+      readSlice(fd, buffer, range.start, (ok) => done(ok ? buffer : undefined));
+    }),
+  );
   if (!body) return refusal(404);
-  return { status: 200, headers: { ...securityHeaders(), 'content-type': contentTypeFor(resolution.path) }, body };
+  return { status: 206, headers: { ...securityHeaders(), ...type, 'content-range': `bytes ${range.start}-${range.end}/${size}`, 'content-length': String(length) }, body };
+}
+
+/** Reads until the buffer is full (a read may return less), then closes the file. */
+function readSlice(fd: number, buffer: Buffer, position: number, done: (ok: boolean) => void, offset = 0): void {
+  read(fd, buffer, offset, buffer.length - offset, position + offset, (error, bytesRead) => {
+    if (error || bytesRead === 0) return close(fd, () => done(!error && offset === buffer.length));
+    if (offset + bytesRead < buffer.length) return readSlice(fd, buffer, position, done, offset + bytesRead);
+    close(fd, () => done(true));
+  });
+}
+
+async function answerWhole(path: string): Promise<AssetResponse> {
+  const body = await new Promise<Uint8Array | undefined>((done) => readFile(path, (error, data) => done(error ? undefined : data)));
+  if (!body) return refusal(404);
+  return { status: 200, headers: { ...securityHeaders(), 'content-type': contentTypeFor(path), ...(isMedia(path) ? { 'accept-ranges': 'bytes' } : {}) }, body };
+}
+
+function isMedia(path: string): boolean {
+  return /^(audio|video)\//.test(contentTypeFor(path));
 }
 
 const contentTypes: Record<string, string> = {
+  '.wav': 'audio/wav',
+  '.mp3': 'audio/mpeg',
+  '.m4a': 'audio/mp4',
+  '.ogg': 'audio/ogg',
+  '.oga': 'audio/ogg',
+  '.opus': 'audio/ogg',
+  '.webm': 'video/webm',
+  '.mp4': 'video/mp4',
+  '.vtt': 'text/vtt; charset=utf-8',
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
@@ -109,6 +180,8 @@ export const contentSecurityPolicy = [
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
   "connect-src 'self'",
+  // Imported recordings play from the app's own origin.
+  "media-src 'self'",
   "worker-src 'self' blob:",
   "frame-src 'none'",
   "object-src 'none'",

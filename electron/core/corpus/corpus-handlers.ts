@@ -11,14 +11,21 @@ export function pdfUrlFor(document: CorpusDocument): string | undefined {
   return document.origin === 'bundled' ? `/resources/${document.pdf}` : `/workspace/documents/${document.id}/${document.pdf}`;
 }
 
+/** Where the player finds an imported recording (served by app:// from the document's folder). */
+export function mediaUrlFor(document: CorpusDocument): string | undefined {
+  return document.media ? `/workspace/documents/${document.id}/${document.media.file}` : undefined;
+}
+
 export function summarizeDocument(index: CorpusIndex, document: CorpusDocument): DocumentSummary {
   const pdfUrl = pdfUrlFor(document);
+  const mediaUrl = mediaUrlFor(document);
   return {
     ...document,
     passageCount: index.passages(document.id).length,
     footnoteCount: index.footnotes(document.id).length,
     recommendationCount: index.recommendations(document.id).length,
     ...(pdfUrl ? { pdfUrl } : {}),
+    ...(mediaUrl ? { mediaUrl } : {}),
     metadataFields: describeMetadata(document, (passageId) => index.findPassage(passageId)?.page).fields,
   };
 }

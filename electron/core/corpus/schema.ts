@@ -88,6 +88,21 @@ export const DocumentSchema = z.object({
   note: z.string().optional(),
   /** Set on an imported document whose saved data cannot be read: it stays listed, marked, so it can be removed or imported again. */
   damaged: z.string().optional(),
+  /** An imported recording: its media file (kept in the document folder) and what was read from it. */
+  media: z
+    .object({
+      /** File name inside the document folder (`media.ogg`), served to the player. */
+      file: z.string().regex(/^media\.[a-z0-9]{2,5}$/),
+      mimeType: z.string(),
+      /** Seconds, read from the file's own headers (music-metadata), never guessed. */
+      duration: z.number().nonnegative(),
+      container: z.string(),
+      codec: z.string(),
+      video: z.boolean(),
+      /** The transcript file kept beside it (`transcript.vtt`), if one was given. */
+      transcriptFile: z.string().optional(),
+    })
+    .optional(),
 });
 export type CorpusDocument = z.infer<typeof DocumentSchema>;
 
@@ -146,6 +161,9 @@ export const PassageSchema = z.object({
   /** Recognised by OCR from a page image (a scan or a photo), with its mean word confidence, 0-1. */
   ocr: z.boolean().optional(),
   confidence: z.number().min(0).max(1).optional(),
+  /** A timed transcript's passage: when it is said in the document's recording, in seconds. */
+  start: z.number().nonnegative().optional(),
+  end: z.number().nonnegative().optional(),
 });
 export type Passage = z.infer<typeof PassageSchema>;
 

@@ -9,6 +9,7 @@ import type { CorpusDocument, Passage } from '../corpus/schema';
 import type { TeamFace } from '../team';
 import { hexColorPattern, TopicTree, type Topic } from '../topics';
 import { CodePointIndex } from './code-points';
+import { mediaSourceXml, transcriptFileName } from './media-source';
 import { xmlAttribute, xmlText } from './xml-text';
 
 export const refiQdaProjectNamespace = 'urn:QDA-XML:project:1.0';
@@ -78,6 +79,7 @@ export async function buildProject(deps: ExportProjectDeps): Promise<{ zip: Buff
 
   const left: string[] = [];
   let orphans = 0;
+  let untimed = 0;
   let selections = 0;
   let notes = 0;
   const documents = deps.corpus.allDocuments().sort((a, b) => Number(a.origin !== 'bundled') - Number(b.origin !== 'bundled') || a.id.localeCompare(b.id));
@@ -92,6 +94,35 @@ export async function buildProject(deps: ExportProjectDeps): Promise<{ zip: Buff
         return false;
       })
       .sort((a, b) => a.target.selectors.position.start - b.target.selectors.position.start);
+    const sourceAttributes = `name="${xmlAttribute(document.title)}" creationDateTime="${now}"`;
+    // The bibliographic line, then the user's note on the whole document (its memo).
+    const description = [describeDocument(document), deps.annotations.documentNotes.text(document.id)?.trim()].filter(Boolean).join('\n\n');
+    const recording = document.media ? await readFile(path.join(deps.documentDir(document.id), document.media.file)).catch(() => undefined) : undefined;
+    if (recording && document.media) {
+      // Already compressed (or PCM that compresses poorly): stored as it is.
+      zip.file(`Sources/${sourceGuid(document.id)}.${document.media.file.replace(/^media\./, '')}`, recording, { compression: 'STORE' });
+      zip.file(`Sources/${transcriptFileName(document.id)}`, text);
+      const media = mediaSourceXml(
+        {
+          document: { ...document, media: document.media },
+          sourceGuid: sourceGuid(document.id),
+          text,
+          index: codePoints(text),
+          toSource,
+          passages: deps.corpus.passages(document.id),
+          description,
+          creationDateTime: now,
+          selectionAttributes: (annotation, where) => selectionAttributes(annotation, text.slice(toSource(annotation.target.selectors.position.start), toSource(annotation.target.selectors.position.end - 1) + 1), where, deps),
+          selectionBody: (annotation) => selectionBody(annotation, deps),
+        },
+        annotations,
+      );
+      sourceLines.push(...media.lines);
+      selections += media.written.length;
+      notes += media.written.filter((annotation) => annotation.note.trim()).length;
+      untimed += media.untimed.length;
+      continue;
+    }
     const pdf = document.origin === 'imported-pdf' && document.pdf ? await readFile(path.join(deps.documentDir(document.id), document.pdf)).catch(() => undefined) : undefined;
     const textGuid = pdf ? representationGuid(document.id) : sourceGuid(document.id);
     zip.file(`Sources/${textGuid}.txt`, text);
@@ -102,9 +133,6 @@ export async function buildProject(deps: ExportProjectDeps): Promise<{ zip: Buff
       if (annotation.note.trim()) notes++;
       return written;
     });
-    const sourceAttributes = `name="${xmlAttribute(document.title)}" creationDateTime="${now}"`;
-    // The bibliographic line, then the user's note on the whole document (its memo).
-    const description = [describeDocument(document), deps.annotations.documentNotes.text(document.id)?.trim()].filter(Boolean).join('\n\n');
     if (pdf) {
       zip.file(`Sources/${sourceGuid(document.id)}.pdf`, pdf);
       sourceLines.push(`    <PDFSource guid="${sourceGuid(document.id)}" ${sourceAttributes} path="internal://${sourceGuid(document.id)}.pdf">`);
@@ -121,6 +149,7 @@ export async function buildProject(deps: ExportProjectDeps): Promise<{ zip: Buff
   }
   if (sourceLines.length > 0) lines.push('  <Sources>', ...sourceLines, '  </Sources>');
   lines.push('</Project>', '');
+  if (untimed > 0) left.push(`${untimed} annotation${untimed === 1 ? '' : 's'} on untimed text of a recording's transcript (a transcript selection needs times)`);
   if (orphans > 0) left.push(`${orphans} orphaned annotation${orphans === 1 ? '' : 's'} (${orphans === 1 ? 'its' : 'their'} text is no longer in the document)`);
   zip.file('project.qde', lines.join('\n'));
 
@@ -209,12 +238,24 @@ function selectionXml(annotation: Annotation, text: string, toSource: (offset: n
   const end = toSource(position.end - 1) + 1;
   if (end > text.length || start >= end) return [];
   const index = codePoints(text);
-  const coder = userGuid(deps.annotations.annotations.coderOf(annotation));
-  const quote = text.slice(start, end);
-  const name = quote.length > 60 ? `${quote.slice(0, 57).trimEnd()}…` : quote;
-  const lines = [
-    `      <PlainTextSelection guid="${selectionGuid(annotation.id)}" name="${xmlAttribute(name)}" startPosition="${index.toCodePoints(start)}" endPosition="${index.toCodePoints(end)}" creatingUser="${coder}" creationDateTime="${new Date(annotation.createdAt).toISOString()}">`,
+  return [
+    `      <PlainTextSelection ${selectionAttributes(annotation, text.slice(start, end), `startPosition="${index.toCodePoints(start)}" endPosition="${index.toCodePoints(end)}"`, deps)}>`,
+    ...selectionBody(annotation, deps),
+    '      </PlainTextSelection>',
   ];
+}
+
+/** A selection's guid, name (its quote, shortened), where it is, coder and time: the same on text and transcript selections. */
+function selectionAttributes(annotation: Annotation, quote: string, where: string, deps: ExportProjectDeps): string {
+  const coder = userGuid(deps.annotations.annotations.coderOf(annotation));
+  const name = quote.length > 60 ? `${quote.slice(0, 57).trimEnd()}…` : quote;
+  return `guid="${selectionGuid(annotation.id)}" name="${xmlAttribute(name)}" ${where} creatingUser="${coder}" creationDateTime="${new Date(annotation.createdAt).toISOString()}"`;
+}
+
+/** A selection's note and its codings, one per topic. */
+function selectionBody(annotation: Annotation, deps: ExportProjectDeps): string[] {
+  const coder = userGuid(deps.annotations.annotations.coderOf(annotation));
+  const lines: string[] = [];
   if (annotation.note.trim()) lines.push(`        <Description>${xmlText(annotation.note)}</Description>`);
   for (const topicId of annotation.topicIds) {
     if (!deps.annotations.topics.get(topicId)) continue;
@@ -224,7 +265,6 @@ function selectionXml(annotation: Annotation, text: string, toSource: (offset: n
       '        </Coding>',
     );
   }
-  lines.push('      </PlainTextSelection>');
   return lines;
 }
 

@@ -11,12 +11,15 @@ const annotationChoices: Record<string, 'delete' | 'keep-as-orphans'> = { delete
 export function registerImportCommands(program: Command, run: CliAction): void {
   program
     .command('import <file>')
-    .description('import a PDF, a photo of a page (.jpg, .png, .tif), a transcript (.txt, .md, .docx), a REFI-QDA project (.qdpx) or codebook (.qdc), W3C / Hypothesis annotations (.jsonld, .json), or references (.bib, .ris, CSL-JSON .json) into the workspace')
+    .description(
+      'import a PDF, a photo of a page (.jpg, .png, .tif), a transcript (.txt, .md, .docx), a recording (.wav, .mp3, .m4a, .ogg, .webm, .mp4; with --transcript), a REFI-QDA project (.qdpx) or codebook (.qdc), W3C / Hypothesis annotations (.jsonld, .json), or references (.bib, .ris, CSL-JSON .json) into the workspace',
+    )
+    .option('--transcript <file>', "a recording's transcript: WebVTT (.vtt, voice tags <v Name>), SubRip (.srt), or text (.txt, .md, .docx) with [hh:mm:ss] or (mm:ss) stamps and Name: turns")
     .option('--password <password>', 'the password of an encrypted PDF')
     .option('--duplicate <choice>', 'when the same file is already imported: skip, or again (a second copy)')
     .option('--ocr-lang <codes>', 'languages OCR reads in scanned pages and photos, joined by +, e.g. eng+sqi (default eng; see ocr-languages)')
     .option('--no-ocr', 'leave pages without a text layer unread instead of recognising them')
-    .action((file: string, options: { password?: string; duplicate?: string; ocrLang?: string; ocr: boolean }) =>
+    .action((file: string, options: { password?: string; duplicate?: string; ocrLang?: string; ocr: boolean; transcript?: string }) =>
       run(async (context) => {
         const onDuplicate = options.duplicate === undefined ? undefined : duplicateChoices[options.duplicate];
         if (options.duplicate !== undefined && !onDuplicate) {
@@ -27,6 +30,7 @@ export function registerImportCommands(program: Command, run: CliAction): void {
           'import.file',
           {
             path: resolve(file),
+            ...(options.transcript === undefined ? {} : { transcript: resolve(options.transcript) }),
             ...(options.password === undefined ? {} : { password: options.password }),
             ...(onDuplicate === undefined ? {} : { onDuplicate }),
             ...(options.ocr ? {} : { ocr: false }),
@@ -34,7 +38,7 @@ export function registerImportCommands(program: Command, run: CliAction): void {
           },
           'write',
         )) as ImportResult;
-        const { documentId, title, pages, passages, status, hasTextLayer, ocrPages, project, references } = value;
+        const { documentId, title, pages, passages, status, hasTextLayer, ocrPages, project, references, duration, warnings } = value;
         if (references) {
           return { value: { title, ...references }, human: () => [`References from "${title}": ${references.summary}.`, ...references.details.map((line) => `  ${line}`)].join('\n') };
         }
@@ -47,6 +51,12 @@ export function registerImportCommands(program: Command, run: CliAction): void {
                 : `Imported the ${project.format === 'qdc' ? 'codebook' : 'project'} "${title}": ${project.summary}.`,
           };
         }
+        if (duration !== undefined) {
+          return {
+            value: { documentId, title, passages, status, duration, warnings: warnings ?? [] },
+            human: () => recordingSummary(value),
+          };
+        }
         return {
           value: { documentId, title, pages, passages, status, hasTextLayer, ocrPages },
           human: () =>
@@ -56,6 +66,16 @@ export function registerImportCommands(program: Command, run: CliAction): void {
                 (ocrPages.length > 0 ? `\nRead by OCR: page${ocrPages.length === 1 ? '' : 's'} ${ocrPages.join(', ')}. Check quotes from them against the page.` : '') +
                 (hasTextLayer ? '' : '\nNo text found: the file has no text layer and OCR found none (or was off). There is no text to search or annotate.'),
         };
+      }),
+    );
+
+  program
+    .command('add-transcript <docId> <file>')
+    .description("give a recording imported without a transcript its transcript (.vtt, .srt, .txt, .md, .docx)")
+    .action((docId: string, file: string) =>
+      run(async (context) => {
+        const value = (await context.call('import.addTranscript', { docId, path: resolve(file) }, 'write')) as ImportResult;
+        return { value: { documentId: value.documentId, passages: value.passages, warnings: value.warnings ?? [] }, human: () => recordingSummary(value) };
       }),
     );
 
@@ -91,4 +111,14 @@ export function registerImportCommands(program: Command, run: CliAction): void {
         };
       }),
     );
+}
+
+function recordingSummary(result: ImportResult): string {
+  const minutes = Math.floor((result.duration ?? 0) / 60);
+  const seconds = Math.round((result.duration ?? 0) % 60);
+  const head =
+    result.status === 'skipped'
+      ? `Already imported as ${result.documentId}: "${result.title}" (skipped)`
+      : `Imported ${result.documentId}: "${result.title}", a recording of ${minutes} min ${seconds} s, ${result.passages} timed passage${result.passages === 1 ? '' : 's'}`;
+  return [head, ...(result.warnings ?? []).map((w) => `Warning: ${w}`)].join('\n');
 }

@@ -9,6 +9,7 @@ import { helperWorthwhile, PagePlan } from './pdf/page-plan.js';
 import type { PageTaskInput } from './pdf/page-worker-task.js';
 import type { PdfExtraction } from './types.js';
 import type { ExtractProgress, ExtractTaskInput } from './worker.js';
+import type { RecordingExtraction, RecordingTaskInput } from './recording/read-recording.js';
 import type { FromPageWorker, PageProgress, PagesReadNote, ToPageWorker } from './worker-notes.js';
 
 export interface WorkerOptions {
@@ -24,12 +25,30 @@ export interface WorkerOptions {
  * The budgets of each extractor. Text and Word files are read in seconds; PDFs get time
  * for OCR, which takes seconds a page, and are judged stuck only after minutes of silence.
  */
-export const BUDGETS: Record<'pdf' | 'photo' | 'docx' | 'text', WorkerBudget> = {
+export const BUDGETS: Record<'pdf' | 'photo' | 'docx' | 'text' | 'recording', WorkerBudget> = {
   pdf: { heapMb: 1024, idleMs: 3 * 60_000, totalMs: 60 * 60_000 },
   photo: { heapMb: 512, idleMs: 3 * 60_000, totalMs: 20 * 60_000 },
   docx: { heapMb: 512, idleMs: 60_000, totalMs: 2 * 60_000 },
   text: { heapMb: 1024, idleMs: 60_000, totalMs: 2 * 60_000 },
+  // music-metadata streams the recording (a 2-hour MP3 without a length header is read
+  // frame by frame); the transcript is at most 16 MB of text.
+  recording: { heapMb: 1024, idleMs: 2 * 60_000, totalMs: 10 * 60_000 },
 };
+
+/** Reads a recording's headers and its transcript on a worker thread with limits. */
+export function readRecordingInWorker(input: RecordingTaskInput, options: { fileName: string; signal?: AbortSignal } & WorkerOptions): Promise<RecordingExtraction> {
+  const transfer = input.transcript ? [input.transcript.bytes.buffer as ArrayBuffer] : [];
+  return startLimitedWorker<RecordingExtraction, never>({
+    entry: entry(options),
+    task: 'recording',
+    input,
+    transfer,
+    budget: BUDGETS.recording,
+    fileName: options.fileName,
+    ...(options.signal ? { signal: options.signal } : {}),
+    cancelledError: () => cancelledError(options.fileName),
+  }).result;
+}
 
 function entry(options: WorkerOptions): WorkerEntry {
   return siblingEntry(import.meta.url, 'worker', options.workerUrl);

@@ -138,7 +138,7 @@ export async function importFile(workspaceDir: string, filePath: string, options
  * The record as it will be read back, or a refusal: a document whose record would not load
  * again would be imported, then listed nowhere (a "ghost") and refused as a duplicate.
  */
-function checkedRecord(record: ImportedDocumentRecord, fileName: string): ImportedDocumentRecord {
+export function checkedRecord(record: ImportedDocumentRecord, fileName: string): ImportedDocumentRecord {
   const parsed = ImportedDocumentRecordSchema.safeParse(record);
   if (parsed.success) return parsed.data;
   const problem = parsed.error.issues[0];
@@ -150,7 +150,7 @@ function checkedRecord(record: ImportedDocumentRecord, fileName: string): Import
 }
 
 /** The first id for this content not used in the library nor by a folder on disk. */
-async function freeDocumentId(root: string, contentHash: string, usedIds: Set<string>): Promise<string> {
+export async function freeDocumentId(root: string, contentHash: string, usedIds: Set<string>): Promise<string> {
   for (let copy = 1; ; copy++) {
     const id = importedDocumentId(contentHash, copy);
     if (usedIds.has(id)) continue;
@@ -160,14 +160,14 @@ async function freeDocumentId(root: string, contentHash: string, usedIds: Set<st
   }
 }
 
-interface RecordIds {
+export interface RecordIds {
   docId: string;
   fileName: string;
   contentHash: string;
   originalFile: string;
 }
 
-function buildRecord(extraction: Extraction, ids: RecordIds): ImportedDocumentRecord {
+export function buildRecord(extraction: Extraction, ids: RecordIds): ImportedDocumentRecord {
   const { docId } = ids;
   const { metadata } = extraction;
   const passageId = (order: number) => `${docId}-p${order}`;
@@ -201,6 +201,7 @@ function buildRecord(extraction: Extraction, ids: RecordIds): ImportedDocumentRe
     backMatter: false,
     ...(p.speaker === undefined ? {} : { speaker: p.speaker }),
     ...(p.ocr ? { ocr: true, ...(p.confidence === undefined ? {} : { confidence: p.confidence }) } : {}),
+    ...(p.start === undefined || p.end === undefined ? {} : { start: p.start, end: p.end }),
   }));
   const footnotes: Footnote[] = extraction.footnotes.map((f) => ({
     docId,

@@ -47,6 +47,10 @@ export interface ImportResult {
   hasTextLayer: boolean;
   /** Pages whose text was recognised by OCR. */
   ocrPages: number[];
+  /** A recording: its length in seconds, read from the file. */
+  duration?: number;
+  /** What was odd but kept (overlapping cues, a last cue past the end…), in words for the user. */
+  warnings?: string[];
   /**
    * A REFI-QDA project or codebook (`.qdpx`, `.qdc`), or a file of W3C or Hypothesis
    * annotations (`.jsonld`, `.json`): what came in and what was left out.
@@ -96,28 +100,43 @@ export interface RemoveResult {
   annotationsKeptAsOrphans: number;
 }
 
+/** A file sent as bytes: its name as the user's system gave it, and its content in base64. */
+const fileBytes = (what: string) =>
+  z
+    .object({
+      fileName: bareFileName,
+      base64: z
+        .string()
+        .min(1, `${what} is empty: there is nothing in it to bring in`)
+        .max(MAX_BASE64_CHARS, `${what} is larger than the ${MAX_IMPORT_BYTES / 1024 / 1024} MB that can be imported by drag and drop; use the Import button instead`)
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'the file content must be base64'),
+    })
+    .strict();
+
+const filePath = z.string().min(1).max(4096);
+
 export const importMethods = {
-  /** Imports a file from the user's disk (a path from the file dialog or the CLI). */
+  /**
+   * Imports a file from the user's disk (a path from the file dialog or the CLI). A recording
+   * (.wav, .mp3, .m4a, .ogg, .webm, .mp4) may come with its transcript (.vtt, .srt, .txt, .md, .docx).
+   */
   'import.file': method<ImportResult>()(
-    z.object({ path: z.string().min(1).max(4096), ...commonImportOptions }).strict(),
+    z.object({ path: filePath, transcript: filePath.optional(), ...commonImportOptions }).strict(),
   ),
+  /**
+   * Gives a recording imported without a transcript its transcript (a path the user chose).
+   * Refused when the recording already has one: its passages may carry annotations.
+   */
+  'import.addTranscript': method<ImportResult>()(z.object({ docId: importedDocId, path: filePath }).strict()),
   /**
    * Imports a file sent as bytes: the sandboxed renderer cannot learn a dropped file's path,
    * so drag and drop and the browser's file input send the content itself.
    */
   'import.bytes': method<ImportResult>()(
-    z
-      .object({
-        fileName: bareFileName,
-        base64: z
-          .string()
-          .min(1, 'the file is empty: there is nothing in it to bring in')
-          .max(MAX_BASE64_CHARS, `The file is larger than the ${MAX_IMPORT_BYTES / 1024 / 1024} MB that can be imported by drag and drop; use the Import button instead`)
-          .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'the file content must be base64'),
-        ...commonImportOptions,
-      })
-      .strict(),
+    fileBytes('the file').extend({ transcript: fileBytes('the transcript').optional(), ...commonImportOptions }).strict(),
   ),
+  /** `import.addTranscript` for a transcript sent as bytes (dropped, or from the browser's file input). */
+  'import.addTranscriptBytes': method<ImportResult>()(fileBytes('the transcript').extend({ docId: importedDocId }).strict()),
   /** Stops a running import; nothing of it stays in the workspace. */
   'import.cancel': method<{ cancelled: boolean }>()(z.object({ jobId }).strict()),
   /** Edits what the extraction guessed about an imported document. */

@@ -23,6 +23,9 @@ export interface ExtractedPassage {
   /** Read by OCR from a page image, with tesseract's mean confidence (0-1). */
   ocr?: boolean;
   confidence?: number;
+  /** Timed transcripts: when the passage is said in the recording, in seconds. */
+  start?: number;
+  end?: number;
 }
 
 export interface ExtractedFootnote {

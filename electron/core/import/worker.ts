@@ -3,11 +3,13 @@ import { extractInProcess } from './extract-any.js';
 import type { ImportFormat } from './file-format.js';
 import type { OcrSetup } from './ocr/ocr-engine.js';
 import { pageWorkerTask } from './pdf/page-worker-task.js';
+import { readRecording } from './recording/read-recording.js';
 
 /**
  * The extraction worker's entry: every extractor runs here, off the core's thread and
  * under a heap limit and a time budget (see `workers/limited-worker.ts`). `extract` reads
- * one whole file; `pdf-pages` is one of the workers sharing a PDF's pages.
+ * one whole file; `pdf-pages` is one of the workers sharing a PDF's pages; `recording` reads
+ * a recording's headers and parses its transcript.
  */
 export interface ExtractTaskInput {
   format: ImportFormat;
@@ -32,4 +34,4 @@ const extract: TaskHandler = ((input: ExtractTaskInput, context) =>
     onPage: (page, total, recognising) => context.progress({ page, total, recognising: recognising ?? false } as never),
   })) as TaskHandler;
 
-serveTasks({ extract, 'pdf-pages': pageWorkerTask as TaskHandler });
+serveTasks({ extract, 'pdf-pages': pageWorkerTask as TaskHandler, recording: readRecording as TaskHandler });

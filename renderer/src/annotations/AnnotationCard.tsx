@@ -5,6 +5,8 @@ import { startAnnotationDrag } from './annotation-drag';
 import './AnnotationCard.css';
 import './highlights.css';
 import { useTeamUsers } from '../team/TeamUsersProvider';
+import { usePlayer } from '../media/player-context';
+import { formatSpan } from '../media/clock';
 
 /**
  * One annotation as lists show it: the quote in its colour, where it is, note, topics and
@@ -28,11 +30,15 @@ export function AnnotationCard({
   onOpen?: () => void;
   actions?: ReactNode;
 }) {
-  const page = annotation.target.selectors.page?.page;
+  // A transcript of a recording has no pages worth naming; its quotes are placed by time.
+  const page = annotation.timeSpan ? undefined : annotation.target.selectors.page?.page;
   const href = passageHref(annotation.docId, annotation.target.passageIds[0]!);
   const team = useTeamUsers();
   const coder = team.nameOf(annotation.coder);
   const editor = annotation.editedBy !== annotation.coder ? team.nameOf(annotation.editedBy) : undefined;
+  // In the reader of its recording, a quote of a timed transcript plays its own span.
+  const player = usePlayer(annotation.docId);
+  const span = annotation.timeSpan;
   return (
     <article
       className={`annotation-card color-${annotation.color}${team.colorByCoder ? ' by-coder' : ''}`}
@@ -60,11 +66,16 @@ export function AnnotationCard({
         {annotation.target.selectors.quote.exact}
       </a>
       <p className="annotation-card-source muted">
-        {showDocument ? `${annotation.documentTitle}${page ? `, p. ${page}` : ''}` : page ? `p. ${page}` : ''}
-        {annotation.speaker ? ` · ${annotation.speaker}` : ''}
-        {showDate ? ` · ${dayFormat.format(new Date(annotation.createdAt))}` : ''}
+        {[
+          showDocument ? `${annotation.documentTitle}${page ? `, p. ${page}` : ''}` : page ? `p. ${page}` : '',
+          annotation.speaker ?? '',
+          span && !player ? formatSpan(span) : '',
+          showDate ? dayFormat.format(new Date(annotation.createdAt)) : '',
+        ]
+          .filter(Boolean)
+          .join(' · ')}
         <span className="annotation-card-coder">
-          {' · '}
+          {showDocument || page || annotation.speaker || (span && !player) || showDate ? ' · ' : ''}
           {team.colorByCoder ? <span className="coder-swatch" style={{ background: team.colorOf(annotation.coder) }} aria-hidden="true" /> : null}
           {coder}
           {editor ? `, edited by ${editor}` : ''}
@@ -72,6 +83,11 @@ export function AnnotationCard({
         {annotation.anchorStatus === 'fuzzy' ? ' · found again approximately' : ''}
         {annotation.anchorStatus === 'orphan' ? ' · no longer found in the text' : ''}
       </p>
+      {span && player ? (
+        <button type="button" className="annotation-card-play" onClick={() => player.playSpan(span)} aria-label={`Play the quote, ${formatSpan(span)}`}>
+          ▶ {formatSpan(span)}
+        </button>
+      ) : null}
       {annotation.note ? <p className="annotation-card-note">{annotation.note}</p> : null}
       {annotation.topics.length + annotation.entities.length + annotation.recommendations.length > 0 ? (
         <p className="annotation-card-tags">

@@ -45,6 +45,20 @@ export function referenceHref(referenceId: string): string {
   return routeHref('library', ['references'], { reference: referenceId });
 }
 
+/** A quote of a recording's transcript: its passage in the reader, and its span played at once. */
+export function playSpanHref(docId: string, passageId: string, span: { start: number; end: number }): string {
+  return routeHref('reader', [docId], { passage: passageId, play: `${span.start}-${span.end}` });
+}
+
+/** The span of a `play=<start>-<end>` link (seconds), or undefined when there is none or it is malformed. */
+export function parsePlaySpan(value: string | null | undefined): { start: number; end: number } | undefined {
+  const match = /^(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)$/.exec(value ?? '');
+  if (!match) return undefined;
+  const start = Number(match[1]);
+  const end = Number(match[2]);
+  return end > start ? { start, end } : undefined;
+}
+
 /** A deep link to a footnote: opens its paper at the passage citing it, with the note open. */
 export function footnoteHref(docId: string, passageId: string | undefined, number: number): string {
   return routeHref('reader', [docId], { passage: passageId, footnote: String(number) });

@@ -33,6 +33,15 @@ export function shortcutGroups(mod = modifierKey): ShortcutGroup[] {
       ],
     },
     {
+      title: 'Recordings (in the reader)',
+      shortcuts: [
+        { keys: [`${mod}+Space`], does: 'Play or pause (also while typing a note)' },
+        { keys: [`${mod}+←`, `${mod}+→`], does: 'Back or forward 5 seconds' },
+        { keys: ['<', '>'], does: 'Slower or faster (0.5× to 1.5×)' },
+        { keys: ['Click a time'], does: 'Play from that passage' },
+      ],
+    },
+    {
       title: 'Annotating',
       shortcuts: [
         { keys: ['1 … 9'], does: 'Toggle the first nine topics of the codebook' },

@@ -9,7 +9,7 @@ export function ImportButton() {
       <button type="button" className="primary import-button" onClick={chooseFiles}>
         Import…
       </button>
-      <span className="muted import-button-hint">PDF, .txt, .md, .docx, photos of pages, a REFI-QDA project (.qdpx, .qdc), W3C / Hypothesis annotations (.jsonld, .json), or references from Zotero (.bib, .ris, CSL JSON); or drop files anywhere on the window</span>
+      <span className="muted import-button-hint">PDF, .txt, .md, .docx, photos of pages, recordings with their transcript (choose or drop both: interview.ogg + interview.vtt), a REFI-QDA project (.qdpx, .qdc), W3C / Hypothesis annotations (.jsonld, .json), or references from Zotero (.bib, .ris, CSL JSON); or drop files anywhere on the window</span>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { MouseEvent } from 'react';
 import { routeHref } from '../app/routes';
 import { isFinished, type ImportJob } from './import-job';
+import { formatClock } from '../media/clock';
 import './ImportPanel.css';
 
 interface Props {
@@ -63,7 +64,11 @@ function JobState({ job, onOpen }: { job: ImportJob; onOpen: (jobId: string) => 
       if (result.references) return <ReferencesOutcome job={job} onOpen={onOpen} />;
       return (
         <p className="import-job-state">
-          {job.status === 'skipped' ? 'Already in your library. ' : `Imported: ${result.pages} page${result.pages === 1 ? '' : 's'}, ${result.passages} passage${result.passages === 1 ? '' : 's'}. `}
+          {job.status === 'skipped'
+            ? 'Already in your library. '
+            : result.duration !== undefined
+              ? `Imported: a recording of ${formatClock(result.duration)}, ${result.passages === 0 ? 'no transcript yet' : `${result.passages} timed passage${result.passages === 1 ? '' : 's'}`}. `
+              : `Imported: ${result.pages} page${result.pages === 1 ? '' : 's'}, ${result.passages} passage${result.passages === 1 ? '' : 's'}. `}
           <a
             href={routeHref('reader', [result.documentId])}
             onClick={(event) => {
@@ -75,6 +80,12 @@ function JobState({ job, onOpen }: { job: ImportJob; onOpen: (jobId: string) => 
           >
             Open
           </a>
+          {result.warnings?.map((warning) => (
+            <span key={warning} className="import-warning" role="note">
+              {' '}
+              {warning}
+            </span>
+          ))}
           {result.hasTextLayer ? null : (
             <span className="import-no-text" role="note">
               {' '}

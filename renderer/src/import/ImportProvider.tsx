@@ -22,7 +22,7 @@ export function useImport(): ImportActions {
 }
 
 /** The types the import understands; the file dialogs offer these first. */
-const acceptedTypes = '.pdf,.txt,.md,.markdown,.docx,.jpg,.jpeg,.png,.tif,.tiff,.qdpx,.qdc,.jsonld,.json,.bib,.ris,application/pdf,text/plain,text/markdown,image/jpeg,image/png,image/tiff';
+const acceptedTypes = '.pdf,.txt,.md,.markdown,.docx,.jpg,.jpeg,.png,.tif,.tiff,.qdpx,.qdc,.jsonld,.json,.bib,.ris,.wav,.mp3,.m4a,.ogg,.opus,.webm,.mp4,.vtt,.srt,audio/*,video/*,application/pdf,text/plain,text/markdown,image/jpeg,image/png,image/tiff';
 
 /**
  * Imports from anywhere in the window: the Import button, files dropped on the window,

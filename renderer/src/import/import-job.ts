@@ -4,9 +4,10 @@ import type { ErrorCode } from '../../../electron/core/api/errors';
 /**
  * Where a file to import comes from: a path from the desktop app's file dialog, or a File
  * the browser handed over (drag and drop, the file input). A sandboxed renderer cannot
- * learn a File's path, so those travel as bytes.
+ * learn a File's path, so those travel as bytes. A recording may carry its transcript (paired
+ * by name, see pair-recordings.ts).
  */
-export type ImportSource = { kind: 'path'; path: string } | { kind: 'file'; file: File };
+export type ImportSource = { kind: 'path'; path: string; transcript?: string } | { kind: 'file'; file: File; transcript?: File };
 
 export type JobStatus = 'waiting' | 'running' | 'imported' | 'skipped' | 'failed' | 'cancelled';
 
@@ -40,8 +41,10 @@ export function newJobId(): string {
 }
 
 export function fileNameOf(source: ImportSource): string {
-  if (source.kind === 'file') return source.file.name;
-  return source.path.split(/[\\/]/).pop() || source.path;
+  const name = (path: string) => path.split(/[\\/]/).pop() || path;
+  const own = source.kind === 'file' ? source.file.name : name(source.path);
+  const transcript = source.kind === 'file' ? source.transcript?.name : source.transcript && name(source.transcript);
+  return transcript ? `${own} + ${transcript}` : own;
 }
 
 export function isFinished(job: ImportJob): boolean {

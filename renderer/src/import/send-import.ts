@@ -15,14 +15,22 @@ export interface AttemptOptions {
  */
 export function createAttempt(source: ImportSource, jobId: string): (options: AttemptOptions) => Promise<ImportResult> {
   let bytes: Promise<string> | undefined;
+  let transcriptBytes: Promise<string> | undefined;
   return async (options) => {
-    if (source.kind === 'path') return api.invoke('import.file', { path: source.path, jobId, ...options });
-    const { file } = source;
-    if (file.size === 0) throw new ApiError('CORRUPT', `“${file.name}” is empty (0 bytes), so there is nothing to import.`);
-    if (file.size > MAX_DROPPED_BYTES) {
-      throw new ApiError('UNSUPPORTED', `“${file.name}” is larger than the ${MAX_DROPPED_BYTES / 1024 / 1024} MB that can be dropped. Use the Import button in the desktop app to choose it from disk.`);
-    }
+    if (source.kind === 'path') return api.invoke('import.file', { path: source.path, ...(source.transcript ? { transcript: source.transcript } : {}), jobId, ...options });
+    const { file, transcript } = source;
+    checkDroppable(file);
+    if (transcript) checkDroppable(transcript);
     bytes ??= readFileAsBase64(file);
-    return api.invoke('import.bytes', { fileName: file.name, base64: await bytes, jobId, ...options });
+    if (transcript) transcriptBytes ??= readFileAsBase64(transcript);
+    const withTranscript = transcript && transcriptBytes ? { transcript: { fileName: transcript.name, base64: await transcriptBytes } } : {};
+    return api.invoke('import.bytes', { fileName: file.name, base64: await bytes, ...withTranscript, jobId, ...options });
   };
+}
+
+function checkDroppable(file: File): void {
+  if (file.size === 0) throw new ApiError('CORRUPT', `“${file.name}” is empty (0 bytes), so there is nothing to import.`);
+  if (file.size > MAX_DROPPED_BYTES) {
+    throw new ApiError('UNSUPPORTED', `“${file.name}” is larger than the ${MAX_DROPPED_BYTES / 1024 / 1024} MB that can be dropped. Use the Import button in the desktop app to choose it from disk.`);
+  }
 }

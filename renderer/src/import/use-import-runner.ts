@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, ApiError } from '../api/client';
 import { createAttempt, type AttemptOptions } from './send-import';
+import { pairRecordings } from './pair-recordings';
 import { fileNameOf, newJobId, type DuplicateAnswer, type ImportJob, type ImportQuestion, type ImportSource, type PasswordAnswer } from './import-job';
 
 type Answer = PasswordAnswer | DuplicateAnswer;
@@ -91,7 +92,8 @@ export function useImportRunner() {
 
   const enqueue = useCallback(
     (sources: ImportSource[]) => {
-      const added = sources.map((source): ImportJob => ({ id: newJobId(), fileName: fileNameOf(source), source, status: 'waiting', page: 0, total: 0 }));
+      // A recording dropped with its transcript is one import.
+      const added = pairRecordings(sources).map((source): ImportJob => ({ id: newJobId(), fileName: fileNameOf(source), source, status: 'waiting', page: 0, total: 0 }));
       if (added.length === 0) return;
       pending.current.push(...added);
       setJobs((all) => [...all, ...added]);

@@ -10,6 +10,7 @@ import { displayValue } from './reader/MetadataFields';
 import type { DocumentSummary } from '../../../electron/core/api/methods/corpus';
 import type { MetadataFieldView } from '../../../electron/core/metadata/describe';
 import './LibraryView.css';
+import { formatClock } from '../media/clock';
 
 /** A card's field with its source a hover (or a screen reader) away; a supplied year is marked. */
 function LibraryField({ document, field, label }: { document: DocumentSummary; field: MetadataFieldView['field']; label: string }) {
@@ -78,10 +79,17 @@ function PaperList() {
                 <dl className="document-meta">
                   <LibraryField document={document} field="year" label="Year" />
                   <LibraryField document={document} field="publishers" label="Publisher" />
-                  <div>
-                    <dt>Pages</dt>
-                    <dd>{document.pageCount}</dd>
-                  </div>
+                  {document.media ? (
+                    <div>
+                      <dt>{document.media.video ? 'Video' : 'Recording'}</dt>
+                      <dd>{formatClock(document.media.duration)}</dd>
+                    </div>
+                  ) : (
+                    <div>
+                      <dt>Pages</dt>
+                      <dd>{document.pageCount}</dd>
+                    </div>
+                  )}
                   <div>
                     <dt>Passages</dt>
                     <dd>{document.passageCount}</dd>

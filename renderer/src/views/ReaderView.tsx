@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useApi } from '../api/use-api';
 import { Loaded, EmptyState } from '../components/States';
-import { routeHref } from '../app/routes';
+import { parsePlaySpan, routeHref } from '../app/routes';
 import type { Route } from '../app/routes';
 import { DocumentReader } from './reader/DocumentReader';
 
@@ -12,7 +12,15 @@ import { DocumentReader } from './reader/DocumentReader';
 export function ReaderView({ route }: { route: Route }) {
   const docId = route.params[0];
   if (!docId) return <ReopenLast />;
-  return <DocumentReader key={docId} docId={docId} passageId={route.query.get('passage') ?? undefined} footnote={Number(route.query.get('footnote')) || undefined} />;
+  return (
+    <DocumentReader
+      key={docId}
+      docId={docId}
+      passageId={route.query.get('passage') ?? undefined}
+      footnote={Number(route.query.get('footnote')) || undefined}
+      playSpan={parsePlaySpan(route.query.get('play'))}
+    />
+  );
 }
 
 function ReopenLast() {

@@ -124,7 +124,7 @@ describe('workbench export', () => {
 
     await cli(['export', 'annotations', '--format', 'csv', '--out', join(out, 'a.csv'), '--workspace', workspace]);
     const csv = (await readFile(join(out, 'a.csv'), 'utf8')).split('\r\n');
-    expect(csv[0]).toBe('document,page,quote,note,topic,entities,recommendations,created,speaker');
+    expect(csv[0]).toBe('document,page,quote,note,topic,entities,recommendations,created,speaker,start,end');
     expect(csv[1]).toContain(',"Note, with ""quotes""",Security / NATO,');
 
     await cli(['export', 'annotations', '--format', 'w3c', '--out', join(out, 'a.jsonld'), '--workspace', workspace]);

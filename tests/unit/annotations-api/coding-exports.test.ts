@@ -90,7 +90,7 @@ describe('exports carry the coding', () => {
     const { core, recommendationLabel, transcriptTitle } = await codedWorkspace();
     const { text } = await call(core, 'annotations.export', { format: 'csv' });
     const [header, ...rows] = parseCsv(text).filter((row) => row.length > 1);
-    expect(header).toEqual(['document', 'page', 'quote', 'note', 'topic', 'entities', 'recommendations', 'created', 'speaker']);
+    expect(header).toEqual(['document', 'page', 'quote', 'note', 'topic', 'entities', 'recommendations', 'created', 'speaker', 'start', 'end']);
     const cell = (row: string[], column: string) => row[header!.indexOf(column)];
     const seedRows = rows.filter((row) => cell(row, 'quote') === coeQuote);
     expect(seedRows.map((row) => [cell(row, 'topic'), cell(row, 'entities'), cell(row, 'recommendations'), cell(row, 'speaker')])).toEqual([

@@ -110,12 +110,12 @@ describe('CSV', () => {
   it('writes one row per quote and topic, and one row with an empty topic for an uncoded quote', () => {
     const csv = exportAnnotationsCsv(services.annotations.list(), { topics: services.topics.tree(), lookup: corpus });
     const lines = csv.split('\r\n');
-    expect(lines[0]).toBe('document,page,quote,note,topic,entities,recommendations,created,speaker');
+    expect(lines[0]).toBe('document,page,quote,note,topic,entities,recommendations,created,speaker,start,end');
     const page = coded.target.selectors.page!.page;
     const codedRow = (topic: string) =>
-      `How to Advance Kosovo-NATO Relations?,${page},Kosovo could propose establishing a Centre of Excellence,"Concrete, low-cost ask.",${topic},NATO; Kosovo Security Force,Rec. 3: NATO Centre of Excellence,${coded.createdAt},`;
+      `How to Advance Kosovo-NATO Relations?,${page},Kosovo could propose establishing a Centre of Excellence,"Concrete, low-cost ask.",${topic},NATO; Kosovo Security Force,Rec. 3: NATO Centre of Excellence,${coded.createdAt},,,`;
     expect(lines.slice(1, -1)).toEqual([
-      `"Interview 1, Mitrovica",1,"People say ""they are outsiders"", and nobody",,,,,${plain.createdAt},R1`,
+      `"Interview 1, Mitrovica",1,"People say ""they are outsiders"", and nobody",,,,,${plain.createdAt},R1,,`,
       codedRow('Security & Defence'),
       codedRow('North Kosovo'),
     ]);

@@ -73,3 +73,39 @@ describe('app:// resolves real paths inside its roots', () => {
     expect(contentSecurityPolicy).toMatch(/^default-src 'none'/);
   });
 });
+
+describe('app:// serves a recording in parts, as the media element asks', () => {
+  const recording = () => join(roots.workspaceDir, 'documents', 'imp-1', 'media.ogg');
+  const bytes = Buffer.from(Array.from({ length: 1000 }, (_, i) => i % 251));
+  beforeEach(() => writeFile(recording(), bytes));
+  const url = '/workspace/documents/imp-1/media.ogg';
+
+  it('answers a Range with 206 and exactly those bytes', async () => {
+    const answer = await answerAssetRequest(url, roots, 'bytes=100-199');
+    expect(answer.status).toBe(206);
+    expect(answer.headers['content-range']).toBe('bytes 100-199/1000');
+    expect(answer.headers['content-type']).toBe('audio/ogg');
+    expect(answer.headers['content-security-policy']).toBe(contentSecurityPolicy);
+    expect(Buffer.from(answer.body as Uint8Array)).toEqual(bytes.subarray(100, 200));
+  });
+
+  it('answers open and suffix ranges, and refuses one past the end with 416', async () => {
+    const open = await answerAssetRequest(url, roots, 'bytes=900-');
+    expect(open.headers['content-range']).toBe('bytes 900-999/1000');
+    expect(Buffer.from(open.body as Uint8Array)).toEqual(bytes.subarray(900));
+    const suffix = await answerAssetRequest(url, roots, 'bytes=-10');
+    expect(Buffer.from(suffix.body as Uint8Array)).toEqual(bytes.subarray(990));
+    const beyond = await answerAssetRequest(url, roots, 'bytes=1000-');
+    expect(beyond.status).toBe(416);
+    expect(beyond.headers['content-range']).toBe('bytes */1000');
+  });
+
+  it('checks the path before the range: nothing outside the roots is served in parts either', async () => {
+    expect((await answerAssetRequest('/workspace/documents/../annotations.json', roots, 'bytes=0-5')).status).toBe(404);
+    expect((await answerAssetRequest('/workspace/documents/imp-1/..%2f..%2fannotations.json', roots, 'bytes=0-5')).status).toBe(404);
+  });
+
+  it('lets the renderer play media from its own origin only', () => {
+    expect(contentSecurityPolicy).toContain("media-src 'self'");
+  });
+});

@@ -45,6 +45,16 @@ describe('file paths from the renderer', () => {
     expect(() => grants.check('exchange.importProject', { path: '/home/ana/Projects/north.qdpx' })).not.toThrow();
   });
 
+  it('guards a recording’s transcript as it guards the recording, and the transcript added later', () => {
+    const grants = new PathGrants();
+    grants.grant(['/home/ana/Recordings/interview-3.ogg']);
+    expect(() => grants.check('import.file', { path: '/home/ana/Recordings/interview-3.ogg', transcript: '/home/ana/.ssh/id_ed25519' })).toThrow(WorkbenchError);
+    expect(() => grants.check('import.addTranscript', { docId: 'imp-abc', path: '/home/ana/Recordings/interview-3.vtt' })).toThrow(WorkbenchError);
+    grants.grant(['/home/ana/Recordings/interview-3.vtt']);
+    expect(() => grants.check('import.file', { path: '/home/ana/Recordings/interview-3.ogg', transcript: '/home/ana/Recordings/interview-3.vtt' })).not.toThrow();
+    expect(() => grants.check('import.addTranscript', { docId: 'imp-abc', path: '/home/ana/Recordings/interview-3.vtt' })).not.toThrow();
+  });
+
   it('lets methods without paths through, and checks nothing else', () => {
     const grants = new PathGrants();
     expect(() => grants.check('import.bytes', { fileName: 'a.pdf', base64: 'JVBERg==' })).not.toThrow();

@@ -4,8 +4,11 @@ import type { Annotation } from '../annotation-schema';
 import type { CorpusLookup } from '../corpus-lookup';
 import { codingFields } from './coding-fields';
 
-/** `speaker` came last (after `created`), so spreadsheets built on the older columns still line up. */
-export const csvColumns = ['document', 'page', 'quote', 'note', 'topic', 'entities', 'recommendations', 'created', 'speaker'] as const;
+/**
+ * `speaker` came last (after `created`), then `start` and `end` (seconds into the recording,
+ * for quotes of timed transcripts), so spreadsheets built on the older columns still line up.
+ */
+export const csvColumns = ['document', 'page', 'quote', 'note', 'topic', 'entities', 'recommendations', 'created', 'speaker', 'start', 'end'] as const;
 
 /**
  * One row per quote and topic (its full path), so a spreadsheet can pivot by topic; a quote
@@ -24,7 +27,7 @@ export function exportAnnotationsCsv(annotations: readonly Annotation[], context
     const entities = coding.entities.join('; ');
     const recommendations = coding.recommendations.join('; ');
     for (const topic of coding.topics.length > 0 ? coding.topics : ['']) {
-      rows.push([document, page, quote, annotation.note, topic, entities, recommendations, annotation.createdAt, coding.speaker ?? '']);
+      rows.push([document, page, quote, annotation.note, topic, entities, recommendations, annotation.createdAt, coding.speaker ?? '', coding.timeSpan?.start, coding.timeSpan?.end]);
     }
   }
   return toCsv(rows, options);

@@ -4,6 +4,7 @@ import type { AnnotationView, TopicSummary } from '../methods';
 import type { Annotation } from '../annotation-schema';
 import type { AnnotationService } from '../annotation-service';
 import type { CorpusLookup } from '../corpus-lookup';
+import { timeSpanOfRanges } from '../time-span';
 
 /** An annotation with the names of what it points at, so views need no second call. */
 export function toAnnotationView(annotation: Annotation, topics: TopicService, lookup: CorpusLookup, annotations: Pick<AnnotationService, 'coderOf' | 'lastEditorOf'>): AnnotationView {
@@ -13,6 +14,7 @@ export function toAnnotationView(annotation: Annotation, topics: TopicService, l
   const doc = annotation.anchorStatus === 'orphan' ? undefined : lookup.getDocumentText(annotation.docId);
   // An orphan has no place in the current text, so it gets no highlight.
   const ranges = doc && end <= doc.text.length ? documentRangeToPassages(doc, start, end) : [];
+  const timeSpan = timeSpanOfRanges(ranges, (id) => lookup.getPassage(id));
   return {
     ...annotation,
     documentTitle: lookup.documentTitle?.(annotation.docId) ?? annotation.docId,
@@ -23,6 +25,7 @@ export function toAnnotationView(annotation: Annotation, topics: TopicService, l
     coder: annotations.coderOf(annotation),
     editedBy: annotations.lastEditorOf(annotation),
     ranges,
+    ...(timeSpan ? { timeSpan } : {}),
   };
 }
 

@@ -11,6 +11,8 @@ export interface DocumentSummary extends CorpusDocument {
   recommendationCount: number;
   /** URL path of the PDF for the reader, relative to the app's origin. */
   pdfUrl?: string;
+  /** URL path of an imported recording's media, for the player. */
+  mediaUrl?: string;
   /** Every metadata field with its value and where it came from, empty ones included. */
   metadataFields: MetadataFieldView[];
 }

@@ -3,6 +3,7 @@ import type { ImportResult, importMethods } from '../methods.js';
 import { WorkbenchError } from '../../api/errors.js';
 import type { AreaHandlers } from '../../core-context.js';
 import type { ImportContext } from './import-context.js';
+import { addTranscript } from './add-transcript.js';
 import { withBytesAsFile } from './bytes-as-file.js';
 import type { ImportJobs } from './import-jobs.js';
 import { ocrLanguages, ocrTextLayer } from './ocr-handlers.js';
@@ -33,8 +34,16 @@ export function importHandlers(
     return projects.importer(filePath, fileName).then((result) => (choices.jobId === undefined ? result : { ...result, jobId: choices.jobId }));
   };
   return {
-    'import.file': ({ path: filePath, ...choices }) => importAny(filePath, basename(filePath), choices),
-    'import.bytes': ({ fileName, base64, ...choices }) => withBytesAsFile(fileName, base64, (filePath) => importAny(filePath, fileName, choices)),
+    'import.file': ({ path: filePath, transcript, ...choices }) =>
+      importAny(filePath, basename(filePath), { ...choices, ...(transcript === undefined ? {} : { transcriptPath: transcript, transcriptFileName: basename(transcript) }) }),
+    'import.bytes': ({ fileName, base64, transcript, ...choices }) =>
+      withBytesAsFile(fileName, base64, (filePath) =>
+        transcript === undefined
+          ? importAny(filePath, fileName, choices)
+          : withBytesAsFile(transcript.fileName, transcript.base64, (transcriptPath) => importAny(filePath, fileName, { ...choices, transcriptPath, transcriptFileName: transcript.fileName })),
+      ),
+    'import.addTranscript': ({ docId, path: transcriptPath }) => addTranscript(context, docId, transcriptPath, basename(transcriptPath), options),
+    'import.addTranscriptBytes': ({ docId, fileName, base64 }) => withBytesAsFile(fileName, base64, (transcriptPath) => addTranscript(context, docId, transcriptPath, fileName, options)),
     'import.ocrLanguages': () => ocrLanguages(context),
     'import.ocrTextLayer': ({ docId, page }) => ocrTextLayer(context, docId, page),
     'import.cancel': ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),

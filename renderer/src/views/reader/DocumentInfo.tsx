@@ -3,6 +3,7 @@ import type { Footnote } from '../../../../electron/core/corpus/schema';
 import { DocumentNote } from '../../annotations/DocumentNote';
 import { ExternalLink } from './ExternalLink';
 import { MetadataFields } from './MetadataFields';
+import { formatClock } from '../../media/clock';
 import './DocumentInfo.css';
 
 const kindLabels: Record<string, string> = {
@@ -22,7 +23,10 @@ export function DocumentInfo({ document, footnotes, onClose }: { document: Docum
   const rows: Array<[string, string | undefined]> = [
     ['Kind', kindLabels[document.kind] ?? document.kind],
     ['Language', document.language],
-    ['Pages', document.pageCount ? String(document.pageCount) : undefined],
+    ['Pages', document.pageCount && !document.media ? String(document.pageCount) : undefined],
+    // A recording: what was read from its own headers, and the transcript kept with it.
+    ['Recording', document.media ? `${formatClock(document.media.duration)}, ${document.media.video ? 'video' : 'audio'} (${document.media.codec}, ${document.media.container})` : undefined],
+    ['Transcript', document.media ? (document.media.transcriptFile ?? 'none yet') : undefined],
     ['Passages', String(document.passageCount)],
     ['Notes', String(document.footnoteCount)],
   ];

@@ -21,6 +21,13 @@ import { useReaderFind, type FindScope } from './use-reader-find';
 import { useReaderAnnotations } from '../../annotations/use-reader-annotations';
 import { SelectionAnnotator, type FallbackTarget } from '../../annotations/SelectionAnnotator';
 import { ReaderAnnotationsPane } from '../../annotations/ReaderAnnotationsPane';
+import { MediaPlayer } from '../../media/MediaPlayer';
+import { AddTranscript } from '../../media/AddTranscript';
+import { useMediaPlayer } from '../../media/use-media-player';
+import { usePlayerKeys } from '../../media/use-player-keys';
+import { timedPassages } from '../../media/passage-at-time';
+import { PlayerContext, type PlayerControls } from '../../media/player-context';
+import type { Passage } from '../../../../electron/core/corpus/schema';
 import './DocumentReader.css';
 
 /**
@@ -28,9 +35,38 @@ import './DocumentReader.css';
  * other: each reports where it is, and the view sync (use-view-sync.ts, view-sync.ts)
  * decides what the other should show.
  */
-export function DocumentReader({ docId, passageId, footnote }: { docId: string; passageId?: string | undefined; footnote?: number | undefined }) {
+export function DocumentReader({
+  docId,
+  passageId,
+  footnote,
+  playSpan: spanToPlay,
+}: {
+  docId: string;
+  passageId?: string | undefined;
+  footnote?: number | undefined;
+  /** A quote's span to play as soon as the recording can (a link from the Topics view). */
+  playSpan?: { start: number; end: number } | undefined;
+}) {
   const { document, passagesQuery, passages, byId, footnotes, mentions, entities } = useReaderData(docId);
   const pdfUrl = document.value?.pdfUrl;
+  // An imported recording: the player above the transcript, bound to its timed passages.
+  const media = document.value?.media;
+  const mediaUrl = document.value?.mediaUrl;
+  const timed = useMemo(() => timedPassages(passages), [passages]);
+  const player = useMediaPlayer(timed, media?.duration ?? 0);
+  usePlayerKeys(mediaUrl ? player : undefined);
+  const { playSpan, playFrom } = player;
+  const playerControls = useMemo((): PlayerControls | undefined => (mediaUrl ? { docId, playSpan } : undefined), [mediaUrl, docId, playSpan]);
+  // A link that asks for a quote's span plays it once the recording has loaded, once per link.
+  const playedLink = useRef<string | undefined>(undefined);
+  const mediaReady = player.state.duration > 0 && player.state.ready;
+  useEffect(() => {
+    const key = spanToPlay ? `${spanToPlay.start}-${spanToPlay.end}` : undefined;
+    if (!spanToPlay || !mediaUrl || !mediaReady || playedLink.current === key) return;
+    playedLink.current = key;
+    playSpan(spanToPlay);
+  }, [spanToPlay, mediaUrl, mediaReady, playSpan]);
+  const playPassage = useMemo(() => (mediaUrl ? (passage: Passage) => passage.start !== undefined && playFrom(passage.start) : undefined), [mediaUrl, playFrom]);
   const pdfState = usePdfDocument(pdfUrl, document.value && document.value.origin !== 'bundled' ? docId : undefined);
   const pdf = pdfState.status === 'ready' ? pdfState.pdf : undefined;
   const annotations = useReaderAnnotations(docId, passages);
@@ -97,6 +133,7 @@ export function DocumentReader({ docId, passageId, footnote }: { docId: string; 
 
   return (
     <AskToOpenContext.Provider value={setAskUrl}>
+      <PlayerContext.Provider value={playerControls}>
       <section className="reader-view" aria-label="Reader">
         <Loaded state={document}>
           {(doc) => (
@@ -142,6 +179,7 @@ export function DocumentReader({ docId, passageId, footnote }: { docId: string; 
               onClose={find.close}
             />
           ) : null}
+          {mediaUrl && media ? <MediaPlayer src={mediaUrl} mimeType={media.mimeType} video={media.video} player={player} /> : null}
         </div>
         <div className={`reader-panes${showPdf && showText ? ' is-split' : ''}`}>
           {showPdf && panes.sidebar && pdf ? <PdfSidebar pdf={pdf} currentPage={pdfView.current} onOutline={sync.onOutline} onPage={sync.goToPage} /> : null}
@@ -171,7 +209,10 @@ export function DocumentReader({ docId, passageId, footnote }: { docId: string; 
           {showText ? (
             <div className="reader-pane text-column" ref={textColumn} onPointerDown={() => (lastPane.current = 'text')} onFocus={() => (lastPane.current = 'text')}>
               <Loaded state={passagesQuery}>
-                {(items) => (
+                {(items) =>
+                  media && items.length === 0 ? (
+                    <AddTranscript docId={docId} />
+                  ) : (
                   <StructuredText
                     docId={docId}
                     passages={items}
@@ -185,8 +226,11 @@ export function DocumentReader({ docId, passageId, footnote }: { docId: string; 
                     onPassageClick={sync.onTextPassageClick}
                     onViewChange={sync.onTextViewChange}
                     highlights={annotations.highlights}
+                    playingPassageId={mediaUrl ? player.playing?.id : undefined}
+                    onPlayPassage={playPassage}
                   />
-                )}
+                  )
+                }
               </Loaded>
             </div>
           ) : null}
@@ -202,6 +246,7 @@ export function DocumentReader({ docId, passageId, footnote }: { docId: string; 
         />
         {askUrl ? <ExternalLinkDialog url={askUrl} onConfirm={() => void confirmOpen()} onCancel={() => setAskUrl(undefined)} /> : null}
       </section>
+      </PlayerContext.Provider>
     </AskToOpenContext.Provider>
   );
 }

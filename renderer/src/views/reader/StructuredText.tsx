@@ -13,6 +13,7 @@ import type { HighlightRange } from '../../annotations/highlight-pieces';
 import { routeHref } from '../../app/routes';
 import { navigate } from '../../app/use-route';
 import { cellRanges } from './table-cells';
+import { formatClock } from '../../media/clock';
 import './StructuredText.css';
 import type { TextView } from './view-sync';
 
@@ -35,6 +36,10 @@ interface Props {
   onViewChange: (view: TextView, byUser: boolean) => void;
   /** The paper's annotations, per passage, drawn into the text. */
   highlights?: ReadonlyMap<string, HighlightRange[]>;
+  /** A recording's transcript: the passage being said now, marked and kept in view while it plays. */
+  playingPassageId?: string | undefined;
+  /** A recording's transcript: a timed passage's time plays the recording from there. */
+  onPlayPassage?: ((passage: Passage) => void) | undefined;
 }
 
 /**
@@ -44,7 +49,8 @@ interface Props {
  * Enter opens the entity's page.
  */
 export const StructuredText = memo(function StructuredText(props: Props) {
-  const { docId, passages, footnotes, mentions, entities, activePassageId, highlightActive, scrollRequest, footnoteRequest, onPassageClick, onViewChange, highlights } = props;
+  const { docId, passages, footnotes, mentions, entities, activePassageId, highlightActive, scrollRequest, footnoteRequest, onPassageClick, onViewChange, highlights, playingPassageId, onPlayPassage } =
+    props;
   const scroller = useRef<HTMLDivElement>(null);
   const programmatic = useRef(false);
   const body = useMemo(() => groupBlocks(passages.filter((passage) => !passage.backMatter)), [passages]);
@@ -123,6 +129,19 @@ export const StructuredText = memo(function StructuredText(props: Props) {
     note.classList.add('is-highlighted');
   }, [footnoteRequest]);
 
+  // The passage being said stays in view while it plays (only when it has left the view, so
+  // reading a little ahead is not interrupted at every passage).
+  useEffect(() => {
+    if (!playingPassageId || !scroller.current) return;
+    const element = scroller.current.querySelector<HTMLElement>(`[data-passage-id="${CSS.escape(playingPassageId)}"]`);
+    if (!element) return;
+    const pane = scroller.current.getBoundingClientRect();
+    const box = element.getBoundingClientRect();
+    if (box.top >= pane.top && box.bottom <= pane.bottom) return;
+    programmatic.current = true;
+    element.scrollIntoView({ block: 'center' });
+  }, [playingPassageId]);
+
   const frame = useRef(0);
   const onScroll = () => {
     cancelAnimationFrame(frame.current);
@@ -177,12 +196,30 @@ export const StructuredText = memo(function StructuredText(props: Props) {
     />
   );
 
+  // The time a passage is said at, as a button that plays it: outside the passage text, so
+  // selections and annotation offsets are unaffected.
+  const time = (passage: Passage) =>
+    onPlayPassage && passage.start !== undefined ? (
+      <button
+        type="button"
+        className="passage-time"
+        data-not-passage-text=""
+        onClick={() => onPlayPassage(passage)}
+        aria-label={`Play from ${formatClock(passage.start)}`}
+        title={`Play from ${formatClock(passage.start)}`}
+      >
+        {formatClock(passage.start)}
+      </button>
+    ) : null;
+
   const renderPassage = (passage: Passage) => {
     const active = passage.id === activePassageId;
+    const playing = passage.id === playingPassageId;
     const common = {
       'data-passage-id': passage.id,
       'data-page': passage.page,
-      className: `passage passage-${passage.kind}${active ? ' is-active' : ''}${active && highlightActive ? ' is-highlighted' : ''}`,
+      className: `passage passage-${passage.kind}${active ? ' is-active' : ''}${active && highlightActive ? ' is-highlighted' : ''}${playing ? ' is-playing' : ''}`,
+      ...(playing ? { 'aria-current': 'time' as const } : {}),
       onClick: (event: ReactMouseEvent) => {
         if ((event.target as HTMLElement).closest('a, button, .mention')) return;
         if (!window.getSelection()?.isCollapsed) return;
@@ -210,6 +247,7 @@ export const StructuredText = memo(function StructuredText(props: Props) {
       case 'quote':
         return (
           <blockquote key={passage.id} {...common}>
+            {time(passage)}
             {passage.speaker ? <strong className="speaker">{passage.speaker}: </strong> : null}
             {inline(passage)}
             {actions}
@@ -218,6 +256,7 @@ export const StructuredText = memo(function StructuredText(props: Props) {
       default:
         return (
           <p key={passage.id} {...common}>
+            {time(passage)}
             {passage.speaker ? <strong className="speaker">{passage.speaker}: </strong> : null}
             {inline(passage)}
             {actions}

@@ -1,5 +1,6 @@
 import type { TopicPageQuote } from '../../../../electron/core/annotations/topic-page';
-import { passageHref } from '../../app/routes';
+import { passageHref, playSpanHref } from '../../app/routes';
+import { formatSpan } from '../../media/clock';
 import './QuoteList.css';
 
 /** Quotes with their document, page, speaker, context and note, each linking to its place. */
@@ -11,9 +12,17 @@ export function QuoteList({ quotes, topicNames }: { quotes: TopicPageQuote[]; to
           <p className="topic-quote-source">
             <a href={passageHref(quote.docId, quote.passageId)}>
               {quote.documentTitle}
-              {quote.page ? `, p. ${quote.page}` : ''}
+              {quote.page && !quote.timeSpan ? `, p. ${quote.page}` : ''}
             </a>
             {quote.speaker ? <span className="topic-quote-speaker"> · {quote.speaker}</span> : null}
+            {quote.timeSpan ? (
+              <>
+                {' · '}
+                <a className="topic-quote-play" href={playSpanHref(quote.docId, quote.passageId, quote.timeSpan)} aria-label={`Play the quote in the reader, ${formatSpan(quote.timeSpan)}`}>
+                  ▶ {formatSpan(quote.timeSpan)}
+                </a>
+              </>
+            ) : null}
             {quote.anchorStatus === 'orphan' ? <span className="muted"> · no longer found in the text</span> : null}
           </p>
           <blockquote className="topic-quote-text">
