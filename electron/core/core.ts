@@ -21,6 +21,7 @@ import { createSettingsArea, settingsCollections } from './settings';
 import { openWorkspace, type CompactionPolicy, type LockInfo, type Workspace, type WorkspaceUser } from './store';
 import { createTeamArea, teamCollections, teamLocalCollections } from './team';
 import { createExchangeArea } from './exchange';
+import { createInterviewsArea } from './interviews';
 import { topicsCollections } from './topics';
 import { UserEntityService, userEntitiesCollections } from './user-entities';
 
@@ -143,6 +144,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     });
     areas.push(exchange);
     imports.setProjectImporter(exchange.importFile);
+    const interviews = createInterviewsArea(context, { annotations: annotations.face, content: imports.content, userEntities: () => userEntities.list() });
+    areas.push(interviews);
 
     const handlers: Handlers = {
       'app.info': () => ({
@@ -183,6 +186,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       ...evidence.handlers,
       ...team.handlers,
       ...exchange.handlers,
+      ...interviews.handlers,
       ...options.hostHandlers,
     };
 

@@ -347,6 +347,21 @@ export class AnnotationService implements TopicReferences {
     return annotation;
   }
 
+  /**
+   * Inside another area's change (a document anonymised): puts an annotation rewritten by
+   * that area (its quote and note with names replaced) as given, checked against the schema.
+   * The caller's command takes care of undo.
+   */
+  stageReplacement(tx: Transaction, annotation: Annotation): void {
+    if (!tx.get(annotationsCollection, annotation.id)) this.require(annotation.id);
+    tx.put(annotationsCollection, this.validated(annotation));
+  }
+
+  /** Inside another area's change (auto-coding taken back): deletes an annotation it made. */
+  stageDeletion(tx: Transaction, id: string): void {
+    if (tx.get(annotationsCollection, id)) tx.delete(annotationsCollection, id);
+  }
+
   /** Inside the removal of an imported document: its annotations deleted, or kept as orphans. */
   stageDocumentRemoval(tx: Transaction, docId: string, choice: RemovedDocumentAnnotations): number {
     const affected = this.ofDocument(docId).flatMap((stored) => tx.get(annotationsCollection, stored.id) ?? []);

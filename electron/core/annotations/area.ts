@@ -52,7 +52,7 @@ export async function createAnnotationsArea(
       'annotations.documentNotes': () => documentNotes.list(),
       'annotations.setDocumentNote': ({ docId, text }) => documentNotes.set(docId, text),
     },
-    face: { annotations: services.annotations, topics: services.topics, documentNotes },
+    face: { annotations: services.annotations, topics: services.topics, documentNotes, runUndoable: (command) => services.undo.execute(command) },
     close: async () => {
       unsubscribe();
       stopPublishing();

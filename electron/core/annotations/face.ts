@@ -1,4 +1,5 @@
 import type { TopicService } from '../topics';
+import type { Command } from '../undo/undo-stack';
 import type { AnnotationService } from './annotation-service';
 import type { DocumentNotes } from './document-notes';
 
@@ -9,8 +10,10 @@ import type { DocumentNotes } from './document-notes';
  * removal. They never read the annotations collection themselves.
  */
 export interface AnnotationsFace {
-  annotations: Pick<AnnotationService, 'get' | 'all' | 'ofDocument' | 'count' | 'stageDocumentRemoval' | 'coderOf' | 'stageImported' | 'tombstone' | 'attachCitations'>;
+  annotations: Pick<AnnotationService, 'get' | 'all' | 'ofDocument' | 'count' | 'stageDocumentRemoval' | 'coderOf' | 'stageImported' | 'tombstone' | 'attachCitations' | 'stageReplacement' | 'stageDeletion'>;
   topics: Pick<TopicService, 'get' | 'list' | 'tree' | 'path' | 'count' | 'stageTopic' | 'stagePaths'>;
   /** Notes on whole documents (the REFI-QDA export writes each as its source's description). */
-  documentNotes: Pick<DocumentNotes, 'get' | 'text' | 'list'>;
+  documentNotes: Pick<DocumentNotes, 'get' | 'text' | 'list' | 'stageText'>;
+  /** Runs another area's change to coding (anonymising a document, auto-coding) as one step of the app's one undo stack. */
+  runUndoable<T>(command: Command<T>): Promise<T>;
 }

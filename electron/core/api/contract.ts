@@ -11,6 +11,7 @@ import { evidenceMethods } from '../evidence/methods';
 import { metadataEditsMethods } from '../metadata-edits/methods';
 import { teamMethods } from '../team/methods';
 import { exchangeMethods } from '../exchange/methods';
+import { interviewsMethods } from '../interviews/methods';
 import type { SerializedError } from './errors';
 
 /**
@@ -32,6 +33,7 @@ export const contract = {
   ...metadataEditsMethods,
   ...teamMethods,
   ...exchangeMethods,
+  ...interviewsMethods,
 };
 
 export type Contract = typeof contract;

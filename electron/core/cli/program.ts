@@ -13,6 +13,7 @@ import { registerMetadataCommands } from '../metadata-edits/cli';
 import { registerUserCommand } from './commands/user';
 import { registerEvidenceCommands } from '../evidence/cli';
 import { registerExchangeCommands } from '../exchange/cli';
+import { registerInterviewsCommands } from '../interviews/cli';
 import { CliContext } from './context';
 import type { GlobalOptions } from './context';
 import { printError, printResult } from './output';
@@ -71,6 +72,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   registerEvidenceCommands(program, run);
   registerTeamCommands(program, run);
   registerExchangeCommands(program, run);
+  registerInterviewsCommands(program, run);
   for (const command of program.commands) command.exitOverride().showHelpAfterError('(run `workbench --help` for usage)');
 
   try {

@@ -16,6 +16,7 @@ export type { ImportFormat } from './file-format.js';
 export type { ExtractPdfOptions, PdfExtraction, ExtractedPassage, ExtractedFootnote, ExtractedMetadata } from './types.js';
 export { createImportArea, type ImportArea, type ProjectImporter } from './area.js';
 export type { PreparedDocument } from './handlers/run-import.js';
+export type { ImportedContent } from './handlers/imported-content.js';
 export { documentDir, documentsDir } from './workspace-paths.js';
 export { Library, LibraryRecordSchema, libraryCollection, type LibraryRecord } from './handlers/library-records.js';
 export { importMethods, MAX_IMPORT_BYTES } from './methods.js';

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { method } from '../api/method';
+import { NameReplacementSchema } from './name-replacement';
+
+/** A name worth replacing: a speaker (or a word of a speaker's name), or a person of the entity catalogue found in the document. */
+export interface NameSuggestion {
+  name: string;
+  source: 'speaker' | 'entity';
+  /** Whole-word occurrences in the passages and speaker labels. */
+  count: number;
+}
+
+export interface ReplacementCount {
+  real: string;
+  pseudonym: string;
+  count: number;
+}
+
+export interface AnonymisePreview {
+  docId: string;
+  title: string;
+  speakers: string[];
+  suggestions: NameSuggestion[];
+  /** What is wrong with the replacements given as a list (a name twice…). */
+  problems: string[];
+  /** Set when this document cannot be anonymised (its pages are pictures), saying why and what to do. */
+  blocked?: string;
+  /** For replacements given: how many each would make. */
+  replacements?: ReplacementCount[];
+  annotationsChanged?: number;
+}
+
+export interface AnonymiseResult {
+  docId: string;
+  /** The document's title after anonymising. */
+  title: string;
+  replacements: ReplacementCount[];
+  passagesChanged: number;
+  speakerTurnsChanged: number;
+  annotationsChanged: number;
+  noteChanged: boolean;
+  /** Without a key path: the key, for the caller to save where the user chooses (never in the workspace). */
+  key?: { fileName: string; text: string };
+  /** With a key path: where the key was written. */
+  keyPath?: string;
+}
+
+const docId = z.string().min(1).max(200);
+const replacements = z.array(NameReplacementSchema).max(500);
+
+export const interviewsMethods = {
+  /** Names to suggest for a document, and the number of replacements each given pair would make. Changes nothing. */
+  'interviews.anonymisePreview': method<AnonymisePreview>()(z.object({ docId, replacements: replacements.optional() }).strict()),
+  /**
+   * Replaces real names by pseudonyms throughout an imported document, its annotations and
+   * notes, as one undoable step. `keyPath` (outside the workspace) receives the key;
+   * without it the key comes back in the answer.
+   */
+  'interviews.anonymise': method<AnonymiseResult>()(
+    z.object({ docId, replacements: replacements.min(1, 'give at least one "Real Name=Pseudonym"'), keyPath: z.string().min(1).max(4096).optional() }).strict(),
+  ),
+};

@@ -1,0 +1,167 @@
+import { existsSync } from 'node:fs';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import type { Core } from '../../../electron/core/core';
+import { useCores } from '../../helpers/core';
+import { useTempDirs } from '../../helpers/temp-dir';
+import { call } from '../team/support';
+import { arben, importInterview, passagesOf } from './support';
+
+const openCore = useCores();
+const tempDir = useTempDirs();
+
+async function everythingAbout(core: Core, docId: string, dir: string) {
+  const csv = (await call(core, 'annotations.export', { format: 'csv' })).text;
+  const markdown = (await call(core, 'annotations.export', { format: 'md' })).text;
+  const w3c = (await call(core, 'annotations.export', { format: 'w3c' })).text;
+  const project = await call(core, 'exchange.exportProject', {});
+  const qdpx = await JSZip.loadAsync(Buffer.from(project.data!, 'base64'));
+  const qdpxText = (await Promise.all(Object.values(qdpx.files).filter((file) => !file.dir).map((file) => file.async('string')))).join('\n');
+  const bundlePath = join(dir, `bundle-${Date.now()}.zip`);
+  await call(core, 'team.exportBundle', { out: bundlePath });
+  const bundle = await JSZip.loadAsync(await readFile(bundlePath));
+  const bundleText = (await Promise.all(Object.values(bundle.files).filter((file) => !file.dir).map((file) => file.async('string')))).join('\n');
+  const search = await call(core, 'search.query', { query: 'Arben', limit: 100 });
+  const passages = passagesOf(core, docId);
+  const annotations = await call(core, 'annotations.list', { docId });
+  const note = await call(core, 'annotations.documentNote', { docId });
+  const folder = join(core.workspace.dir, 'documents', docId);
+  const names = (await readdir(folder)).sort();
+  const files = (await Promise.all(names.map((name) => readFile(join(folder, name), 'utf8')))).join('\n');
+  const record = JSON.parse(await readFile(join(folder, 'document.json'), 'utf8'));
+  const original = await readFile(join(folder, 'original.txt'), 'utf8');
+  return { csv, markdown, w3c, qdpxText, bundleText, search, passages, annotations, note, files, names, record, original };
+}
+
+async function codedInterview() {
+  const dir = await tempDir();
+  const core = await openCore(join(dir, 'workspace'));
+  const docId = await importInterview(core);
+  const passages = passagesOf(core, docId);
+  const family = passages.find((passage) => passage.text.includes("Arben's family"))!;
+  // One quote holds the possessive; another starts in the middle of the name ("ben's family").
+  const whole = await call(core, 'annotations.create', { passageId: family.id, quote: "Arben's family came from Vushtrri", topicPaths: ['Origins'], note: 'Arben moved as a child.' });
+  const start = family.text.indexOf("ben's family");
+  const cut = await call(core, 'annotations.create', { passageId: family.id, quote: "ben's family came", offsetInPassage: start });
+  const drita = passages.find((passage) => passage.text.startsWith('Drita trusts'))!;
+  const later = await call(core, 'annotations.create', { passageId: drita.id, quote: 'Arben Krasniqi and I argue', topicPaths: ['Trust in police'] });
+  await call(core, 'annotations.setDocumentNote', { docId, text: 'Interview with Arben Krasniqi, May 2025.' });
+  return { dir, core, docId, ids: { whole: whole.id, cut: cut.id, later: later.id } };
+}
+
+describe('workbench anonymise over the API', () => {
+  it('replaces the name in passages, speakers, search, annotations, notes, every export and the bundle, keeps the key outside, and undo brings all back', async () => {
+    const { dir, core, docId, ids } = await codedInterview();
+    const before = await everythingAbout(core, docId, dir);
+    // The fixture really holds the name everywhere we look afterwards.
+    for (const text of [before.csv, before.markdown, before.w3c, before.qdpxText, before.bundleText, before.files, before.note!.text]) expect(text).toMatch(arben);
+    expect(before.search.results.some((result) => arben.test(result.text))).toBe(true);
+
+    const preview = await call(core, 'interviews.anonymisePreview', { docId, replacements: [{ real: 'Arben Krasniqi', pseudonym: 'Respondent 4' }, { real: 'Arben', pseudonym: 'Besnik' }] });
+    expect(preview.suggestions.map((suggestion) => suggestion.name)).toEqual(expect.arrayContaining(['Arben Krasniqi', 'Arben', 'Drita Hoxha', 'Drita']));
+    expect(preview.suggestions.map((suggestion) => suggestion.name)).not.toContain('Interviewer');
+    // Speaker labels count: two turns of Arben Krasniqi, one mention in the capitals line, one in Drita's answer.
+    expect(preview.replacements).toEqual([
+      { real: 'Arben Krasniqi', pseudonym: 'Respondent 4', count: 4 },
+      { real: 'Arben', pseudonym: 'Besnik', count: 4 },
+    ]);
+
+    const keyPath = join(dir, 'key.json');
+    const result = await call(core, 'interviews.anonymise', { docId, replacements: [{ real: 'Arben Krasniqi', pseudonym: 'Respondent 4' }, { real: 'Arben', pseudonym: 'Besnik' }], keyPath });
+    expect(result).toMatchObject({ keyPath, annotationsChanged: 3, noteChanged: true, speakerTurnsChanged: 2 });
+    expect(result.key).toBeUndefined();
+
+    const after = await everythingAbout(core, docId, dir);
+    for (const [what, text] of Object.entries({ csv: after.csv, markdown: after.markdown, w3c: after.w3c, qdpx: after.qdpxText, bundle: after.bundleText, files: after.files, note: after.note!.text })) {
+      expect(text, what).not.toMatch(arben);
+    }
+    expect(after.search.results.filter((result) => arben.test(result.text))).toEqual([]);
+    expect(after.passages.map((passage) => passage.text).join('\n')).not.toMatch(arben);
+    expect(after.passages.map((passage) => passage.speaker)).toContain('Respondent 4');
+    const texts = after.passages.map((passage) => passage.text);
+    expect(texts).toContain("Twenty years. Besnik's family came from Vushtrri, and the school register still says RESPONDENT 4 in capitals.");
+    expect(texts).toContain('Not always. My cousin Arbenesha works for them, and she says besnik is a troublemaker.');
+    expect(after.csv).toContain('Respondent 4');
+
+    // Each annotation still points at the same words, on the new text.
+    const byId = new Map(after.annotations.map((annotation) => [annotation.id, annotation]));
+    expect(byId.get(ids.whole)!.target.selectors.quote.exact).toBe("Besnik's family came from Vushtrri");
+    expect(byId.get(ids.whole)!.note).toBe('Besnik moved as a child.');
+    expect(byId.get(ids.cut)!.target.selectors.quote.exact).toBe("Besnik's family came");
+    expect(byId.get(ids.later)!.target.selectors.quote.exact).toBe('Respondent 4 and I argue');
+    for (const annotation of after.annotations) {
+      expect(annotation.anchorStatus).toBe('anchored');
+      const { start, end } = annotation.target.selectors.position;
+      const text = passagesOf(core, docId).map((passage) => passage.text).join('\n\n');
+      expect(text.slice(start, end)).toBe(annotation.target.selectors.quote.exact);
+    }
+
+    // The key: outside the workspace, real → pseudonym with counts; nowhere inside it.
+    const key = JSON.parse(await readFile(keyPath, 'utf8'));
+    expect(key.entries[0].replacements).toEqual([
+      { real: 'Arben Krasniqi', pseudonym: 'Respondent 4', count: 4 },
+      { real: 'Arben', pseudonym: 'Besnik', count: 4 },
+    ]);
+    expect(after.bundleText).not.toContain('field-workbench-anonymisation-key');
+
+    // One undo brings every piece back.
+    const undone = await call(core, 'undo.undo', {});
+    expect(undone.done).toBe(true);
+    const back = await everythingAbout(core, docId, dir);
+    expect(back.passages).toEqual(before.passages);
+    expect(back.annotations.map((annotation) => [annotation.id, annotation.target, annotation.note])).toEqual(before.annotations.map((annotation) => [annotation.id, annotation.target, annotation.note]));
+    expect(back.note!.text).toBe(before.note!.text);
+    expect(back.names).toEqual(before.names);
+    expect(back.record).toEqual(before.record);
+    expect(back.original).toBe(before.original);
+    expect(back.search.results.some((result) => arben.test(result.text))).toBe(true);
+
+    // Redo does it again, the same way.
+    await call(core, 'undo.redo', {});
+    expect(passagesOf(core, docId)).toEqual(after.passages);
+  });
+
+  it('a name that is not in the document, a key inside the workspace, or a name given twice changes nothing', async () => {
+    const { dir, core, docId } = await codedInterview();
+    const folder = join(core.workspace.dir, 'documents', docId);
+    const saved = await readFile(join(folder, 'document.json'), 'utf8');
+    const annotations = await call(core, 'annotations.list', { docId });
+
+    await expect(call(core, 'interviews.anonymise', { docId, replacements: [{ real: 'Arben', pseudonym: 'Besnik' }, { real: 'Valon', pseudonym: 'R9' }] })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.stringContaining('“Valon” does not occur'),
+    });
+    await expect(call(core, 'interviews.anonymise', { docId, replacements: [{ real: 'Arben', pseudonym: 'Besnik' }], keyPath: join(core.workspace.dir, 'key.json') })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('must not be kept inside the workspace'),
+    });
+    await expect(call(core, 'interviews.anonymise', { docId, replacements: [{ real: 'Arben', pseudonym: 'Besnik' }, { real: 'arben', pseudonym: 'X' }] })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(call(core, 'interviews.anonymise', { docId, replacements: [{ real: 'Arben', pseudonym: ' ' }] })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    const notAKey = join(dir, 'notes.json');
+    await writeFile(notAKey, '{"mine": true}');
+    await expect(call(core, 'interviews.anonymise', { docId, replacements: [{ real: 'Arben', pseudonym: 'Besnik' }], keyPath: notAKey })).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(await readFile(notAKey, 'utf8')).toBe('{"mine": true}');
+
+    expect(await readFile(join(folder, 'document.json'), 'utf8')).toBe(saved);
+    expect(await call(core, 'annotations.list', { docId })).toEqual(annotations);
+    expect((await call(core, 'undo.state', {})).undoLabel).not.toBe('Anonymise document');
+    expect(existsSync(join(core.workspace.dir, 'key.json'))).toBe(false);
+  });
+
+  it('without a key path the key comes back to be saved, and a second document joins an existing key file', async () => {
+    const dir = await tempDir();
+    const core = await openCore(join(dir, 'workspace'));
+    const first = await importInterview(core);
+    const second = await importInterview(core, 'Interviewer: Hello Valon.\n\nValon: Hello.\n\nInterviewer: Bye Valon.\n\nValon: Bye.', 'second.txt');
+    const answer = await call(core, 'interviews.anonymise', { docId: first, replacements: [{ real: 'Drita', pseudonym: 'R2' }] });
+    expect(JSON.parse(answer.key!.text).entries[0].replacements).toEqual([{ real: 'Drita', pseudonym: 'R2', count: 4 }]);
+    const keyPath = join(dir, 'key.json');
+    await writeFile(keyPath, answer.key!.text);
+    await call(core, 'interviews.anonymise', { docId: second, replacements: [{ real: 'Valon', pseudonym: 'R3' }], keyPath });
+    const key = JSON.parse(await readFile(keyPath, 'utf8'));
+    expect(key.entries.map((entry: { docId: string }) => entry.docId)).toEqual([first, second]);
+    expect(passagesOf(core, second).map((passage) => passage.speaker)).toEqual(['Interviewer', 'R3', 'Interviewer', 'R3']);
+  });
+});
