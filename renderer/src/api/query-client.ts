@@ -42,7 +42,7 @@ export const invalidatedBy: { [C in EventChannel]?: (payload: EventPayloads[C]) 
   // An imported document added, edited or removed, or any document's metadata corrected
   // (here or in another process): the library, its text, the corrections listed with their
   // authors, and the annotations that lived on it (removal can orphan them).
-  'library.changed': () => ['corpus.', 'evidence.', 'metadata.edits', 'annotations.list', 'annotations.get', 'annotations.documentNote', 'settings.readingPosition', 'settings.lastReadingPosition'],
+  'library.changed': () => ['corpus.', 'evidence.', 'metadata.edits', 'interviews.', 'annotations.list', 'annotations.get', 'annotations.documentNote', 'settings.readingPosition', 'settings.lastReadingPosition'],
   // A document's note written or removed: the note and the Library's marks (prefix of both methods).
   'documentNotes.changed': () => ['annotations.documentNote'],
   'drafts.changed': () => ['drafts.list', 'drafts.listTrash', 'drafts.get'],
