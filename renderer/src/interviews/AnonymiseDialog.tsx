@@ -146,7 +146,7 @@ export function AnonymiseDialog({ document, onClose }: { document: DocumentSumma
         </table>
       ) : null}
       {shown.some((row) => row.pseudonym.trim() && (planned.get(row.name) ?? 0) > 0 && (planned.get(row.name) ?? 0) < (found.get(row.name) ?? 0)) ? (
-        <p className="anonymise-empty">A longer name is replaced first: “Arben Krasniqi” takes its words before “Arben” alone does, so the counts can be smaller than what was found.</p>
+        <p className="anonymise-empty">A longer name is replaced first (a full name before the first name alone), so a count can be smaller than what was found.</p>
       ) : null}
       <div className="anonymise-add">
         <input
