@@ -21,7 +21,7 @@ import { createSettingsArea, settingsCollections } from './settings';
 import { openWorkspace, type CompactionPolicy, type LockInfo, type Workspace, type WorkspaceUser } from './store';
 import { createTeamArea, teamCollections, teamLocalCollections } from './team';
 import { createExchangeArea } from './exchange';
-import { createInterviewsArea } from './interviews';
+import { createInterviewsArea, interviewsCollections } from './interviews';
 import { topicsCollections } from './topics';
 import { UserEntityService, userEntitiesCollections } from './user-entities';
 
@@ -37,6 +37,7 @@ export const workspaceCollections = [
   ...evidenceCollections,
   ...searchCollections,
   ...teamCollections,
+  ...interviewsCollections,
 ];
 
 /**

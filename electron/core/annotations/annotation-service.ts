@@ -415,14 +415,14 @@ export class AnnotationService implements TopicReferences {
   }
 
   /** Every quote under a topic with its document, speaker, context and note. */
-  topicPage(topicId: string, options: { includeDescendants?: boolean } = {}): TopicPage {
+  topicPage(topicId: string, options: { includeDescendants?: boolean } & Pick<AnnotationFilter, 'speaker' | 'attribute'> = {}): TopicPage {
     const topic = this.topics.require(topicId);
     const texts = new Map<string, DocumentText | undefined>();
     const documentText = (docId: string) => {
       if (!texts.has(docId)) texts.set(docId, this.lookup.getDocumentText(docId));
       return texts.get(docId);
     };
-    const quotes: TopicPageQuote[] = this.list({ topicId, includeDescendants: options.includeDescendants ?? false }).map((annotation) =>
+    const quotes: TopicPageQuote[] = this.list({ ...options, topicId, includeDescendants: options.includeDescendants ?? false }).map((annotation) =>
       topicPageQuote(annotation, this.lookup, documentText),
     );
     return { topic, path: this.topics.path(topicId), quotes };

@@ -16,4 +16,6 @@ export interface AnnotationsFace {
   documentNotes: Pick<DocumentNotes, 'get' | 'text' | 'list' | 'stageText'>;
   /** Runs another area's change to coding (anonymising a document, auto-coding) as one step of the app's one undo stack. */
   runUndoable<T>(command: Command<T>): Promise<T>;
+  /** The interviews area tells how to read a quote's case attributes (its document's and its speaker's), so filters and exports can use them. */
+  attachCaseAttributes(provider: (docId: string, speaker: string | undefined) => Record<string, string>): void;
 }

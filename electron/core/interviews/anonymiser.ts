@@ -7,6 +7,8 @@ import { cannotRewriteOriginal, planAnonymisation, type AnonymisePlan, type Docu
 import { checkKeyPath, keyText, writeKeyFile, type KeyEntry } from './key-file.js';
 import { NameReplacer, replacementListProblems, type NameReplacement } from './name-replacement.js';
 import type { AnonymiseResult, AnonymisePreview, NameSuggestion } from './methods.js';
+import { caseId, casesCollection, type CaseRecord } from './case-record.js';
+import type { CaseService } from './case-service.js';
 
 export interface AnonymiserDeps {
   annotations: AnnotationsFace;
@@ -28,6 +30,7 @@ export class Anonymiser {
   constructor(
     private readonly context: CoreContext,
     private readonly deps: AnonymiserDeps,
+    private readonly cases: CaseService,
   ) {}
 
   private async material(docId: string): Promise<DocumentMaterial> {
@@ -85,7 +88,7 @@ export class Anonymiser {
     await this.checkedPlan(docId, replacements);
     const knownKey = keyPath === undefined ? undefined : await checkKeyPath(keyPath, this.context.workspace.dir);
 
-    let before: DocumentMaterial | undefined;
+    let before: (DocumentMaterial & { cases: CaseRecord[]; renamedCaseIds: string[] }) | undefined;
     let result: AnonymiseResult | undefined;
     await this.deps.annotations.runUndoable({
       label: 'Anonymise document',
@@ -98,8 +101,8 @@ export class Anonymiser {
           anonymisedAt: new Date().toISOString(),
           replacements: replacements.map((replacement, index) => ({ ...replacement, count: plan.counts[index]! })),
         };
-        await this.apply(docId, material, plan);
-        before = material;
+        const cases = await this.apply(docId, material, plan);
+        before = { ...material, ...cases };
         if (keyPath !== undefined) await writeKeyFile(keyPath, [...(knownKey ?? []).filter((known) => known.docId !== docId), entry]);
         result = resultOf(docId, plan, entry, keyPath);
       },
@@ -126,31 +129,45 @@ export class Anonymiser {
     return plan;
   }
 
-  private async apply(docId: string, material: DocumentMaterial, plan: AnonymisePlan): Promise<void> {
+  /** Answers the speakers' cases as they were, and the ids they moved to, for undo. */
+  private async apply(docId: string, material: DocumentMaterial, plan: AnonymisePlan): Promise<{ cases: CaseRecord[]; renamedCaseIds: string[] }> {
     const { annotations, documentNotes } = this.deps.annotations;
+    // A speaker's case follows the speaker's new label, so the real name leaves the cases too.
+    const renames = new Map<string, string>();
+    const newSpeakers = new Map(plan.content.record.passages.map((passage) => [passage.id, passage.speaker]));
+    for (const passage of material.content.record.passages) {
+      const renamed = newSpeakers.get(passage.id);
+      if (passage.speaker && renamed && renamed !== passage.speaker) renames.set(passage.speaker, renamed);
+    }
+    const oldCases = [...renames.keys()].flatMap((speaker) => this.cases.records.get(caseId({ speaker })) ?? []);
+    const touched = [...renames.values()].flatMap((speaker) => this.cases.records.get(caseId({ speaker })) ?? []);
+    const renamedCaseIds = oldCases.map((record) => caseId({ speaker: renames.get(record.speaker ?? '') ?? '' }));
     // Annotations first: when the document's new text arrives, they already fit it, so the
     // re-anchoring that follows a changed document finds each where it is.
     const stage = () =>
       this.context.workspace.transact((tx) => {
         for (const annotation of plan.annotations) annotations.stageReplacement(tx, annotation);
         if (plan.noteChanged) documentNotes.stageText(tx, docId, plan.note);
+        this.cases.stageSpeakerRenames(tx, renames);
       });
     await stage();
+    const cases = { cases: [...oldCases, ...touched], renamedCaseIds };
     try {
       await this.deps.content.replace(docId, plan.content);
     } catch (error) {
-      await this.restoreRecords(docId, material, plan.annotations.map((annotation) => annotation.id));
+      await this.restoreRecords(docId, { ...material, ...cases }, plan.annotations.map((annotation) => annotation.id));
       throw error;
     }
+    return cases;
   }
 
-  private async restore(docId: string, before: DocumentMaterial): Promise<void> {
+  private async restore(docId: string, before: DocumentMaterial & { cases: CaseRecord[]; renamedCaseIds: string[] }): Promise<void> {
     await this.restoreRecords(docId, before, before.annotations.map((annotation) => annotation.id));
     await this.deps.content.replace(docId, before.content);
   }
 
   /** The quotes and notes as they were; an annotation's other fields as they are now (a later colour change stays). */
-  private restoreRecords(docId: string, before: DocumentMaterial, ids: string[]): Promise<void> {
+  private restoreRecords(docId: string, before: DocumentMaterial & { cases: CaseRecord[]; renamedCaseIds: string[] }, ids: string[]): Promise<void> {
     const { annotations, documentNotes } = this.deps.annotations;
     const old = new Map(before.annotations.map((annotation) => [annotation.id, annotation]));
     return this.context.workspace.transact((tx) => {
@@ -162,6 +179,8 @@ export class Anonymiser {
         annotations.stageReplacement(tx, { ...current, target: previous.target, note: previous.note, anchorStatus: previous.anchorStatus });
       }
       if (documentNotes.text(docId) !== before.note) documentNotes.stageText(tx, docId, before.note);
+      for (const id of before.renamedCaseIds) if (tx.get(casesCollection, id)) tx.delete(casesCollection, id);
+      for (const record of before.cases) tx.put(casesCollection, record);
     });
   }
 }

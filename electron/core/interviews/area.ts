@@ -1,18 +1,26 @@
 import type { Area, CoreContext } from '../core-context.js';
 import { Anonymiser, type AnonymiserDeps } from './anonymiser.js';
+import { CaseService } from './case-service.js';
 import type { interviewsMethods } from './methods.js';
 
 /**
- * Interviews: anonymising transcripts. It owns no records of its own: it rewrites an
+ * Interviews: cases (documents and speakers with attributes, in its own collection) and
+ * anonymising transcripts. Anonymising rewrites an
  * imported document through the import area, and annotations and notes through the
  * annotations area, whose undo stack takes the change as one step.
  */
 export function createInterviewsArea(context: CoreContext, deps: AnonymiserDeps): Area<typeof interviewsMethods> {
-  const anonymiser = new Anonymiser(context, deps);
+  const cases = new CaseService(context, deps.annotations);
+  deps.annotations.attachCaseAttributes((docId, speaker) => cases.attributesOf(docId, speaker));
+  const anonymiser = new Anonymiser(context, deps, cases);
   return {
     handlers: {
       'interviews.anonymisePreview': ({ docId, replacements }) => anonymiser.preview(docId, replacements),
       'interviews.anonymise': ({ docId, replacements, keyPath }) => anonymiser.anonymise(docId, replacements, keyPath),
+      'cases.list': () => cases.list(),
+      'cases.forDocument': ({ docId }) => cases.forDocument(docId),
+      'cases.attributes': () => cases.attributes(),
+      'cases.set': ({ case: target, attributes }) => cases.set(target, attributes),
     },
   };
 }

@@ -2,9 +2,9 @@ import type { Command } from 'commander';
 import { WorkbenchError } from '../api/errors';
 import type { CliAction } from '../cli/program';
 import { collect } from '../cli/options';
-import type { AnonymiseResult } from './methods';
+import type { AnonymiseResult, CaseView, DocumentCases } from './methods';
 
-/** `workbench anonymise DOC --replace "Real Name=Pseudonym"… [--key FILE]`. */
+/** `workbench anonymise DOC --replace "Real Name=Pseudonym"… [--key FILE]`; `workbench case list|set`. */
 export function registerInterviewsCommands(program: Command, run: CliAction): void {
   program
     .command('anonymise <docId>')
@@ -41,4 +41,53 @@ export function registerInterviewsCommands(program: Command, run: CliAction): vo
         };
       }),
     );
+
+  const caseCommand = program.command('case').description('respondents and documents as cases with attributes (municipality, age group, role…)');
+  caseCommand
+    .command('list')
+    .description('every case with its attributes; with --document, that document and its speakers (with their turns), cases or not')
+    .option('--document <docId>', 'one document and its speakers')
+    .action((options: { document?: string }) =>
+      run(async (context) => {
+        if (options.document) {
+          const value = (await context.call('cases.forDocument', { docId: options.document })) as DocumentCases;
+          return {
+            value,
+            human: () =>
+              [`Document  ${value.document.label}  ${describeAttributes(value.document.attributes)}`, ...value.speakers.map((speaker) => `Speaker   ${speaker.label} (${speaker.turns} turns)  ${describeAttributes(speaker.attributes)}`)].join('\n'),
+          };
+        }
+        const value = (await context.call('cases.list', {})) as CaseView[];
+        return { value, human: () => (value.length === 0 ? 'No cases yet: give one an attribute with `workbench case set`.' : value.map((item) => `${item.kind.padEnd(9)} ${item.label}  ${describeAttributes(item.attributes)}`).join('\n')) };
+      }),
+    );
+  caseCommand
+    .command('set')
+    .description("set attributes of a document's or a speaker's case (a writing command)")
+    .option('--document <docId>', "the document's case")
+    .option('--speaker <name>', "the speaker's case (the label as the transcripts write it; the same in every interview)")
+    .option('--attr <name=value>', 'an attribute (repeatable)', collect, [])
+    .option('--unset <name>', 'remove an attribute (repeatable)', collect, [])
+    .addHelpText('after', '\nExample: workbench case set --speaker "Drita Hoxha" --attr municipality=Mitrovica --attr "age group=30-44"')
+    .action((options: { document?: string; speaker?: string; attr: string[]; unset: string[] }) =>
+      run(async (context) => {
+        if ((options.document === undefined) === (options.speaker === undefined)) throw new WorkbenchError('BAD_REQUEST', 'Say whose case it is: give --document DOC or --speaker NAME (one of them). Nothing was changed.');
+        const attributes: Record<string, string | null> = {};
+        for (const assignment of options.attr) {
+          const at = assignment.indexOf('=');
+          if (at <= 0) throw new WorkbenchError('BAD_REQUEST', `“${assignment}” is not name=value: write it as --attr "municipality=Mitrovica". Nothing was changed.`);
+          attributes[assignment.slice(0, at).trim()] = assignment.slice(at + 1).trim();
+        }
+        for (const name of options.unset) attributes[name.trim()] = null;
+        if (Object.keys(attributes).length === 0) throw new WorkbenchError('BAD_REQUEST', 'Give at least one --attr name=value or --unset name. Nothing was changed.');
+        const target = options.document !== undefined ? { docId: options.document } : { speaker: options.speaker! };
+        const value = (await context.call('cases.set', { case: target, attributes }, 'write')) as CaseView;
+        return { value, human: () => `${value.label}: ${describeAttributes(value.attributes)}` };
+      }),
+    );
+}
+
+function describeAttributes(attributes: Record<string, string>): string {
+  const entries = Object.entries(attributes);
+  return entries.length === 0 ? '(no attributes)' : entries.map(([name, value]) => `${name}=${value}`).join(', ');
 }

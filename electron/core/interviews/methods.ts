@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from '../api/method';
+import { attributeName, attributeValue } from './case-record';
 import { NameReplacementSchema } from './name-replacement';
 
 /** A name worth replacing: a speaker (or a word of a speaker's name), or a person of the entity catalogue found in the document. */
@@ -45,7 +46,30 @@ export interface AnonymiseResult {
   keyPath?: string;
 }
 
+/** A case as lists and panels show it. */
+export interface CaseView {
+  id: string;
+  kind: 'document' | 'speaker';
+  /** The document's title, or the speaker's label. */
+  label: string;
+  docId?: string;
+  speaker?: string;
+  attributes: Record<string, string>;
+}
+
+export interface DocumentCases {
+  document: CaseView;
+  /** The speakers of the document, each with how many turns they have in it. */
+  speakers: Array<CaseView & { turns: number }>;
+}
+
+export interface AttributeSummary {
+  name: string;
+  values: string[];
+}
+
 const docId = z.string().min(1).max(200);
+const caseTarget = z.union([z.object({ docId }).strict(), z.object({ speaker: z.string().trim().min(1).max(200) }).strict()]);
 const replacements = z.array(NameReplacementSchema).max(500);
 
 export const interviewsMethods = {
@@ -58,5 +82,20 @@ export const interviewsMethods = {
    */
   'interviews.anonymise': method<AnonymiseResult>()(
     z.object({ docId, replacements: replacements.min(1, 'give at least one "Real Name=Pseudonym"'), keyPath: z.string().min(1).max(4096).optional() }).strict(),
+  ),
+  /** Every case with its attributes. */
+  'cases.list': method<CaseView[]>()(z.object({}).strict()),
+  /** A document's case and its speakers' cases (each with its number of turns): the document info panel. */
+  'cases.forDocument': method<DocumentCases>()(z.object({ docId }).strict()),
+  /** Every attribute name with the values given to it. */
+  'cases.attributes': method<AttributeSummary[]>()(z.object({}).strict()),
+  /** Sets attributes of a document's or a speaker's case (null removes one); one undoable step. */
+  'cases.set': method<CaseView>()(
+    z
+      .object({
+        case: caseTarget,
+        attributes: z.record(attributeName, attributeValue.nullable()).refine((changes) => Object.keys(changes).length > 0, 'give at least one attribute').refine((changes) => Object.keys(changes).length <= 50, 'at most 50 attributes at once'),
+      })
+      .strict(),
   ),
 };

@@ -48,6 +48,7 @@ describe('the compiled workbench command', () => {
       users: 2,
       'deletion-conflicts': 2,
       'sync-settings': 2,
+      cases: 2,
     });
     expect(info.projectId).toMatch(/^fw-[0-9a-f-]{36}$/);
     expect(info.counts.bundledDocuments).toBe(5);

@@ -10,6 +10,8 @@ export interface CodingFields {
   topics: string[];
   entities: string[];
   recommendations: string[];
+  /** The attributes of the quote's cases (its document's and its speaker's). */
+  attributes: Record<string, string>;
 }
 
 /** The speaker of the passage a quote starts in, where the passage has one. */
@@ -24,5 +26,6 @@ export function codingFields(annotation: Annotation, topics: TopicTree | undefin
     topics: annotation.topicIds.map((id) => topics?.path(id) || id),
     entities: annotation.entityIds.map((id) => lookup.entityName?.(id) ?? id),
     recommendations: annotation.recommendationIds.map((id) => lookup.recommendationLabel?.(id) ?? id),
+    attributes: lookup.caseAttributes?.(annotation.docId, speaker) ?? {},
   };
 }
