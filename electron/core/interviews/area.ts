@@ -13,6 +13,8 @@ export function createInterviewsArea(context: CoreContext, deps: AnonymiserDeps)
   const cases = new CaseService(context, deps.annotations);
   deps.annotations.attachCaseAttributes((docId, speaker) => cases.attributesOf(docId, speaker));
   const anonymiser = new Anonymiser(context, deps, cases);
+  // Attributes move quotes between filters and groups: views of cases and topics refresh.
+  const stop = cases.records.subscribe((changes) => context.publish('cases.changed', { caseIds: [...new Set(changes.map((change) => change.id))].sort() }));
   return {
     handlers: {
       'interviews.anonymisePreview': ({ docId, replacements }) => anonymiser.preview(docId, replacements),
@@ -20,7 +22,9 @@ export function createInterviewsArea(context: CoreContext, deps: AnonymiserDeps)
       'cases.list': () => cases.list(),
       'cases.forDocument': ({ docId }) => cases.forDocument(docId),
       'cases.attributes': () => cases.attributes(),
+      'cases.speakers': () => cases.speakers(),
       'cases.set': ({ case: target, attributes }) => cases.set(target, attributes),
     },
+    close: async () => stop(),
   };
 }

@@ -3,7 +3,7 @@ import type { AnnotationsFace } from '../annotations/index.js';
 import type { CoreContext } from '../core-context.js';
 import type { RecordSet, Transaction } from '../store/index.js';
 import { attributeNameProblem, caseId, casesCollection, CaseRecordSchema, speakerKey, type CaseRecord } from './case-record.js';
-import type { AttributeSummary, CaseView, DocumentCases } from './methods.js';
+import type { AttributeSummary, CaseView, DocumentCases, SpeakerSummary } from './methods.js';
 
 export type CaseTarget = { docId: string } | { speaker: string };
 
@@ -45,6 +45,23 @@ export class CaseService {
       }
     }
     return [...values].map(([name, set]) => ({ name, values: [...set].sort((a, b) => a.localeCompare(b)) })).sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** Every speaker of the imported documents, the same speaker counted once whatever the spelling of the label. */
+  speakers(): SpeakerSummary[] {
+    const found = new Map<string, SpeakerSummary & { docIds: Set<string> }>();
+    for (const document of this.context.corpus.allDocuments()) {
+      if (document.origin === 'bundled') continue;
+      for (const passage of this.context.corpus.passages(document.id)) {
+        if (!passage.speaker) continue;
+        const key = speakerKey(passage.speaker);
+        const entry = found.get(key) ?? { speaker: passage.speaker, turns: 0, documents: 0, docIds: new Set<string>() };
+        entry.turns += 1;
+        entry.docIds.add(document.id);
+        found.set(key, entry);
+      }
+    }
+    return [...found.values()].map(({ speaker, turns, docIds }) => ({ speaker, turns, documents: docIds.size })).sort((a, b) => a.speaker.localeCompare(b.speaker));
   }
 
   /** A document's case and the cases of the speakers in it, with how many turns each has there. */

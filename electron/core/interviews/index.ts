@@ -3,7 +3,7 @@ import { casesCollection } from './case-record.js';
 
 export { createInterviewsArea } from './area.js';
 export { casesCollection, CaseRecordSchema, type CaseRecord } from './case-record.js';
-export type { CaseView, DocumentCases, AttributeSummary } from './methods.js';
+export type { CaseView, DocumentCases, AttributeSummary, SpeakerSummary } from './methods.js';
 export { interviewsMethods } from './methods.js';
 export type { AnonymisePreview, AnonymiseResult, NameSuggestion, ReplacementCount } from './methods.js';
 export { registerInterviewsCommands } from './cli.js';

@@ -46,6 +46,13 @@ export interface AnonymiseResult {
   keyPath?: string;
 }
 
+declare module '../api/contract' {
+  interface EventPayloads {
+    /** Cases or their attributes changed (here, by undo, or by another process). */
+    'cases.changed': { caseIds: string[] };
+  }
+}
+
 /** A case as lists and panels show it. */
 export interface CaseView {
   id: string;
@@ -61,6 +68,13 @@ export interface DocumentCases {
   document: CaseView;
   /** The speakers of the document, each with how many turns they have in it. */
   speakers: Array<CaseView & { turns: number }>;
+}
+
+export interface SpeakerSummary {
+  speaker: string;
+  /** Turns over every imported document, and in how many documents. */
+  turns: number;
+  documents: number;
 }
 
 export interface AttributeSummary {
@@ -87,6 +101,8 @@ export const interviewsMethods = {
   'cases.list': method<CaseView[]>()(z.object({}).strict()),
   /** A document's case and its speakers' cases (each with its number of turns): the document info panel. */
   'cases.forDocument': method<DocumentCases>()(z.object({ docId }).strict()),
+  /** Every speaker of the imported transcripts (for filters), with their turns. */
+  'cases.speakers': method<SpeakerSummary[]>()(z.object({}).strict()),
   /** Every attribute name with the values given to it. */
   'cases.attributes': method<AttributeSummary[]>()(z.object({}).strict()),
   /** Sets attributes of a document's or a speaker's case (null removes one); one undoable step. */

@@ -42,9 +42,11 @@ export const invalidatedBy: { [C in EventChannel]?: (payload: EventPayloads[C]) 
   // An imported document added, edited or removed, or any document's metadata corrected
   // (here or in another process): the library, its text, the corrections listed with their
   // authors, and the annotations that lived on it (removal can orphan them).
-  'library.changed': () => ['corpus.', 'evidence.', 'metadata.edits', 'interviews.', 'annotations.list', 'annotations.get', 'annotations.documentNote', 'settings.readingPosition', 'settings.lastReadingPosition'],
+  'library.changed': () => ['corpus.', 'evidence.', 'metadata.edits', 'interviews.', 'cases.', 'annotations.list', 'annotations.get', 'annotations.documentNote', 'settings.readingPosition', 'settings.lastReadingPosition'],
   // A document's note written or removed: the note and the Library's marks (prefix of both methods).
   'documentNotes.changed': () => ['annotations.documentNote'],
+  // A case's attributes changed: the cases, and what quotes are filtered or grouped by them.
+  'cases.changed': () => ['cases.', 'topics.page', 'topics.cooccurrence', 'annotations.list'],
   'drafts.changed': () => ['drafts.list', 'drafts.listTrash', 'drafts.get'],
   // A correction of the events (here or in another process): the timeline and its list.
   'evidence.changed': () => ['evidence.'],

@@ -3,6 +3,7 @@ import type { CSSProperties } from 'react';
 import type { TopicSummary } from '../../../../electron/core/api/methods/annotations';
 import { useApi } from '../../api/use-api';
 import { EmptyState, Loaded } from '../../components/States';
+import { CaseFilter, caseFilterArgs, type CaseFilterValue } from '../../interviews/CaseFilter';
 import { QuoteList } from './QuoteList';
 import './CooccurrenceHeatmap.css';
 
@@ -11,7 +12,8 @@ import './CooccurrenceHeatmap.css';
  * diagonal is each topic's own count. A cell opens the quotes coded with both.
  */
 export function CooccurrenceHeatmap({ topics }: { topics: TopicSummary[] }) {
-  const matrix = useApi('topics.cooccurrence', {});
+  const [narrow, setNarrow] = useState<CaseFilterValue>({});
+  const matrix = useApi('topics.cooccurrence', caseFilterArgs(narrow), { keepPrevious: true });
   const [pair, setPair] = useState<[string, string]>();
   const names = new Map(topics.map((topic) => [topic.id, { path: topic.path, color: topic.color }]));
   // The diagonal (a topic with itself) would dwarf every pair, so shades scale to the pairs only.
@@ -27,6 +29,7 @@ export function CooccurrenceHeatmap({ topics }: { topics: TopicSummary[] }) {
               <p className="eyebrow">Co-occurrence</p>
               <h2 className="heatmap-title">Which topics are coded together</h2>
               <p className="muted">Each cell counts the quotes coded with both topics; the darker, the more. The diagonal is each topic’s own count.</p>
+              <CaseFilter value={narrow} onChange={setNarrow} />
             </header>
             <div className="heatmap-scroll">
               <table className="heatmap" aria-label="Topic co-occurrence">
