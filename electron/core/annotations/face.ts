@@ -11,7 +11,7 @@ import type { DocumentNotes } from './document-notes';
  */
 export interface AnnotationsFace {
   annotations: Pick<AnnotationService, 'get' | 'all' | 'ofDocument' | 'count' | 'stageDocumentRemoval' | 'coderOf' | 'stageImported' | 'tombstone' | 'attachCitations' | 'stageReplacement' | 'stageDeletion'>;
-  topics: Pick<TopicService, 'get' | 'list' | 'tree' | 'path' | 'count' | 'stageTopic' | 'stagePaths'>;
+  topics: Pick<TopicService, 'get' | 'list' | 'tree' | 'path' | 'count' | 'stageTopic' | 'stagePaths' | 'stageDeletion'>;
   /** Notes on whole documents (the REFI-QDA export writes each as its source's description). */
   documentNotes: Pick<DocumentNotes, 'get' | 'text' | 'list' | 'stageText'>;
   /** Runs another area's change to coding (anonymising a document, auto-coding) as one step of the app's one undo stack. */

@@ -1,5 +1,6 @@
 import type { Area, CoreContext } from '../core-context.js';
 import { Anonymiser, type AnonymiserDeps } from './anonymiser.js';
+import { Autocoder } from './autocoder.js';
 import { CaseService } from './case-service.js';
 import type { interviewsMethods } from './methods.js';
 
@@ -13,12 +14,14 @@ export function createInterviewsArea(context: CoreContext, deps: AnonymiserDeps)
   const cases = new CaseService(context, deps.annotations);
   deps.annotations.attachCaseAttributes((docId, speaker) => cases.attributesOf(docId, speaker));
   const anonymiser = new Anonymiser(context, deps, cases);
+  const autocoder = new Autocoder(context, deps.annotations);
   // Attributes move quotes between filters and groups: views of cases and topics refresh.
   const stop = cases.records.subscribe((changes) => context.publish('cases.changed', { caseIds: [...new Set(changes.map((change) => change.id))].sort() }));
   return {
     handlers: {
       'interviews.anonymisePreview': ({ docId, replacements }) => anonymiser.preview(docId, replacements),
       'interviews.anonymise': ({ docId, replacements, keyPath }) => anonymiser.anonymise(docId, replacements, keyPath),
+      'interviews.autocode': (request) => autocoder.autocode(request),
       'cases.list': () => cases.list(),
       'cases.forDocument': ({ docId }) => cases.forDocument(docId),
       'cases.attributes': () => cases.attributes(),

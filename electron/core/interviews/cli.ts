@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { WorkbenchError } from '../api/errors';
 import type { CliAction } from '../cli/program';
 import { collect } from '../cli/options';
-import type { AnonymiseResult, CaseView, DocumentCases } from './methods';
+import type { TopicSummary } from '../annotations/methods';
+import type { AnonymiseResult, AutocodeResult, CaseView, DocumentCases } from './methods';
 
 /** `workbench anonymise DOC --replace "Real Name=Pseudonym"… [--key FILE]`; `workbench case list|set`. */
 export function registerInterviewsCommands(program: Command, run: CliAction): void {
@@ -38,6 +39,44 @@ export function registerInterviewsCommands(program: Command, run: CliAction): vo
               `${result.passagesChanged} passages, ${result.speakerTurnsChanged} speaker labels, ${result.annotationsChanged} annotations${result.noteChanged ? ', the document note' : ''} changed.`,
               result.keyPath ? `Key written to ${result.keyPath}.` : 'No key was written (no --key): keep your own record of the pseudonyms.',
             ].join('\n'),
+        };
+      }),
+    );
+
+  program
+    .command('autocode')
+    .description('code every turn of a speaker, or every passage with some words, with a topic: one annotation per passage, skipping passages already coded with it (a writing command)')
+    .requiredOption('--topic <name>', 'the topic: its name, path or id; a path not in the codebook is created')
+    .option('--speaker <name>', "every turn of this speaker (the label as the transcripts write it, any case)")
+    .option('--query <words>', 'every passage with all these words, or "quoted phrases" (whole words; case and accents ignored)')
+    .option('--document <docId>', 'only this document (default: every imported document)')
+    .option('--dry-run', 'only count what would be coded')
+    .addHelpText('after', '\nIn the app the whole run is one step of Edit > Undo.\nExample: workbench autocode --topic "Security / Trust in police" --query "police station" --document imp-3f2a9c1d0b7e')
+    .action((options: { topic: string; speaker?: string; query?: string; document?: string; dryRun?: boolean }) =>
+      run(async (context) => {
+        if ((options.speaker === undefined) === (options.query === undefined)) throw new WorkbenchError('BAD_REQUEST', 'Say what to code: give --speaker NAME or --query WORDS (one of them). Nothing was coded.');
+        // The first call opens the workspace: for writing unless only counting.
+        const access = options.dryRun ? 'read' : 'write';
+        const topics = (await context.call('topics.list', {}, access)) as TopicSummary[];
+        const key = (text: string) => text.trim().replace(/\s*\/\s*/g, ' / ').toLocaleLowerCase();
+        const byName = topics.filter((topic) => key(topic.name) === key(options.topic));
+        const found = topics.find((topic) => topic.id === options.topic || key(topic.path) === key(options.topic)) ?? (byName.length === 1 ? byName[0] : undefined);
+        if (!found && byName.length > 1) throw new WorkbenchError('BAD_REQUEST', `Several topics are called "${options.topic}": ${byName.map((topic) => `"${topic.path}"`).join(', ')}. Give the path. Nothing was coded.`);
+        const value = (await context.call(
+          'interviews.autocode',
+          {
+            ...(found ? { topicId: found.id } : { topicPath: options.topic }),
+            ...(options.speaker !== undefined ? { speaker: options.speaker } : { query: options.query! }),
+            ...(options.document ? { docId: options.document } : {}),
+            ...(options.dryRun ? { dryRun: true } : {}),
+          },
+          access,
+        )) as AutocodeResult;
+        const what = options.speaker !== undefined ? `turns of ${options.speaker}` : `passages matching “${options.query}”`;
+        return {
+          value,
+          human: () =>
+            `${value.dryRun ? 'Would code' : 'Coded'} ${value.coded} ${what} with “${value.topic.path}”${value.topicCreated ? ' (a new topic)' : ''}; ${value.skipped} already coded with it, ${value.matched} matched in all.`,
         };
       }),
     );

@@ -5,7 +5,7 @@ export { createInterviewsArea } from './area.js';
 export { casesCollection, CaseRecordSchema, type CaseRecord } from './case-record.js';
 export type { CaseView, DocumentCases, AttributeSummary, SpeakerSummary } from './methods.js';
 export { interviewsMethods } from './methods.js';
-export type { AnonymisePreview, AnonymiseResult, NameSuggestion, ReplacementCount } from './methods.js';
+export type { AnonymisePreview, AnonymiseResult, AutocodeResult, NameSuggestion, ReplacementCount } from './methods.js';
 export { registerInterviewsCommands } from './cli.js';
 export { NameReplacer, parseReplacementSpec, matchCase, mapOffset } from './name-replacement.js';
 export type { NameReplacement, TextEdit } from './name-replacement.js';

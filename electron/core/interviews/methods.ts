@@ -46,6 +46,22 @@ export interface AnonymiseResult {
   keyPath?: string;
 }
 
+/** What auto-coding did (or, with `dryRun`, would do). */
+export interface AutocodeResult {
+  topic: { id: string; path: string };
+  /** True when the topic was made by this call (from its path). */
+  topicCreated: boolean;
+  /** Passages that match (the speaker's turns, or those with the query's words). */
+  matched: number;
+  /** Passages coded now (with `dryRun`: that would be). */
+  coded: number;
+  /** Passages already coded with the topic, left as they were. */
+  skipped: number;
+  /** Documents the coded passages are in. */
+  documents: number;
+  dryRun: boolean;
+}
+
 declare module '../api/contract' {
   interface EventPayloads {
     /** Cases or their attributes changed (here, by undo, or by another process). */
@@ -96,6 +112,26 @@ export const interviewsMethods = {
    */
   'interviews.anonymise': method<AnonymiseResult>()(
     z.object({ docId, replacements: replacements.min(1, 'give at least one "Real Name=Pseudonym"'), keyPath: z.string().min(1).max(4096).optional() }).strict(),
+  ),
+  /**
+   * Codes every turn of a speaker, or every passage with the query's words, with a topic
+   * (by id, or by path: created if missing), one annotation per passage, as one undoable
+   * step; passages already coded with the topic are skipped. Without `docId`, over every
+   * imported document. `dryRun` counts without writing.
+   */
+  'interviews.autocode': method<AutocodeResult>()(
+    z
+      .object({
+        topicId: z.string().min(1).max(200).optional(),
+        topicPath: z.string().trim().min(1).max(1000).optional(),
+        speaker: z.string().trim().min(1).max(200).optional(),
+        query: z.string().trim().min(1).max(500).optional(),
+        docId: docId.optional(),
+        dryRun: z.boolean().optional(),
+      })
+      .strict()
+      .refine((args) => (args.topicId === undefined) !== (args.topicPath === undefined), 'give the topic once: topicId or topicPath')
+      .refine((args) => (args.speaker === undefined) !== (args.query === undefined), 'say what to code: a speaker or a query (one of them)'),
   ),
   /** Every case with its attributes. */
   'cases.list': method<CaseView[]>()(z.object({}).strict()),
