@@ -5,6 +5,7 @@ import { useApi } from '../../api/use-api';
 import { downloadText } from '../../annotations/download-text';
 import { routeHref } from '../../app/routes';
 import { EmptyState, Loaded } from '../../components/States';
+import { AutocodeDialog } from '../../interviews/AutocodeDialog';
 import { CaseFilter, caseFilterArgs, type CaseFilterValue } from '../../interviews/CaseFilter';
 import { groupQuotes } from '../../interviews/group-quotes';
 import { QuoteList } from './QuoteList';
@@ -16,6 +17,7 @@ export function TopicPage({ topicId, topics }: { topicId: string; topics: TopicS
   const [withSubtopics, setWithSubtopics] = useState(false);
   const [narrow, setNarrow] = useState<CaseFilterValue>({});
   const [groupBy, setGroupBy] = useState('');
+  const [autocoding, setAutocoding] = useState(false);
   const page = useApi('topics.page', { topicId, includeDescendants: withSubtopics, ...caseFilterArgs(narrow) }, { keepPrevious: true });
   const narrowed = Boolean(narrow.speaker || narrow.attribute);
   const [exportError, setExportError] = useState<string>();
@@ -52,6 +54,9 @@ export function TopicPage({ topicId, topics }: { topicId: string; topics: TopicS
               <button type="button" className="topic-export" onClick={() => void exportMarkdown()}>
                 Export as Markdown
               </button>
+              <button type="button" onClick={() => setAutocoding(true)} title="Code every turn of a speaker, or every passage with some words, with this topic">
+                Auto-code…
+              </button>
             </p>
             <CaseFilter value={narrow} onChange={setNarrow} groupBy={groupBy} onGroupBy={setGroupBy} />
             {exportError ? (
@@ -70,6 +75,7 @@ export function TopicPage({ topicId, topics }: { topicId: string; topics: TopicS
               </p>
             ) : null}
           </header>
+          {autocoding ? <AutocodeDialog topicId={data.topic.id} topicPath={data.path} onClose={() => setAutocoding(false)} /> : null}
           {data.quotes.length === 0 ? (
             narrowed ? (
               <EmptyState title="No quotes for this speaker or attribute">Choose “Any” to see every quote of this topic.</EmptyState>
