@@ -66,7 +66,7 @@ export class Autocoder {
           const topicId = staged.ids[0]!;
           const texts = new Map<string, ReturnType<typeof buildDocumentText>>();
           const annotationIds = toCode.map((passage) => {
-            if (!texts.has(passage.docId)) texts.set(passage.docId, buildDocumentText(this.context.corpus.passages(passage.docId).sort((a, b) => a.order - b.order)));
+            if (!texts.has(passage.docId)) texts.set(passage.docId, buildDocumentText([...this.context.corpus.passages(passage.docId)].sort((a, b) => a.order - b.order)));
             const span = texts.get(passage.docId)!.spans.find((candidate) => candidate.passageId === passage.id)!;
             return this.annotations.annotations.stageImported(tx, { docId: passage.docId, start: span.start, end: span.end, topicIds: [topicId], createdAt: now, createdBy: this.context.workspace.user.id }).id;
           });
