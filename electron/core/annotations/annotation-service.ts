@@ -403,10 +403,11 @@ export class AnnotationService implements TopicReferences {
     return cooccurrenceMatrix(this.list(filter), topicIds ?? this.topics.list().map((topic) => topic.id));
   }
 
-  quotesForPair(topicA: string, topicB: string): Annotation[] {
+  quotesForPair(topicA: string, topicB: string, filter: Pick<AnnotationFilter, 'speaker' | 'attribute'> = {}): Annotation[] {
     this.topics.require(topicA);
     this.topics.require(topicB);
-    return annotationsCodedWithBoth(this.all(), topicA, topicB).sort(byDocumentPosition);
+    const candidates = filter.speaker !== undefined || filter.attribute !== undefined ? this.list(filter) : this.all();
+    return annotationsCodedWithBoth(candidates, topicA, topicB).sort(byDocumentPosition);
   }
 
   topicCounts(options: { includeDescendants?: boolean } = {}): TopicCount[] {

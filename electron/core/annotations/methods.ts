@@ -205,7 +205,7 @@ export const annotationsMethods = {
   ),
   'topics.page': method<TopicPageData>()(z.object({ topicId: id, includeDescendants: z.boolean().optional(), ...caseFilter }).strict()),
   'topics.cooccurrence': method<CooccurrenceData>()(z.object({ topicIds: ids.optional(), docId: id.optional(), ...caseFilter }).strict()),
-  'topics.pairQuotes': method<TopicPageQuote[]>()(z.object({ topicA: id, topicB: id }).strict()),
+  'topics.pairQuotes': method<TopicPageQuote[]>()(z.object({ topicA: id, topicB: id, ...caseFilter }).strict()),
   'topics.exportCodebook': method<ExportedText>()(z.object({ format: z.literal('qdc') }).strict()),
 
   'undo.state': method<UndoState>()(z.object({}).strict()),

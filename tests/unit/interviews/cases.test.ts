@@ -87,6 +87,8 @@ describe('cases with attributes', () => {
       [3, 1],
       [1, 1],
     ]);
+    const pair = await call(core, 'topics.pairQuotes', { topicA: trust, topicB: place, attribute: { name: 'municipality', value: 'Gračanica' } });
+    expect(pair.map((quote) => quote.speaker)).toEqual(['Valon Berisha']);
     const everywhere = await call(core, 'topics.cooccurrence', { topicIds: [trust, place] });
     expect(everywhere.counts).toEqual([
       [6, 4],

@@ -69,13 +69,13 @@ export function topicHandlers(services: CodingServices, lookup: CorpusLookup): P
         max: Math.max(0, ...matrix.counts.flat()),
       };
     },
-    'topics.pairQuotes': ({ topicA, topicB }) => {
+    'topics.pairQuotes': ({ topicA, topicB, speaker, attribute }) => {
       const texts = new Map<string, ReturnType<CorpusLookup['getDocumentText']>>();
       const documentText = (docId: string) => {
         if (!texts.has(docId)) texts.set(docId, lookup.getDocumentText(docId));
         return texts.get(docId);
       };
-      return annotations.quotesForPair(topicA, topicB).map((annotation: Annotation) => topicPageQuote(annotation, lookup, documentText));
+      return annotations.quotesForPair(topicA, topicB, { ...(speaker ? { speaker } : {}), ...(attribute ? { attribute } : {}) }).map((annotation: Annotation) => topicPageQuote(annotation, lookup, documentText));
     },
   };
 }

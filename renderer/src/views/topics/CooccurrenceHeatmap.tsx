@@ -76,7 +76,7 @@ export function CooccurrenceHeatmap({ topics }: { topics: TopicSummary[] }) {
                 </tbody>
               </table>
             </div>
-            {pair ? <PairQuotes pair={pair} names={names} /> : <p className="muted heatmap-hint">Choose a cell to read the quotes coded with both topics.</p>}
+            {pair ? <PairQuotes pair={pair} names={names} narrow={narrow} /> : <p className="muted heatmap-hint">Choose a cell to read the quotes coded with both topics.</p>}
           </div>
         )
       }
@@ -84,8 +84,9 @@ export function CooccurrenceHeatmap({ topics }: { topics: TopicSummary[] }) {
   );
 }
 
-function PairQuotes({ pair, names }: { pair: [string, string]; names: Map<string, { path: string; color: string }> }) {
-  const quotes = useApi('topics.pairQuotes', { topicA: pair[0], topicB: pair[1] });
+function PairQuotes({ pair, names, narrow }: { pair: [string, string]; names: Map<string, { path: string; color: string }>; narrow: CaseFilterValue }) {
+  // The same speaker or attribute as the counts, so the list has as many quotes as the cell says.
+  const quotes = useApi('topics.pairQuotes', { topicA: pair[0], topicB: pair[1], ...caseFilterArgs(narrow) });
   return (
     <section className="pair-quotes" aria-label="Quotes coded with both topics">
       <h3>
