@@ -164,4 +164,20 @@ describe('workbench anonymise over the API', () => {
     expect(key.entries.map((entry: { docId: string }) => entry.docId)).toEqual([first, second]);
     expect(passagesOf(core, second).map((passage) => passage.speaker)).toEqual(['Interviewer', 'R3', 'Interviewer', 'R3']);
   });
+
+  it('suggests the people of the entity catalogue found in the text, with how often each occurs', async () => {
+    const core = await openCore(join(await tempDir(), 'workspace'));
+    const docId = await importInterview(core, 'Interviewer: Did Kurti visit?\n\nR1: Albin Kurti came twice; Kurti spoke, and Vucic answered from Belgrade.\n\nInterviewer: Anything else?\n\nR1: No.', 'visit.txt');
+    const preview = await call(core, 'interviews.anonymisePreview', { docId });
+    expect(preview.suggestions).toEqual(
+      expect.arrayContaining([
+        { name: 'Kurti', source: 'entity', count: 3 },
+        { name: 'Albin Kurti', source: 'entity', count: 1 },
+        { name: 'Vucic', source: 'entity', count: 1 },
+      ]),
+    );
+    // Role labels are not names.
+    expect(preview.suggestions.map((suggestion) => suggestion.name)).not.toContain('R1');
+    expect(preview.suggestions.every((suggestion) => suggestion.count > 0)).toBe(true);
+  });
 });
