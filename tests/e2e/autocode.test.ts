@@ -57,4 +57,29 @@ describe('auto-coding in the app', () => {
       await apps.end();
     }
   });
+
+  it('codes the passages with a search’s words from the search results, with a topic picked or made there', async () => {
+    for (const viewport of viewports) {
+      const app = await apps.start({ viewport });
+      const { page } = app;
+      await importInterview(app.core);
+      await app.goto(routeHref('search', [], { q: 'police' }));
+      await page.locator('#search-results').waitFor();
+      const button = page.getByRole('button', { name: 'Auto-code passages…' });
+      await button.waitFor();
+      await screenshot(page, `autocode-search-results-${viewport.width}`);
+      expect(await page.getByRole('combobox', { name: 'Search everything' }).evaluate((input) => input.getBoundingClientRect().width)).toBeGreaterThan(240);
+      await button.click();
+      const dialog = page.getByRole('dialog', { name: 'Auto-code with a topic' });
+      expect(await dialog.getByRole('textbox', { name: 'Words' }).inputValue()).toBe('police');
+      await dialog.getByRole('combobox', { name: 'Topic' }).fill('Security / Police');
+      await dialog.getByText('1 passage matches; 0 already coded with this topic; 1 to code.').waitFor();
+      await screenshot(page, `autocode-search-${viewport.width}`);
+      await dialog.getByRole('button', { name: 'Code 1 passage' }).click();
+      await page.getByRole('dialog', { name: 'Auto-coded with “Security / Police”' }).getByRole('button', { name: 'Done' }).click();
+      const coded = await callCore(app, 'annotations.list', {});
+      expect(coded.map((annotation) => [annotation.target.selectors.quote.exact, annotation.topics.map((topic) => topic.path)])).toEqual([['Do you trust the police in the north?', ['Security / Police']]]);
+      await apps.end();
+    }
+  });
 });

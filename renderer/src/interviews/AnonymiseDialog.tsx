@@ -97,7 +97,7 @@ export function AnonymiseDialog({ document, onClose }: { document: DocumentSumma
             Cancel
           </button>
           <button type="submit" className="primary" disabled={working || replacements.length === 0 || problems.length > 0 || missing.length > 0 || Boolean(blocked)}>
-            {working ? 'Anonymising…' : replacements.length === 1 ? 'Replace 1 name' : `Replace ${replacements.length} names`}
+            {working ? 'Anonymising…' : replacements.length === 0 ? 'Replace names' : replacements.length === 1 ? 'Replace 1 name' : `Replace ${replacements.length} names`}
           </button>
         </>
       }

@@ -13,20 +13,36 @@ type Mode = 'speaker' | 'query';
  * run), so the button says how many passages will be coded and how many already are; the
  * run is one step of Edit › Undo.
  */
-export function AutocodeDialog({ topicId, topicPath, onClose }: { topicId: string; topicPath: string; onClose: () => void }) {
+export function AutocodeDialog({
+  topicId,
+  topicPath,
+  initialQuery,
+  initialDocId,
+  onClose,
+}: {
+  /** From a topic's page: that topic. From the search results: the user picks or names one. */
+  topicId?: string;
+  topicPath?: string;
+  initialQuery?: string;
+  initialDocId?: string;
+  onClose: () => void;
+}) {
   const heading = useId();
+  const topics = useApi('topics.list', {}, { enabled: topicId === undefined });
+  const [typedTopic, setTypedTopic] = useState('');
   const speakers = useApi('cases.speakers', {});
   const documents = useApi('corpus.documents', {}, { select: (all) => all.filter((document) => document.origin !== 'bundled') });
-  const [mode, setMode] = useState<Mode>('speaker');
+  const [mode, setMode] = useState<Mode>(initialQuery ? 'query' : 'speaker');
   const [speaker, setSpeaker] = useState('');
-  const [query, setQuery] = useState('');
-  const [docId, setDocId] = useState('');
+  const [query, setQuery] = useState(initialQuery ?? '');
+  const [docId, setDocId] = useState(initialDocId ?? '');
   const [error, setError] = useState<string | undefined>();
   const [working, setWorking] = useState(false);
   const [done, setDone] = useState<AutocodeResult | undefined>();
 
-  const chosen = mode === 'speaker' ? speaker : query.trim();
-  const request = { topicId, ...(mode === 'speaker' ? { speaker } : { query: query.trim() }), ...(docId ? { docId } : {}) };
+  const topic = topicId !== undefined ? { topicId } : { topicPath: typedTopic.trim() };
+  const chosen = (mode === 'speaker' ? speaker : query.trim()) && (topicId !== undefined || typedTopic.trim()) ? 'yes' : '';
+  const request = { ...topic, ...(mode === 'speaker' ? { speaker } : { query: query.trim() }), ...(docId ? { docId } : {}) };
   const preview = useApi('interviews.autocode', { ...request, dryRun: true }, { enabled: chosen !== '', keepPrevious: true });
   const count = chosen ? preview.value?.coded : undefined;
 
@@ -55,7 +71,7 @@ export function AutocodeDialog({ topicId, topicPath, onClose }: { topicId: strin
 
   return (
     <Modal
-      title={`Auto-code with “${topicPath}”`}
+      title={topicPath ? `Auto-code with “${topicPath}”` : 'Auto-code with a topic'}
       titleId={heading}
       onCancel={onClose}
       className="autocode-dialog"
@@ -71,6 +87,15 @@ export function AutocodeDialog({ topicId, topicPath, onClose }: { topicId: strin
         </>
       }
     >
+      {topicId === undefined ? (
+        <label className="autocode-topic">
+          <span>Topic</span>
+          <input type="text" list={`${heading}-topics`} aria-label="Topic" placeholder="A topic, or a new path such as Security / Police" value={typedTopic} onChange={(event) => setTypedTopic(event.target.value)} />
+          <datalist id={`${heading}-topics`}>
+            {topics.value?.map((item) => <option key={item.id} value={item.path} />)}
+          </datalist>
+        </label>
+      ) : null}
       <fieldset className="autocode-choice">
         <legend>What to code</legend>
         <label>
