@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -7,7 +8,7 @@ import type { Core } from '../../../electron/core/core';
 import { useCores } from '../../helpers/core';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { call } from '../team/support';
-import { arben, importInterview, passagesOf } from './support';
+import { arben, importInterview, interviewText, passagesOf } from './support';
 
 const openCore = useCores();
 const tempDir = useTempDirs();
@@ -179,5 +180,31 @@ describe('workbench anonymise over the API', () => {
     // Role labels are not names.
     expect(preview.suggestions.map((suggestion) => suggestion.name)).not.toContain('R1');
     expect(preview.suggestions.every((suggestion) => suggestion.count > 0)).toBe(true);
+  });
+
+  it('a Word transcript: its original (which keeps the names) is replaced by the anonymised text, and undo brings the Word file back', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'interview.md'), interviewText);
+    // pandoc writes a real .docx from the same interview (one paragraph per turn).
+    execFileSync('pandoc', [join(dir, 'interview.md'), '-o', join(dir, 'interview.docx')]);
+    const core = await openCore(join(dir, 'workspace'));
+    const imported = await call(core, 'import.bytes', { fileName: 'interview.docx', base64: (await readFile(join(dir, 'interview.docx'))).toString('base64') });
+    const docId = imported.documentId;
+    const folder = join(core.workspace.dir, 'documents', docId);
+    expect((await readdir(folder)).sort()).toEqual(['document.json', 'original.docx']);
+    const word = await readFile(join(folder, 'original.docx'));
+
+    await call(core, 'interviews.anonymise', { docId, replacements: [{ real: 'Arben Krasniqi', pseudonym: 'Respondent 4' }, { real: 'Arben', pseudonym: 'Besnik' }] });
+    expect((await readdir(folder)).sort()).toEqual(['document.json', 'original.txt']);
+    const text = await readFile(join(folder, 'original.txt'), 'utf8');
+    expect(text).not.toMatch(arben);
+    // pandoc typesets the apostrophe (’): the possessive is replaced all the same.
+    expect(text).toContain('Respondent 4: Twenty years. Besnik’s family came from Vushtrri');
+    expect(JSON.parse(await readFile(join(folder, 'document.json'), 'utf8')).originalFile).toBe('original.txt');
+
+    await call(core, 'undo.undo', {});
+    expect((await readdir(folder)).sort()).toEqual(['document.json', 'original.docx']);
+    expect(await readFile(join(folder, 'original.docx'))).toEqual(word);
+    expect(passagesOf(core, docId).some((passage) => passage.text.includes('Arben’s family'))).toBe(true);
   });
 });
