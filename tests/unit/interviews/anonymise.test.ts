@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/core';
-import { useCores } from '../../helpers/core';
+import { repoRoot, useCores } from '../../helpers/core';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { call } from '../team/support';
 import { arben, importInterview, interviewText, passagesOf } from './support';
@@ -206,5 +206,17 @@ describe('workbench anonymise over the API', () => {
     expect((await readdir(folder)).sort()).toEqual(['document.json', 'original.docx']);
     expect(await readFile(join(folder, 'original.docx'))).toEqual(word);
     expect(passagesOf(core, docId).some((passage) => passage.text.includes('Arben’s family'))).toBe(true);
+  });
+
+  it('a PDF is refused, saying why (its pages show the names as pictures) and what to do, and nothing changes', async () => {
+    const core = await openCore(join(await tempDir(), 'workspace'));
+    const pdf = await readFile(join(repoRoot, '../shared/fixtures/pdfs/alphatrans.pdf'));
+    const { documentId: docId } = await call(core, 'import.bytes', { fileName: 'alphatrans.pdf', base64: pdf.toString('base64'), ocr: false });
+    const folder = join(core.workspace.dir, 'documents', docId);
+    const before = await readdir(folder);
+    expect((await call(core, 'interviews.anonymisePreview', { docId })).blocked).toMatch(/pictures.*Save its text as a \.txt or \.docx file/);
+    await expect(call(core, 'interviews.anonymise', { docId, replacements: [{ real: 'Arben', pseudonym: 'Besnik' }] })).rejects.toMatchObject({ code: 'UNSUPPORTED', message: expect.stringContaining('cannot be replaced') });
+    expect(await readdir(folder)).toEqual(before);
+    expect(await readFile(join(folder, 'original.pdf'))).toEqual(pdf);
   });
 });
