@@ -156,5 +156,14 @@ describe('workbench case', () => {
     expect([both.code, both.stderr]).toEqual([1, expect.stringContaining('give --document DOC or --speaker NAME')]);
     const bad = await cli(['--workspace', workspace, 'case', 'set', '--document', docId, '--attr', 'municipality']);
     expect([bad.code, bad.stderr]).toEqual([1, expect.stringContaining('is not name=value')]);
+
+    // The export narrowed by speaker or attribute, with a column per attribute.
+    await cli(['--workspace', workspace, 'autocode', '--topic', 'Voices', '--query', 'Arben']);
+    const teachers = await cli(['--workspace', workspace, 'export', 'annotations', '--format', 'csv', '--attribute', 'municipality=Mitrovica', '--speaker', 'Drita Hoxha']);
+    const rows = parseCsv(teachers.stdout.endsWith('\r\n') ? teachers.stdout : `${teachers.stdout}\r\n`);
+    expect(rows[0]!.slice(8)).toEqual(['speaker', 'age group', 'municipality']);
+    expect(rows.slice(1).map((row) => [row[8], row[10]])).toEqual([['Drita Hoxha', 'Mitrovica']]);
+    const badFilter = await cli(['--workspace', workspace, 'export', 'annotations', '--format', 'csv', '--attribute', 'Mitrovica']);
+    expect([badFilter.code, badFilter.stderr]).toEqual([1, expect.stringContaining('is not name=value')]);
   });
 });
