@@ -67,7 +67,7 @@ describe('cases and attributes in the app', () => {
       await expect.poll(() => quotes.count()).toBe(3);
       await page.getByRole('combobox', { name: 'Attribute' }).selectOption({ label: 'role = teacher' });
       await expect.poll(() => quotes.count()).toBe(1);
-      expect(await quotes.first().textContent()).toContain('Drita Hoxha');
+      expect(await quotes.first().textContent()).toContain('Drita Hoxha · municipality: Mitrovica, role: teacher');
       await page.getByRole('combobox', { name: 'Attribute' }).selectOption({ label: 'Any' });
       await expect.poll(() => quotes.count()).toBe(3);
       await page.getByRole('combobox', { name: 'Group by' }).selectOption({ label: 'role' });

@@ -14,6 +14,14 @@ export function QuoteList({ quotes, topicNames }: { quotes: TopicPageQuote[]; to
               {quote.page ? `, p. ${quote.page}` : ''}
             </a>
             {quote.speaker ? <span className="topic-quote-speaker"> · {quote.speaker}</span> : null}
+            {quote.attributes ? (
+              <span className="topic-quote-attributes">
+                {' · '}
+                {Object.entries(quote.attributes)
+                  .map(([name, value]) => `${name}: ${value}`)
+                  .join(', ')}
+              </span>
+            ) : null}
             {quote.anchorStatus === 'orphan' ? <span className="muted"> · no longer found in the text</span> : null}
           </p>
           <blockquote className="topic-quote-text">
