@@ -357,6 +357,16 @@ export class AnnotationService implements TopicReferences {
     tx.put(annotationsCollection, this.validated(annotation));
   }
 
+  /** What is left of a document's deleted, cited annotations (their tombstones keep the quote). */
+  tombstonesOf(docId: string): AnnotationTombstone[] {
+    return this.tombstones.all().filter((tombstone) => tombstone.annotation.docId === docId);
+  }
+
+  /** Inside another area's change (a document anonymised): puts a tombstone whose annotation that area rewrote. */
+  stageTombstone(tx: Transaction, tombstone: AnnotationTombstone): void {
+    if (tx.get(annotationTombstonesCollection, tombstone.id)) tx.put(annotationTombstonesCollection, { ...tombstone, annotation: this.validated(tombstone.annotation) });
+  }
+
   /** Inside another area's change (auto-coding taken back): deletes an annotation it made. */
   stageDeletion(tx: Transaction, id: string): void {
     if (tx.get(annotationsCollection, id)) tx.delete(annotationsCollection, id);

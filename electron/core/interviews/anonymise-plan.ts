@@ -1,5 +1,5 @@
 import { buildDocumentText, describe, documentRangeToPassages, type DocumentText } from '../anchoring/index.js';
-import type { Annotation } from '../annotations/index.js';
+import type { Annotation, AnnotationTombstone } from '../annotations/index.js';
 import type { Passage } from '../corpus/schema.js';
 import type { ImportedContent } from '../import/index.js';
 import { mapOffset, NameReplacer, type NameReplacement, type TextEdit } from './name-replacement.js';
@@ -8,6 +8,8 @@ import { mapOffset, NameReplacer, type NameReplacement, type TextEdit } from './
 export interface DocumentMaterial {
   content: ImportedContent;
   annotations: readonly Annotation[];
+  /** Deleted annotations that drafts still cite: their tombstones keep the quote, and travel in bundles. */
+  tombstones: readonly AnnotationTombstone[];
   note: string | undefined;
 }
 
@@ -15,6 +17,8 @@ export interface AnonymisePlan {
   content: ImportedContent;
   /** Only the annotations whose quote or note changed, as they become. */
   annotations: Annotation[];
+  /** Only the tombstones whose annotation changed. */
+  tombstones: AnnotationTombstone[];
   note: string | undefined;
   noteChanged: boolean;
   /** Per replacement (in the order given): how often its name was replaced in the document's text and speakers. */
@@ -80,6 +84,10 @@ export function planAnonymisation(material: DocumentMaterial, replacements: read
     const moved = moveAnnotation(annotation, { oldText, newText, docEdits, replacer, pageOf: (id) => passages.find((p) => p.id === id)?.page });
     return JSON.stringify(moved) === JSON.stringify(annotation) ? [] : [moved];
   });
+  const tombstones = material.tombstones.flatMap((tombstone) => {
+    const moved = moveAnnotation(tombstone.annotation, { oldText, newText, docEdits, replacer, pageOf: (id) => passages.find((p) => p.id === id)?.page });
+    return JSON.stringify(moved) === JSON.stringify(tombstone.annotation) ? [] : [{ ...tombstone, annotation: moved }];
+  });
   const note = material.note === undefined ? undefined : replacer.replace(material.note).text;
 
   return {
@@ -88,6 +96,7 @@ export function planAnonymisation(material: DocumentMaterial, replacements: read
       original,
     },
     annotations,
+    tombstones,
     note,
     noteChanged: note !== material.note,
     counts,

@@ -35,7 +35,8 @@ export class Anonymiser {
 
   private async material(docId: string): Promise<DocumentMaterial> {
     const content = await this.deps.content.read(docId);
-    return { content, annotations: this.deps.annotations.annotations.ofDocument(docId), note: this.deps.annotations.documentNotes.text(docId) };
+    const { annotations, documentNotes } = this.deps.annotations;
+    return { content, annotations: annotations.ofDocument(docId), tombstones: annotations.tombstonesOf(docId), note: documentNotes.text(docId) };
   }
 
   /** Names worth replacing (speakers, and people of the entity catalogue found in the text), and what given replacements would do. */
@@ -147,6 +148,7 @@ export class Anonymiser {
     const stage = () =>
       this.context.workspace.transact((tx) => {
         for (const annotation of plan.annotations) annotations.stageReplacement(tx, annotation);
+        for (const tombstone of plan.tombstones) annotations.stageTombstone(tx, tombstone);
         if (plan.noteChanged) documentNotes.stageText(tx, docId, plan.note);
         this.cases.stageSpeakerRenames(tx, renames);
       });
@@ -179,6 +181,7 @@ export class Anonymiser {
         annotations.stageReplacement(tx, { ...current, target: previous.target, note: previous.note, anchorStatus: previous.anchorStatus });
       }
       if (documentNotes.text(docId) !== before.note) documentNotes.stageText(tx, docId, before.note);
+      for (const tombstone of before.tombstones) annotations.stageTombstone(tx, tombstone);
       for (const id of before.renamedCaseIds) if (tx.get(casesCollection, id)) tx.delete(casesCollection, id);
       for (const record of before.cases) tx.put(casesCollection, record);
     });

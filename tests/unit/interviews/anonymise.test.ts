@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/core';
 import { repoRoot, useCores } from '../../helpers/core';
 import { useTempDirs } from '../../helpers/temp-dir';
+import { annotationTombstonesCollection } from '../../../electron/core/annotations';
 import { call } from '../team/support';
 import { arben, importInterview, interviewText, passagesOf } from './support';
 
@@ -49,7 +50,12 @@ async function codedInterview() {
   const drita = passages.find((passage) => passage.text.startsWith('Drita trusts'))!;
   const later = await call(core, 'annotations.create', { passageId: drita.id, quote: 'Arben Krasniqi and I argue', topicPaths: ['Trust in police'] });
   await call(core, 'annotations.setDocumentNote', { docId, text: 'Interview with Arben Krasniqi, May 2025.' });
-  return { dir, core, docId, ids: { whole: whole.id, cut: cut.id, later: later.id } };
+  // A quote a draft cites, then deleted: its tombstone keeps the quote, and travels in bundles.
+  const cited = await call(core, 'annotations.create', { passageId: drita.id, quote: 'more than Arben does' });
+  const draft = await call(core, 'drafts.create', { title: 'Chapter 2' });
+  await call(core, 'drafts.appendCitation', { id: draft.id, citation: { targetKind: 'annotation', targetId: cited.id, docId } });
+  await call(core, 'annotations.delete', { id: cited.id, citedIn: 'keep-tombstone' });
+  return { dir, core, docId, ids: { whole: whole.id, cut: cut.id, later: later.id, cited: cited.id } };
 }
 
 describe('workbench anonymise over the API', () => {
@@ -99,6 +105,9 @@ describe('workbench anonymise over the API', () => {
       expect(text.slice(start, end)).toBe(annotation.target.selectors.quote.exact);
     }
 
+    const tombstones = core.workspace.records(annotationTombstonesCollection);
+    expect(tombstones.get(ids.cited)!.annotation.target.selectors.quote.exact).toBe('more than Besnik does');
+
     // The key: outside the workspace, real → pseudonym with counts; nowhere inside it.
     const key = JSON.parse(await readFile(keyPath, 'utf8'));
     expect(key.entries[0].replacements).toEqual([
@@ -114,6 +123,7 @@ describe('workbench anonymise over the API', () => {
     expect(back.passages).toEqual(before.passages);
     expect(back.annotations.map((annotation) => [annotation.id, annotation.target, annotation.note])).toEqual(before.annotations.map((annotation) => [annotation.id, annotation.target, annotation.note]));
     expect(back.note!.text).toBe(before.note!.text);
+    expect(tombstones.get(ids.cited)!.annotation.target.selectors.quote.exact).toBe('more than Arben does');
     expect(back.names).toEqual(before.names);
     expect(back.record).toEqual(before.record);
     expect(back.original).toBe(before.original);
