@@ -92,7 +92,21 @@ export function planAnonymisation(material: DocumentMaterial, replacements: read
 
   return {
     content: {
-      record: { ...record, document: { ...record.document, title, ...(subtitle === undefined ? {} : { subtitle }) }, passages, footnotes },
+      // The file name the document came from is shown and exchanged too ("interview-arben.txt").
+      record: {
+        ...record,
+        document: {
+          ...record.document,
+          title,
+          source: replacer.replace(record.document.source).text,
+          ...(subtitle === undefined ? {} : { subtitle }),
+          // Where each field came from quotes what was printed or the file name: those quotes go too.
+          ...(record.document.provenance ? { provenance: replaceStrings(record.document.provenance, replacer) } : {}),
+          ...(record.document.note === undefined ? {} : { note: replacer.replace(record.document.note).text }),
+        },
+        passages,
+        footnotes,
+      },
       original,
     },
     annotations,
@@ -103,6 +117,17 @@ export function planAnonymisation(material: DocumentMaterial, replacements: read
     passagesChanged,
     speakerTurnsChanged,
   };
+}
+
+/** Fields of a provenance that quote the document or its file; the others are codes (source, location), ids and dates. */
+const QUOTING_KEYS = new Set(['printed', 'note', 'text']);
+
+/** The provenance with the names replaced in what it quotes, its shape and codes kept. */
+function replaceStrings<T>(value: T, replacer: NameReplacer, quoting = false): T {
+  if (typeof value === 'string') return (quoting ? replacer.replace(value).text : value) as T;
+  if (Array.isArray(value)) return value.map((item) => replaceStrings(item, replacer, quoting)) as T;
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, replaceStrings(item, replacer, quoting || QUOTING_KEYS.has(key))])) as T;
+  return value;
 }
 
 /** A Word original cannot be rewritten; the anonymised text takes its place, a turn a paragraph. */

@@ -40,7 +40,8 @@ async function everythingAbout(core: Core, docId: string, dir: string) {
 async function codedInterview() {
   const dir = await tempDir();
   const core = await openCore(join(dir, 'workspace'));
-  const docId = await importInterview(core);
+  // The file is named after the respondent, as interviewers often do: its name is shown and exchanged too.
+  const docId = await importInterview(core, interviewText, 'interview-arben.txt');
   const passages = passagesOf(core, docId);
   const family = passages.find((passage) => passage.text.includes("Arben's family"))!;
   // One quote holds the possessive; another starts in the middle of the name ("ben's family").

@@ -47,7 +47,9 @@ export async function replaceImportedContent(context: ImportContext, docId: stri
     throw new WorkbenchError('IO', `“${previous.document.title}” could not be rewritten (${(error as Error).message}). Check the workspace folder is writable and try again.`, { docId });
   }
   if (previous.originalFile !== next.original.file) await fs.rm(path.join(dir, previous.originalFile), { force: true });
-  if (previous.document.title !== record.document.title) await context.library.rename(docId, record.document.title);
+  if (previous.document.title !== record.document.title || previous.document.source !== record.document.source) {
+    await context.library.rename(docId, record.document.title, record.document.source);
+  }
   context.corpus.addDocument(record.document, record.passages, record.footnotes);
   context.bus.emit('library.changed', { docId, change: 'updated' });
   context.publish('library.changed', { docId, change: 'updated' });
