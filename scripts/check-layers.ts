@@ -65,7 +65,7 @@ function layerOf(root: string, path: string): 'core' | 'main' | 'preload' | 'ren
 }
 
 /** The areas of core: folders whose insides only they may import. */
-export const coreAreas = ['annotations', 'topics', 'drafts', 'import', 'search', 'settings', 'user-entities', 'metadata-edits', 'evidence', 'exchange'] as const;
+export const coreAreas = ['annotations', 'topics', 'drafts', 'import', 'search', 'settings', 'user-entities', 'metadata-edits', 'evidence', 'exchange', 'interviews'] as const;
 
 function areaOf(root: string, path: string): string | undefined {
   const rel = relative(root, path).split('\\').join('/');

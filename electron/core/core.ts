@@ -22,6 +22,7 @@ import { openWorkspace, type CompactionPolicy, type LockInfo, type Workspace, ty
 import { createTeamArea, teamCollections, teamLocalCollections } from './team';
 import { createExchangeArea } from './exchange';
 import { createReferencesArea, referencesCollections } from './references';
+import { createInterviewsArea, interviewsCollections } from './interviews';
 import { topicsCollections } from './topics';
 import { UserEntityService, userEntitiesCollections } from './user-entities';
 
@@ -38,6 +39,7 @@ export const workspaceCollections = [
   ...searchCollections,
   ...teamCollections,
   ...referencesCollections,
+  ...interviewsCollections,
 ];
 
 /**
@@ -154,6 +156,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       const format = await references.formatOf(filePath, fileName);
       return format && format !== 'annotations' ? references.importFile(filePath, fileName, format) : exchange.importFile(filePath, fileName);
     });
+    const interviews = createInterviewsArea(context, { annotations: annotations.face, content: imports.content, userEntities: () => userEntities.list() });
+    areas.push(interviews);
 
     const handlers: Handlers = {
       'app.info': () => ({
@@ -196,6 +200,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       ...team.handlers,
       ...exchange.handlers,
       ...references.handlers,
+      ...interviews.handlers,
       ...options.hostHandlers,
     };
 

@@ -22,6 +22,8 @@ export const pathArguments: Partial<Record<MethodName, (args: Record<string, unk
   'exchange.importProject': (args) => [args.path],
   // Without `out` the project comes back to the renderer, which saves it where the user says.
   'exchange.exportProject': (args) => (args.out === undefined ? [] : [args.out]),
+  // Without `keyPath` the key comes back to the renderer, which saves it where the user says.
+  'interviews.anonymise': (args) => (args.keyPath === undefined ? [] : [args.keyPath]),
 };
 
 const maxGrants = 10_000;

@@ -15,6 +15,10 @@ export interface AnnotationFilter {
   anchorStatus?: Annotation['anchorStatus'];
   /** The coder's user id (who made the annotation). */
   coder?: string;
+  /** Only quotes whose passage has this speaker (imported transcripts' turns); case-insensitive. */
+  speaker?: string;
+  /** Only quotes whose cases (their document's or their speaker's) give this attribute this value. */
+  attribute?: { name: string; value: string };
   /** Case- and accent-insensitive, over the quote, the note and the names of its topics and entities. */
   text?: string;
 }
@@ -40,6 +44,11 @@ export function filterAnnotations(
     if (filter.entityId !== undefined && !annotation.entityIds.includes(filter.entityId)) return false;
     if (filter.recommendationId !== undefined && !annotation.recommendationIds.includes(filter.recommendationId)) return false;
     if (topicIds && !annotation.topicIds.some((id) => topicIds.has(id))) return false;
+    if (filter.speaker !== undefined || filter.attribute !== undefined) {
+      const speaker = context.lookup.getPassage(annotation.target.passageIds[0] ?? '')?.speaker;
+      if (filter.speaker !== undefined && speaker?.toLocaleLowerCase() !== filter.speaker.trim().toLocaleLowerCase()) return false;
+      if (filter.attribute !== undefined && context.lookup.caseAttributes?.(annotation.docId, speaker)[filter.attribute.name] !== filter.attribute.value) return false;
+    }
     if (needle !== undefined && !foldedSearchText(annotation, context).includes(needle)) return false;
     return true;
   });

@@ -362,6 +362,31 @@ export class AnnotationService implements TopicReferences {
     return kind === 'entity' ? this.lookup.entityExists(id) : this.lookup.recommendationExists(id);
   }
 
+  /**
+   * Inside another area's change (a document anonymised): puts an annotation rewritten by
+   * that area (its quote and note with names replaced) as given, checked against the schema.
+   * The caller's command takes care of undo.
+   */
+  stageReplacement(tx: Transaction, annotation: Annotation): void {
+    if (!tx.get(annotationsCollection, annotation.id)) this.require(annotation.id);
+    tx.put(annotationsCollection, this.validated(annotation));
+  }
+
+  /** What is left of a document's deleted, cited annotations (their tombstones keep the quote). */
+  tombstonesOf(docId: string): AnnotationTombstone[] {
+    return this.tombstones.all().filter((tombstone) => tombstone.annotation.docId === docId);
+  }
+
+  /** Inside another area's change (a document anonymised): puts a tombstone whose annotation that area rewrote. */
+  stageTombstone(tx: Transaction, tombstone: AnnotationTombstone): void {
+    if (tx.get(annotationTombstonesCollection, tombstone.id)) tx.put(annotationTombstonesCollection, { ...tombstone, annotation: this.validated(tombstone.annotation) });
+  }
+
+  /** Inside another area's change (auto-coding taken back): deletes an annotation it made. */
+  stageDeletion(tx: Transaction, id: string): void {
+    if (tx.get(annotationsCollection, id)) tx.delete(annotationsCollection, id);
+  }
+
   /** Inside the removal of an imported document: its annotations deleted, or kept as orphans. */
   stageDocumentRemoval(tx: Transaction, docId: string, choice: RemovedDocumentAnnotations): number {
     const affected = this.ofDocument(docId).flatMap((stored) => tx.get(annotationsCollection, stored.id) ?? []);
@@ -403,10 +428,11 @@ export class AnnotationService implements TopicReferences {
     return cooccurrenceMatrix(this.list(filter), topicIds ?? this.topics.list().map((topic) => topic.id));
   }
 
-  quotesForPair(topicA: string, topicB: string): Annotation[] {
+  quotesForPair(topicA: string, topicB: string, filter: Pick<AnnotationFilter, 'speaker' | 'attribute'> = {}): Annotation[] {
     this.topics.require(topicA);
     this.topics.require(topicB);
-    return annotationsCodedWithBoth(this.all(), topicA, topicB).sort(byDocumentPosition);
+    const candidates = filter.speaker !== undefined || filter.attribute !== undefined ? this.list(filter) : this.all();
+    return annotationsCodedWithBoth(candidates, topicA, topicB).sort(byDocumentPosition);
   }
 
   topicCounts(options: { includeDescendants?: boolean } = {}): TopicCount[] {
@@ -415,14 +441,14 @@ export class AnnotationService implements TopicReferences {
   }
 
   /** Every quote under a topic with its document, speaker, context and note. */
-  topicPage(topicId: string, options: { includeDescendants?: boolean } = {}): TopicPage {
+  topicPage(topicId: string, options: { includeDescendants?: boolean } & Pick<AnnotationFilter, 'speaker' | 'attribute'> = {}): TopicPage {
     const topic = this.topics.require(topicId);
     const texts = new Map<string, DocumentText | undefined>();
     const documentText = (docId: string) => {
       if (!texts.has(docId)) texts.set(docId, this.lookup.getDocumentText(docId));
       return texts.get(docId);
     };
-    const quotes: TopicPageQuote[] = this.list({ topicId, includeDescendants: options.includeDescendants ?? false }).map((annotation) =>
+    const quotes: TopicPageQuote[] = this.list({ ...options, topicId, includeDescendants: options.includeDescendants ?? false }).map((annotation) =>
       topicPageQuote(annotation, this.lookup, documentText),
     );
     return { topic, path: this.topics.path(topicId), quotes };

@@ -5,6 +5,7 @@ import { annotationsCollection } from './annotation-schema';
 import { createCodingServices } from './coding-services';
 import { DocumentNotes } from './document-notes';
 import { corpusLookupFromIndex } from './corpus-index-lookup';
+import type { CorpusLookup } from './corpus-lookup';
 import type { AnnotationsFace } from './face';
 import { annotationHandlers } from './handlers/annotation-handlers';
 import { publishAnnotationChanges } from './handlers/change-events';
@@ -24,7 +25,12 @@ export async function createAnnotationsArea(
   const { workspace } = context;
   // The team area knows users' names and starts after this one: it is handed in when it has.
   let userNames: () => ReadonlyMap<string, string> = () => new Map();
-  const lookup = corpusLookupFromIndex(context.corpus, { userEntities: () => deps.userEntities.list() });
+  // Cases belong to the interviews area, created later: it attaches how to read a quote's attributes.
+  let caseAttributes: (docId: string, speaker: string | undefined) => Record<string, string> = () => ({});
+  const lookup: CorpusLookup = {
+    ...corpusLookupFromIndex(context.corpus, { userEntities: () => deps.userEntities.list() }),
+    caseAttributes: (docId, speaker) => caseAttributes(docId, speaker),
+  };
   const services = createCodingServices(workspace, lookup);
   const stopPublishing = publishAnnotationChanges(
     context,
@@ -54,7 +60,16 @@ export async function createAnnotationsArea(
       'annotations.documentNotes': () => documentNotes.list(),
       'annotations.setDocumentNote': ({ docId, text }) => documentNotes.set(docId, text),
     },
-    face: { annotations: services.annotations, topics: services.topics, documentNotes, undo: services.undo },
+    face: {
+      annotations: services.annotations,
+      topics: services.topics,
+      documentNotes,
+      undo: services.undo,
+      runUndoable: (command) => services.undo.execute(command),
+      attachCaseAttributes: (provider) => {
+        caseAttributes = provider;
+      },
+    },
     nameUsersWith: (names) => {
       userNames = names;
     },

@@ -134,10 +134,19 @@ export function registerAnnotationsCommands(program: Command, run: CliAction): v
     .requiredOption('--format <format>', 'md, csv or w3c')
     .option('--out <file>', 'where to write (default: print to stdout)')
     .option('--bom', 'CSV: start with a UTF-8 byte order mark, so that Excel reads accented letters right')
-    .action((options: { format: string; out?: string; bom?: boolean }) =>
-      run(async (context) =>
-        writeExport((await context.call('annotations.export', { format: options.format as 'md', ...(options.bom ? { bom: true } : {}) })) as ExportedText, options.format, options.out),
-      ),
+    .option('--speaker <name>', "only this speaker's quotes (transcript turns)")
+    .option('--attribute <name=value>', 'only quotes of cases with this attribute value (see `workbench case`)')
+    .action((options: { format: string; out?: string; bom?: boolean; speaker?: string; attribute?: string }) =>
+      run(async (context) => {
+        const at = options.attribute?.indexOf('=') ?? -1;
+        if (options.attribute !== undefined && at <= 0) throw new WorkbenchError('BAD_REQUEST', `“${options.attribute}” is not name=value: write it as --attribute "municipality=Mitrovica".`);
+        const filter = {
+          ...(options.speaker ? { speaker: options.speaker } : {}),
+          ...(options.attribute !== undefined ? { attribute: { name: options.attribute.slice(0, at).trim(), value: options.attribute.slice(at + 1).trim() } } : {}),
+        };
+        const exported = await context.call('annotations.export', { format: options.format as 'md', ...(options.bom ? { bom: true } : {}), ...(Object.keys(filter).length > 0 ? { filter } : {}) });
+        return writeExport(exported as ExportedText, options.format, options.out);
+      }),
     );
   exportCommand
     .command('codebook')

@@ -15,4 +15,6 @@ export interface CorpusLookup {
   documentTitle?(docId: string): string | undefined;
   entityName?(entityId: string): string | undefined;
   recommendationLabel?(recommendationId: string): string | undefined;
+  /** The attributes of the cases a quote belongs to (its document's and its speaker's), for filters and exports. */
+  caseAttributes?(docId: string, speaker: string | undefined): Record<string, string>;
 }

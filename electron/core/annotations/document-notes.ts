@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { WorkbenchError } from '../api/errors';
 import type { CoreContext } from '../core-context';
 import { defineCollection } from '../store/collection-definition';
-import type { RecordSet } from '../store';
+import type { RecordSet, Transaction } from '../store';
 import type { CorpusLookup } from './corpus-lookup';
 
 /** The longest note on a document (a memo, not a draft: drafts are for long text). */
@@ -94,6 +94,18 @@ export class DocumentNotes {
     const record: DocumentNoteRecord = { id: docId, text: trimmed, editedAt: new Date().toISOString() };
     await this.context.workspace.transact((tx) => tx.put(documentNotesCollection, record));
     return this.get(docId);
+  }
+
+  /**
+   * Inside another area's change (a document anonymised): writes the note's text as given,
+   * or removes the note; the caller's command takes care of undo.
+   */
+  stageText(tx: Transaction, docId: string, text: string | undefined): void {
+    if (text === undefined) {
+      if (tx.get(documentNotesCollection, docId)) tx.delete(documentNotesCollection, docId);
+      return;
+    }
+    tx.put(documentNotesCollection, DocumentNoteRecordSchema.parse({ id: docId, text, editedAt: new Date().toISOString() }));
   }
 
   private view(record: DocumentNoteRecord): DocumentNoteView {

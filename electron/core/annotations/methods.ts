@@ -45,8 +45,15 @@ const filter = z
     /** Only this coder's annotations (a user id). */
     coder: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'a coder is a user id').optional(),
     text: z.string().max(500).optional(),
+    /** Only this speaker's quotes (transcript turns). */
+    speaker: z.string().trim().min(1).max(200).optional(),
+    /** Only quotes of cases with this attribute value (their document's or their speaker's). */
+    attribute: z.object({ name: z.string().trim().min(1).max(60), value: z.string().trim().min(1).max(200) }).strict().optional(),
   })
   .strict();
+
+/** Topic pages and co-occurrence narrowed to one speaker or one attribute value. */
+const caseFilter = { speaker: z.string().trim().min(1).max(200).optional(), attribute: z.object({ name: z.string().trim().min(1).max(60), value: z.string().trim().min(1).max(200) }).strict().optional() };
 
 export type AnnotationListFilter = z.infer<typeof filter>;
 
@@ -198,9 +205,9 @@ export const annotationsMethods = {
       z.object({ id, quotes: z.literal('move-to'), targetId: id }).strict(),
     ]),
   ),
-  'topics.page': method<TopicPageData>()(z.object({ topicId: id, includeDescendants: z.boolean().optional() }).strict()),
-  'topics.cooccurrence': method<CooccurrenceData>()(z.object({ topicIds: ids.optional(), docId: id.optional() }).strict()),
-  'topics.pairQuotes': method<TopicPageQuote[]>()(z.object({ topicA: id, topicB: id }).strict()),
+  'topics.page': method<TopicPageData>()(z.object({ topicId: id, includeDescendants: z.boolean().optional(), ...caseFilter }).strict()),
+  'topics.cooccurrence': method<CooccurrenceData>()(z.object({ topicIds: ids.optional(), docId: id.optional(), ...caseFilter }).strict()),
+  'topics.pairQuotes': method<TopicPageQuote[]>()(z.object({ topicA: id, topicB: id, ...caseFilter }).strict()),
   'topics.exportCodebook': method<ExportedText>()(z.object({ format: z.literal('qdc') }).strict()),
 
   'undo.state': method<UndoState>()(z.object({}).strict()),

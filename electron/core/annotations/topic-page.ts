@@ -25,6 +25,8 @@ export interface TopicPageQuote {
   note: string;
   topicIds: string[];
   anchorStatus: Annotation['anchorStatus'];
+  /** The attributes of its cases (document and speaker), for grouping; absent when none. */
+  attributes?: Record<string, string>;
 }
 
 export interface TopicPage {
@@ -37,6 +39,7 @@ export function topicPageQuote(annotation: Annotation, lookup: CorpusLookup, doc
   const { quote, position, page } = annotation.target.selectors;
   const firstPassageId = annotation.target.passageIds[0]!;
   const passage = lookup.getPassage(firstPassageId);
+  const attributes = lookup.caseAttributes?.(annotation.docId, passage?.speaker) ?? {};
   const context = annotation.anchorStatus === 'orphan' ? undefined : passageContext(documentText(annotation.docId), position.start, position.end);
   return {
     annotationId: annotation.id,
@@ -52,6 +55,7 @@ export function topicPageQuote(annotation: Annotation, lookup: CorpusLookup, doc
     note: annotation.note,
     topicIds: [...annotation.topicIds],
     anchorStatus: annotation.anchorStatus,
+    ...(Object.keys(attributes).length > 0 ? { attributes } : {}),
   };
 }
 

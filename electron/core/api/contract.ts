@@ -12,6 +12,7 @@ import { metadataEditsMethods } from '../metadata-edits/methods';
 import { teamMethods } from '../team/methods';
 import { exchangeMethods } from '../exchange/methods';
 import { referencesMethods } from '../references/methods';
+import { interviewsMethods } from '../interviews/methods';
 import type { SerializedError } from './errors';
 
 /**
@@ -34,6 +35,7 @@ export const contract = {
   ...teamMethods,
   ...exchangeMethods,
   ...referencesMethods,
+  ...interviewsMethods,
 };
 
 export type Contract = typeof contract;

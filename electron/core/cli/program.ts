@@ -14,6 +14,7 @@ import { registerUserCommand } from './commands/user';
 import { registerEvidenceCommands } from '../evidence/cli';
 import { registerExchangeCommands } from '../exchange/cli';
 import { registerReferencesCommands } from '../references/cli';
+import { registerInterviewsCommands } from '../interviews/cli';
 import { CliContext } from './context';
 import type { GlobalOptions } from './context';
 import { printError, printResult } from './output';
@@ -73,6 +74,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   registerTeamCommands(program, run);
   registerExchangeCommands(program, run);
   registerReferencesCommands(program, run);
+  registerInterviewsCommands(program, run);
   for (const command of program.commands) command.exitOverride().showHelpAfterError('(run `workbench --help` for usage)');
 
   try {

@@ -6,6 +6,7 @@ import type { ImportContext } from './handlers/import-context.js';
 import { importHandlers } from './handlers/import-handlers.js';
 import { ImportJobs } from './handlers/import-jobs.js';
 import { Library, LibraryRecordSchema, type LibraryRecord } from './handlers/library-records.js';
+import { readImportedContent, replaceImportedContent, type ImportedContent } from './handlers/imported-content.js';
 import { loadImportedDocument, loadImportedDocuments } from './handlers/load-imported.js';
 import { runImport, type PreparedDocument, type RunImportOptions } from './handlers/run-import.js';
 import type { ImportResult, importMethods } from './methods.js';
@@ -45,6 +46,11 @@ export interface ImportArea extends Area<typeof importMethods> {
    * a REFI-QDA project), queued with the other imports; the file is kept as its original.
    */
   importPrepared(request: { filePath: string; fileName: string; prepared: PreparedDocument }): Promise<ImportResult>;
+  /** An imported document's saved content, read and rewritten whole (anonymising a transcript, and its undo). */
+  content: {
+    read(docId: string): Promise<ImportedContent>;
+    replace(docId: string, next: ImportedContent): Promise<void>;
+  };
   /** Who reads `.qdpx` and `.qdc` files given to `import.file` and `import.bytes` (set by the core once the exchange area exists). */
   setProjectImporter(importer: ProjectImporter): void;
 }
@@ -66,6 +72,10 @@ export async function createImportArea(
     handlers: importHandlers(context, jobs, options, projects),
     face: library,
     documentFiles: documentFilesFace(core.workspace.dir),
+    content: {
+      read: (docId) => readImportedContent(context, docId),
+      replace: (docId, next) => replaceImportedContent(context, docId, next),
+    },
     importPrepared: ({ filePath, fileName, prepared }) => runImport(context, jobs, { filePath, fileName, prepared, onDuplicate: 'import-again' }, options),
     setProjectImporter: (importer) => {
       projects.importer = importer;

@@ -17,6 +17,7 @@ export type { ExtractPdfOptions, PdfExtraction, ExtractedPassage, ExtractedFootn
 export { createImportArea, type ImportArea, type ProjectImporter, type DocumentFilesFace } from './area.js';
 export { MAX_DOCUMENT_FILES_BYTES, type DocumentFile } from './document-files.js';
 export type { PreparedDocument } from './handlers/run-import.js';
+export type { ImportedContent } from './handlers/imported-content.js';
 export { documentDir, documentsDir } from './workspace-paths.js';
 export { Library, LibraryRecordSchema, libraryCollection, type LibraryRecord } from './handlers/library-records.js';
 export { importMethods, MAX_IMPORT_BYTES } from './methods.js';

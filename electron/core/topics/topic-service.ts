@@ -151,6 +151,11 @@ export class TopicService {
     return { ids, created };
   }
 
+  /** Inside another area's undo (auto-coding taken back): removes a topic that change created, if nothing else uses it. */
+  stageDeletion(tx: Transaction, id: string): void {
+    if (tx.get(topicsCollection, id)) tx.delete(topicsCollection, id);
+  }
+
   async rename(id: string, name: string): Promise<Topic> {
     const before = this.require(id);
     const after = parseTopic({ ...before, name: name.trim() });

@@ -38,13 +38,15 @@ export function fetchMethod<M extends MethodName>(method: M, args: ArgsOf<M>): P
  */
 export const invalidatedBy: { [C in EventChannel]?: (payload: EventPayloads[C]) => readonly string[] } = {
   // Coding changes move topic counts, recent topics, topic pages and co-occurrence too.
-  'annotations.changed': () => ['annotations.list', 'annotations.get', 'topics.', 'team.conflicts', 'team.agreement'],
+  'annotations.changed': () => ['annotations.list', 'annotations.get', 'topics.', 'team.conflicts', 'team.agreement', 'interviews.autocode'],
   // An imported document added, edited or removed, or any document's metadata corrected
   // (here or in another process): the library, its text, the corrections listed with their
   // authors, and the annotations that lived on it (removal can orphan them).
-  'library.changed': () => ['corpus.', 'evidence.', 'metadata.edits', 'annotations.list', 'annotations.get', 'annotations.documentNote', 'settings.readingPosition', 'settings.lastReadingPosition'],
+  'library.changed': () => ['corpus.', 'evidence.', 'metadata.edits', 'interviews.', 'cases.', 'annotations.list', 'annotations.get', 'annotations.documentNote', 'settings.readingPosition', 'settings.lastReadingPosition'],
   // A document's note written or removed: the note and the Library's marks (prefix of both methods).
   'documentNotes.changed': () => ['annotations.documentNote'],
+  // A case's attributes changed: the cases, and what quotes are filtered or grouped by them.
+  'cases.changed': () => ['cases.', 'topics.page', 'topics.cooccurrence', 'topics.pairQuotes', 'annotations.list'],
   'drafts.changed': () => ['drafts.list', 'drafts.listTrash', 'drafts.get'],
   // A reference imported, merged or deleted (here or by the CLI): the Library's list and the @ picker's.
   'references.changed': () => ['references.'],

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import { AutocodeDialog } from '../interviews/AutocodeDialog';
 import type { SearchFilters, SearchResult } from '../../../electron/core/search/types';
 import { api } from '../api/client';
 import type { Route } from '../app/routes';
@@ -75,6 +76,7 @@ export function SearchView({ route }: { route: Route }) {
   };
 
   const showing = query.trim() !== '' && search.answered !== '';
+  const [autocoding, setAutocoding] = useState(false);
   return (
     <section className="view search-view" aria-labelledby="search-title">
       <header className="view-header">
@@ -100,12 +102,18 @@ export function SearchView({ route }: { route: Route }) {
           autoComplete="off"
           spellCheck={false}
         />
+        {showing && ordered.length > 0 ? (
+          <button type="button" className="search-autocode" onClick={() => setAutocoding(true)} title="Code every imported passage with these words with a topic">
+            Auto-code passages…
+          </button>
+        ) : null}
         <span className="search-status" aria-live="polite">
           {showing && response ? `${response.total} result${response.total === 1 ? '' : 's'}${response.total > ordered.length ? `, best ${ordered.length} shown` : ''}` : ''}
           {search.pending ? <span className="search-pending"> · searching…</span> : null}
         </span>
       </div>
 
+      {autocoding ? <AutocodeDialog initialQuery={query.trim()} {...(filters.docId ? { initialDocId: filters.docId } : {})} onClose={() => setAutocoding(false)} /> : null}
       {!query.trim() ? <RecentSearches recent={recent} onPick={setQuery} /> : null}
       {query.trim() && search.error ? <ErrorState error={search.error} /> : null}
       {showing && response ? (

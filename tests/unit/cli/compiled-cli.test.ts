@@ -49,6 +49,7 @@ describe('the compiled workbench command', () => {
       'deletion-conflicts': 2,
       'sync-settings': 2,
       references: 2,
+      cases: 2,
     });
     expect(info.projectId).toMatch(/^fw-[0-9a-f-]{36}$/);
     expect(info.counts.bundledDocuments).toBe(5);

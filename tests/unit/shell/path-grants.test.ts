@@ -36,6 +36,13 @@ describe('file paths from the renderer', () => {
     expect(() => grants.check('import.file', { path: '/home/ana/Papers/./brief.pdf' })).not.toThrow();
   });
 
+  it('refuses to write an anonymisation key to a path the user never chose, but lets the key come back to the page', () => {
+    const grants = new PathGrants();
+    const replacements = [{ real: 'Arben', pseudonym: 'Besnik' }];
+    expect(() => grants.check('interviews.anonymise', { docId: 'imp-1', replacements, keyPath: '/home/ana/.bashrc' })).toThrow(WorkbenchError);
+    expect(() => grants.check('interviews.anonymise', { docId: 'imp-1', replacements })).not.toThrow();
+  });
+
   it('guards the REFI-QDA project import and an export to a path, but not an export handed back to the page', () => {
     const grants = new PathGrants();
     expect(() => grants.check('exchange.importProject', { path: '/home/ana/.config/secrets.qdpx' })).toThrow(WorkbenchError);

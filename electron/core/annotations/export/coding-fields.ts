@@ -13,6 +13,8 @@ export interface CodingFields {
   recommendations: string[];
   /** On a timed transcript: when the quote is said in the recording. */
   timeSpan?: TimeSpan;
+  /** The attributes of the quote's cases (its document's and its speaker's). */
+  attributes: Record<string, string>;
 }
 
 /** The speaker of the passage a quote starts in, where the passage has one. */
@@ -29,5 +31,6 @@ export function codingFields(annotation: Annotation, topics: TopicTree | undefin
     topics: annotation.topicIds.map((id) => topics?.path(id) || id),
     entities: annotation.entityIds.map((id) => lookup.entityName?.(id) ?? id),
     recommendations: annotation.recommendationIds.map((id) => lookup.recommendationLabel?.(id) ?? id),
+    attributes: lookup.caseAttributes?.(annotation.docId, speaker) ?? {},
   };
 }

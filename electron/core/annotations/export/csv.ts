@@ -6,7 +6,7 @@ import { codingFields } from './coding-fields';
 
 /**
  * `speaker` came last (after `created`), then `start` and `end` (seconds into the recording,
- * for quotes of timed transcripts), so spreadsheets built on the older columns still line up.
+ * for quotes of timed transcripts), so spreadsheets built on the older columns still line up; case attributes follow them.
  */
 export const csvColumns = ['document', 'page', 'quote', 'note', 'topic', 'entities', 'recommendations', 'created', 'speaker', 'start', 'end'] as const;
 
@@ -18,16 +18,19 @@ export const csvColumns = ['document', 'page', 'quote', 'note', 'topic', 'entiti
  */
 export function exportAnnotationsCsv(annotations: readonly Annotation[], context: { topics: TopicTree; lookup: CorpusLookup }, options: CsvOptions = {}): string {
   const { topics, lookup } = context;
-  const rows: CsvCell[][] = [[...csvColumns]];
-  for (const annotation of annotations) {
-    const coding = codingFields(annotation, topics, lookup);
+  const codings = annotations.map((annotation) => codingFields(annotation, topics, lookup));
+  // One column per case attribute (municipality, age group…) after the fixed ones, so a spreadsheet can pivot by them.
+  const attributeNames = [...new Set(codings.flatMap((coding) => Object.keys(coding.attributes)))].sort((a, b) => a.localeCompare(b));
+  const rows: CsvCell[][] = [[...csvColumns, ...attributeNames]];
+  for (const [index, annotation] of annotations.entries()) {
+    const coding = codings[index]!;
     const document = lookup.documentTitle?.(annotation.docId) ?? annotation.docId;
     const page = annotation.target.selectors.page?.page;
     const quote = annotation.target.selectors.quote.exact;
     const entities = coding.entities.join('; ');
     const recommendations = coding.recommendations.join('; ');
     for (const topic of coding.topics.length > 0 ? coding.topics : ['']) {
-      rows.push([document, page, quote, annotation.note, topic, entities, recommendations, annotation.createdAt, coding.speaker ?? '', coding.timeSpan?.start, coding.timeSpan?.end]);
+      rows.push([document, page, quote, annotation.note, topic, entities, recommendations, annotation.createdAt, coding.speaker ?? '', coding.timeSpan?.start, coding.timeSpan?.end, ...attributeNames.map((name) => coding.attributes[name] ?? '')]);
     }
   }
   return toCsv(rows, options);

@@ -53,6 +53,7 @@ export function exportAnnotationsMarkdown(annotations: readonly Annotation[], lo
         coding.topics.length > 0 ? `Topics: ${coding.topics.join('; ')}` : '',
         coding.entities.length > 0 ? `Entities: ${coding.entities.join('; ')}` : '',
         coding.recommendations.length > 0 ? `Recommendations: ${coding.recommendations.join('; ')}` : '',
+        ...Object.entries(coding.attributes).map(([name, value]) => `${name}: ${value}`),
       ].filter(Boolean);
       if (items.length > 0) out.push(...items.map((item) => `- ${escapeInline(item)}`), '');
       if (annotation.anchorStatus === 'orphan') out.push('_This quote could no longer be found in the current text of the paper._', '');

@@ -46,8 +46,8 @@ export function topicHandlers(services: CodingServices, lookup: CorpusLookup): P
     'topics.move': async ({ id, parentId }) => summary((await topics.move(id, parentId ?? undefined)).id),
     'topics.merge': ({ sourceId, targetId }) => topics.merge(sourceId, targetId),
     'topics.delete': (choice) => topics.delete(choice.id, choice.quotes === 'move-to' ? { quotes: 'move-to', targetId: choice.targetId } : { quotes: choice.quotes }),
-    'topics.page': ({ topicId, includeDescendants }) => {
-      const page = annotations.topicPage(topicId, { includeDescendants: includeDescendants ?? false });
+    'topics.page': ({ topicId, includeDescendants, speaker, attribute }) => {
+      const page = annotations.topicPage(topicId, { includeDescendants: includeDescendants ?? false, ...(speaker ? { speaker } : {}), ...(attribute ? { attribute } : {}) });
       const all = topicSummaries(topics, annotations);
       const own = all.find((topic) => topic.id === topicId)!;
       return {
@@ -57,11 +57,11 @@ export function topicHandlers(services: CodingServices, lookup: CorpusLookup): P
         children: all.filter((topic) => topic.parentId === topicId),
       };
     },
-    'topics.cooccurrence': ({ topicIds, docId }) => {
+    'topics.cooccurrence': ({ topicIds, docId, speaker, attribute }) => {
       for (const id of topicIds ?? []) topics.require(id);
       if (docId !== undefined && !lookup.getDocumentText(docId)) throw new WorkbenchError('NOT_FOUND', `There is no document with id ${docId}.`);
       const ordered = topicIds ?? topicSummaries(topics, annotations).map((topic) => topic.id);
-      const matrix = annotations.cooccurrence(ordered, docId === undefined ? {} : { docId });
+      const matrix = annotations.cooccurrence(ordered, { ...(docId === undefined ? {} : { docId }), ...(speaker ? { speaker } : {}), ...(attribute ? { attribute } : {}) });
       const tree = topics.tree();
       return {
         topics: matrix.topicIds.map((id) => ({ id, path: tree.path(id), color: tree.get(id)?.color ?? '#888888' })),
@@ -69,13 +69,13 @@ export function topicHandlers(services: CodingServices, lookup: CorpusLookup): P
         max: Math.max(0, ...matrix.counts.flat()),
       };
     },
-    'topics.pairQuotes': ({ topicA, topicB }) => {
+    'topics.pairQuotes': ({ topicA, topicB, speaker, attribute }) => {
       const texts = new Map<string, ReturnType<CorpusLookup['getDocumentText']>>();
       const documentText = (docId: string) => {
         if (!texts.has(docId)) texts.set(docId, lookup.getDocumentText(docId));
         return texts.get(docId);
       };
-      return annotations.quotesForPair(topicA, topicB).map((annotation: Annotation) => topicPageQuote(annotation, lookup, documentText));
+      return annotations.quotesForPair(topicA, topicB, { ...(speaker ? { speaker } : {}), ...(attribute ? { attribute } : {}) }).map((annotation: Annotation) => topicPageQuote(annotation, lookup, documentText));
     },
   };
 }

@@ -59,10 +59,11 @@ export class Library {
     return this.workspace.transact((tx) => void tx.put(libraryCollection, record));
   }
 
-  rename(docId: string, title: string): Promise<void> {
+  /** A new title (and, for an anonymised document, the file name it is known by). */
+  rename(docId: string, title: string, fileName?: string): Promise<void> {
     return this.workspace.transact((tx) => {
       const record = tx.get(libraryCollection, docId);
-      if (record) tx.put(libraryCollection, { ...record, title });
+      if (record) tx.put(libraryCollection, { ...record, title, ...(fileName === undefined ? {} : { fileName }) });
     });
   }
 

@@ -1,6 +1,7 @@
 import type { DocumentSummary } from '../../../../electron/core/api/methods/corpus';
 import type { Footnote } from '../../../../electron/core/corpus/schema';
 import { DocumentNote } from '../../annotations/DocumentNote';
+import { CaseAttributes } from '../../interviews/CaseAttributes';
 import { ExternalLink } from './ExternalLink';
 import { MetadataFields } from './MetadataFields';
 import { formatClock } from '../../media/clock';
@@ -41,6 +42,8 @@ export function DocumentInfo({ document, footnotes, onClose }: { document: Docum
       <p className="document-info-title">{document.title}</p>
       {document.subtitle ? <p className="document-info-subtitle">{document.subtitle}</p> : null}
       <DocumentNote docId={document.id} />
+      {/* Interviews are cases (and their speakers): bundled papers are not. */}
+      {document.origin === 'bundled' ? null : <CaseAttributes docId={document.id} />}
       <h3>Bibliographic details and their sources</h3>
       <MetadataFields document={document} />
       <dl className="document-info-meta">

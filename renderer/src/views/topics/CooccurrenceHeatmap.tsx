@@ -3,6 +3,7 @@ import type { CSSProperties } from 'react';
 import type { TopicSummary } from '../../../../electron/core/api/methods/annotations';
 import { useApi } from '../../api/use-api';
 import { EmptyState, Loaded } from '../../components/States';
+import { CaseFilter, caseFilterArgs, type CaseFilterValue } from '../../interviews/CaseFilter';
 import { QuoteList } from './QuoteList';
 import './CooccurrenceHeatmap.css';
 
@@ -11,7 +12,8 @@ import './CooccurrenceHeatmap.css';
  * diagonal is each topic's own count. A cell opens the quotes coded with both.
  */
 export function CooccurrenceHeatmap({ topics }: { topics: TopicSummary[] }) {
-  const matrix = useApi('topics.cooccurrence', {});
+  const [narrow, setNarrow] = useState<CaseFilterValue>({});
+  const matrix = useApi('topics.cooccurrence', caseFilterArgs(narrow), { keepPrevious: true });
   const [pair, setPair] = useState<[string, string]>();
   const names = new Map(topics.map((topic) => [topic.id, { path: topic.path, color: topic.color }]));
   // The diagonal (a topic with itself) would dwarf every pair, so shades scale to the pairs only.
@@ -27,6 +29,7 @@ export function CooccurrenceHeatmap({ topics }: { topics: TopicSummary[] }) {
               <p className="eyebrow">Co-occurrence</p>
               <h2 className="heatmap-title">Which topics are coded together</h2>
               <p className="muted">Each cell counts the quotes coded with both topics; the darker, the more. The diagonal is each topic’s own count.</p>
+              <CaseFilter value={narrow} onChange={setNarrow} />
             </header>
             <div className="heatmap-scroll">
               <table className="heatmap" aria-label="Topic co-occurrence">
@@ -73,7 +76,7 @@ export function CooccurrenceHeatmap({ topics }: { topics: TopicSummary[] }) {
                 </tbody>
               </table>
             </div>
-            {pair ? <PairQuotes pair={pair} names={names} /> : <p className="muted heatmap-hint">Choose a cell to read the quotes coded with both topics.</p>}
+            {pair ? <PairQuotes pair={pair} names={names} narrow={narrow} /> : <p className="muted heatmap-hint">Choose a cell to read the quotes coded with both topics.</p>}
           </div>
         )
       }
@@ -81,8 +84,9 @@ export function CooccurrenceHeatmap({ topics }: { topics: TopicSummary[] }) {
   );
 }
 
-function PairQuotes({ pair, names }: { pair: [string, string]; names: Map<string, { path: string; color: string }> }) {
-  const quotes = useApi('topics.pairQuotes', { topicA: pair[0], topicB: pair[1] });
+function PairQuotes({ pair, names, narrow }: { pair: [string, string]; names: Map<string, { path: string; color: string }>; narrow: CaseFilterValue }) {
+  // The same speaker or attribute as the counts, so the list has as many quotes as the cell says.
+  const quotes = useApi('topics.pairQuotes', { topicA: pair[0], topicB: pair[1], ...caseFilterArgs(narrow) });
   return (
     <section className="pair-quotes" aria-label="Quotes coded with both topics">
       <h3>

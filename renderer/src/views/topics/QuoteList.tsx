@@ -23,6 +23,14 @@ export function QuoteList({ quotes, topicNames }: { quotes: TopicPageQuote[]; to
                 </a>
               </>
             ) : null}
+            {quote.attributes ? (
+              <span className="topic-quote-attributes">
+                {' · '}
+                {Object.entries(quote.attributes)
+                  .map(([name, value]) => `${name}: ${value}`)
+                  .join(', ')}
+              </span>
+            ) : null}
             {quote.anchorStatus === 'orphan' ? <span className="muted"> · no longer found in the text</span> : null}
           </p>
           <blockquote className="topic-quote-text">

@@ -5,6 +5,9 @@ import { useApi } from '../../api/use-api';
 import { downloadText } from '../../annotations/download-text';
 import { routeHref } from '../../app/routes';
 import { EmptyState, Loaded } from '../../components/States';
+import { AutocodeDialog } from '../../interviews/AutocodeDialog';
+import { CaseFilter, caseFilterArgs, type CaseFilterValue } from '../../interviews/CaseFilter';
+import { groupQuotes } from '../../interviews/group-quotes';
 import { QuoteList } from './QuoteList';
 import { TopicMemo } from './TopicMemo';
 import './TopicPage.css';
@@ -12,13 +15,17 @@ import './TopicPage.css';
 /** Every quote under one topic, with counts of quotes and documents. */
 export function TopicPage({ topicId, topics }: { topicId: string; topics: TopicSummary[] }) {
   const [withSubtopics, setWithSubtopics] = useState(false);
-  const page = useApi('topics.page', { topicId, includeDescendants: withSubtopics });
+  const [narrow, setNarrow] = useState<CaseFilterValue>({});
+  const [groupBy, setGroupBy] = useState('');
+  const [autocoding, setAutocoding] = useState(false);
+  const page = useApi('topics.page', { topicId, includeDescendants: withSubtopics, ...caseFilterArgs(narrow) }, { keepPrevious: true });
+  const narrowed = Boolean(narrow.speaker || narrow.attribute);
   const [exportError, setExportError] = useState<string>();
   // The topic's quotes as Markdown, opening with its definition (its memo).
   const exportMarkdown = async () => {
     setExportError(undefined);
     try {
-      downloadText(await api.invoke('annotations.export', { format: 'md', filter: { topicId, includeDescendants: withSubtopics } }));
+      downloadText(await api.invoke('annotations.export', { format: 'md', filter: { topicId, includeDescendants: withSubtopics, ...caseFilterArgs(narrow) } }));
     } catch (caught) {
       setExportError((caught as Error).message);
     }
@@ -47,7 +54,11 @@ export function TopicPage({ topicId, topics }: { topicId: string; topics: TopicS
               <button type="button" className="topic-export" onClick={() => void exportMarkdown()}>
                 Export as Markdown
               </button>
+              <button type="button" onClick={() => setAutocoding(true)} title="Code every turn of a speaker, or every passage with some words, with this topic">
+                Auto-code…
+              </button>
             </p>
+            <CaseFilter value={narrow} onChange={setNarrow} groupBy={groupBy} onGroupBy={setGroupBy} />
             {exportError ? (
               <p className="form-error" role="alert">
                 {exportError}
@@ -64,7 +75,25 @@ export function TopicPage({ topicId, topics }: { topicId: string; topics: TopicS
               </p>
             ) : null}
           </header>
-          {data.quotes.length === 0 ? <EmptyState title="No quotes yet">Select text in the reader and code it with this topic.</EmptyState> : <QuoteList quotes={data.quotes} topicNames={names} />}
+          {autocoding ? <AutocodeDialog topicId={data.topic.id} topicPath={data.path} onClose={() => setAutocoding(false)} /> : null}
+          {data.quotes.length === 0 ? (
+            narrowed ? (
+              <EmptyState title="No quotes for this speaker or attribute">Choose “Any” to see every quote of this topic.</EmptyState>
+            ) : (
+              <EmptyState title="No quotes yet">Select text in the reader and code it with this topic.</EmptyState>
+            )
+          ) : groupBy ? (
+            groupQuotes(data.quotes, groupBy).map((group) => (
+              <section key={group.label} className="quote-group" aria-label={`${group.label}: ${group.quotes.length} ${group.quotes.length === 1 ? 'quote' : 'quotes'}`}>
+                <h3 className="quote-group-heading">
+                  {group.label} <span className="count">{group.quotes.length}</span>
+                </h3>
+                <QuoteList quotes={group.quotes} topicNames={names} />
+              </section>
+            ))
+          ) : (
+            <QuoteList quotes={data.quotes} topicNames={names} />
+          )}
         </article>
       )}
     </Loaded>
