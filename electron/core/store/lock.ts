@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { linkSync, openSync, closeSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, lstatSync, openSync, closeSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -113,18 +113,21 @@ export class WorkspaceLock {
       writeFileSync(temporary, JSON.stringify(info));
       try {
         linkSync(temporary, this.path);
-        return this.lease(info);
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      } finally {
         unlinkQuietly(temporary);
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        const existing = readLock(this.path);
+        if (existing === 'gone') continue; // released in between: try again at once
+        if (!isStale(existing)) return { holder: existing.info };
+        const taken = this.takeOver(existing);
+        if (taken) return taken;
+        return { holder: existing.info };
       }
-      const existing = readLock(this.path);
-      if (existing === 'gone') continue; // released in between: try again at once
-      if (!isStale(existing)) return { holder: existing.info };
-      const taken = this.takeOver(existing);
-      if (taken) return taken;
-      return { holder: existing.info };
+      // The lock is the temporary file's inode under a second name: its number and time
+      // tell the lease's release that the lock is still ours without reading it back.
+      const identity = lstatSync(temporary, { throwIfNoEntry: false });
+      unlinkQuietly(temporary);
+      return this.lease(info, identity && fileIdentity(identity));
     }
     return { holder: undefined };
   }
@@ -148,13 +151,23 @@ export class WorkspaceLock {
     return this.lease(info);
   }
 
-  private lease(info: LockInfo): Omit<LockLease, 'waitedMs'> {
+  /**
+   * `identity` is the lock file's inode number and modification time as created: while they
+   * still match, the lock is ours (our file is linked there, so its number cannot have been
+   * reused) and release need not read it back. Otherwise it reads the nonce, as a
+   * taken-over lock is someone else's.
+   */
+  private lease(info: LockInfo, identity?: FileIdentity): Omit<LockLease, 'waitedMs'> {
     let released = false;
     return {
       info,
       release: () => {
         if (released) return;
         released = true;
+        if (identity && sameFile(lstatSync(this.path, { throwIfNoEntry: false }), identity)) {
+          unlinkQuietly(this.path);
+          return;
+        }
         const current = readLock(this.path);
         if (current !== 'gone' && current.info?.nonce === info.nonce) unlinkQuietly(this.path);
       },
@@ -168,7 +181,7 @@ export class WorkspaceLock {
       hostname: ownHost,
       holder: this.holder,
       since: new Date().toISOString(),
-      nonce: randomBytes(8).toString('hex'),
+      nonce: nextNonce(),
     };
   }
 
@@ -230,6 +243,32 @@ function isStale(lock: { info: LockInfo | undefined; ageMs: () => number }): boo
   if (!lock.info) return true;
   if (lock.info.hostname !== ownHost) return lock.ageMs() > foreignLockTimeoutMs;
   return !isSameProcessRunning(lock.info.pid, lock.info.startTime);
+}
+
+/** Random bytes drawn in blocks: one `randomBytes` call per lock costs more than the rest of making it. */
+let noncePool = Buffer.alloc(0);
+let noncePoolAt = 0;
+function nextNonce(): string {
+  if (noncePoolAt + 8 > noncePool.length) {
+    noncePool = randomBytes(8 * 64);
+    noncePoolAt = 0;
+  }
+  const nonce = noncePool.toString('hex', noncePoolAt, noncePoolAt + 8);
+  noncePoolAt += 8;
+  return nonce;
+}
+
+interface FileIdentity {
+  ino: number;
+  mtimeMs: number;
+}
+
+function fileIdentity(info: Stats): FileIdentity {
+  return { ino: info.ino, mtimeMs: info.mtimeMs };
+}
+
+function sameFile(info: Stats | undefined, identity: FileIdentity): boolean {
+  return info !== undefined && info.ino === identity.ino && info.mtimeMs === identity.mtimeMs;
 }
 
 function unlinkQuietly(path: string): void {
