@@ -33,6 +33,12 @@ export interface LockInfo {
 
 export const lockFileName = '.workbench.lock';
 const claimPrefix = `${lockFileName}.claim-`;
+const candidateSuffix = '.candidate';
+/** Every candidate this process has made and not removed, removed at exit. */
+const liveCandidates = new Set<string>();
+process.once('exit', () => {
+  for (const path of liveCandidates) unlinkQuietly(path);
+});
 /** A lock from another machine (shared folder) cannot be checked; one this old is abandoned. */
 const foreignLockTimeoutMs = 10 * 60 * 1000;
 const claimLifetimeMs = 60 * 1000;
@@ -66,6 +72,7 @@ const ownHost = hostname();
 
 export class WorkspaceLock {
   readonly path: string;
+  private candidate: { path: string; info: LockInfo; identity: FileIdentity } | undefined;
 
   constructor(
     private readonly dir: string,
@@ -108,32 +115,62 @@ export class WorkspaceLock {
   /** One attempt: the lease, or who holds the lock (undefined when unreadable). */
   tryAcquire(): Omit<LockLease, 'waitedMs'> | { holder: LockInfo | undefined } {
     for (let attempt = 0; attempt < 5; attempt++) {
-      const info = this.newInfo();
-      const temporary = join(this.dir, `${lockFileName}.${info.nonce}.tmp`);
-      writeFileSync(temporary, JSON.stringify(info));
+      const candidate = this.ownCandidate();
       try {
-        linkSync(temporary, this.path);
+        linkSync(candidate.path, this.path);
+        return this.lease(candidate.info, candidate.identity);
       } catch (error) {
-        unlinkQuietly(temporary);
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-        const existing = readLock(this.path);
-        if (existing === 'gone') continue; // released in between: try again at once
-        if (!isStale(existing)) return { holder: existing.info };
-        const taken = this.takeOver(existing);
-        if (taken) return taken;
-        return { holder: existing.info };
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT') {
+          // Our candidate was removed under us (someone tidied the folder): make another.
+          this.forgetCandidate();
+          continue;
+        }
+        if (code !== 'EEXIST') throw error;
       }
-      // The lock is the temporary file's inode under a second name: its number and time
-      // tell the lease's release that the lock is still ours without reading it back.
-      const identity = lstatSync(temporary, { throwIfNoEntry: false });
-      unlinkQuietly(temporary);
-      return this.lease(info, identity && fileIdentity(identity));
+      const existing = readLock(this.path);
+      if (existing === 'gone') continue; // released in between: try again at once
+      if (!isStale(existing)) return { holder: existing.info };
+      const taken = this.takeOver(existing);
+      if (taken) return taken;
+      return { holder: existing.info };
     }
     return { holder: undefined };
   }
 
+  /** Removes this process's candidate file (at close; and at exit, for whatever was not closed). */
+  dispose(): void {
+    this.forgetCandidate();
+  }
+
+  /**
+   * The file this process links as the lock, made once and kept (`.workbench.lock.<nonce>.candidate`):
+   * creating a file costs several times what linking one does, and every save takes the
+   * lock. The lock is this inode under a second name, so while the lock's inode number is
+   * the candidate's, the lock is ours. Its `since` is read from the lock's ctime, which the
+   * link sets.
+   */
+  private ownCandidate(): { path: string; info: LockInfo; identity: FileIdentity } {
+    if (this.candidate) return this.candidate;
+    this.removeDeadCandidates();
+    const info = this.newInfo();
+    const path = join(this.dir, `${lockFileName}.${info.nonce}${candidateSuffix}`);
+    writeFileSync(path, JSON.stringify(info));
+    this.candidate = { path, info, identity: fileIdentity(lstatSync(path)) };
+    liveCandidates.add(path);
+    return this.candidate;
+  }
+
+  private forgetCandidate(): void {
+    if (!this.candidate) return;
+    unlinkQuietly(this.candidate.path);
+    liveCandidates.delete(this.candidate.path);
+    this.candidate = undefined;
+  }
+
   private takeOver(stale: { info: LockInfo | undefined; identity: string }): Omit<LockLease, 'waitedMs'> | undefined {
     this.removeOldClaims();
+    this.removeDeadCandidates();
     const claim = join(this.dir, `${claimPrefix}${stale.identity}`);
     try {
       closeSync(openSync(claim, 'wx'));
@@ -148,14 +185,13 @@ export class WorkspaceLock {
     const temporary = join(this.dir, `${lockFileName}.${info.nonce}.tmp`);
     writeFileSync(temporary, JSON.stringify(info));
     renameSync(temporary, this.path);
-    return this.lease(info);
+    return this.lease(info, fileIdentity(lstatSync(this.path)));
   }
 
   /**
    * `identity` is the lock file's inode number and modification time as created: while they
-   * still match, the lock is ours (our file is linked there, so its number cannot have been
-   * reused) and release need not read it back. Otherwise it reads the nonce, as a
-   * taken-over lock is someone else's.
+   * still match, the lock is ours and release need not read it back. Otherwise it reads the
+   * nonce, as a taken-over lock is someone else's.
    */
   private lease(info: LockInfo, identity?: FileIdentity): Omit<LockLease, 'waitedMs'> {
     let released = false;
@@ -185,6 +221,22 @@ export class WorkspaceLock {
     };
   }
 
+  /** Candidates of processes that ended without closing (killed): they are never linked again. */
+  private removeDeadCandidates(): void {
+    let names: string[];
+    try {
+      names = readdirSync(this.dir).filter((name) => name.startsWith(`${lockFileName}.`) && name.endsWith(candidateSuffix));
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      const path = join(this.dir, name);
+      if (path === this.candidate?.path) continue;
+      const found = readLock(path);
+      if (found !== 'gone' && found.info && isStale(found)) unlinkQuietly(path);
+    }
+  }
+
   private removeOldClaims(): void {
     let names: string[];
     try {
@@ -202,7 +254,11 @@ export class WorkspaceLock {
   }
 }
 
-/** The lock file's content, and an identity for it (its nonce, or a hash of a damaged file). */
+/**
+ * The lock file's content, and an identity for it (its nonce, or a hash of a damaged file).
+ * A process links the same candidate file each time it takes the lock, so when it took the
+ * lock is the lock's ctime (set by the link), not the time written in it.
+ */
 function readLock(path: string): 'gone' | { info: LockInfo | undefined; identity: string; ageMs: () => number } {
   let text: string;
   try {
@@ -211,11 +267,14 @@ function readLock(path: string): 'gone' | { info: LockInfo | undefined; identity
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'gone';
     throw error;
   }
-  const info = parseLockInfo(text);
+  const parsed = parseLockInfo(text);
+  const linkedAt = () => lstatSync(path, { throwIfNoEntry: false })?.ctimeMs;
+  const since = parsed && linkedAt();
+  const info = parsed && since !== undefined ? { ...parsed, since: new Date(since).toISOString() } : parsed;
   // Only a lock from another machine is judged by its age: look it up only then.
   const ageMs = () => {
-    const modified = statSync(path, { throwIfNoEntry: false })?.mtimeMs;
-    return modified === undefined ? 0 : Date.now() - modified;
+    const taken = linkedAt();
+    return taken === undefined ? 0 : Date.now() - taken;
   };
   return { info, identity: info?.nonce ?? createHash('md5').update(text).digest('hex'), ageMs };
 }

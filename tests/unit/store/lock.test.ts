@@ -31,12 +31,27 @@ describe('the workspace lock', () => {
     expect(info).toMatchObject({ pid: process.pid, hostname: hostname(), holder: 'the CLI', nonce: expect.stringMatching(/^[0-9a-f]{16}$/) });
     if (process.platform === 'linux') expect(info.startTime).toBe(processStartTime(process.pid));
     lease.release();
+    // What remains is the process's candidate, the file it links as the lock each time; it
+    // goes when the lock is disposed of (the workspace closes).
+    expect(await readdir(dir)).toEqual([expect.stringMatching(/^\.workbench\.lock\.[0-9a-f]{16}\.candidate$/)]);
+    // The lock's time is when it was taken (the link's ctime), not when the candidate was made.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const again = await lock.acquire();
+    const since = Date.parse(JSON.parse(await readFile(join(dir, lockFileName), 'utf8')).since);
+    const otherLock = new WorkspaceLock(dir, 'someone else');
+    const other = otherLock.tryAcquire();
+    otherLock.dispose();
+    expect('holder' in other && other.holder?.since).toBeTruthy();
+    if ('holder' in other) expect(Date.parse(other.holder!.since)).toBeGreaterThan(since);
+    again.release();
+    lock.dispose();
     expect(await readdir(dir)).toEqual([]);
 
     const workspace = await openTestWorkspace(dir);
     await workspace.transact((tx) => tx.put(notesCollection, { id: 'a', text: 'x', tags: [] }));
     expect(await readdir(dir)).not.toContain(lockFileName);
     await workspace.close();
+    expect((await readdir(dir)).filter((name) => name.startsWith(lockFileName))).toEqual([]);
   });
 
   it('makes a second writer wait its turn, then write', async () => {
