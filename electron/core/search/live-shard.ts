@@ -31,15 +31,36 @@ interface Analysed {
 }
 
 /** A builder used only for its tokenizer and indexing pipeline, configured as `buildIndex` configures its own. */
-let analyser: lunr.Builder | undefined;
+let analyser: { tokenize: (value: string, field: string) => lunr.Token[]; pipeline: lunr.Pipeline } | undefined;
+/**
+ * A word's index term (or none: a stop word), as the indexing pipeline gives it. Its steps
+ * each look at one token alone, so the answer for a word never changes: remembered, a save
+ * looks most words up instead of running five pipeline steps on a lunr.Token for each.
+ */
+const wordTerms = new Map<string, string | null>();
 
 function fieldTerms(field: string, value: string): string[] {
   if (!analyser) {
-    analyser = new lunr.Builder();
-    configureBuilder(analyser);
+    const builder = new lunr.Builder();
+    configureBuilder(builder);
+    const tokenizer = (builder as unknown as { tokenizer: (value: unknown, metadata: object) => lunr.Token[] }).tokenizer;
+    analyser = { tokenize: (text, name) => tokenizer(text, { fields: [name] }), pipeline: builder.pipeline };
   }
-  const tokenizer = (analyser as unknown as { tokenizer: (value: unknown, metadata: object) => lunr.Token[] }).tokenizer;
-  return analyser.pipeline.run(tokenizer(value, { fields: [field] })).map(String);
+  const terms: string[] = [];
+  for (const token of analyser.tokenize(value, field)) {
+    const word = token.toString();
+    let term = wordTerms.get(word);
+    if (term === undefined) {
+      const out = analyser.pipeline.run([token]);
+      if (out.length > 1) throw new Error('An indexing pipeline step split a token: the live shard assumes one term per word.');
+      term = out.length === 1 ? out[0]!.toString() : null;
+      // User text is unbounded; start over rather than grow forever.
+      if (wordTerms.size >= 100_000) wordTerms.clear();
+      wordTerms.set(word, term);
+    }
+    if (term !== null) terms.push(term);
+  }
+  return terms;
 }
 
 /** The terms lunr would index for this document, field by field. */
