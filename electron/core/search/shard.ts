@@ -1,8 +1,10 @@
 /**
- * One lunr index and the documents in it. The bundled corpus is one shard; user content is
- * split into small shards (one per imported document, one for annotations, topics and
- * drafts) because a lunr index cannot be changed, only rebuilt, and rebuilding a small shard
- * after a save is cheap where rebuilding everything is not.
+ * Shards: a lunr index and the documents in it (`Shard`), or a live set of a few documents
+ * (`LiveShard`, live-shard.ts), scored the same way (`ShardBase`). The bundled corpus is one
+ * shard; user content is split into small shards (one per imported document, buckets of
+ * annotations and drafts, topics) because a lunr index cannot be changed, only rebuilt, and
+ * rebuilding a small shard is cheap where rebuilding everything is not. What was saved since
+ * its bucket was built waits in the live shard, which needs no rebuild at all.
  */
 import lunr from 'lunr';
 import { INDEXED_FIELDS } from './build-index';
