@@ -106,6 +106,8 @@ export abstract class ShardBase {
 
   /** The index terms a query term stands for in this shard. */
   expand(term: PlanTerm): string[] {
+    // Most terms are neither completed nor fuzzy: the word itself, or nothing.
+    if (!term.prefix && !term.fuzzyDistance) return term.key && this.hasTerm(term.key) ? [term.key] : [];
     const terms = new Set<string>();
     if (term.key && this.hasTerm(term.key)) terms.add(term.key);
     const extra: string[] = [];
