@@ -34,6 +34,8 @@ export interface LockInfo {
 export const lockFileName = '.workbench.lock';
 const claimPrefix = `${lockFileName}.claim-`;
 const candidateSuffix = '.candidate';
+/** Well under `foreignLockTimeoutMs`. */
+const candidateLifetimeMs = 2 * 60 * 1000;
 /** Every candidate this process has made and not removed, removed at exit. */
 const liveCandidates = new Set<string>();
 process.once('exit', () => {
@@ -72,7 +74,7 @@ const ownHost = hostname();
 
 export class WorkspaceLock {
   readonly path: string;
-  private candidate: { path: string; info: LockInfo; identity: FileIdentity } | undefined;
+  private candidate: { path: string; info: LockInfo; identity: FileIdentity; madeAt: number } | undefined;
 
   constructor(
     private readonly dir: string,
@@ -151,12 +153,16 @@ export class WorkspaceLock {
    * link sets.
    */
   private ownCandidate(): { path: string; info: LockInfo; identity: FileIdentity } {
+    // Remade now and then, so that the time written in it is never far from when the lock
+    // is taken, even where a link would not set the ctime (a foreign host's lock is judged
+    // abandoned by its age).
+    if (this.candidate && Date.now() - this.candidate.madeAt > candidateLifetimeMs) this.forgetCandidate();
     if (this.candidate) return this.candidate;
     this.removeDeadCandidates();
     const info = this.newInfo();
     const path = join(this.dir, `${lockFileName}.${info.nonce}${candidateSuffix}`);
     writeFileSync(path, JSON.stringify(info));
-    this.candidate = { path, info, identity: fileIdentity(lstatSync(path)) };
+    this.candidate = { path, info, identity: fileIdentity(lstatSync(path)), madeAt: Date.now() };
     liveCandidates.add(path);
     return this.candidate;
   }
