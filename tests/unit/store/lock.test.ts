@@ -54,6 +54,29 @@ describe('the workspace lock', () => {
     expect((await readdir(dir)).filter((name) => name.startsWith(lockFileName))).toEqual([]);
   });
 
+  it("removes the candidate of a killed process, never a live one's", async () => {
+    const dir = await tempDir();
+    const gone = sleeper();
+    const pid = gone.pid;
+    await gone.stop();
+    const live = sleeper();
+    try {
+      const candidate = (nonce: string, owner: number, startTime?: string) =>
+        writeFile(join(dir, `${lockFileName}.${nonce}.candidate`), JSON.stringify({ pid: owner, ...(startTime ? { startTime } : {}), hostname: hostname(), holder: 'the workbench CLI', since: '2026-12-04T09:00:00.000Z', nonce }));
+      await candidate('deaddeaddeaddead', pid);
+      const liveStart = processStartTime(live.pid);
+      await candidate('beefbeefbeefbeef', live.pid, liveStart);
+      const lock = new WorkspaceLock(dir, 'the app');
+      (await lock.acquire()).release();
+      const names = await readdir(dir);
+      expect(names).not.toContain(`${lockFileName}.deaddeaddeaddead.candidate`);
+      expect(names).toContain(`${lockFileName}.beefbeefbeefbeef.candidate`);
+      lock.dispose();
+    } finally {
+      await live.stop();
+    }
+  });
+
   it('makes a second writer wait its turn, then write', async () => {
     const dir = await tempDir();
     const holder = await new WorkspaceLock(dir, 'the app').acquire();
