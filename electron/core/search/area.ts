@@ -115,6 +115,8 @@ export async function createSearchArea(context: CoreContext, sources: SearchSour
     close: async () => {
       warmUp.abort();
       for (const off of unsubscribe) off();
+      annotationShards.close();
+      draftShards.close();
     },
   };
 }

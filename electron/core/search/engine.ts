@@ -11,7 +11,7 @@ import { highlightRanges, makeSnippet } from './highlight';
 import { parseQuery } from './query-parser';
 import { planQuery, type Slot } from './query-plan';
 import { idfCorrection } from './scoring';
-import { Shard, type ShardMatch } from './shard';
+import { Shard, type ShardBase, type ShardMatch } from './shard';
 import type { SearchDocument, SearchDocumentType, SearchFilters, SearchOptions, SearchResponse, SearchResult, SearchResultGroup } from './types';
 
 export const CORPUS_SHARD = 'corpus';
@@ -27,12 +27,12 @@ export interface SearchEngineOptions {
 }
 
 interface ScoredMatch extends ShardMatch {
-  shard: Shard;
+  shard: ShardBase;
   highlightTerms: ReadonlySet<string>;
 }
 
 export class SearchEngine {
-  private readonly shards = new Map<string, Shard>();
+  private readonly shards = new Map<string, ShardBase>();
   private aliases: AliasCatalogue;
 
   constructor(options: SearchEngineOptions) {
@@ -57,6 +57,15 @@ export class SearchEngine {
       return;
     }
     this.shards.set(name, new Shard(name, buildIndex(docs), docs));
+  }
+
+  /**
+   * Adds a shard that changes in place (a `LiveShard`), replacing any shard of its name: what
+   * it holds when a query runs is what the query finds.
+   */
+  addShard(shard: ShardBase): void {
+    if (shard.name === CORPUS_SHARD) throw new Error('The corpus shard is loaded once and cannot be replaced');
+    this.shards.set(shard.name, shard);
   }
 
   /**
@@ -93,8 +102,9 @@ export class SearchEngine {
     this.shards.delete(name);
   }
 
+  /** The shards holding documents (an empty live shard is not counted). */
   shardNames(): string[] {
-    return [...this.shards.keys()];
+    return [...this.shards.values()].filter((shard) => shard.size > 0).map((shard) => shard.name);
   }
 
   search(query: string, options: SearchOptions = {}): SearchResponse {
@@ -124,7 +134,8 @@ export class SearchEngine {
 
   private matchAll(slots: readonly Slot[], scope: ReadonlySet<SearchDocumentType> | undefined): ScoredMatch[] {
     if (slots.length === 0) return [];
-    const shards = [...this.shards.values()];
+    // An empty live shard takes no part, as an empty built shard is dropped (setShard).
+    const shards = [...this.shards.values()].filter((shard) => shard.size > 0);
     const expansions = shards.map((shard) => shard.expandSlots(slots));
     const documentCount = shards.reduce((sum, shard) => sum + shard.size, 0);
     const globalFrequency = new Map<string, number>();

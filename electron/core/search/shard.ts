@@ -1,8 +1,10 @@
 /**
- * One lunr index and the documents in it. The bundled corpus is one shard; user content is
- * split into small shards (one per imported document, one for annotations, topics and
- * drafts) because a lunr index cannot be changed, only rebuilt, and rebuilding a small shard
- * after a save is cheap where rebuilding everything is not.
+ * Shards: a lunr index and the documents in it (`Shard`), or a live set of a few documents
+ * (`LiveShard`, live-shard.ts), scored the same way (`ShardBase`). The bundled corpus is one
+ * shard; user content is split into small shards (one per imported document, buckets of
+ * annotations and drafts, topics) because a lunr index cannot be changed, only rebuilt, and
+ * rebuilding a small shard is cheap where rebuilding everything is not. What was saved since
+ * its bucket was built waits in the live shard, which needs no rebuild at all.
  */
 import lunr from 'lunr';
 import { INDEXED_FIELDS } from './build-index';
@@ -21,9 +23,11 @@ interface IndexInternals {
 type Posting = { _index: number } & Record<string, Record<string, unknown>>;
 
 /** lunr.TokenSet's constructors, present in lunr 2.3 but missing from its type declarations. */
-const TokenSets = lunr.TokenSet as unknown as {
+export const TokenSets = lunr.TokenSet as unknown as {
   fromString(pattern: string): lunr.TokenSet;
   fromFuzzyString(term: string, editDistance: number): lunr.TokenSet;
+  /** From terms in sorted order. */
+  fromArray(terms: readonly string[]): lunr.TokenSet;
 };
 
 /** A prefix or a near spelling is expanded to at most this many index terms, nearest first. */
@@ -56,58 +60,63 @@ export interface Expansion {
 /** Rescales a term's weight from this shard's idf to the idf over all shards. */
 export type TermScale = (term: string) => number;
 
-export class Shard {
-  private readonly docList: SearchDocument[];
-  private readonly ordinals = new Map<string, number>();
-  private readonly internals: IndexInternals;
-  private readonly documentFrequencies = new Map<string, number>();
-  private readonly postingCache = new Map<string, TermPostings>();
-  private readonly termsCache = new Map<number, string[]>();
+/**
+ * What every shard does the same way, whatever holds its index: expanding a query's terms
+ * over its vocabulary and scoring its documents from posting lists of BM25 weights.
+ * `Shard` reads a built lunr index; `LiveShard` (live-shard.ts) keeps a few documents that
+ * change with every save and computes the same weights lunr would.
+ */
+export abstract class ShardBase {
   /** Documents left out of results: a newer version is in another shard, or they were deleted. */
   hidden: ReadonlySet<string> = new Set();
+  /** A document's words as index terms (phrase checks); keyed by the document, which never changes. */
+  private readonly termsCache = new WeakMap<SearchDocument, string[]>();
 
-  constructor(
-    readonly name: string,
-    readonly index: lunr.Index,
-    docs: Iterable<SearchDocument>,
-  ) {
-    this.docList = [...docs];
-    this.docList.forEach((doc, d) => this.ordinals.set(doc.id, d));
-    this.internals = index as unknown as IndexInternals;
-  }
+  constructor(readonly name: string) {}
 
-  get size(): number {
-    return this.docList.length;
-  }
+  /** How many documents the shard holds (the document count of its idf). */
+  abstract get size(): number;
+
+  /** The document at ordinal `d` (0 ≤ d < size), the ordinals posting lists refer to. */
+  protected abstract document(d: number): SearchDocument;
+
+  /** Whether `term` is in the shard's vocabulary. */
+  protected abstract hasTerm(term: string): boolean;
+
+  /** Every index term that starts with `prefix`. */
+  protected abstract termsWithPrefix(prefix: string): string[];
+
+  /** Every index term within `distance` edits of `key` (lunr's fuzzy matching). */
+  protected abstract termsNear(key: string, distance: number): string[];
 
   /**
    * Documents in this shard counted as containing `term`, as lunr counts them for idf (once
-   * per field the term occurs in). Cached: a shard never changes.
+   * per field the term occurs in).
    */
-  documentFrequency(term: string): number {
-    let df = this.documentFrequencies.get(term);
-    if (df === undefined) {
-      const posting = this.internals.invertedIndex[term];
-      df = 0;
-      if (posting) for (const field of INDEXED_FIELDS) df += Object.keys(posting[field] ?? {}).length;
-      this.documentFrequencies.set(term, df);
-    }
-    return df;
-  }
+  abstract documentFrequency(term: string): number;
+
+  /**
+   * A term's posting list as typed arrays: document ordinals and the term's BM25 weight in
+   * each (summed over fields, field boosts included).
+   */
+  abstract postings(term: string): TermPostings;
+
+  /** Work the first queries would otherwise do, as small steps (see `SearchEngine.warmUp`). */
+  abstract preparationSteps(): Generator<void>;
 
   /** The index terms a query term stands for in this shard. */
   expand(term: PlanTerm): string[] {
+    // Most terms are neither completed nor fuzzy: the word itself, or nothing.
+    if (!term.prefix && !term.fuzzyDistance) return term.key && this.hasTerm(term.key) ? [term.key] : [];
     const terms = new Set<string>();
-    if (term.key && this.internals.invertedIndex[term.key]) terms.add(term.key);
+    if (term.key && this.hasTerm(term.key)) terms.add(term.key);
     const extra: string[] = [];
     if (term.prefix) {
       for (const prefix of new Set([term.prefix, term.key])) {
-        if (prefix) extra.push(...this.internals.tokenSet.intersect(TokenSets.fromString(`${prefix}*`)).toArray());
+        if (prefix) extra.push(...this.termsWithPrefix(prefix));
       }
     }
-    if (term.fuzzyDistance) {
-      extra.push(...this.internals.tokenSet.intersect(TokenSets.fromFuzzyString(term.key, term.fuzzyDistance)).toArray());
-    }
+    if (term.fuzzyDistance) extra.push(...this.termsNear(term.key, term.fuzzyDistance));
     // Shortest completions first: "banj" means "banjska" before "banjskaattack".
     extra.sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
     for (const t of extra) {
@@ -135,13 +144,16 @@ export class Shard {
   }
 
   /**
-   * Documents satisfying every slot, scored. Evaluated over lunr's inverted index and field
-   * vectors directly rather than through lunr.Index.query, which allocates a FieldRef and a
-   * MatchData per posting and took 160 ms for one common word ("kosovo") at 20x the corpus.
-   * Scores are dense arrays over the shard's documents, -1 meaning "not satisfied".
+   * Documents satisfying every slot, scored. Evaluated over the posting lists directly rather
+   * than through lunr.Index.query, which allocates a FieldRef and a MatchData per posting and
+   * took 160 ms for one common word ("kosovo") at 20x the corpus. Scores are dense arrays
+   * over the shard's documents, -1 meaning "not satisfied".
    */
   match(slots: readonly Slot[], expansion: Expansion, scale: TermScale): ShardMatch[] {
-    const n = this.docList.length;
+    // A slot none of whose alternatives has every term in this shard's vocabulary rules out
+    // every document: skip the scoring (most shards, for a rare word).
+    if (!slots.every((slot) => slot.alternatives.some((alt) => alt.terms.length > 0 && alt.terms.every((term) => (expansion.terms.get(term)?.length ?? 0) > 0)))) return [];
+    const n = this.size;
     let total: Float64Array | undefined;
     for (const slot of slots) {
       const slotScore = new Float64Array(n).fill(-1);
@@ -167,7 +179,7 @@ export class Shard {
     if (!total) return matches;
     for (let d = 0; d < n; d++) {
       if (total[d]! < 0) continue;
-      const doc = this.docList[d]!;
+      const doc = this.document(d);
       if (this.hidden.size > 0 && this.hidden.has(doc.id)) continue;
       matches.push({ doc, score: total[d]! });
     }
@@ -179,7 +191,7 @@ export class Shard {
     if (alt.terms.length === 0) return undefined;
     let altScore: Float64Array | undefined;
     for (const term of alt.terms) {
-      const termScore = new Float64Array(this.docList.length).fill(-1);
+      const termScore = new Float64Array(this.size).fill(-1);
       for (const t of expansion.terms.get(term) ?? []) {
         const factor = (t === term.key ? 1 : term.fuzzyDistance ? WEIGHTS.fuzzy : WEIGHTS.prefix) * scale(t);
         const postings = this.postings(t);
@@ -194,9 +206,85 @@ export class Shard {
     return altScore;
   }
 
+  /** Whether the phrase's terms follow one another in the title, keywords or text. */
+  private hasPhrase(d: number, phrase: readonly string[]): boolean {
+    return indexOfPhrase(this.documentTerms(d), phrase) >= 0;
+  }
+
   /**
-   * Work the first queries would otherwise do, as small steps: every posting list, and every
-   * document's terms for phrase checks. Each step takes well under a millisecond.
+   * The document's words as index terms, fields separated by '' so that no phrase runs from
+   * the title into the text. Kept once computed: phrase queries on common words check
+   * thousands of documents, and the terms are shared strings.
+   */
+  protected documentTerms(d: number): readonly string[] {
+    const doc = this.document(d);
+    let keys = this.termsCache.get(doc);
+    if (!keys) {
+      keys = [];
+      for (const field of [doc.title, doc.keywords ?? '', doc.text]) {
+        for (const w of splitWords(field)) keys.push(termKey(w.word));
+        keys.push('');
+      }
+      this.termsCache.set(doc, keys);
+    }
+    return keys;
+  }
+}
+
+/** A shard over a built lunr index: the corpus, a bucket of annotations, an imported document. Never changes. */
+export class Shard extends ShardBase {
+  private readonly docList: SearchDocument[];
+  private readonly ordinals = new Map<string, number>();
+  private readonly internals: IndexInternals;
+  private readonly documentFrequencies = new Map<string, number>();
+  private readonly postingCache = new Map<string, TermPostings>();
+
+  constructor(
+    name: string,
+    readonly index: lunr.Index,
+    docs: Iterable<SearchDocument>,
+  ) {
+    super(name);
+    this.docList = [...docs];
+    this.docList.forEach((doc, d) => this.ordinals.set(doc.id, d));
+    this.internals = index as unknown as IndexInternals;
+  }
+
+  get size(): number {
+    return this.docList.length;
+  }
+
+  protected document(d: number): SearchDocument {
+    return this.docList[d]!;
+  }
+
+  protected hasTerm(term: string): boolean {
+    return this.internals.invertedIndex[term] !== undefined;
+  }
+
+  protected termsWithPrefix(prefix: string): string[] {
+    return this.internals.tokenSet.intersect(TokenSets.fromString(`${prefix}*`)).toArray();
+  }
+
+  protected termsNear(key: string, distance: number): string[] {
+    return this.internals.tokenSet.intersect(TokenSets.fromFuzzyString(key, distance)).toArray();
+  }
+
+  /** Cached: a shard never changes. */
+  documentFrequency(term: string): number {
+    let df = this.documentFrequencies.get(term);
+    if (df === undefined) {
+      const posting = this.internals.invertedIndex[term];
+      df = 0;
+      if (posting) for (const field of INDEXED_FIELDS) df += Object.keys(posting[field] ?? {}).length;
+      this.documentFrequencies.set(term, df);
+    }
+    return df;
+  }
+
+  /**
+   * Every posting list, and every document's terms for phrase checks. Each step takes well
+   * under a millisecond.
    */
   *preparationSteps(): Generator<void> {
     for (const term of Object.keys(this.internals.invertedIndex)) {
@@ -209,11 +297,7 @@ export class Shard {
     }
   }
 
-  /**
-   * A term's posting list as typed arrays: document ordinals and the term's BM25 weight in
-   * each (summed over fields, field boosts included, from lunr's field vectors). Built on
-   * first use and kept: the shard never changes.
-   */
+  /** From lunr's field vectors; built on first use and kept: the shard never changes. */
   postings(term: string): TermPostings {
     let cached = this.postingCache.get(term);
     if (cached) return cached;
@@ -232,30 +316,6 @@ export class Shard {
     cached = { docs: Int32Array.from(weights.keys()), weights: Float64Array.from(weights.values()) };
     this.postingCache.set(term, cached);
     return cached;
-  }
-
-  /** Whether the phrase's terms follow one another in the title, keywords or text. */
-  private hasPhrase(d: number, phrase: readonly string[]): boolean {
-    return indexOfPhrase(this.documentTerms(d), phrase) >= 0;
-  }
-
-  /**
-   * The document's words as index terms, fields separated by '' so that no phrase runs from
-   * the title into the text. Kept once computed: phrase queries on common words check
-   * thousands of documents, and the terms are shared strings.
-   */
-  private documentTerms(d: number): readonly string[] {
-    let keys = this.termsCache.get(d);
-    if (!keys) {
-      const doc = this.docList[d]!;
-      keys = [];
-      for (const field of [doc.title, doc.keywords ?? '', doc.text]) {
-        for (const w of splitWords(field)) keys.push(termKey(w.word));
-        keys.push('');
-      }
-      this.termsCache.set(d, keys);
-    }
-    return keys;
   }
 }
 

@@ -1,3 +1,4 @@
+import { fstatSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CollectionDefinition } from './collection-definition';
@@ -105,6 +106,18 @@ export class CollectionState<T extends { id: string } = { id: string }> implemen
     const { ino, size } = await handle.stat();
     await this.pinJournal(handle, ino);
     return { ino, size };
+  }
+
+  /**
+   * The tracked journal's size, and whether it is still the file at `journalPath`: only a
+   * replacement (compaction's rename) or a removal unlinks it, since nothing else renames a
+   * journal. An fstat of the open file skips the path lookup of a stat: a write checks
+   * every journal, and this is the cheaper question. Undefined when no journal is tracked.
+   */
+  trackedJournal(): { size: number; linked: boolean } | undefined {
+    if (!this.journalPin || this.journalIno === undefined) return undefined;
+    const info = fstatSync(this.journalPin.fd);
+    return { size: info.size, linked: info.nlink > 0 && info.ino === this.journalIno };
   }
 
   get journalPath(): string {

@@ -27,7 +27,9 @@ export async function catchUp(store: StoreState, repair: boolean, author: string
   const changes: RecordChange[] = [];
   const fresh: FreshLine[] = [];
   for (const state of store.states.values()) {
-    const info = statIfExistsSync(state.journalPath);
+    const tracked = state.trackedJournal();
+    if (tracked && tracked.linked && tracked.size === state.journalOffset) continue; // nothing appended
+    const info = tracked?.linked ? { ino: state.journalIno!, size: tracked.size } : statIfExistsSync(state.journalPath);
     if (state.journalIno !== undefined && (info === undefined || info.ino !== state.journalIno || info.size < state.journalOffset)) {
       const reloaded = await reloadCollection(store, state, repair, author);
       changes.push(...reloaded.changes);

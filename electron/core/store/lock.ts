@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { linkSync, openSync, closeSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, lstatSync, openSync, closeSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -33,6 +33,14 @@ export interface LockInfo {
 
 export const lockFileName = '.workbench.lock';
 const claimPrefix = `${lockFileName}.claim-`;
+const candidateSuffix = '.candidate';
+/** Well under `foreignLockTimeoutMs`. */
+const candidateLifetimeMs = 2 * 60 * 1000;
+/** Every candidate this process has made and not removed, removed at exit. */
+const liveCandidates = new Set<string>();
+process.once('exit', () => {
+  for (const path of liveCandidates) unlinkQuietly(path);
+});
 /** A lock from another machine (shared folder) cannot be checked; one this old is abandoned. */
 const foreignLockTimeoutMs = 10 * 60 * 1000;
 const claimLifetimeMs = 60 * 1000;
@@ -66,6 +74,7 @@ const ownHost = hostname();
 
 export class WorkspaceLock {
   readonly path: string;
+  private candidate: { path: string; info: LockInfo; identity: FileIdentity; madeAt: number } | undefined;
 
   constructor(
     private readonly dir: string,
@@ -108,16 +117,18 @@ export class WorkspaceLock {
   /** One attempt: the lease, or who holds the lock (undefined when unreadable). */
   tryAcquire(): Omit<LockLease, 'waitedMs'> | { holder: LockInfo | undefined } {
     for (let attempt = 0; attempt < 5; attempt++) {
-      const info = this.newInfo();
-      const temporary = join(this.dir, `${lockFileName}.${info.nonce}.tmp`);
-      writeFileSync(temporary, JSON.stringify(info));
+      const candidate = this.ownCandidate();
       try {
-        linkSync(temporary, this.path);
-        return this.lease(info);
+        linkSync(candidate.path, this.path);
+        return this.lease(candidate.info, candidate.identity);
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      } finally {
-        unlinkQuietly(temporary);
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT') {
+          // Our candidate was removed under us (someone tidied the folder): make another.
+          this.forgetCandidate();
+          continue;
+        }
+        if (code !== 'EEXIST') throw error;
       }
       const existing = readLock(this.path);
       if (existing === 'gone') continue; // released in between: try again at once
@@ -129,8 +140,43 @@ export class WorkspaceLock {
     return { holder: undefined };
   }
 
+  /** Removes this process's candidate file (at close; and at exit, for whatever was not closed). */
+  dispose(): void {
+    this.forgetCandidate();
+  }
+
+  /**
+   * The file this process links as the lock, made once and kept (`.workbench.lock.<nonce>.candidate`):
+   * creating a file costs several times what linking one does, and every save takes the
+   * lock. The lock is this inode under a second name, so while the lock's inode number is
+   * the candidate's, the lock is ours. Its `since` is read from the lock's ctime, which the
+   * link sets.
+   */
+  private ownCandidate(): { path: string; info: LockInfo; identity: FileIdentity } {
+    // Remade now and then, so that the time written in it is never far from when the lock
+    // is taken, even where a link would not set the ctime (a foreign host's lock is judged
+    // abandoned by its age).
+    if (this.candidate && Date.now() - this.candidate.madeAt > candidateLifetimeMs) this.forgetCandidate();
+    if (this.candidate) return this.candidate;
+    this.removeDeadCandidates();
+    const info = this.newInfo();
+    const path = join(this.dir, `${lockFileName}.${info.nonce}${candidateSuffix}`);
+    writeFileSync(path, JSON.stringify(info));
+    this.candidate = { path, info, identity: fileIdentity(lstatSync(path)), madeAt: Date.now() };
+    liveCandidates.add(path);
+    return this.candidate;
+  }
+
+  private forgetCandidate(): void {
+    if (!this.candidate) return;
+    unlinkQuietly(this.candidate.path);
+    liveCandidates.delete(this.candidate.path);
+    this.candidate = undefined;
+  }
+
   private takeOver(stale: { info: LockInfo | undefined; identity: string }): Omit<LockLease, 'waitedMs'> | undefined {
     this.removeOldClaims();
+    this.removeDeadCandidates();
     const claim = join(this.dir, `${claimPrefix}${stale.identity}`);
     try {
       closeSync(openSync(claim, 'wx'));
@@ -145,16 +191,25 @@ export class WorkspaceLock {
     const temporary = join(this.dir, `${lockFileName}.${info.nonce}.tmp`);
     writeFileSync(temporary, JSON.stringify(info));
     renameSync(temporary, this.path);
-    return this.lease(info);
+    return this.lease(info, fileIdentity(lstatSync(this.path)));
   }
 
-  private lease(info: LockInfo): Omit<LockLease, 'waitedMs'> {
+  /**
+   * `identity` is the lock file's inode number and modification time as created: while they
+   * still match, the lock is ours and release need not read it back. Otherwise it reads the
+   * nonce, as a taken-over lock is someone else's.
+   */
+  private lease(info: LockInfo, identity?: FileIdentity): Omit<LockLease, 'waitedMs'> {
     let released = false;
     return {
       info,
       release: () => {
         if (released) return;
         released = true;
+        if (identity && sameFile(lstatSync(this.path, { throwIfNoEntry: false }), identity)) {
+          unlinkQuietly(this.path);
+          return;
+        }
         const current = readLock(this.path);
         if (current !== 'gone' && current.info?.nonce === info.nonce) unlinkQuietly(this.path);
       },
@@ -168,8 +223,24 @@ export class WorkspaceLock {
       hostname: ownHost,
       holder: this.holder,
       since: new Date().toISOString(),
-      nonce: randomBytes(8).toString('hex'),
+      nonce: nextNonce(),
     };
+  }
+
+  /** Candidates of processes that ended without closing (killed): they are never linked again. */
+  private removeDeadCandidates(): void {
+    let names: string[];
+    try {
+      names = readdirSync(this.dir).filter((name) => name.startsWith(`${lockFileName}.`) && name.endsWith(candidateSuffix));
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      const path = join(this.dir, name);
+      if (path === this.candidate?.path) continue;
+      const found = readLock(path);
+      if (found !== 'gone' && found.info && isStale(found)) unlinkQuietly(path);
+    }
   }
 
   private removeOldClaims(): void {
@@ -189,7 +260,11 @@ export class WorkspaceLock {
   }
 }
 
-/** The lock file's content, and an identity for it (its nonce, or a hash of a damaged file). */
+/**
+ * The lock file's content, and an identity for it (its nonce, or a hash of a damaged file).
+ * A process links the same candidate file each time it takes the lock, so when it took the
+ * lock is the lock's ctime (set by the link), not the time written in it.
+ */
 function readLock(path: string): 'gone' | { info: LockInfo | undefined; identity: string; ageMs: () => number } {
   let text: string;
   try {
@@ -198,11 +273,14 @@ function readLock(path: string): 'gone' | { info: LockInfo | undefined; identity
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'gone';
     throw error;
   }
-  const info = parseLockInfo(text);
+  const parsed = parseLockInfo(text);
+  const linkedAt = () => lstatSync(path, { throwIfNoEntry: false })?.ctimeMs;
+  const since = parsed && linkedAt();
+  const info = parsed && since !== undefined ? { ...parsed, since: new Date(since).toISOString() } : parsed;
   // Only a lock from another machine is judged by its age: look it up only then.
   const ageMs = () => {
-    const modified = statSync(path, { throwIfNoEntry: false })?.mtimeMs;
-    return modified === undefined ? 0 : Date.now() - modified;
+    const taken = linkedAt();
+    return taken === undefined ? 0 : Date.now() - taken;
   };
   return { info, identity: info?.nonce ?? createHash('md5').update(text).digest('hex'), ageMs };
 }
@@ -230,6 +308,32 @@ function isStale(lock: { info: LockInfo | undefined; ageMs: () => number }): boo
   if (!lock.info) return true;
   if (lock.info.hostname !== ownHost) return lock.ageMs() > foreignLockTimeoutMs;
   return !isSameProcessRunning(lock.info.pid, lock.info.startTime);
+}
+
+/** Random bytes drawn in blocks: one `randomBytes` call per lock costs more than the rest of making it. */
+let noncePool = Buffer.alloc(0);
+let noncePoolAt = 0;
+function nextNonce(): string {
+  if (noncePoolAt + 8 > noncePool.length) {
+    noncePool = randomBytes(8 * 64);
+    noncePoolAt = 0;
+  }
+  const nonce = noncePool.toString('hex', noncePoolAt, noncePoolAt + 8);
+  noncePoolAt += 8;
+  return nonce;
+}
+
+interface FileIdentity {
+  ino: number;
+  mtimeMs: number;
+}
+
+function fileIdentity(info: Stats): FileIdentity {
+  return { ino: info.ino, mtimeMs: info.mtimeMs };
+}
+
+function sameFile(info: Stats | undefined, identity: FileIdentity): boolean {
+  return info !== undefined && info.ino === identity.ino && info.mtimeMs === identity.mtimeMs;
 }
 
 function unlinkQuietly(path: string): void {

@@ -89,9 +89,12 @@ export class Workspace {
     const lease = readOnly ? undefined : await workspace.lock.acquire(workspace.lockOptions());
     try {
       await loadWorkspace(workspace.store, { readOnly, ...(options.actAs ? { actAs: options.actAs } : {}) });
-    } finally {
+    } catch (error) {
       lease?.release();
+      workspace.lock.dispose();
+      throw error;
     }
+    lease?.release();
     if (options.watch) workspace.watcher.start();
     return workspace;
   }
@@ -248,6 +251,7 @@ export class Workspace {
       await this.withLock(() => this.compactDue('close'), 2000).catch(() => undefined);
     }
     await this.io.catch(() => undefined);
+    this.lock.dispose();
     for (const state of this.store.states.values()) {
       await state.appendFile?.close().catch(() => undefined);
       state.appendFile = undefined;

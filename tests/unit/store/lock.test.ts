@@ -31,12 +31,50 @@ describe('the workspace lock', () => {
     expect(info).toMatchObject({ pid: process.pid, hostname: hostname(), holder: 'the CLI', nonce: expect.stringMatching(/^[0-9a-f]{16}$/) });
     if (process.platform === 'linux') expect(info.startTime).toBe(processStartTime(process.pid));
     lease.release();
+    // What remains is the process's candidate, the file it links as the lock each time; it
+    // goes when the lock is disposed of (the workspace closes).
+    expect(await readdir(dir)).toEqual([expect.stringMatching(/^\.workbench\.lock\.[0-9a-f]{16}\.candidate$/)]);
+    // The lock's time is when it was taken (the link's ctime), not when the candidate was made.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const again = await lock.acquire();
+    const since = Date.parse(JSON.parse(await readFile(join(dir, lockFileName), 'utf8')).since);
+    const otherLock = new WorkspaceLock(dir, 'someone else');
+    const other = otherLock.tryAcquire();
+    otherLock.dispose();
+    expect('holder' in other && other.holder?.since).toBeTruthy();
+    if ('holder' in other) expect(Date.parse(other.holder!.since)).toBeGreaterThan(since);
+    again.release();
+    lock.dispose();
     expect(await readdir(dir)).toEqual([]);
 
     const workspace = await openTestWorkspace(dir);
     await workspace.transact((tx) => tx.put(notesCollection, { id: 'a', text: 'x', tags: [] }));
     expect(await readdir(dir)).not.toContain(lockFileName);
     await workspace.close();
+    expect((await readdir(dir)).filter((name) => name.startsWith(lockFileName))).toEqual([]);
+  });
+
+  it("removes the candidate of a killed process, never a live one's", async () => {
+    const dir = await tempDir();
+    const gone = sleeper();
+    const pid = gone.pid;
+    await gone.stop();
+    const live = sleeper();
+    try {
+      const candidate = (nonce: string, owner: number, startTime?: string) =>
+        writeFile(join(dir, `${lockFileName}.${nonce}.candidate`), JSON.stringify({ pid: owner, ...(startTime ? { startTime } : {}), hostname: hostname(), holder: 'the workbench CLI', since: '2026-12-04T09:00:00.000Z', nonce }));
+      await candidate('deaddeaddeaddead', pid);
+      const liveStart = processStartTime(live.pid);
+      await candidate('beefbeefbeefbeef', live.pid, liveStart);
+      const lock = new WorkspaceLock(dir, 'the app');
+      (await lock.acquire()).release();
+      const names = await readdir(dir);
+      expect(names).not.toContain(`${lockFileName}.deaddeaddeaddead.candidate`);
+      expect(names).toContain(`${lockFileName}.beefbeefbeefbeef.candidate`);
+      lock.dispose();
+    } finally {
+      await live.stop();
+    }
   });
 
   it('makes a second writer wait its turn, then write', async () => {

@@ -1,0 +1,171 @@
+/**
+ * The live "recent" shard: what was saved since its bucket was built, searched without
+ * building a lunr index. It must find exactly what a lunr shard of the same documents finds,
+ * with the same scores, and a saved, edited or deleted item must be searchable as it now is
+ * the moment the save returns.
+ */
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { buildIndex } from '../../../electron/core/search/build-index';
+import { SearchEngine } from '../../../electron/core/search/engine';
+import { LiveShard } from '../../../electron/core/search/live-shard';
+import { annotationToSearchDocument } from '../../../electron/core/search/user-documents';
+import { ShardedCollection } from '../../../electron/core/search/user-shards';
+import type { SearchDocument } from '../../../electron/core/search/types';
+import { loadTestCorpus, type TestCorpus } from './fixture';
+
+let corpus: TestCorpus;
+let corpusIndex: ReturnType<typeof buildIndex>;
+
+beforeAll(() => {
+  corpus = loadTestCorpus();
+  corpusIndex = buildIndex(corpus.docs);
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+const ALL = 100_000;
+const newEngine = () => new SearchEngine({ corpusIndex, corpusDocs: corpus.docs, entities: corpus.entities });
+
+/** Annotations quoting real passages, with notes and topics, as users write them. */
+function annotations(count: number, offset = 0): SearchDocument[] {
+  const passages = corpus.docs.filter((d) => d.type === 'passage' && d.text.length > 120);
+  return Array.from({ length: count }, (_, n) => {
+    const passage = passages[(n * 7 + offset) % passages.length]!;
+    return annotationToSearchDocument({
+      id: `live-${offset}-${n}`,
+      docId: passage.docId,
+      passageId: passage.sourceId,
+      quote: passage.text.slice(0, 160 + (n % 5) * 30),
+      note: n % 2 === 0 ? `Compare with the Bayraktar procurement, point ${n}` : `Ask about the NATO Centres of Excellence (${n})`,
+      topics: [{ id: `topic-${n % 3}`, name: ['Security', 'Trust in police', 'Defence'][n % 3]! }],
+    });
+  });
+}
+
+const summary = (engine: SearchEngine, query: string, prefix = true) =>
+  engine.search(query, { limit: ALL, prefix }).results.map((r) => ({ id: r.id, score: r.score, highlights: r.snippet.highlights }));
+
+describe('the live shard', () => {
+  const queries = [
+    'Bayraktar procurement',
+    'Bayrak', // a prefix, completed
+    'Bayraktr', // a near spelling: the fuzzy retry
+    '"Centres of Excellence"', // a phrase, stop word included
+    'center of excellence', // spelling normalised, stemmed
+    'KSF', // an entity's aliases
+    'trust police',
+    'Kosovo',
+    'defense',
+  ];
+
+  it('finds what a lunr shard of the same documents finds, with the same scores', () => {
+    const docs = annotations(40);
+    const built = newEngine();
+    built.setShard('notes', docs);
+    const live = newEngine();
+    const shard = new LiveShard('notes');
+    for (const doc of docs) shard.set(doc);
+    live.addShard(shard);
+    for (const query of queries) {
+      const expected = summary(built, query);
+      expect(summary(live, query), query).toEqual(expected);
+    }
+    // At least some queries find the annotations, or the comparison proves nothing.
+    expect(summary(live, 'Bayraktar procurement').filter((r) => r.id.startsWith('annotation:')).length).toBe(20);
+    expect(summary(live, 'Bayraktr').length).toBeGreaterThan(0);
+  });
+
+  it('scores as lunr would after documents are replaced and removed (ordinals move)', () => {
+    const docs = annotations(30);
+    const shard = new LiveShard('notes');
+    for (const doc of docs) shard.set(doc);
+    // Replace some, remove others (including the first and the last: the last moves into the gap).
+    const replaced = docs.slice(5, 10).map((doc) => ({ ...doc, text: `${doc.text}\nRevisit the Bayraktar timeline` }));
+    for (const doc of replaced) shard.set(doc);
+    for (const doc of [docs[0]!, docs[29]!, docs[17]!]) expect(shard.delete(doc.id)).toBe(true);
+    expect(shard.delete('annotation:never-there')).toBe(false);
+    const kept = [...docs.filter((doc) => ![docs[0]!.id, docs[29]!.id, docs[17]!.id].includes(doc.id) && !replaced.some((r) => r.id === doc.id)), ...replaced];
+    expect(shard.size).toBe(kept.length);
+    const built = newEngine();
+    built.setShard('notes', kept);
+    const live = newEngine();
+    live.addShard(shard);
+    for (const query of [...queries, 'Bayraktar timeline']) expect(summary(live, query), query).toEqual(summary(built, query));
+  });
+});
+
+describe('a sharded collection with a live recent shard', () => {
+  const found = (engine: SearchEngine, query: string) => engine.search(query, { limit: ALL, prefix: false }).results.map((r) => r.id);
+
+  it('finds a saved item the moment upsert returns, without building an index, and never after it is removed', () => {
+    const engine = newEngine();
+    const collection = new ShardedCollection(engine, 'notes', 4);
+    const existing = annotations(40);
+    collection.setAll(existing);
+    const setShard = vi.spyOn(engine, 'setShard');
+    try {
+      // A new item.
+      const fresh = annotationToSearchDocument({ id: 'fresh', quote: 'A quote', note: 'Zebrafish migration pattern' });
+      collection.upsert(fresh);
+      expect(found(engine, 'zebrafish')).toEqual([fresh.id]);
+      // An item in a bucket, edited: only its new version is found, once.
+      const edited = { ...existing[2]!, text: 'Quarry road near the monastery', title: 'Quarry road' };
+      const oldWords = 'Bayraktar procurement';
+      expect(found(engine, `"${oldWords}"`)).toContain(edited.id);
+      collection.upsert(edited);
+      expect(found(engine, 'quarry monastery')).toEqual([edited.id]);
+      expect(found(engine, `"${oldWords}"`)).not.toContain(edited.id);
+      // Removed: neither the new item nor the edited bucket item is found any more.
+      collection.remove(fresh.id);
+      collection.remove(edited.id);
+      expect(found(engine, 'zebrafish')).toEqual([]);
+      expect(found(engine, 'quarry monastery')).toEqual([]);
+      expect(found(engine, `"${oldWords}"`)).not.toContain(edited.id);
+      expect(collection.size).toBe(existing.length - 1);
+      expect(setShard).not.toHaveBeenCalled();
+    } finally {
+      setShard.mockRestore();
+      collection.close();
+    }
+  });
+
+  it('hands recent items to their buckets when idle, finding the same items before and after', () => {
+    vi.useFakeTimers();
+    const engine = newEngine();
+    const collection = new ShardedCollection(engine, 'notes', { bucketCount: 4, recentLimit: 4, idleMs: 50 });
+    collection.setAll(annotations(20));
+    const saved = annotations(12, 100).map((doc) => ({ ...doc, text: `${doc.text}\nRevisit the Bayraktar timeline` }));
+    const edited = annotations(3).map((doc) => ({ ...doc, text: `${doc.text}\nRevisit the Bayraktar timeline` }));
+    for (const doc of [...saved, ...edited]) collection.upsert(doc);
+    const expected = [...saved, ...edited].map((doc) => doc.id).sort();
+    const before = engine.search('Revisit Bayraktar timeline', { limit: ALL, prefix: false });
+    expect(before.results.map((r) => r.id).sort()).toEqual(expected);
+    // Below four times the limit, no save folded anything: everything waits in the recent shard.
+    expect(collection.recentSize).toBe(15);
+    vi.runAllTimers();
+    expect(collection.recentSize).toBeLessThanOrEqual(2);
+    const after = engine.search('Revisit Bayraktar timeline', { limit: ALL, prefix: false });
+    expect(after.results.map((r) => r.id).sort()).toEqual(expected);
+    expect(collection.size).toBe(20 + 12);
+    collection.compact();
+    expect(collection.recentSize).toBe(0);
+    expect(engine.search('Revisit Bayraktar timeline', { limit: ALL, prefix: false }).total).toBe(15);
+    collection.close();
+  });
+
+  it('folds during a save only in a burst past four times the limit, and loses nothing', () => {
+    const engine = newEngine();
+    const collection = new ShardedCollection(engine, 'notes', { bucketCount: 4, recentLimit: 2, idleMs: 60_000 });
+    const docs = annotations(30, 7).map((doc) => ({ ...doc, text: `${doc.text}\nZebrafish census` }));
+    for (const doc of docs) {
+      collection.upsert(doc);
+      expect(collection.recentSize).toBeLessThanOrEqual(8);
+      expect(found(engine, 'zebrafish census')).toContain(doc.id);
+    }
+    expect(found(engine, 'zebrafish census').sort()).toEqual(docs.map((doc) => doc.id).sort());
+    expect(collection.size).toBe(30);
+    collection.close();
+  });
+});
