@@ -31,6 +31,11 @@ export const BUDGETS: Record<'pdf' | 'photo' | 'docx' | 'text', WorkerBudget> = 
   text: { heapMb: 1024, idleMs: 60_000, totalMs: 2 * 60_000 },
 };
 
+/** Chunks of pages handed to a worker ahead of its reading them. */
+const CHUNKS_AHEAD = 2;
+/** From this size a PDF's helpers start with its lead (below it, once the page count shows they pay). */
+const EAGER_HELPER_BYTES = 256 * 1024;
+
 function entry(options: WorkerOptions): WorkerEntry {
   return siblingEntry(import.meta.url, 'worker', options.workerUrl);
 }
@@ -130,6 +135,9 @@ export function extractPdfInWorkers(bytes: Uint8Array, options: ExtractOptions &
         if (note.type === 'opened') {
           plan ??= new PagePlan(note.pageCount);
           give(worker);
+          // On a long document a second chunk waits in the worker's queue, so it never
+          // idles for the round trip (a short one is left for the other workers).
+          for (let i = 1; i < CHUNKS_AHEAD && helperWorthwhile(plan.remaining, ocrSeen); i++) give(worker);
         } else {
           outstanding -= 1;
           if (worker !== lead) others.push(note.read);
@@ -148,6 +156,9 @@ export function extractPdfInWorkers(bytes: Uint8Array, options: ExtractOptions &
   };
 
   lead = start(true);
+  // A file this size is worth a helper whatever its page count: started now, it opens the
+  // file beside the lead instead of after it (a third of a second on a 300-page book).
+  if (bytes.byteLength >= EAGER_HELPER_BYTES) while (workers.length < maxWorkers) start(false);
   return lead.result
     .then(async (extraction) => {
       await Promise.allSettled(workers.map((w) => w.result));
