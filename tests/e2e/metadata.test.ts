@@ -113,7 +113,7 @@ describe('metadata and its sources in the app', () => {
       const info = page.locator('.document-info');
       await info.waitFor();
       const fields = info.locator('.metadata-fields > div');
-      expect(await fields.evaluateAll((rows) => rows.map((row) => row.getAttribute('data-field')))).toEqual(['title', 'subtitle', 'authors', 'editors', 'publishers', 'year', 'place', 'isbn', 'doi', 'url']);
+      expect(await fields.evaluateAll((rows) => rows.map((row) => row.getAttribute('data-field')))).toEqual(['title', 'subtitle', 'authors', 'editors', 'publishers', 'year', 'place', 'isbn', 'doi', 'url', 'type', 'language']);
       expect(await info.locator('[data-field="title"] .metadata-source').textContent()).toBe('printed on the cover');
       expect(await info.locator('[data-field="isbn"]').textContent()).toBe('ISBN—not found in the document');
       const year = info.locator('[data-field="year"]');

@@ -1,6 +1,7 @@
 import type { DocumentSummary } from '../../../../electron/core/api/methods/corpus';
 import type { Footnote } from '../../../../electron/core/corpus/schema';
 import { DocumentNote } from '../../annotations/DocumentNote';
+import { EditDetailsButton } from '../../metadata/EditDetailsButton';
 import { ExternalLink } from './ExternalLink';
 import { MetadataFields } from './MetadataFields';
 import './DocumentInfo.css';
@@ -21,7 +22,6 @@ export function DocumentInfo({ document, footnotes, onClose }: { document: Docum
   const sources = footnotes.flatMap((footnote) => footnote.urls.map((url) => ({ number: footnote.number, url })));
   const rows: Array<[string, string | undefined]> = [
     ['Kind', kindLabels[document.kind] ?? document.kind],
-    ['Language', document.language],
     ['Pages', document.pageCount ? String(document.pageCount) : undefined],
     ['Passages', String(document.passageCount)],
     ['Notes', String(document.footnoteCount)],
@@ -37,7 +37,10 @@ export function DocumentInfo({ document, footnotes, onClose }: { document: Docum
       <p className="document-info-title">{document.title}</p>
       {document.subtitle ? <p className="document-info-subtitle">{document.subtitle}</p> : null}
       <DocumentNote docId={document.id} />
-      <h3>Bibliographic details and their sources</h3>
+      <div className="document-info-section-head">
+        <h3>Bibliographic details and their sources</h3>
+        <EditDetailsButton document={document} />
+      </div>
       <MetadataFields document={document} />
       <dl className="document-info-meta">
         {rows
