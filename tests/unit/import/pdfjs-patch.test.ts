@@ -1,22 +1,49 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { patchWorkerSource, pdfJsWorkerPath, TEXT_STATE_CLONE } from '../../../electron/core/import/pdf/pdfjs.js';
+import { openPdf } from '../../../electron/core/import/pdf/open-pdf.js';
+import { patchWorkerSource, pdfJsWorkerPath, STABLE_FONT_NAME, TEXT_STATE_CLONE } from '../../../electron/core/import/pdf/pdfjs.js';
+import { readFixture } from './support/paths.js';
 import { siblingEntry, workerScriptUrl } from '../../../electron/core/workers/worker-entry.js';
 
 describe('pdf.js as the import loads it', () => {
-  it('applies the text-state fix to the installed pdf.js (an upgrade that moves the code fails here, not silently 30 % slower)', async () => {
+  it('applies its fixes to the installed pdf.js (an upgrade that moves the code fails here, not silently slower or unstable)', async () => {
     const source = await readFile(pdfJsWorkerPath(), 'utf8');
     const patched = patchWorkerSource(source);
     expect(patched).toBeDefined();
-    expect(patched!.length).toBe(source.length - TEXT_STATE_CLONE.from.length + TEXT_STATE_CLONE.to.length);
-    expect(patched).toContain(TEXT_STATE_CLONE.to);
-    expect(patched).not.toContain(TEXT_STATE_CLONE.from);
+    for (const { from, to } of [TEXT_STATE_CLONE, STABLE_FONT_NAME]) {
+      expect(patched).toContain(to);
+      expect(patched).not.toContain(from);
+    }
+    expect(patched!.length).toBe(source.length + [TEXT_STATE_CLONE, STABLE_FONT_NAME].reduce((n, p) => n + p.to.length - p.from.length, 0));
+  });
+
+  it('names a font the same whichever pages were read before (workers sharing a PDF read different pages first)', async () => {
+    const bytes = await readFixture('tracemonkey.pdf');
+    const fontsOf = async (readFirst: number[], page: number) => {
+      const { doc, task } = await openPdf(bytes, 'tracemonkey.pdf');
+      try {
+        for (const n of readFirst) await (await doc.getPage(n)).getTextContent();
+        const content = await (await doc.getPage(page)).getTextContent();
+        // Without the document's own prefix (each document opened here is another "g_dN").
+        return content.items.map((item) => ('fontName' in item ? item.fontName.replace(/^g_d\d+_/, '') : ''));
+      } finally {
+        await task.destroy();
+      }
+    };
+    // Page 9 has body text and a bold section heading; pages 1-8 bring in the title's fonts first.
+    const alone = await fontsOf([], 9);
+    const after = await fontsOf([1, 2, 3, 4, 5, 6, 7, 8], 9);
+    expect(new Set(alone).size).toBeGreaterThan(1);
+    expect(after).toEqual(alone);
   });
 
   it('leaves pdf.js alone when the code is not there exactly once', () => {
     expect(patchWorkerSource('class TextState {}')).toBeUndefined();
     expect(patchWorkerSource(`class TextState {}\n${TEXT_STATE_CLONE.from}\n${TEXT_STATE_CLONE.from}`)).toBeUndefined();
     expect(patchWorkerSource(TEXT_STATE_CLONE.from)).toBeUndefined();
+    // One fix found and not the other: nothing is applied.
+    expect(patchWorkerSource(`class TextState {}\n${TEXT_STATE_CLONE.from}`)).toBeUndefined();
+    expect(patchWorkerSource(`class TextState {}\n${TEXT_STATE_CLONE.from}\n${STABLE_FONT_NAME.from}`)).toContain(STABLE_FONT_NAME.to);
   });
 
   it("keeps the extraction worker's start light: OCR, photo and Word packages load only when a task needs them", async () => {

@@ -25,27 +25,45 @@ export function loadPdfJs(): Promise<PdfJs> {
 }
 
 /**
- * pdf.js's text extraction copies its text state at every `q` and font change with
- * `Object.assign(Object.create(this), this)`: each copy has the state it was copied from
- * as its prototype, so every copy gets a hidden class of its own and the per-glyph code
- * that reads it (`getCurrentTextTransform`, `compareWithLastPosition`) never stays
- * optimised. Copying onto a fresh `TextState` gives the same own fields (every field is
- * own: the constructor sets them all, and `Object.assign` copies them all) with one shape
- * for all states: measured 30 % off `getTextContent` on a 297-page book. The patch is
- * applied to the source text as loaded, only where that exact code is found once; any
- * other pdf.js is loaded as it is (`tests/unit/import/pdfjs-patch.test.ts` says so).
+ * Fixes applied to pdf.js's worker half as it is loaded, each only where its exact code is
+ * found once; if any is missing (another pdf.js), pdf.js is loaded as it is and
+ * `tests/unit/import/pdfjs-patch.test.ts` fails, so an upgrade cannot drop them silently.
+ *
+ * - `TEXT_STATE_CLONE`: the text extraction copies its text state at every `q` and font
+ *   change with `Object.assign(Object.create(this), this)`: each copy has the state it was
+ *   copied from as its prototype, so every copy gets a hidden class of its own and the
+ *   per-glyph code that reads it (`getCurrentTextTransform`, `compareWithLastPosition`)
+ *   never stays optimised. Copying onto a fresh `TextState` gives the same own fields (the
+ *   constructor sets every field, `Object.assign` copies them all) with one shape for all
+ *   states: 30 % off `getTextContent` on a 297-page book.
+ * - `STABLE_FONT_NAME`: a font's name in the text content (`fontName`, which tells the body
+ *   font from a heading's) was numbered in the order fonts were first met, so two workers
+ *   reading different pages of one PDF named the same font differently, and a document read
+ *   by several workers could come out unlike the same one read by one (tracemonkey's bold
+ *   headings on the helper's pages read as body text). A font that is a PDF object is now
+ *   named after its object number, the same in every worker; inline fonts keep the count.
  */
 export const TEXT_STATE_CLONE = {
   from: 'const clone = Object.assign(Object.create(this), this);\n    clone.textMatrix = this.textMatrix.slice();',
   to: 'const clone = Object.assign(new TextState(), this);\n    clone.textMatrix = this.textMatrix.slice();',
 };
 
-/** The worker half's source with the text-state copy fixed, or undefined when it is not found exactly once. */
+export const STABLE_FONT_NAME = {
+  from: 'font.loadedName = `${this.idFactory.getDocId()}_${fontID}`;',
+  to: 'font.loadedName = `${this.idFactory.getDocId()}_${fontRefIsRef ? `r${fontRef.num}_${fontRef.gen}` : fontID}`;',
+};
+
+const PATCHES = [TEXT_STATE_CLONE, STABLE_FONT_NAME];
+
+/** The worker half's source with every fix applied, or undefined when one is not found exactly once. */
 export function patchWorkerSource(source: string): string | undefined {
-  const at = source.indexOf(TEXT_STATE_CLONE.from);
-  if (at < 0 || source.indexOf(TEXT_STATE_CLONE.from, at + 1) >= 0) return undefined;
-  if (!source.includes('class TextState {')) return undefined;
-  return source.slice(0, at) + TEXT_STATE_CLONE.to + source.slice(at + TEXT_STATE_CLONE.from.length);
+  let patched = source;
+  for (const { from, to } of PATCHES) {
+    const at = patched.indexOf(from);
+    if (at < 0 || patched.indexOf(from, at + 1) >= 0) return undefined;
+    patched = patched.slice(0, at) + to + patched.slice(at + from.length);
+  }
+  return patched.includes('class TextState {') ? patched : undefined;
 }
 
 export function pdfJsWorkerPath(): string {
