@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { WorkbenchError } from '../api/errors.js';
+import { IdleWorkers } from '../workers/idle-workers.js';
 import { startLimitedWorker, type LimitedWorker, type WorkerBudget } from '../workers/limited-worker.js';
 import { siblingEntry, type WorkerEntry } from '../workers/worker-entry.js';
 import { cancelledError } from './cancellation.js';
@@ -30,6 +31,18 @@ export const BUDGETS: Record<'pdf' | 'photo' | 'docx' | 'text', WorkerBudget> = 
   docx: { heapMb: 512, idleMs: 60_000, totalMs: 2 * 60_000 },
   text: { heapMb: 1024, idleMs: 60_000, totalMs: 2 * 60_000 },
 };
+
+/**
+ * PDF workers kept a minute after an import that went well, for the next: a new worker
+ * spends about half a second of CPU loading pdf.js and getting its code optimised before it
+ * reads at full speed, which on two busy cores was most of a 300-page book's import.
+ */
+const keptPdfWorkers = new IdleWorkers({ idleMs: 60_000, max: availableParallelism() });
+
+/** Ends the PDF workers kept for the next import (tests that count threads; nothing else needs to). */
+export function endKeptPdfWorkers(): void {
+  keptPdfWorkers.endAll();
+}
 
 /** Chunks of pages handed to a worker ahead of its reading them. */
 const CHUNKS_AHEAD = 2;
@@ -120,6 +133,7 @@ export function extractPdfInWorkers(bytes: Uint8Array, options: ExtractOptions &
       budget: BUDGETS.pdf,
       fileName,
       signal: stop.signal,
+      keep: keptPdfWorkers,
       cancelledError: () => failure ?? cancelledError(fileName),
       onProgress: (progress) => {
         if (progress.recognising) {
