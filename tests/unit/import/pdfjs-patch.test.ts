@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { openPdf } from '../../../electron/core/import/pdf/open-pdf.js';
 import { patchWorkerSource, pdfJsWorkerPath, STABLE_FONT_NAME, TEXT_STATE_CLONE } from '../../../electron/core/import/pdf/pdfjs.js';
+import { readPageRuns } from '../../../electron/core/import/pdf/text-runs.js';
 import { readFixture } from './support/paths.js';
 import { siblingEntry, workerScriptUrl } from '../../../electron/core/workers/worker-entry.js';
 
@@ -23,15 +24,15 @@ describe('pdf.js as the import loads it', () => {
       const { doc, task } = await openPdf(bytes, 'tracemonkey.pdf');
       try {
         for (const n of readFirst) await (await doc.getPage(n)).getTextContent();
-        const content = await (await doc.getPage(page)).getTextContent();
-        // Without the document's own prefix (each document opened here is another "g_dN").
-        return content.items.map((item) => ('fontName' in item ? item.fontName.replace(/^g_d\d+_/, '') : ''));
+        // As the import reads them: each document opened here (as in a kept worker) has another number.
+        return (await readPageRuns(await doc.getPage(page))).runs.map((run) => run.font);
       } finally {
         await task.destroy();
       }
     };
     // Page 9 has body text and a bold section heading; pages 1-8 bring in the title's fonts first.
     const alone = await fontsOf([], 9);
+    expect(alone.every((font) => /^r\d+_\d+$/.test(font))).toBe(true);
     const after = await fontsOf([1, 2, 3, 4, 5, 6, 7, 8], 9);
     expect(new Set(alone).size).toBeGreaterThan(1);
     expect(after).toEqual(alone);
