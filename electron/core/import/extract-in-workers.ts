@@ -44,6 +44,40 @@ export function endKeptPdfWorkers(): void {
   keptPdfWorkers.endAll();
 }
 
+/** How many PDF workers are kept for the next import. */
+export function keptPdfWorkerCount(): number {
+  return keptPdfWorkers.count();
+}
+
+let warming = 0;
+
+/**
+ * Gets PDF workers ready before an import needs them (the app asks as its file dialog opens
+ * or a file is dragged over the window, `import.prepare`): each loads pdf.js and reads a
+ * small PDF a few times, so its code is optimised, then waits among the kept workers for the
+ * import. Starts only what is missing (none while enough are kept or warming); `ready`
+ * settles when they are (a warm-up that fails costs nothing but its thread).
+ */
+export function warmPdfWorkers(options: Pick<WorkerOptions, 'workerUrl' | 'maxWorkers'> = {}): { starting: number; ready: Promise<void> } {
+  const wanted = Math.max(1, options.maxWorkers ?? availableParallelism());
+  const starting = Math.max(0, wanted - keptPdfWorkers.count() - warming);
+  const runs: Array<Promise<unknown>> = [];
+  for (let i = 0; i < starting; i++) {
+    warming += 1;
+    const run = startLimitedWorker<null>({
+      entry: entry(options),
+      task: 'pdf-warm',
+      input: {},
+      budget: BUDGETS.pdf,
+      fileName: 'warm-up.pdf',
+      keep: keptPdfWorkers,
+      cancelledError: () => new WorkbenchError('CANCELLED', 'The warm-up was cancelled.'),
+    }).result;
+    runs.push(run.catch(() => undefined).finally(() => (warming -= 1)));
+  }
+  return { starting, ready: Promise.all(runs).then(() => undefined) };
+}
+
 /** Chunks of pages handed to a worker ahead of its reading them. */
 const CHUNKS_AHEAD = 2;
 /** From this size a PDF's helpers start with its lead (below it, once the page count shows they pay). */

@@ -2,11 +2,13 @@ import { serveTasks, type TaskHandler } from '../workers/serve-tasks.js';
 import type { ImportFormat } from './file-format.js';
 import type { OcrSetup } from './ocr/ocr-engine.js';
 import { pageWorkerTask } from './pdf/page-worker-task.js';
+import { warmUp } from './pdf/warm-up.js';
 
 /**
  * The extraction worker's entry: every extractor runs here, off the core's thread and
  * under a heap limit and a time budget (see `workers/limited-worker.ts`). `extract` reads
- * one whole file; `pdf-pages` is one of the workers sharing a PDF's pages.
+ * one whole file; `pdf-pages` is one of the workers sharing a PDF's pages; `pdf-warm` gets a
+ * PDF worker ready before an import needs it (`warmPdfWorkers`).
  */
 export interface ExtractTaskInput {
   format: ImportFormat;
@@ -35,4 +37,4 @@ const extract: TaskHandler = (async (input: ExtractTaskInput, context) => {
   });
 }) as TaskHandler;
 
-serveTasks({ extract, 'pdf-pages': pageWorkerTask as TaskHandler });
+serveTasks({ extract, 'pdf-pages': pageWorkerTask as TaskHandler, 'pdf-warm': warmUp as TaskHandler });
