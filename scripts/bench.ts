@@ -6,7 +6,7 @@
  */
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import type { BenchModule, BenchRow } from '../bench/types';
 
@@ -36,6 +36,8 @@ export function renderTable(rows: BenchRow[]): string {
 
 async function main(): Promise<void> {
   const filter = process.argv[2];
+  // Other jobs on the machine move every figure: the load average is kept with the results.
+  const loadBefore = loadavg();
   const files = (await readdir(join(root, 'bench'))).filter((name) => name.endsWith('.bench.ts') && (!filter || name.includes(filter))).sort();
   const rows: BenchRow[] = [];
   const failures: string[] = [];
@@ -51,7 +53,7 @@ async function main(): Promise<void> {
   console.log(renderTable(rows));
   const result = {
     at: new Date().toISOString(),
-    machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
+    machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, loadAverage: { before: loadBefore, after: loadavg() } },
     rows,
     failures,
   };
@@ -60,7 +62,8 @@ async function main(): Promise<void> {
   const json = JSON.stringify(result, null, 2);
   await writeFile(join(outDir, 'latest.json'), json);
   await writeFile(join(outDir, `bench-${result.at.replace(/[:.]/g, '-')}.json`), json);
-  console.log(`\nresults written to bench-results/latest.json`);
+  console.log(`\nload average (1, 5, 15 min) before: ${loadBefore.map((l) => l.toFixed(2)).join(' ')}, after: ${result.machine.loadAverage.after.map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(`results written to bench-results/latest.json`);
   if (failures.length > 0) {
     console.error(`\n${failures.length} benchmark file(s) failed:\n${failures.join('\n')}`);
     process.exitCode = 1;

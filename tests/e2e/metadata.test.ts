@@ -113,7 +113,7 @@ describe('metadata and its sources in the app', () => {
       const info = page.locator('.document-info');
       await info.waitFor();
       const fields = info.locator('.metadata-fields > div');
-      expect(await fields.evaluateAll((rows) => rows.map((row) => row.getAttribute('data-field')))).toEqual(['title', 'subtitle', 'authors', 'editors', 'publishers', 'year', 'place', 'isbn', 'doi', 'url']);
+      expect(await fields.evaluateAll((rows) => rows.map((row) => row.getAttribute('data-field')))).toEqual(['title', 'subtitle', 'authors', 'editors', 'publishers', 'year', 'place', 'isbn', 'doi', 'url', 'type', 'language']);
       expect(await info.locator('[data-field="title"] .metadata-source').textContent()).toBe('printed on the cover');
       expect(await info.locator('[data-field="isbn"]').textContent()).toBe('ISBN—not found in the document');
       const year = info.locator('[data-field="year"]');
@@ -333,4 +333,64 @@ describe('correcting metadata in the Library’s details dialog', () => {
     expect(await dialogFits(page)).toEqual({ inside: true, buttonsVisible: true, sideways: false });
     await screenshot(page, 'metadata-details-900-scrolled');
   });
+});
+
+describe("the reader's Info panel opens the details dialog", () => {
+  for (const viewport of [
+    { width: 1280, height: 800 },
+    { width: 900, height: 700 },
+  ]) {
+    it(`Edit details beside the bibliographic details; type and language saved there show in the panel and in core (${viewport.width}×${viewport.height})`, async () => {
+      app = await startApp({ viewport });
+      const { page } = app;
+      await app.goto(routeHref('reader', [BRIEF]));
+      await page.getByRole('button', { name: 'Info', exact: true }).click();
+      const info = page.locator('.document-info');
+      await info.waitFor();
+      // Type and language are fields with their sources, as the kind and the bundled metadata give them.
+      expect(await info.locator('[data-field="type"]').textContent()).toBe('TypeReportfollows from its kind (policy brief)');
+      expect(await info.locator('[data-field="language"]').textContent()).toBe("Languageenfrom the bundled paper's metadata file");
+      const edit = info.getByRole('button', { name: 'Edit details' });
+      // The button is inside the drawer, whole, and the drawer does not scroll sideways.
+      expect(
+        await edit.evaluate((button) => {
+          const b = button.getBoundingClientRect();
+          const drawer = button.closest('.document-info')!.getBoundingClientRect();
+          return b.width > 0 && b.left >= drawer.left && b.right <= drawer.right && b.top >= drawer.top && b.bottom <= drawer.bottom;
+        }),
+      ).toBe(true);
+      expect(await fitsSideways(page, '.document-info')).toBe(true);
+      await screenshot(page, `metadata-reader-info-edit-${viewport.width}`);
+
+      await edit.click();
+      const dialog = page.getByRole('dialog', { name: 'Document details' });
+      await dialog.waitFor();
+      const typeSelect = dialog.getByRole('combobox', { name: 'Type (as citations name it)' });
+      expect(await typeSelect.inputValue()).toBe('report');
+      expect(await dialog.locator('[data-field="type"] .details-source').textContent()).toBe('Extracted: follows from its kind (policy brief)');
+      // A language that is not a tag: said next to the field, nothing written.
+      await input(dialog, 'Language').fill('English');
+      await input(dialog, 'Language').press('Enter');
+      const languageError = dialog.locator('[data-field="language"] .details-error');
+      await languageError.waitFor();
+      expect(await languageError.textContent()).toMatch(/^Not a language tag/);
+      expect(await editsOf(app, BRIEF)).toEqual([]);
+      await typeSelect.selectOption('book');
+      await input(dialog, 'Language').fill('SQ');
+      await dialog.locator('[data-field="language"]').scrollIntoViewIfNeeded();
+      expect(await dialogFits(page)).toEqual({ inside: true, buttonsVisible: true, sideways: false });
+      await screenshot(page, `metadata-reader-info-dialog-${viewport.width}`);
+      await input(dialog, 'Language').press('Enter');
+      await dialog.waitFor({ state: 'detached' });
+
+      expect(await documentOf(app, BRIEF)).toMatchObject({ type: 'book', language: 'sq' });
+      expect((await editsOf(app, BRIEF)).map((e) => e.field).sort()).toEqual(['language', 'type']);
+      await expect.poll(() => info.locator('[data-field="type"] .metadata-value').textContent()).toBe('Book');
+      expect(await info.locator('[data-field="language"] .metadata-value').textContent()).toBe('sq');
+      expect(await info.locator('[data-field="type"] .metadata-source').textContent()).toMatch(/^entered by /);
+      await info.locator('[data-field="language"]').scrollIntoViewIfNeeded();
+      expect(await fitsSideways(page, '.document-info')).toBe(true);
+      await screenshot(page, `metadata-reader-info-saved-${viewport.width}`);
+    });
+  }
 });

@@ -1,4 +1,5 @@
 import type { CorpusDocument } from '../corpus/schema';
+import { cslTypeByKind, documentType } from '../metadata/document-type';
 import { isYearSupplied } from '../metadata/provenance';
 
 /**
@@ -75,18 +76,6 @@ export function isSuppliedDate(item: Pick<CslItem, 'issued'>): boolean {
   return !!issued && ('literal' in issued || issued.circa === true);
 }
 
-/** Corpus kinds → CSL types. Policy papers, briefs and discussion papers are grey literature: CSL `report`. */
-const cslTypeByKind: Record<CorpusDocument['kind'], string> = {
-  report: 'report',
-  'policy-paper': 'report',
-  'policy-brief': 'report',
-  'discussion-paper': 'report',
-  article: 'article-journal',
-  book: 'book',
-  transcript: 'interview',
-  other: 'document',
-};
-
 /** Shown as the report's genre so "Policy brief" appears where styles print one. */
 const genreByKind: Partial<Record<CorpusDocument['kind'], string>> = {
   'policy-paper': 'Policy paper',
@@ -139,7 +128,7 @@ export function fullTitle(document: Pick<CorpusDocument, 'title' | 'subtitle'>):
 export function documentToCslItem(document: CorpusDocument, id: string = document.id, options: CslItemOptions = {}): CslItem {
   const item: CslItem = {
     id,
-    type: cslTypeByKind[document.kind],
+    type: documentType(document),
     title: fullTitle(document),
   };
   if (document.subtitle) item['title-short'] = document.title.trim();
@@ -152,8 +141,9 @@ export function documentToCslItem(document: CorpusDocument, id: string = documen
   if (document.isbn) item.ISBN = document.isbn;
   if (document.doi) item.DOI = document.doi;
   if (document.url) item.URL = document.url;
+  // "Policy brief" is a report's genre; a type chosen otherwise (a book) drops it.
   const genre = genreByKind[document.kind];
-  if (genre) item.genre = genre;
+  if (genre && item.type === cslTypeByKind[document.kind]) item.genre = genre;
   if (document.language) item.language = document.language;
   if (document.pageCount > 0) item['number-of-pages'] = String(document.pageCount);
   return item;

@@ -11,7 +11,21 @@ export const documentKinds = ['report', 'policy-paper', 'policy-brief', 'discuss
 export const documentOrigins = ['bundled', 'imported-pdf', 'imported-text', 'imported-transcript', 'imported-docx', 'imported-photo'] as const;
 
 /** The bibliographic fields whose origin a document records (see `provenance`). */
-export const metadataFields = ['title', 'subtitle', 'authors', 'editors', 'publishers', 'year', 'place', 'isbn', 'doi', 'url'] as const;
+export const metadataFields = ['title', 'subtitle', 'authors', 'editors', 'publishers', 'year', 'place', 'isbn', 'doi', 'url', 'type', 'language'] as const;
+
+/**
+ * The item types of CSL 1.0.2, what citations and reference managers know a work as. A
+ * document's `type` is one of them when a person chose it; otherwise its kind gives one
+ * (`metadata/document-type.ts`).
+ */
+export const cslTypes = [
+  'article', 'article-journal', 'article-magazine', 'article-newspaper', 'bill', 'book', 'broadcast', 'chapter', 'classic',
+  'collection', 'dataset', 'document', 'entry', 'entry-dictionary', 'entry-encyclopedia', 'event', 'figure', 'graphic',
+  'hearing', 'interview', 'legal_case', 'legislation', 'manuscript', 'map', 'motion_picture', 'musical_score', 'pamphlet',
+  'paper-conference', 'patent', 'performance', 'periodical', 'personal_communication', 'post', 'post-weblog', 'regulation',
+  'report', 'review', 'review-book', 'software', 'song', 'speech', 'standard', 'thesis', 'treaty', 'webpage',
+] as const;
+export type CslType = (typeof cslTypes)[number];
 export type MetadataField = (typeof metadataFields)[number];
 
 /**
@@ -77,6 +91,9 @@ export const DocumentSchema = z.object({
   /** Where each metadata field came from; a field without an entry predates provenance. */
   provenance: ProvenanceSchema.optional(),
   kind: z.enum(documentKinds),
+  /** The CSL type a person chose (`metadata.set`); without it the kind gives one. */
+  type: z.enum(cslTypes).optional(),
+  /** A BCP 47 tag: "en", "sq", "sr-Latn". */
   language: z.string().default('en'),
   origin: z.enum(documentOrigins),
   /** Source text file in seeds/ (bundled) or the original file name (imported). */

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { WorkbenchError } from '../api/errors.js';
+import { IdleWorkers } from '../workers/idle-workers.js';
 import { startLimitedWorker, type LimitedWorker, type WorkerBudget } from '../workers/limited-worker.js';
 import { siblingEntry, type WorkerEntry } from '../workers/worker-entry.js';
 import { cancelledError } from './cancellation.js';
@@ -49,6 +50,57 @@ export function readRecordingInWorker(input: RecordingTaskInput, options: { file
     cancelledError: () => cancelledError(options.fileName),
   }).result;
 }
+
+/**
+ * PDF workers kept a minute after an import that went well, for the next: a new worker
+ * spends about half a second of CPU loading pdf.js and getting its code optimised before it
+ * reads at full speed, which on two busy cores was most of a 300-page book's import.
+ */
+const keptPdfWorkers = new IdleWorkers({ idleMs: 60_000, max: availableParallelism() });
+
+/** Ends the PDF workers kept for the next import (tests that count threads; nothing else needs to). */
+export function endKeptPdfWorkers(): void {
+  keptPdfWorkers.endAll();
+}
+
+/** How many PDF workers are kept for the next import. */
+export function keptPdfWorkerCount(): number {
+  return keptPdfWorkers.count();
+}
+
+let warming = 0;
+
+/**
+ * Gets PDF workers ready before an import needs them (the app asks as its file dialog opens
+ * or a file is dragged over the window, `import.prepare`): each loads pdf.js and reads a
+ * small PDF a few times, so its code is optimised, then waits among the kept workers for the
+ * import. Starts only what is missing (none while enough are kept or warming); `ready`
+ * settles when they are (a warm-up that fails costs nothing but its thread).
+ */
+export function warmPdfWorkers(options: Pick<WorkerOptions, 'workerUrl' | 'maxWorkers'> = {}): { starting: number; ready: Promise<void> } {
+  const wanted = Math.max(1, options.maxWorkers ?? availableParallelism());
+  const starting = Math.max(0, wanted - keptPdfWorkers.count() - warming);
+  const runs: Array<Promise<unknown>> = [];
+  for (let i = 0; i < starting; i++) {
+    warming += 1;
+    const run = startLimitedWorker<null>({
+      entry: entry(options),
+      task: 'pdf-warm',
+      input: {},
+      budget: BUDGETS.pdf,
+      fileName: 'warm-up.pdf',
+      keep: keptPdfWorkers,
+      cancelledError: () => new WorkbenchError('CANCELLED', 'The warm-up was cancelled.'),
+    }).result;
+    runs.push(run.catch(() => undefined).finally(() => (warming -= 1)));
+  }
+  return { starting, ready: Promise.all(runs).then(() => undefined) };
+}
+
+/** Chunks of pages handed to a worker ahead of its reading them. */
+const CHUNKS_AHEAD = 2;
+/** From this size a PDF's helpers start with its lead (below it, once the page count shows they pay). */
+const EAGER_HELPER_BYTES = 256 * 1024;
 
 function entry(options: WorkerOptions): WorkerEntry {
   return siblingEntry(import.meta.url, 'worker', options.workerUrl);
@@ -134,6 +186,7 @@ export function extractPdfInWorkers(bytes: Uint8Array, options: ExtractOptions &
       budget: BUDGETS.pdf,
       fileName,
       signal: stop.signal,
+      keep: keptPdfWorkers,
       cancelledError: () => failure ?? cancelledError(fileName),
       onProgress: (progress) => {
         if (progress.recognising) {
@@ -149,6 +202,9 @@ export function extractPdfInWorkers(bytes: Uint8Array, options: ExtractOptions &
         if (note.type === 'opened') {
           plan ??= new PagePlan(note.pageCount);
           give(worker);
+          // On a long document a second chunk waits in the worker's queue, so it never
+          // idles for the round trip (a short one is left for the other workers).
+          for (let i = 1; i < CHUNKS_AHEAD && helperWorthwhile(plan.remaining, ocrSeen); i++) give(worker);
         } else {
           outstanding -= 1;
           if (worker !== lead) others.push(note.read);
@@ -167,6 +223,9 @@ export function extractPdfInWorkers(bytes: Uint8Array, options: ExtractOptions &
   };
 
   lead = start(true);
+  // A file this size is worth a helper whatever its page count: started now, it opens the
+  // file beside the lead instead of after it (a third of a second on a 300-page book).
+  if (bytes.byteLength >= EAGER_HELPER_BYTES) while (workers.length < maxWorkers) start(false);
   return lead.result
     .then(async (extraction) => {
       await Promise.allSettled(workers.map((w) => w.result));

@@ -160,6 +160,12 @@ export const importMethods = {
   /** The OCR'd words of one page of an imported document (null when the page has a text layer of its own). */
   'import.ocrTextLayer': method<OcrTextLayer | null>()(z.object({ docId: importedDocId, page: z.number().int().positive().max(100_000) }).strict()),
   /**
+   * An import is about to start (the file dialog opens, a file is dragged over the window):
+   * PDF workers get ready meanwhile, so the first file of a session reads as fast as the
+   * next. Answers at once with how many workers it started; nothing is written.
+   */
+  'import.prepare': method<{ warming: number }>()(z.object({}).strict()),
+  /**
    * The system's file dialog. Implemented by the Electron shell only (core opens no
    * windows); an empty list means the user cancelled.
    */

@@ -16,6 +16,8 @@ const LABELS: Record<MetadataFieldView['field'], string> = {
   isbn: 'ISBN',
   doi: 'DOI',
   url: 'URL',
+  type: 'Type',
+  language: 'Language',
 };
 
 function humanField(view: MetadataFieldView): string {
@@ -35,11 +37,11 @@ export function registerMetadataCommands(program: Command, run: CliAction): void
   program
     .command('metadata <docId>')
     .description("a document's metadata, each field with its source (printed where, inferred from what, entered by whom, or not found)")
-    .option('--set <field=value>', 'correct a field (a writing command; repeatable): title, subtitle, authors, editors, publishers (lists split on “;”), year, place, isbn, doi, url; “field=” clears it', collect, [])
+    .option('--set <field=value>', 'correct a field (a writing command; repeatable): title, subtitle, authors, editors, publishers (lists split on “;”), year, place, isbn, doi, url, type (a CSL type: report, book, article-journal, thesis…), language (a BCP 47 tag: en, sq, sr-Latn); “field=” clears it (type= goes back to the one its kind gives; a language cannot be cleared)', collect, [])
     .option('--revert <field>', "drop your correction of a field: the extracted value shows again (repeatable)", collect, [])
     .option('--confirm <field>', 'keep a field as it stands as yours (an inferred year, a title from the file name): cited plainly after (repeatable)', collect, [])
     .option('--note <text>', 'with --set or --confirm: why (kept with the edit)')
-    .addHelpText('after', '\nEach correction is a record with its author and time, kept over the extracted value (which stays).\nExample: workbench metadata kcss-kosovo-nato-relations-2024 --set year=2024 --set "authors=Ramadan Ilazi; Teuta Avdimetaj"')
+    .addHelpText('after', '\nEach correction is a record with its author and time, kept over the extracted value (which stays).\nExample: workbench metadata kcss-kosovo-nato-relations-2024 --set year=2024 --set "authors=Ramadan Ilazi; Teuta Avdimetaj" --set type=report --set language=sq')
     .action((docId: string, options: { set: string[]; revert: string[]; confirm: string[]; note?: string }) =>
       run(async (context) => {
         let document: DocumentSummary;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { WorkbenchError } from '../api/errors';
-import { metadataFields, type MetadataField } from '../corpus/schema';
+import { cslTypes, metadataFields, type MetadataField } from '../corpus/schema';
+import { normaliseLanguageTag } from '../metadata/document-type';
 import { isValidIsbn } from '../metadata/identifiers';
 
 const name = z.string().trim().min(1, 'a name cannot be empty').max(300);
@@ -32,6 +33,15 @@ export const fieldValueSchemas = {
     .url('not a URL')
     .refine((value) => /^https?:\/\//i.test(value), 'only http and https addresses')
     .nullable(),
+  /** A CSL item type; null goes back to the one the document's kind gives. */
+  type: z.enum(cslTypes, { error: () => `not a CSL item type: use one of ${cslTypes.join(', ')}` }).nullable(),
+  /** A BCP 47 language tag, put in its usual case ("sr-latn" → "sr-Latn"); it cannot be cleared. */
+  language: z
+    .string()
+    .trim()
+    .max(35)
+    .refine((value) => normaliseLanguageTag(value) !== undefined, 'not a language tag: use a BCP 47 tag such as en, sq, sr-Latn or en-GB')
+    .transform((value) => normaliseLanguageTag(value)!),
 } satisfies Record<MetadataField, z.ZodType>;
 
 export type MetadataValue = string | number | string[] | null;

@@ -3,6 +3,7 @@ import type { DocumentSummary } from '../api/methods/corpus';
 import type { CoreContext } from '../core-context';
 import { summarizeDocument } from '../corpus/corpus-handlers';
 import type { CorpusDocument, MetadataField } from '../corpus/schema';
+import { documentType } from '../metadata/document-type';
 import { applyMetadataEdits, type MetadataEdit } from '../metadata/edits';
 import type { RecordSet } from '../store';
 import type { MetadataFieldsPatch, MetadataValue } from './field-values';
@@ -129,6 +130,8 @@ export class MetadataEdits {
 }
 
 function currentValue(document: CorpusDocument, field: MetadataField): unknown {
+  // Without a chosen type the kind gives one: setting that same type is no change.
+  if (field === 'type') return documentType(document);
   const value = (document as Record<string, unknown>)[field];
   if (value === undefined) return field === 'authors' || field === 'editors' || field === 'publishers' ? [] : null;
   return value;

@@ -1,3 +1,4 @@
+import { documentType } from './document-type';
 import { metadataFields, type CorpusDocument, type DateEvidence, type FieldProvenance, type MetadataField, type MetadataSource, type PrintedLocation } from '../corpus/schema';
 
 /**
@@ -61,19 +62,27 @@ export function explainProvenance(entry: FieldProvenance): string {
   return `${SOURCE_WORDS[entry.source]}${where}${page}`;
 }
 
-function valueOf(document: CorpusDocument, field: MetadataField): MetadataFieldView['value'] {
-  const value = document[field];
+/** A field's value as it stands; the type is the kind's when nobody chose one. */
+export function metadataValue(document: CorpusDocument, field: MetadataField): MetadataFieldView['value'] {
+  const value = field === 'type' ? documentType(document) : document[field];
   if (Array.isArray(value)) return value.length > 0 ? value : null;
   return value === undefined || value === '' ? null : value;
+}
+
+/** Where a value without a provenance entry came from: type and language never had one. */
+function unrecordedSource(document: CorpusDocument, field: MetadataField): string {
+  if (field === 'type') return `follows from its kind (${document.kind.replace(/-/g, ' ')})`;
+  if (field === 'language') return document.origin === 'bundled' ? "from the bundled paper's metadata file" : 'recognised from the words of its text';
+  return 'recorded before sources were kept';
 }
 
 /** `pageOf` gives evidence passages their pages (the corpus index knows them). */
 export function describeMetadata(document: CorpusDocument, pageOf: (passageId: string) => number | undefined = () => undefined): MetadataView {
   const fields = metadataFields.map((field): MetadataFieldView => {
-    const value = valueOf(document, field);
+    const value = metadataValue(document, field);
     const entry = document.provenance?.[field];
     if (value === null) return { field, value, source: null, explanation: 'not found in the document' };
-    if (!entry) return { field, value, source: null, explanation: 'recorded before sources were kept' };
+    if (!entry) return { field, value, source: null, explanation: unrecordedSource(document, field) };
     const evidence = entry.evidence?.map((e) => {
       const page = pageOf(e.passageId);
       return page === undefined ? e : { ...e, page };

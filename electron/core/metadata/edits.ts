@@ -30,6 +30,8 @@ export function applyMetadataEdits<D extends CorpusDocument>(document: D, edits:
     if (edit.field === 'title' && (edit.value === null || String(edit.value).trim() === '')) {
       throw new Error('A document cannot be left without a title.');
     }
+    // A language is never cleared (the record's schema would let another version try): the extraction's stays.
+    if (edit.field === 'language' && edit.value === null) continue;
     if (edit.value === null) {
       if (LIST_FIELDS.has(edit.field)) result[edit.field] = [];
       else delete result[edit.field];

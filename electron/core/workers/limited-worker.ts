@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { WorkbenchError } from '../api/errors.js';
+import type { IdleWorkers } from './idle-workers.js';
 import { workerScriptUrl, type WorkerEntry } from './worker-entry.js';
 import type { FromWorker, ToWorker } from './worker-messages.js';
 
@@ -29,6 +30,11 @@ export interface LimitedWorkerOptions<P> {
   cancelledError(): WorkbenchError;
   onProgress?(progress: P): void;
   onNote?(note: unknown): void;
+  /**
+   * Where to take a thread that a finished task of the same script left, and to leave this
+   * one if its task ends well (see `IdleWorkers`); without it every task has a thread of its own.
+   */
+  keep?: IdleWorkers;
 }
 
 export interface LimitedWorker<R> {
@@ -43,9 +49,10 @@ export interface LimitedWorker<R> {
 }
 
 /**
- * Runs one task on a fresh worker thread with a heap limit and a time budget. Whatever
- * happens (done, failed, out of memory, over time, cancelled) the worker is ended (asked
- * first, terminated if it does not answer, see `endWorker`): a file
+ * Runs one task on a fresh worker thread (or, with `keep`, one an earlier task of the same
+ * script ended well on) with a heap limit and a time budget. Whatever goes wrong (failed,
+ * out of memory, over time, cancelled) the worker is ended (asked first, terminated if it
+ * does not answer, see `endWorker`): a file
  * built to exhaust memory or to never finish costs the worker, never the process, and the
  * caller gets an error written for a person.
  */
@@ -57,6 +64,7 @@ export function startLimitedWorker<R, P = unknown>(options: LimitedWorkerOptions
   let idleTimer: NodeJS.Timeout | undefined;
   let totalTimer: NodeJS.Timeout | undefined;
   let settle: (outcome: { value: R } | { error: WorkbenchError }) => void = () => undefined;
+  let release: (() => boolean) | undefined;
   let markEnded: (code: number) => void = () => undefined;
   const ended = new Promise<number>((resolve) => (markEnded = resolve));
 
@@ -67,7 +75,8 @@ export function startLimitedWorker<R, P = unknown>(options: LimitedWorkerOptions
       clearTimeout(idleTimer);
       clearTimeout(totalTimer);
       signal?.removeEventListener('abort', onAbort);
-      if (worker) endWorker(worker);
+      if (worker && 'value' in outcome && release?.()) markEnded(0);
+      else if (worker) endWorker(worker);
       else markEnded(0);
       if ('value' in outcome) resolve(outcome.value);
       else reject(outcome.error);
@@ -91,24 +100,38 @@ export function startLimitedWorker<R, P = unknown>(options: LimitedWorkerOptions
   workerScriptUrl(options.entry).then(
     (url) => {
       if (settled) return markEnded(0);
-      worker = new Worker(url, {
+      const key = `${url.href} ${budget.heapMb}`;
+      const thread = options.keep?.take(key) ?? new Worker(url, {
         execArgv: [],
         resourceLimits: { maxOldGenerationSizeMb: budget.heapMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(16, budget.heapMb / 16)) },
       });
-      worker.on('message', (message: FromWorker) => {
+      worker = thread;
+      const onMessage = (message: FromWorker) => {
         touch();
         if (message.kind === 'progress') options.onProgress?.(message.progress as P);
         else if (message.kind === 'note') options.onNote?.(message.note);
         else if (message.kind === 'done') settle({ value: message.result as R });
         else fail(new WorkbenchError(message.error.code, message.error.message, message.error.details));
-      });
-      worker.on('error', (error: Error & { code?: string }) =>
-        fail(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? outOfMemoryError(fileName, budget.heapMb) : crashError(fileName, error.message)),
-      );
-      worker.on('exit', (code) => {
+      };
+      const onError = (error: Error & { code?: string }) =>
+        fail(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? outOfMemoryError(fileName, budget.heapMb) : crashError(fileName, error.message));
+      const onExit = (code: number) => {
         markEnded(code);
         fail(crashError(fileName, `exit code ${code}`));
-      });
+      };
+      thread.on('message', onMessage);
+      thread.on('error', onError);
+      thread.on('exit', onExit);
+      if (options.keep) {
+        const pool = options.keep;
+        release = () => {
+          thread.off('message', onMessage);
+          thread.off('error', onError);
+          thread.off('exit', onExit);
+          pool.keep(key, thread);
+          return true;
+        };
+      }
       const run: ToWorker = { kind: 'run', task: options.task, input: options.input };
       worker.postMessage(run, options.transfer as never);
       for (const { note, transfer } of pending.splice(0)) post(note, transfer);

@@ -40,6 +40,10 @@ export function serveTasks(handlers: Record<string, TaskHandler>): void {
       else notes.push(message.note);
       return;
     }
+    // A kept worker runs task after task: notes meant for the last one (a second "finish")
+    // are not this one's.
+    notes.length = 0;
+    waiting.length = 0;
     const handler = handlers[message.task];
     const work = handler
       ? (handler as (input: unknown, context: TaskContext<unknown>) => Promise<unknown>)(message.input, context)

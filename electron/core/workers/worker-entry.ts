@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -42,29 +41,39 @@ async function bundleSource(file: string): Promise<URL> {
   // Named through a variable so that app bundlers do not try to pull esbuild in.
   const esbuildName = 'esbuild';
   const esbuild = (await import(/* @vite-ignore */ esbuildName)) as typeof import('esbuild');
+  // Inside node_modules, so the bundle's package imports resolve as the sources' do.
+  const dir = path.join(nodeModulesAbove(file), '.cache', 'workbench-workers');
+  // Split at dynamic imports, as the app's and the CLI's builds do: what a worker loads only
+  // for some tasks (OCR, photos, Word files) then stays out of every worker's start.
   const result = await esbuild.build({
     entryPoints: [file],
     bundle: true,
+    splitting: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
     packages: 'external',
+    outdir: dir,
+    entryNames: '[name]-[hash]',
+    chunkNames: 'chunk-[hash]',
+    outExtension: { '.js': '.mjs' },
     write: false,
     logLevel: 'silent',
   });
-  const code = result.outputFiles[0]!.text;
-  // Inside node_modules, so the bundle's package imports resolve as the sources' do.
-  const dir = path.join(nodeModulesAbove(file), '.cache', 'workbench-workers');
-  const name = `${path.basename(file, '.ts')}-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`;
-  const target = path.join(dir, name);
-  if (!existsSync(target)) {
-    await fs.mkdir(dir, { recursive: true });
+  // Every name carries a hash of its content, so a file already there is the same file.
+  let entryFile: string | undefined;
+  for (const output of result.outputFiles) {
+    const target = output.path;
+    if (path.basename(target).startsWith(`${path.basename(file, '.ts')}-`)) entryFile = target;
+    if (existsSync(target)) continue;
+    await fs.mkdir(path.dirname(target), { recursive: true });
     // Test files run in parallel processes: write aside, then rename into place.
     const temp = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    await fs.writeFile(temp, code);
+    await fs.writeFile(temp, output.contents);
     await fs.rename(temp, target);
   }
-  return pathToFileURL(target);
+  if (!entryFile) throw new Error(`Bundling ${file} gave no entry file`);
+  return pathToFileURL(entryFile);
 }
 
 function nodeModulesAbove(file: string): string {

@@ -1,8 +1,8 @@
 import type { SerializedError } from '../api/errors.js';
 
 /**
- * Messages between a limited worker and the thread that started it. One task per worker:
- * `run` starts it; `note` carries anything task-specific both ways (a page range to read,
+ * Messages between a limited worker and the thread that started it. One task at a time (a
+ * kept worker, see `IdleWorkers`, runs the next after the last ended): `run` starts it; `note` carries anything task-specific both ways (a page range to read,
  * pages read by a helper); the worker answers with progress, then `done` or `failed`;
  * `exit` asks the worker to end itself between two turns of its event loop.
  */

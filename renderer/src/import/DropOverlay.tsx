@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { prepareImport } from './prepare-import';
 import './DropOverlay.css';
 
 const carriesFiles = (event: DragEvent) => Array.from(event.dataTransfer?.types ?? []).includes('Files');
@@ -16,6 +17,8 @@ export function DropOverlay({ onDrop }: { onDrop: (files: File[]) => void }) {
     const enter = (event: DragEvent) => {
       if (!carriesFiles(event)) return;
       event.preventDefault();
+      // A drag into the window (not across its children) is an import on its way.
+      if (depth.current === 0) prepareImport();
       depth.current += 1;
       setVisible(true);
     };

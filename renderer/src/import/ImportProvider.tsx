@@ -6,6 +6,7 @@ import { ImportQuestionDialog } from './ImportQuestionDialog';
 import { useImportRunner } from './use-import-runner';
 import { isExchangeBundle, offerDroppedBundle } from '../team/bundle-drop';
 import { routeHref } from '../app/routes';
+import { prepareImport } from './prepare-import';
 
 interface ImportActions {
   /** Opens the file dialog (the desktop app's, or the browser's file input) and imports the choice. */
@@ -46,6 +47,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
   );
 
   const chooseFiles = useCallback(() => {
+    prepareImport();
     api.invoke('import.pickFiles', { multiple: true }).then(
       ({ paths }) => enqueue(paths.map((path) => ({ kind: 'path' as const, path }))),
       (error: unknown) => {

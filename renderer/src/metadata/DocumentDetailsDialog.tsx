@@ -8,6 +8,7 @@ import { api, ApiError } from '../api/client';
 import { useApi } from '../api/use-api';
 import { Modal } from '../components/Modal';
 import { useTeamUsers } from '../team/TeamUsersProvider';
+import { cslTypeLabels } from './csl-type-labels';
 import { buildPatch, changedFields, extractedText, fieldErrorsFrom, fieldForms, textOf } from './metadata-form';
 import './DocumentDetailsDialog.css';
 
@@ -235,6 +236,14 @@ export function DocumentDetailsDialog({ document, onClose }: { document: Documen
               <label htmlFor={id}>{form.label}</label>
               {form.kind === 'list' ? (
                 <textarea rows={Math.min(5, Math.max(2, text.split('\n').length))} {...common} />
+              ) : form.kind === 'type' ? (
+                <select id={id} value={text} aria-describedby={describedBy} aria-invalid={error ? true : undefined} onChange={(event) => type(view.field, event.target.value)}>
+                  {Object.entries(cslTypeLabels).map(([value, label]) => (
+                    <option key={value} value={value}>
+                      {label}
+                    </option>
+                  ))}
+                </select>
               ) : (
                 <input type="text" inputMode={form.kind === 'year' ? 'numeric' : undefined} {...common} autoFocus={view.field === 'title'} />
               )}

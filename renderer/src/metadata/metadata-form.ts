@@ -1,6 +1,7 @@
 import type { MetadataField, MetadataSource } from '../../../electron/core/corpus/schema';
 import type { MetadataFieldView } from '../../../electron/core/metadata/describe';
 import type { MetadataFieldsPatch } from '../../../electron/core/metadata-edits/field-values';
+import { cslTypeLabel } from './csl-type-labels';
 
 /**
  * The details dialog's form, as pure functions: how each of core's metadata fields is typed
@@ -9,7 +10,7 @@ import type { MetadataFieldsPatch } from '../../../electron/core/metadata-edits/
  * until it has a form), how a typed text becomes a value, and which problems core reported
  * about which field.
  */
-export type FieldKind = 'text' | 'list' | 'year';
+export type FieldKind = 'text' | 'list' | 'year' | 'type';
 
 export const fieldForms: Record<MetadataField, { label: string; kind: FieldKind; placeholder?: string }> = {
   title: { label: 'Title', kind: 'text' },
@@ -22,6 +23,8 @@ export const fieldForms: Record<MetadataField, { label: string; kind: FieldKind;
   isbn: { label: 'ISBN', kind: 'text', placeholder: 'e.g. 978-9951-842-58-7' },
   doi: { label: 'DOI', kind: 'text', placeholder: 'e.g. 10.1234/abc' },
   url: { label: 'Web address', kind: 'text', placeholder: 'https://…' },
+  type: { label: 'Type (as citations name it)', kind: 'type' },
+  language: { label: 'Language', kind: 'text', placeholder: 'a language tag, e.g. en, sq, sr-Latn' },
 };
 
 /** What a field's input shows for a value: lists one per line, nothing for no value. */
@@ -123,6 +126,6 @@ const SOURCE_SHORT: Record<MetadataSource, string> = {
 /** What a revert brings back, in a few words: "“2025” (inferred)", "nothing". */
 export function extractedText(field: MetadataField, extracted: { value: MetadataFieldView['value']; source: MetadataSource | null }): string {
   if (extracted.value === null) return 'nothing';
-  const text = Array.isArray(extracted.value) ? extracted.value.join(field === 'publishers' ? '; ' : ', ') : String(extracted.value);
+  const text = Array.isArray(extracted.value) ? extracted.value.join(field === 'publishers' ? '; ' : ', ') : field === 'type' ? cslTypeLabel(String(extracted.value)) : String(extracted.value);
   return `“${text}”${extracted.source ? ` (${SOURCE_SHORT[extracted.source]})` : ''}`;
 }

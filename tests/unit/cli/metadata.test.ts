@@ -23,7 +23,7 @@ describe('workbench metadata', () => {
     const result = await cli(workspace, 'metadata', 'kcss-advance-kosovo-nato-relations');
     expect(result.code).toBe(0);
     const fields = new Map((result.json.fields as FieldView[]).map((f) => [f.field, f]));
-    expect([...fields.keys()]).toEqual(['title', 'subtitle', 'authors', 'editors', 'publishers', 'year', 'place', 'isbn', 'doi', 'url']);
+    expect([...fields.keys()]).toEqual(['title', 'subtitle', 'authors', 'editors', 'publishers', 'year', 'place', 'isbn', 'doi', 'url', 'type', 'language']);
     expect(fields.get('title')).toMatchObject({ value: 'How to Advance Kosovo-NATO Relations?', source: 'printed', location: 'cover' });
     expect(fields.get('isbn')).toMatchObject({ value: null, source: null, explanation: 'not found in the document' });
     const year = fields.get('year')!;

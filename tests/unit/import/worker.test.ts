@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '../../../electron/core/import/import-file.js';
-import { extractPdfInWorkers } from '../../../electron/core/import/extract-in-workers.js';
+import { endKeptPdfWorkers, extractPdfInWorkers, keptPdfWorkerCount, warmPdfWorkers } from '../../../electron/core/import/extract-in-workers.js';
 import { extractPdf } from '../../../electron/core/import/pdf/extract-pdf.js';
 import { fixturePdf, listTree, readFixture, repoRoot, tempWorkspace } from './support/paths.js';
 import { seedReportSpec } from './support/seed-report.js';
@@ -26,6 +26,23 @@ describe('PDF extraction on worker threads', () => {
     expect(progress).toEqual(Array.from({ length: inProcess.pageCount }, (_, i) => i + 1));
     // The caller's bytes are untouched (each worker got a copy).
     expect(longReport.byteLength).toBeGreaterThan(0);
+  });
+
+  it('gets workers ready ahead of an import (import.prepare): the import takes them and gives the same document', async () => {
+    endKeptPdfWorkers();
+    const warm = warmPdfWorkers({ maxWorkers: 2 });
+    expect(warm.starting).toBe(2);
+    // Asked again while they warm up, or once they are kept, it starts no more.
+    expect(warmPdfWorkers({ maxWorkers: 2 }).starting).toBe(0);
+    await warm.ready;
+    expect(keptPdfWorkerCount()).toBe(2);
+    expect(warmPdfWorkers({ maxWorkers: 2 }).starting).toBe(0);
+    const warmed = await extractPdfInWorkers(longReport, { fileName: 'collected.pdf', maxWorkers: 2 });
+    // The import ran on them and left them kept again, ready for the next.
+    expect(keptPdfWorkerCount()).toBe(2);
+    expect(warmed).toEqual(await extractPdfInWorkers(longReport, { fileName: 'collected.pdf', maxWorkers: 1 }));
+    endKeptPdfWorkers();
+    expect(keptPdfWorkerCount()).toBe(0);
   });
 
   it('ends every worker and reports CANCELLED when the signal aborts', async () => {

@@ -173,3 +173,74 @@ describe('workbench metadata --set', () => {
     expect((await readdir(workspace)).filter((name) => name.startsWith('metadata-edits'))).toEqual([]);
   });
 });
+
+describe('type and language are metadata fields', () => {
+  /** A policy brief: its kind gives CSL `report`, with "Policy brief" as the genre. */
+  const BRIEF = 'kcss-advance-kosovo-nato-relations';
+  /** The paper as a draft citing it exports it: its CSL-JSON item, and its BibTeX entry. */
+  const citing = async (core: Core) => {
+    const passage = (await call(core, 'corpus.passages', { docId: BRIEF }))[3];
+    const content = {
+      type: 'doc',
+      content: [{ type: 'paragraph', content: [{ type: 'citation', attrs: { targetKind: 'passage', targetId: passage.id, docId: BRIEF, locator: null, prefix: null, suffix: null, suppressAuthor: false } }] }],
+    };
+    const draft = await call(core, 'drafts.create', { title: 'Citing the brief' });
+    await call(core, 'drafts.save', { id: draft.id, content });
+    const items = JSON.parse((await call(core, 'drafts.export', { id: draft.id, format: 'csl-json' })).data);
+    const bibtex: string = (await call(core, 'drafts.export', { id: draft.id, format: 'bibtex' })).data;
+    return { ...items[0], bibtex };
+  };
+
+  it('lists the type its kind gives and the language with where they came from; an edit goes into the citation item and a revert brings the kind’s type back', async () => {
+    const core = await openCore(await tempDir());
+    const before = await call(core, 'corpus.document', { docId: BRIEF });
+    expect(field(before, 'type')).toMatchObject({ value: 'report', source: null, explanation: 'follows from its kind (policy brief)' });
+    expect(field(before, 'language')).toMatchObject({ value: 'en', source: null, explanation: "from the bundled paper's metadata file" });
+    expect(await citing(core)).toMatchObject({ type: 'report', genre: 'Policy brief', language: 'en' });
+
+    // The kind's own type is no change; a language tag is put in its usual case.
+    await call(core, 'metadata.set', { docId: BRIEF, fields: { type: 'report' } });
+    expect(core.workspace.records(metadataEditsCollection).size).toBe(0);
+    const saved = await call(core, 'metadata.set', { docId: BRIEF, fields: { type: 'book', language: 'SR-latn' } });
+    expect(field(saved, 'type')).toMatchObject({ value: 'book', source: 'user' });
+    expect(field(saved, 'language')).toMatchObject({ value: 'sr-Latn', source: 'user' });
+    expect(saved.language).toBe('sr-Latn');
+    const item = await citing(core);
+    expect(item).toMatchObject({ type: 'book', language: 'sr-Latn' });
+    expect(item.bibtex).toMatch(/^@book\{/);
+    expect(item.bibtex).toContain('language = {sr-Latn}');
+    // "Policy brief" is a report's genre, not a book's.
+    expect(item.genre).toBeUndefined();
+    expect((await call(core, 'metadata.edits', { docId: BRIEF })).find((edit: { field: string }) => edit.field === 'type').extracted).toEqual({ value: 'report', source: null });
+
+    const reverted = await call(core, 'metadata.revert', { docId: BRIEF, fields: ['type', 'language'] });
+    expect(field(reverted, 'type')).toMatchObject({ value: 'report', source: null });
+    expect(field(reverted, 'language')).toMatchObject({ value: 'en', source: null });
+    expect(await citing(core)).toMatchObject({ type: 'report', genre: 'Policy brief', language: 'en' });
+  });
+
+  it('refuses a type CSL does not know and a language that is not a tag (or no language), and writes nothing', async () => {
+    const core = await openCore(await tempDir());
+    expect((await failure(core, 'metadata.set', { docId: BRIEF, fields: { type: 'novel' } })).message).toContain('not a CSL item type');
+    for (const language of ['english', 'e', 'en_GB', 'en-', '12', 'sq; DROP']) {
+      expect((await failure(core, 'metadata.set', { docId: BRIEF, fields: { language } })).message, language).toContain('not a language tag');
+    }
+    expect((await failure(core, 'metadata.set', { docId: BRIEF, fields: { language: null } })).code).toBe('BAD_REQUEST');
+    expect(core.workspace.records(metadataEditsCollection).size).toBe(0);
+  });
+
+  it('takes them from the command line: workbench metadata DOC --set type=report --set language=sq', async () => {
+    const workspace = await tempDir();
+    const set = await cli(workspace, 'metadata', INFERRED, '--set', 'type=thesis', '--set', 'language=sq');
+    expect(set.code, set.stderr).toBe(0);
+    const fields = new Map((set.json.fields as Array<{ field: string }>).map((f) => [f.field, f as any]));
+    expect(fields.get('type')).toMatchObject({ value: 'thesis', source: 'user' });
+    expect(fields.get('language')).toMatchObject({ value: 'sq', source: 'user' });
+    // type= goes back to the kind's type; a wrong type says what to use.
+    const cleared = await cli(workspace, 'metadata', INFERRED, '--set', 'type=');
+    expect(cleared.json.fields.find((f: { field: string }) => f.field === 'type')).toMatchObject({ value: 'report' });
+    const wrong = await cli(workspace, 'metadata', INFERRED, '--set', 'type=paper');
+    expect(wrong.code).not.toBe(0);
+    expect(wrong.stdout + wrong.stderr).toContain('article-journal');
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { WorkbenchError } from '../../../electron/core/api/errors';
+import { IdleWorkers } from '../../../electron/core/workers/idle-workers';
 import { runLimitedWorker, startLimitedWorker, type WorkerBudget } from '../../../electron/core/workers/limited-worker';
 import type { WorkerEntry } from '../../../electron/core/workers/worker-entry';
 import { rejection } from '../../helpers/workbench-error';
@@ -65,5 +66,52 @@ describe('runLimitedWorker', () => {
     const spinning = startLimitedWorker({ entry, task: 'spin', input: {}, budget, fileName: 'spin.pdf', cancelledError });
     expect((await failure(spinning.result)).details).toMatchObject({ limit: 'time', idleMs: 1500 });
     expect(await spinning.ended).toBe(1);
+  });
+});
+
+describe('workers kept for the next task', () => {
+  it('runs the next task of the same script on the thread a task ended well on, without its leftover notes; a failed one is not kept', async () => {
+    const keep = new IdleWorkers({ idleMs: 60_000, max: 2 });
+    try {
+      const first = await runLimitedWorker<{ threadId: number; tasksRun: number }>({ entry, task: 'whoami', input: {}, budget, fileName: 'x', cancelledError, keep });
+      expect(keep.count()).toBe(1);
+      const second = await runLimitedWorker<{ threadId: number; tasksRun: number }>({ entry, task: 'whoami', input: {}, budget, fileName: 'x', cancelledError, keep });
+      expect(second).toEqual({ threadId: first.threadId, tasksRun: 2 });
+
+      // A note the last task never read is not the next task's.
+      const noted = startLimitedWorker<{ threadId: number; note: unknown }>({ entry, task: 'firstNote', input: {}, budget, fileName: 'x', cancelledError, keep });
+      noted.send('for the first');
+      noted.send('left over');
+      expect(await noted.result).toEqual({ threadId: first.threadId, note: 'for the first' });
+      expect(await noted.ended).toBe(0);
+      const next = startLimitedWorker<{ threadId: number; note: unknown }>({ entry, task: 'firstNote', input: {}, budget, fileName: 'x', cancelledError, keep });
+      next.send('for the second');
+      expect(await next.result).toEqual({ threadId: first.threadId, note: 'for the second' });
+
+      // A task that fails ends its thread: the next one starts afresh.
+      expect((await failure(runLimitedWorker({ entry, task: 'refuse', input: {}, budget, fileName: 'x', cancelledError, keep }))).code).toBe('CORRUPT');
+      expect(keep.count()).toBe(0);
+      const fresh = await runLimitedWorker<{ threadId: number; tasksRun: number }>({ entry, task: 'whoami', input: {}, budget, fileName: 'x', cancelledError, keep });
+      expect(fresh.threadId).not.toBe(first.threadId);
+      expect(fresh.tasksRun).toBe(1);
+    } finally {
+      keep.endAll();
+    }
+    expect(keep.count()).toBe(0);
+  });
+
+  it('ends an idle worker after its idle time, and keeps no more than its maximum', async () => {
+    const keep = new IdleWorkers({ idleMs: 50, max: 1 });
+    try {
+      const [a, b] = await Promise.all([
+        runLimitedWorker<{ threadId: number }>({ entry, task: 'whoami', input: {}, budget, fileName: 'x', cancelledError, keep }),
+        runLimitedWorker<{ threadId: number }>({ entry, task: 'whoami', input: {}, budget, fileName: 'x', cancelledError, keep }),
+      ]);
+      expect(a.threadId).not.toBe(b.threadId);
+      expect(keep.count()).toBe(1);
+      await expect.poll(() => keep.count()).toBe(0);
+    } finally {
+      keep.endAll();
+    }
   });
 });

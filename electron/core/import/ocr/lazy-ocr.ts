@@ -1,4 +1,4 @@
-import { OcrEngine, type OcrSetup, type PageImage } from './ocr-engine.js';
+import type { OcrEngine, OcrSetup, PageImage } from './ocr-engine.js';
 import type { OcrPageText } from './ocr-types.js';
 
 /**
@@ -15,7 +15,8 @@ export class LazyOcr {
   }
 
   recognize(image: PageImage): Promise<OcrPageText> {
-    this.engine ??= OcrEngine.start(this.setup);
+    // Loaded here: a PDF worker that meets no scanned page never loads tesseract.js.
+    this.engine ??= import('./ocr-engine.js').then(({ OcrEngine }) => OcrEngine.start(this.setup));
     return this.engine.then((engine) => engine.recognize(image));
   }
 

@@ -31,12 +31,6 @@ export async function renderPdfPage(page: PDFPageProxy, dpi = OCR_DPI): Promise<
   return { image: greyPgm(canvas), page: page.pageNumber, width: base.width, height: base.height, pointsPerPixel: 1 / scale };
 }
 
-/** Does the page paint any image? A page without text or images has nothing to read. */
-export async function paintsImages(page: PDFPageProxy, imageOps: ReadonlySet<number>): Promise<boolean> {
-  const operators = await page.getOperatorList();
-  return operators.fnArray.some((fn) => imageOps.has(fn));
-}
-
 export type PhotoFormat = 'jpeg' | 'png' | 'tiff';
 
 /** A photographed page: the image for OCR, and the picture (JPEG or PNG) that shows it. */

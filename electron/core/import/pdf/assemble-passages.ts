@@ -225,10 +225,13 @@ function blockText(
   const joined = joinLines(lines, vocabulary);
   const numbers = markerPositions.sort((a, b) => a.lineIndex - b.lineIndex || a.offset - b.offset).map((m) => m.number);
   const refs: FootnoteRef[] = [];
-  let text = '';
-  for (const char of joined) {
-    if (char === '\u0000') refs.push({ number: numbers[refs.length]!, offset: text.length });
-    else text += char;
+  // Cut at the placeholders rather than rebuilding the text a character at a time (that
+  // was a quarter of the document's structuring on a long book).
+  const pieces = joined.split('\u0000');
+  let text = pieces[0]!;
+  for (let i = 1; i < pieces.length; i++) {
+    refs.push({ number: numbers[refs.length]!, offset: text.length });
+    text += pieces[i]!;
   }
   let cleaned = text.replace(/\s+/g, ' ').trim();
   if (block.kind === 'list-item') cleaned = cleaned.replace(BULLET, '');

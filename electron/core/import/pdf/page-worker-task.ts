@@ -39,7 +39,9 @@ export async function pageWorkerTask(input: PageTaskInput, context: TaskContext<
         const unreadable = reads.flatMap((r) => r.unreadable);
         if (pages.length === 0 && unreadable.length > 0) throw Object.assign(new Error(reads.find((r) => r.lastError)?.lastError?.message ?? 'no page could be read'), reads.find((r) => r.lastError)?.lastError ?? {});
         const structure = structurePdf(pages, await readFileMetadata(doc), fileName, doc.numPages);
-        return finishExtraction(structure, { unreadable, textLayers: reads.flatMap((r) => r.textLayers) }, ocr?.used ? ocr : undefined);
+        // The languages are the setup's whichever worker recognised the pages (a helper may
+        // have read every scanned page while the lead never started its engine).
+        return finishExtraction(structure, { unreadable, textLayers: reads.flatMap((r) => r.textLayers) }, ocr);
       }
       const read = await readPdfPages(doc, note.numbers, { fileName, ...(ocr ? { ocr } : {}), onPage: () => context.progress({ recognising: false }), onRecognising: () => context.progress({ recognising: true }) });
       const error = read.lastError as { name?: string; message?: string; code?: number } | undefined;

@@ -1,5 +1,8 @@
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { isMainThread } from 'node:worker_threads';
+import { inflateSync, brotliDecompressSync } from 'node:zlib';
 
 /**
  * pdf.js for Node: the legacy build runs without DOM globals. Loaded lazily so that
@@ -13,11 +16,104 @@ export function loadPdfJs(): Promise<PdfJs> {
   loaded ??= withNativeBuiltins(async () => {
     // In Node pdf.js runs its "worker" on the same thread; loading that half here, where
     // the built-ins are guarded, and handing it over saves pdf.js importing it later.
-    const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
-    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
+    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = await loadWorkerHalf();
+    // Only on our own worker threads, where no other code shares the global.
+    if (!isMainThread) installSyncDecompression();
     return import('pdfjs-dist/legacy/build/pdf.mjs');
   });
   return loaded;
+}
+
+/**
+ * Fixes applied to pdf.js's worker half as it is loaded, each only where its exact code is
+ * found once; if any is missing (another pdf.js), pdf.js is loaded as it is and
+ * `tests/unit/import/pdfjs-patch.test.ts` fails, so an upgrade cannot drop them silently.
+ *
+ * - `TEXT_STATE_CLONE`: the text extraction copies its text state at every `q` and font
+ *   change with `Object.assign(Object.create(this), this)`: each copy has the state it was
+ *   copied from as its prototype, so every copy gets a hidden class of its own and the
+ *   per-glyph code that reads it (`getCurrentTextTransform`, `compareWithLastPosition`)
+ *   never stays optimised. Copying onto a fresh `TextState` gives the same own fields (the
+ *   constructor sets every field, `Object.assign` copies them all) with one shape for all
+ *   states: 30 % off `getTextContent` on a 297-page book.
+ * - `STABLE_FONT_NAME`: a font's name in the text content (`fontName`, which tells the body
+ *   font from a heading's) was numbered in the order fonts were first met, so two workers
+ *   reading different pages of one PDF named the same font differently, and a document read
+ *   by several workers could come out unlike the same one read by one (tracemonkey's bold
+ *   headings on the helper's pages read as body text). A font that is a PDF object is now
+ *   named after its object number, the same in every worker; inline fonts keep the count.
+ */
+export const TEXT_STATE_CLONE = {
+  from: 'const clone = Object.assign(Object.create(this), this);\n    clone.textMatrix = this.textMatrix.slice();',
+  to: 'const clone = Object.assign(new TextState(), this);\n    clone.textMatrix = this.textMatrix.slice();',
+};
+
+export const STABLE_FONT_NAME = {
+  from: 'font.loadedName = `${this.idFactory.getDocId()}_${fontID}`;',
+  to: 'font.loadedName = `${this.idFactory.getDocId()}_${fontRefIsRef ? `r${fontRef.num}_${fontRef.gen}` : fontID}`;',
+};
+
+const PATCHES = [TEXT_STATE_CLONE, STABLE_FONT_NAME];
+
+/** The worker half's source with every fix applied, or undefined when one is not found exactly once. */
+export function patchWorkerSource(source: string): string | undefined {
+  let patched = source;
+  for (const { from, to } of PATCHES) {
+    const at = patched.indexOf(from);
+    if (at < 0 || patched.indexOf(from, at + 1) >= 0) return undefined;
+    patched = patched.slice(0, at) + to + patched.slice(at + from.length);
+  }
+  return patched.includes('class TextState {') ? patched : undefined;
+}
+
+export function pdfJsWorkerPath(): string {
+  return path.join(pdfJsRoot(), 'legacy', 'build', 'pdf.worker.mjs');
+}
+
+async function loadWorkerHalf(): Promise<unknown> {
+  const source = await readFile(pdfJsWorkerPath(), 'utf8').catch(() => undefined);
+  const patched = source === undefined ? undefined : patchWorkerSource(source);
+  if (patched === undefined) return import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+  // The module imports nothing by a relative path, so it loads the same from a data: URL
+  // (its WebAssembly decoders are found through the `wasmUrl` option, not its own address).
+  return import(/* @vite-ignore */ `data:text/javascript;base64,${Buffer.from(patched).toString('base64')}`);
+}
+
+/**
+ * pdf.js inflates streams through `DecompressionStream`, whose web-stream plumbing in Node
+ * costs more than the inflating (about 8 % of a text-only book). On an extraction worker
+ * thread it is replaced by one that inflates at once with zlib, with a ceiling on the output;
+ * any failure (a truncated or damaged stream) rejects as the real one does, and pdf.js then
+ * reads the stream with its own decoder, which recovers what it can.
+ */
+function installSyncDecompression(): void {
+  const MAX_OUTPUT = 256 * 1024 * 1024;
+  class InflateAtOnce {
+    readonly writable: { getWriter(): { ready: Promise<void>; write(chunk: Uint8Array): Promise<void>; close(): Promise<void> } };
+    readonly readable: AsyncIterable<Uint8Array>;
+    constructor(format: string) {
+      const decode = format === 'deflate' ? inflateSync : format === 'brotli' ? brotliDecompressSync : undefined;
+      if (!decode) throw new TypeError(`unsupported format ${format}`);
+      const chunks: Uint8Array[] = [];
+      this.writable = {
+        getWriter: () => ({
+          ready: Promise.resolve(),
+          write: (chunk) => {
+            chunks.push(chunk);
+            return Promise.resolve();
+          },
+          close: () => Promise.resolve(),
+        }),
+      };
+      this.readable = {
+        async *[Symbol.asyncIterator]() {
+          const out = decode(Buffer.concat(chunks), { maxOutputLength: MAX_OUTPUT });
+          yield new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+        },
+      };
+    }
+  }
+  (globalThis as { DecompressionStream?: unknown }).DecompressionStream = InflateAtOnce;
 }
 
 /**
@@ -53,8 +149,12 @@ function restore<T extends object, K extends keyof T>(owner: T, key: K, native: 
  * never network URLs.
  */
 export function pdfJsResourceDirs(): { cMapUrl: string; standardFontDataUrl: string } {
-  const require = createRequire(import.meta.url);
-  const root = path.dirname(require.resolve('pdfjs-dist/package.json'));
+  const root = pdfJsRoot();
   const dir = (name: string) => path.join(root, name) + path.sep;
   return { cMapUrl: dir('cmaps'), standardFontDataUrl: dir('standard_fonts') };
+}
+
+function pdfJsRoot(): string {
+  const require = createRequire(import.meta.url);
+  return path.dirname(require.resolve('pdfjs-dist/package.json'));
 }

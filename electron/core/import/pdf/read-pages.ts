@@ -1,9 +1,8 @@
-import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
+import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
 import { throwIfCancelled, yieldToEventLoop } from '../cancellation.js';
 import type { LazyOcr } from '../ocr/lazy-ocr.js';
 import { ocrSegments } from '../ocr/ocr-segments.js';
 import { textLayerOf, type OcrTextLayerPage } from '../ocr/ocr-types.js';
-import { paintsImages, renderPdfPage } from '../ocr/page-images.js';
 import { buildLineSegments } from './line-segments.js';
 import type { PageSegments } from './page-furniture.js';
 import { loadPdfJs } from './pdfjs.js';
@@ -48,6 +47,8 @@ export async function readPdfPages(doc: PDFDocumentProxy, pageNumbers: readonly 
       let segments = buildLineSegments(n, runs.runs);
       if (options.ocr && letters(segments) < MIN_TEXT_LAYER_LETTERS && (await paintsImages(page, await imageOperators()))) {
         options.onRecognising?.(n);
+        // The canvas and image readers load with the first scanned page, not with every worker.
+        const { renderPdfPage } = await import('../ocr/page-images.js');
         const text = await options.ocr.recognize(await renderPdfPage(page));
         if (text.paragraphs.length > 0) {
           // Whatever little text the page had (a stamped number) is in the picture too.
@@ -66,6 +67,12 @@ export async function readPdfPages(doc: PDFDocumentProxy, pageNumbers: readonly 
     await yieldToEventLoop();
   }
   return result;
+}
+
+/** Does the page paint any image? A page without text or images has nothing to read. */
+async function paintsImages(page: PDFPageProxy, imageOps: ReadonlySet<number>): Promise<boolean> {
+  const operators = await page.getOperatorList();
+  return operators.fnArray.some((fn) => imageOps.has(fn));
 }
 
 function letters(segments: { text: string }[]): number {

@@ -65,5 +65,15 @@ function toRun(
   if (Math.abs(b) > Math.abs(a) * 0.1 || Math.abs(c) > Math.abs(d) * 0.1) return undefined;
   const size = Math.abs(d) || Math.abs(a);
   if (size < 1) return undefined;
-  return { text, x: e, y: f, width: item.width, size, font: item.fontName, rtl: item.dir === 'rtl' };
+  return { text, x: e, y: f, width: item.width, size, font: documentFontName(item.fontName), rtl: item.dir === 'rtl' };
+}
+
+/**
+ * A font's name in its document. pdf.js prefixes it with the document's number in this
+ * thread ("g_d3_r12_0"), and a kept worker has opened other documents before, so two
+ * workers reading one PDF would name the same font differently; the rest ("r12_0", its
+ * object number, see `STABLE_FONT_NAME` in pdfjs.ts) is the same in every worker.
+ */
+export function documentFontName(name: string): string {
+  return name.replace(/^g_d\d+_/, '');
 }

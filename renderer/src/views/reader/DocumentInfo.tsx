@@ -2,6 +2,7 @@ import type { DocumentSummary } from '../../../../electron/core/api/methods/corp
 import type { Footnote } from '../../../../electron/core/corpus/schema';
 import { DocumentNote } from '../../annotations/DocumentNote';
 import { CaseAttributes } from '../../interviews/CaseAttributes';
+import { EditDetailsButton } from '../../metadata/EditDetailsButton';
 import { ExternalLink } from './ExternalLink';
 import { MetadataFields } from './MetadataFields';
 import { formatClock } from '../../media/clock';
@@ -23,7 +24,6 @@ export function DocumentInfo({ document, footnotes, onClose }: { document: Docum
   const sources = footnotes.flatMap((footnote) => footnote.urls.map((url) => ({ number: footnote.number, url })));
   const rows: Array<[string, string | undefined]> = [
     ['Kind', kindLabels[document.kind] ?? document.kind],
-    ['Language', document.language],
     ['Pages', document.pageCount && !document.media ? String(document.pageCount) : undefined],
     // A recording: what was read from its own headers, and the transcript kept with it.
     ['Recording', document.media ? `${formatClock(document.media.duration)}, ${document.media.video ? 'video' : 'audio'} (${document.media.codec}, ${document.media.container})` : undefined],
@@ -44,7 +44,10 @@ export function DocumentInfo({ document, footnotes, onClose }: { document: Docum
       <DocumentNote docId={document.id} />
       {/* Interviews are cases (and their speakers): bundled papers are not. */}
       {document.origin === 'bundled' ? null : <CaseAttributes docId={document.id} />}
-      <h3>Bibliographic details and their sources</h3>
+      <div className="document-info-section-head">
+        <h3>Bibliographic details and their sources</h3>
+        <EditDetailsButton document={document} />
+      </div>
       <MetadataFields document={document} />
       <dl className="document-info-meta">
         {rows

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { DocumentSummary } from '../../../../electron/core/api/methods/corpus';
 import type { MetadataFieldView } from '../../../../electron/core/metadata/describe';
 import { passageHref } from '../../app/routes';
+import { cslTypeLabel } from '../../metadata/csl-type-labels';
 import './MetadataFields.css';
 
 const labels: Record<MetadataFieldView['field'], string> = {
@@ -15,11 +16,14 @@ const labels: Record<MetadataFieldView['field'], string> = {
   isbn: 'ISBN',
   doi: 'DOI',
   url: 'Web address',
+  type: 'Type',
+  language: 'Language',
 };
 
 /** A year the document does not print is shown the way citations print it: "[2024]". */
 export function displayValue(field: MetadataFieldView): string {
   if (field.value === null) return '—';
+  if (field.field === 'type') return cslTypeLabel(String(field.value));
   const text = Array.isArray(field.value) ? field.value.join(field.field === 'publishers' ? '; ' : ', ') : String(field.value);
   return field.field === 'year' && field.source === 'inferred' ? `[${text}]` : text;
 }

@@ -1,8 +1,16 @@
+import { threadId } from 'node:worker_threads';
 import { serveTasks, type TaskHandler } from '../../../../electron/core/workers/serve-tasks';
 import { WorkbenchError } from '../../../../electron/core/api/errors';
 
 /** A worker entry for testing the limits: tasks that behave, and tasks that a hostile file could cause. */
+let tasksRun = 0;
 const tasks: Record<string, TaskHandler> = {
+  /** Which thread this is, how many tasks it has run, and the next note (a kept worker must not see its last task's). */
+  whoami: (async () => {
+    tasksRun += 1;
+    return { threadId, tasksRun };
+  }) as TaskHandler,
+  firstNote: (async (_input: unknown, context) => ({ threadId, note: await context.nextNote() })) as TaskHandler,
   echo: (async (input: { text: string }, context) => {
     context.progress({ step: 1 } as never);
     const note = (await context.nextNote()) as string;
