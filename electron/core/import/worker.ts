@@ -2,7 +2,7 @@ import { serveTasks, type TaskHandler } from '../workers/serve-tasks.js';
 import type { ImportFormat } from './file-format.js';
 import type { OcrSetup } from './ocr/ocr-engine.js';
 import { pageWorkerTask } from './pdf/page-worker-task.js';
-import { readRecording } from './recording/read-recording.js';
+import type { RecordingTaskInput } from './recording/read-recording.js';
 import { warmUp } from './pdf/warm-up.js';
 
 /**
@@ -39,4 +39,10 @@ const extract: TaskHandler = (async (input: ExtractTaskInput, context) => {
   });
 }) as TaskHandler;
 
-serveTasks({ extract, 'pdf-pages': pageWorkerTask as TaskHandler, 'pdf-warm': warmUp as TaskHandler, recording: readRecording as TaskHandler });
+// A recording's readers (music-metadata, media-captions) load with the first recording, for the same reason.
+const recording: TaskHandler = (async (input: RecordingTaskInput) => {
+  const { readRecording } = await import('./recording/read-recording.js');
+  return readRecording(input);
+}) as TaskHandler;
+
+serveTasks({ extract, 'pdf-pages': pageWorkerTask as TaskHandler, 'pdf-warm': warmUp as TaskHandler, recording });
