@@ -100,11 +100,11 @@ describe('cases with attributes', () => {
       [1, 1],
     ]);
 
-    // The CSV: one column per attribute after the speaker.
+    // The CSV: one column per attribute after the speaker and the time span (empty: no recording here).
     const csv = parseCsv((await call(core, 'annotations.export', { format: 'csv', filter: { topicId: trust } })).text);
-    expect(csv[0]).toEqual(['document', 'page', 'quote', 'note', 'topic', 'entities', 'recommendations', 'created', 'speaker', 'age group', 'municipality', 'role']);
+    expect(csv[0]).toEqual(['document', 'page', 'quote', 'note', 'topic', 'entities', 'recommendations', 'created', 'speaker', 'start', 'end', 'age group', 'municipality', 'role']);
     const row = csv.find((cells) => cells[8] === 'Valon Berisha')!;
-    expect(row.slice(9)).toEqual(['', 'Gračanica', '']);
+    expect(row.slice(9)).toEqual(['', '', '', 'Gračanica', '']);
     const markdown = (await call(core, 'annotations.export', { format: 'md', filter: { speaker: 'Drita Hoxha' } })).text;
     expect(markdown).toContain('- role: teacher');
 
@@ -161,8 +161,8 @@ describe('workbench case', () => {
     await cli(['--workspace', workspace, 'autocode', '--topic', 'Voices', '--query', 'Arben']);
     const teachers = await cli(['--workspace', workspace, 'export', 'annotations', '--format', 'csv', '--attribute', 'municipality=Mitrovica', '--speaker', 'Drita Hoxha']);
     const rows = parseCsv(teachers.stdout.endsWith('\r\n') ? teachers.stdout : `${teachers.stdout}\r\n`);
-    expect(rows[0]!.slice(8)).toEqual(['speaker', 'age group', 'municipality']);
-    expect(rows.slice(1).map((row) => [row[8], row[10]])).toEqual([['Drita Hoxha', 'Mitrovica']]);
+    expect(rows[0]!.slice(8)).toEqual(['speaker', 'start', 'end', 'age group', 'municipality']);
+    expect(rows.slice(1).map((row) => [row[8], row[12]])).toEqual([['Drita Hoxha', 'Mitrovica']]);
     const badFilter = await cli(['--workspace', workspace, 'export', 'annotations', '--format', 'csv', '--attribute', 'Mitrovica']);
     expect([badFilter.code, badFilter.stderr]).toEqual([1, expect.stringContaining('is not name=value')]);
   });
