@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { WorkbenchError } from '../api/errors.js';
 import type { CorpusDocument, Footnote, Passage } from '../corpus/schema.js';
-import { cancelledError, throwIfCancelled } from './cancellation.js';
+import { throwIfCancelled } from './cancellation.js';
 import { importedDocumentId, sha256Hex } from './content-hash.js';
 import { ImportedDocumentRecordSchema, type ImportedDocumentRecord } from './document-record.js';
 import type { ExtractOptions, Extraction } from './extract-any.js';
@@ -12,7 +11,8 @@ import { ORIGINAL_EXTENSION, type ImportFormat } from './file-format.js';
 import type { OcrSetup } from './ocr/ocr-engine.js';
 import { DEFAULT_MAX_BYTES, readCandidate } from './read-candidate.js';
 import { writeRecordFile } from './record-files.js';
-import { DISPLAY_PDF_FILE, DOCUMENT_FILE, OCR_TEXT_FILE, TEMP_PREFIX, documentsDir } from './workspace-paths.js';
+import { saveDocumentFolder } from './document-folder.js';
+import { DISPLAY_PDF_FILE, DOCUMENT_FILE, OCR_TEXT_FILE, documentsDir } from './workspace-paths.js';
 import { importedDocumentFields } from './metadata/index.js';
 
 export type DuplicatePolicy = 'ask' | 'import-again' | 'skip';
@@ -107,21 +107,12 @@ export async function importFile(workspaceDir: string, filePath: string, options
   const originalFile = `original.${ORIGINAL_EXTENSION[format]}`;
   const record = checkedRecord(buildRecord(extraction, { docId, fileName, contentHash, originalFile }), fileName);
 
-  const temp = path.join(root, `${TEMP_PREFIX}${randomBytes(6).toString('hex')}`);
-  try {
-    await fs.mkdir(temp);
-    await fs.writeFile(path.join(temp, originalFile), bytes);
-    if (extraction.displayPdf) await fs.writeFile(path.join(temp, DISPLAY_PDF_FILE), extraction.displayPdf);
-    if (extraction.textLayers.length > 0) await fs.writeFile(path.join(temp, OCR_TEXT_FILE), JSON.stringify({ schemaVersion: 1, pages: extraction.textLayers }));
-    await writeRecordFile(path.join(temp, DOCUMENT_FILE), record);
-    // The last moment to back out: after the rename the document exists.
-    if (signal?.aborted) throw cancelledError(fileName);
-    await fs.rename(temp, path.join(root, docId));
-  } catch (error) {
-    await fs.rm(temp, { recursive: true, force: true });
-    if (error instanceof WorkbenchError) throw error;
-    throw new WorkbenchError('IO', `“${fileName}” could not be saved into the workspace (${(error as Error).message}). Check that the disk has space and the workspace folder is writable, then try again.`, { fileName });
-  }
+  await saveDocumentFolder(root, docId, fileName, signal, async (folder) => {
+    await fs.writeFile(path.join(folder, originalFile), bytes);
+    if (extraction.displayPdf) await fs.writeFile(path.join(folder, DISPLAY_PDF_FILE), extraction.displayPdf);
+    if (extraction.textLayers.length > 0) await fs.writeFile(path.join(folder, OCR_TEXT_FILE), JSON.stringify({ schemaVersion: 1, pages: extraction.textLayers }));
+    await writeRecordFile(path.join(folder, DOCUMENT_FILE), record);
+  });
   return {
     status: 'imported',
     document: record.document,

@@ -1,14 +1,15 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { createReadStream, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { WorkbenchError } from '../../api/errors.js';
-import { cancelledError, throwIfCancelled } from '../cancellation.js';
+import { throwIfCancelled } from '../cancellation.js';
 import type { Extraction } from '../extract-any.js';
 import { readRecordingInWorker } from '../extract-in-workers.js';
 import { buildRecord, checkedRecord, freeDocumentId, type DuplicatePolicy, type ImportedFile, type ImportProgress, type SkippedFile } from '../import-file.js';
 import { MAX_TEXT_BYTES } from '../read-candidate.js';
 import { writeRecordFile } from '../record-files.js';
-import { DOCUMENT_FILE, TEMP_PREFIX, documentsDir } from '../workspace-paths.js';
+import { saveDocumentFolder } from '../document-folder.js';
+import { DOCUMENT_FILE, documentsDir } from '../workspace-paths.js';
 import { detectMediaContainer, mediaExtension, mimeTypeFor } from './media-format.js';
 import type { RecordingExtraction, RecordingTaskInput } from './read-recording.js';
 
@@ -95,22 +96,14 @@ export async function importRecording(workspaceDir: string, mediaPath: string, o
     fileName,
   );
 
-  const temp = path.join(root, `${TEMP_PREFIX}${randomBytes(6).toString('hex')}`);
-  try {
-    await fs.mkdir(temp);
+  await saveDocumentFolder(root, docId, fileName, signal, async (folder) => {
     // Copied, not read: a recording can be far larger than anything worth holding in memory.
-    await fs.copyFile(mediaPath, path.join(temp, mediaFile));
-    const copied = await fs.stat(path.join(temp, mediaFile));
+    await fs.copyFile(mediaPath, path.join(folder, mediaFile));
+    const copied = await fs.stat(path.join(folder, mediaFile));
     if (copied.size !== size) throw new Error(`the copy has ${copied.size} bytes, the recording ${size}; it changed while it was imported`);
-    if (transcriptBytes && transcriptFile) await fs.writeFile(path.join(temp, transcriptFile), transcriptBytes);
-    await writeRecordFile(path.join(temp, DOCUMENT_FILE), record);
-    if (signal?.aborted) throw cancelledError(fileName);
-    await fs.rename(temp, path.join(root, docId));
-  } catch (error) {
-    await fs.rm(temp, { recursive: true, force: true });
-    if (error instanceof WorkbenchError) throw error;
-    throw new WorkbenchError('IO', `“${fileName}” could not be saved into the workspace (${(error as Error).message}). Check that the disk has space and the workspace folder is writable, then try again.`, { fileName });
-  }
+    if (transcriptBytes && transcriptFile) await fs.writeFile(path.join(folder, transcriptFile), transcriptBytes);
+    await writeRecordFile(path.join(folder, DOCUMENT_FILE), record);
+  });
   return {
     status: 'imported',
     document: record.document,
