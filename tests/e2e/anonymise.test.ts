@@ -48,6 +48,12 @@ describe('anonymising an interview in the app', () => {
       await dialog.getByRole('textbox', { name: 'Pseudonym for Valon' }).fill('R9');
       await dialog.getByText('“Valon” does not occur in this document').waitFor();
       expect(await submit.isDisabled()).toBe(true);
+      // The notice says why the button is disabled, so it must be in sight beside it, not scrolled under the footer.
+      const notice = await dialog.getByRole('alert').evaluate((element) => element.getBoundingClientRect().toJSON() as DOMRect);
+      const footer = await dialog.locator('.modal-actions').evaluate((element) => element.getBoundingClientRect().toJSON() as DOMRect);
+      expect(notice.height).toBeGreaterThan(0);
+      expect(notice.bottom).toBeLessThanOrEqual(footer.top + 0.5);
+      expect(notice.top).toBeGreaterThanOrEqual(0);
       await screenshot(page, `anonymise-preview-${viewport.width}`);
       await dialog.getByRole('textbox', { name: 'Pseudonym for Valon' }).fill('');
       expect(await submit.isVisible()).toBe(true);

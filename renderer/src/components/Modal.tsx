@@ -13,6 +13,8 @@ interface Props {
   children: ReactNode;
   /** The buttons; they stay in view however long the body is. */
   actions: ReactNode;
+  /** Errors and warnings about what the buttons would do: kept beside them, never scrolled out of sight. */
+  alerts?: readonly string[];
   /** With this the dialog is a form: Enter in a field submits. */
   onSubmit?: () => void;
   className?: string;
@@ -23,7 +25,7 @@ interface Props {
  * and Shift+Tab cycle inside it, Escape cancels, and focus goes back where it was when it
  * closes. Never taller than the window: the body scrolls, the buttons stay visible.
  */
-export function Modal({ title, titleId, onCancel, children, actions, onSubmit, className }: Props) {
+export function Modal({ title, titleId, onCancel, children, actions, alerts = [], onSubmit, className }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const cancel = useRef(onCancel);
   cancel.current = onCancel;
@@ -72,6 +74,15 @@ export function Modal({ title, titleId, onCancel, children, actions, onSubmit, c
         <h2 id={titleId}>{title}</h2>
       </header>
       <div className="modal-body">{children}</div>
+      {alerts.length > 0 ? (
+        <div className="modal-alerts">
+          {alerts.map((alert) => (
+            <p key={alert} className="form-error" role="alert">
+              {alert}
+            </p>
+          ))}
+        </div>
+      ) : null}
       <footer className="modal-actions">{actions}</footer>
     </>
   );

@@ -91,6 +91,7 @@ export function AnonymiseDialog({ document, onClose }: { document: DocumentSumma
       onCancel={onClose}
       className="anonymise-dialog"
       onSubmit={() => void anonymise()}
+      alerts={[...problems, ...missing.map((name) => `“${name}” does not occur in this document as a whole word: check the spelling, or clear its pseudonym.`), ...(error ? [error] : [])]}
       actions={
         <>
           <button type="button" onClick={onClose}>
@@ -166,16 +167,6 @@ export function AnonymiseDialog({ document, onClose }: { document: DocumentSumma
           Add name
         </button>
       </div>
-      {[...problems, ...missing.map((name) => `“${name}” does not occur in this document as a whole word: check the spelling, or clear its pseudonym.`)].map((problem) => (
-        <p key={problem} className="form-error" role="alert">
-          {problem}
-        </p>
-      ))}
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
     </Modal>
   );
 }

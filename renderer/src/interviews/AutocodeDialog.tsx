@@ -76,6 +76,7 @@ export function AutocodeDialog({
       onCancel={onClose}
       className="autocode-dialog"
       onSubmit={() => void run()}
+      alerts={[...(chosen && preview.status === 'error' ? [preview.error.message] : []), ...(error ? [error] : [])]}
       actions={
         <>
           <button type="button" onClick={onClose}>
@@ -139,16 +140,6 @@ export function AutocodeDialog({
       {chosen && preview.value ? (
         <p className="autocode-preview" role="status">
           {preview.value.matched} {preview.value.matched === 1 ? 'passage matches' : 'passages match'}; {preview.value.skipped} already coded with this topic; {preview.value.coded} to code.
-        </p>
-      ) : null}
-      {chosen && preview.status === 'error' ? (
-        <p className="form-error" role="alert">
-          {preview.error.message}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
         </p>
       ) : null}
     </Modal>
