@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { repoRoot } from './core';
 
 /** A port nobody listens on right now, on loopback. */
@@ -85,5 +86,23 @@ export async function startCouchServer(port?: number): Promise<CouchServer> {
       await stop();
       await start();
     },
+  };
+}
+
+/**
+ * One server for the whole test file: started before its first test, closed after its last.
+ * Call at the top of the file; the returned function gives the running server.
+ */
+export function useCouchServer(): () => CouchServer {
+  let couch: CouchServer | undefined;
+  beforeAll(async () => {
+    couch = await startCouchServer();
+  }, 30_000);
+  afterAll(async () => {
+    await couch?.close();
+  });
+  return () => {
+    if (!couch) throw new Error('The CouchDB-compatible server is not running: useCouchServer() must be called at the top of the test file.');
+    return couch;
   };
 }

@@ -1,21 +1,14 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useCores } from '../../helpers/core';
-import { startCouchServer, type CouchServer } from '../../helpers/couch-server';
+import { useCouchServer } from '../../helpers/couch-server';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { call } from '../team/support';
 import { arben, importInterview, passagesOf } from './support';
 
 const openCore = useCores();
 const tempDir = useTempDirs();
-let couch: CouchServer;
-
-beforeAll(async () => {
-  couch = await startCouchServer();
-}, 30_000);
-afterAll(async () => {
-  await couch?.close();
-});
+const couchServer = useCouchServer();
 
 describe('an anonymised transcript synced to the team server', () => {
   it('sends no real name and no key: the server holds the pseudonyms only', async () => {
@@ -29,10 +22,10 @@ describe('an anonymised transcript synced to the team server', () => {
     await call(core, 'interviews.anonymise', { docId, replacements: [{ real: 'Arben Krasniqi', pseudonym: 'Respondent 4' }, { real: 'Arben', pseudonym: 'Besnik' }], keyPath: join(dir, 'key.json') });
 
     const projectId = core.workspace.identity.projectId;
-    await couch.createDatabase(projectId);
-    const synced = await call(core, 'team.sync', { server: couch.url });
+    await couchServer().createDatabase(projectId);
+    const synced = await call(core, 'team.sync', { server: couchServer().url });
     expect(synced.pushed).toBeGreaterThan(0);
-    const response = await fetch(`${couch.url}${encodeURIComponent(synced.database)}/_all_docs?include_docs=true`);
+    const response = await fetch(`${couchServer().url}${encodeURIComponent(synced.database)}/_all_docs?include_docs=true`);
     const server = await response.text();
     // What the server holds is the anonymised work: the annotation, the note, the case.
     expect(server).toContain("Besnik's family came from Vushtrri");

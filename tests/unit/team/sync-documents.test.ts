@@ -1,22 +1,15 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/core';
-import { startCouchServer, type CouchServer } from '../../helpers/couch-server';
+import { useCouchServer } from '../../helpers/couch-server';
 import { useCores } from '../../helpers/core';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { call, code, importTranscript } from './support';
 
 const tempDir = useTempDirs();
 const openCore = useCores();
-let couch: CouchServer;
-
-beforeAll(async () => {
-  couch = await startCouchServer();
-}, 30_000);
-afterAll(async () => {
-  await couch?.close();
-});
+const couchServer = useCouchServer();
 
 /**
  * Three colleagues of one project who share nothing but its id: Besnik and Clara joined from
@@ -39,7 +32,7 @@ async function threeWorkspaces(): Promise<[Core, Core, Core]> {
   const exported = await call(cores[0]!, 'team.exportBundle', { out: start });
   expect(exported.documents).toBe(0);
   for (const core of cores.slice(1)) await call(core, 'team.mergeBundle', { file: start, join: true });
-  await couch.createDatabase(cores[0]!.workspace.identity.projectId);
+  await couchServer().createDatabase(cores[0]!.workspace.identity.projectId);
   return cores as [Core, Core, Core];
 }
 
@@ -56,12 +49,12 @@ describe('imported documents travel by sync', () => {
     const { docId, passageIds } = await importTranscript(amina);
     const topic = await call(amina, 'topics.create', { name: 'Trust in police' });
     await code(amina, passageIds, 2, 5, topic.id);
-    const sent = await call(amina, 'team.sync', { server: couch.url });
+    const sent = await call(amina, 'team.sync', { server: couchServer().url });
     expect(sent.pushed).toBeGreaterThan(0);
 
     for (const core of [besnik, clara]) {
       expect(core.corpus.hasDocument(docId)).toBe(false);
-      const result = await call(core, 'team.sync', { server: couch.url });
+      const result = await call(core, 'team.sync', { server: couchServer().url });
       expect(result.documents).toBe(1);
       expect(result.refusedDocuments).toEqual([]);
       // Listed, with the title Amina's import gave it.
@@ -99,8 +92,8 @@ describe('imported documents travel by sync', () => {
   it('a document removed on one side and renamed on the other is a conflict, and the side that removed it gets its files back until someone chooses', async () => {
     const [amina, besnik] = await threeWorkspaces();
     const { docId } = await importTranscript(amina);
-    await call(amina, 'team.sync', { server: couch.url });
-    await call(besnik, 'team.sync', { server: couch.url });
+    await call(amina, 'team.sync', { server: couchServer().url });
+    await call(besnik, 'team.sync', { server: couchServer().url });
     expect(besnik.corpus.hasDocument(docId)).toBe(true);
 
     await call(amina, 'import.remove', { docId, annotations: 'delete' });
@@ -121,16 +114,16 @@ describe('imported documents travel by sync', () => {
   it('a document whose original does not match its content hash is not taken in, is named, and is asked for again on the next sync', async () => {
     const [amina, besnik] = await threeWorkspaces();
     const { docId } = await importTranscript(amina);
-    await call(amina, 'team.sync', { server: couch.url });
+    await call(amina, 'team.sync', { server: couchServer().url });
 
     // Someone with write access to the server replaces the original by other bytes.
-    const database = `${couch.url}${amina.workspace.identity.projectId}`;
+    const database = `${couchServer().url}${amina.workspace.identity.projectId}`;
     const onServer = (await (await fetch(`${database}/library:${docId}`)).json()) as { _rev: string; _attachments: Record<string, unknown> };
     const original = Object.keys(onServer._attachments).find((name) => name.startsWith('original.'))!;
     const tampered = await fetch(`${database}/library:${docId}/${original}?rev=${onServer._rev}`, { method: 'PUT', headers: { 'content-type': 'text/plain' }, body: 'Not what Amina imported.' });
     expect(tampered.ok).toBe(true);
 
-    const result = await call(besnik, 'team.sync', { server: couch.url });
+    const result = await call(besnik, 'team.sync', { server: couchServer().url });
     expect(result.documents).toBe(0);
     expect(result.refusedDocuments).toHaveLength(1);
     expect(result.refusedDocuments[0]!.docId).toBe(docId);

@@ -1,11 +1,11 @@
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { annotationsCollection } from '../../../electron/core/annotations';
 import type { Core } from '../../../electron/core/core';
 import { exchangedCollections } from '../../../electron/core/core';
 import type { AnyCollectionDefinition } from '../../../electron/core/store';
-import { startCouchServer, freePort, type CouchServer } from '../../helpers/couch-server';
+import { freePort, useCouchServer } from '../../helpers/couch-server';
 import { useCores } from '../../helpers/core';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { rejection } from '../../helpers/workbench-error';
@@ -13,14 +13,7 @@ import { call, code } from './support';
 
 const tempDir = useTempDirs();
 const openCore = useCores();
-let couch: CouchServer;
-
-beforeAll(async () => {
-  couch = await startCouchServer();
-}, 30_000);
-afterAll(async () => {
-  await couch?.close();
-});
+const couchServer = useCouchServer();
 
 /** Bundled passages to annotate: sync needs no imported document. */
 function passages(core: Core): string[] {
@@ -67,22 +60,22 @@ describe('sync through a CouchDB server', () => {
     const { cores, topicId } = await threeWorkspaces();
     const [amina, besnik, clara] = cores;
     const projectId = amina.workspace.identity.projectId;
-    await couch.createDatabase(projectId);
+    await couchServer().createDatabase(projectId);
 
-    const first = await call(amina, 'team.sync', { server: couch.url });
+    const first = await call(amina, 'team.sync', { server: couchServer().url });
     expect(first).toMatchObject({ database: projectId, added: 0, conflicts: 0 });
     expect(first.pushed).toBeGreaterThan(0);
-    expect((await call(amina, 'team.syncSettings', {}))?.url).toBe(couch.url);
+    expect((await call(amina, 'team.syncSettings', {}))?.url).toBe(couchServer().url);
     await code(besnik, passages(besnik), 3, 4, topicId);
-    await call(besnik, 'team.sync', { server: couch.url });
+    await call(besnik, 'team.sync', { server: couchServer().url });
 
     // The server goes down; Clara keeps working, and her sync fails with nothing changed.
-    await couch.stop();
+    await couchServer().stop();
     const [shared] = (await call(clara, 'annotations.list', {})).map((annotation) => annotation.id);
     await code(clara, passages(clara), 5, 6, topicId);
     await call(clara, 'annotations.update', { id: shared!, note: 'Clara, offline' });
     const before = revisions(clara);
-    const down = await rejection(call(clara, 'team.sync', { server: couch.url }));
+    const down = await rejection(call(clara, 'team.sync', { server: couchServer().url }));
     expect(down.code).toBe('IO');
     expect(down.message).toMatch(/could not be reached.*nothing was changed/);
     expect(revisions(clara)).toEqual(before);
@@ -90,9 +83,9 @@ describe('sync through a CouchDB server', () => {
     await call(amina, 'annotations.update', { id: shared!, note: 'Amina, online' });
 
     // The server is back (in memory, so empty: everyone still has everything they saw).
-    await couch.restart();
-    await couch.createDatabase(projectId);
-    for (let round = 0; round < 2; round++) for (const core of cores) await call(core, 'team.sync', { server: couch.url });
+    await couchServer().restart();
+    await couchServer().createDatabase(projectId);
+    for (let round = 0; round < 2; round++) for (const core of cores) await call(core, 'team.sync', { server: couchServer().url });
 
     const expected = revisions(amina);
     expect(revisions(besnik)).toEqual(expected);
@@ -104,7 +97,7 @@ describe('sync through a CouchDB server', () => {
       expect(conflicts[0]!.versions.map((version) => (version.record as { note: string }).note).sort()).toEqual(['Amina, online', 'Clara, offline']);
     }
     // And the server holds the same revisions.
-    const all = (await (await fetch(`${couch.url}${projectId}/_all_docs`)).json()) as { rows: Array<{ id: string; value: { rev: string } }> };
+    const all = (await (await fetch(`${couchServer().url}${projectId}/_all_docs`)).json()) as { rows: Array<{ id: string; value: { rev: string } }> };
     const winners = amina.workspace.records(annotationsCollection).all().map((annotation) => `annotations:${annotation.id}@${amina.workspace.records(annotationsCollection).entry(annotation.id)!.rev}`);
     const onServer = new Set(all.rows.map((row) => `${row.id}@${row.value.rev}`));
     for (const winner of winners) expect(onServer).toContain(winner);
@@ -121,8 +114,8 @@ describe('sync through a CouchDB server', () => {
   it('a deletion on one side and an edit on the other, met through the server, is a conflict on every side, and the choice converges', async () => {
     const { cores, topicId } = await threeWorkspaces();
     const [amina, besnik, clara] = cores;
-    await couch.createDatabase(amina.workspace.identity.projectId);
-    for (const core of cores) await call(core, 'team.sync', { server: couch.url });
+    await couchServer().createDatabase(amina.workspace.identity.projectId);
+    for (const core of cores) await call(core, 'team.sync', { server: couchServer().url });
     const [shared] = (await call(amina, 'annotations.list', {})).map((annotation) => annotation.id);
     await call(amina, 'annotations.delete', { id: shared! });
     await call(besnik, 'annotations.update', { id: shared!, note: 'Besnik: keep this quote' });
@@ -192,7 +185,7 @@ describe('sync through a CouchDB server', () => {
         expect(await call(core, 'team.syncSettings', {})).toBeNull();
       }
       // A CouchDB without the project's database says whom to ask.
-      const missing = await rejection(call(core, 'team.sync', { server: couch.url }));
+      const missing = await rejection(call(core, 'team.sync', { server: couchServer().url }));
       expect(missing.code).toBe('NOT_FOUND');
       expect(missing.message).toMatch(/no database for this project/);
     } finally {
