@@ -179,6 +179,15 @@ describe('bad recordings and transcripts change nothing', () => {
     expect(error.message).toContain('is not audio or video');
   });
 
+  it('refuses an empty recording, a folder named like one, and one that is gone, saying what to do', async () => {
+    const empty = await refused({ path: await write('empty.m4a', '') });
+    expect(empty).toMatchObject({ code: 'CORRUPT', message: expect.stringContaining('is empty (0 bytes). It may not have finished copying from the recorder.') });
+    const folder = path.join(files, 'session.wav');
+    await fs.mkdir(folder, { recursive: true });
+    expect(await refused({ path: folder })).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('is a folder, not a file. Choose a recording inside it.') });
+    expect(await refused({ path: path.join(files, 'gone.ogg') })).toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('could not be found') });
+  });
+
   it('refuses a codec the player cannot play, saying how to convert it', async () => {
     const adpcm = path.join(files, 'adpcm.wav');
     const { execFileSync } = await import('node:child_process');

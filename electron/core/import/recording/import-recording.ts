@@ -7,6 +7,7 @@ import type { Extraction } from '../extract-any.js';
 import { readRecordingInWorker } from '../extract-in-workers.js';
 import { buildRecord, checkedRecord, freeDocumentId, type DuplicatePolicy, type ImportedFile, type ImportProgress, type SkippedFile } from '../import-file.js';
 import { MAX_TEXT_BYTES } from '../read-candidate.js';
+import { withImportFile } from '../open-import-file.js';
 import { writeRecordFile } from '../record-files.js';
 import { saveDocumentFolder } from '../document-folder.js';
 import { DOCUMENT_FILE, documentsDir } from '../workspace-paths.js';
@@ -138,26 +139,15 @@ function asExtraction(recording: RecordingExtraction): Extraction {
   };
 }
 
-async function checkMediaFile(filePath: string, fileName: string, maxBytes: number): Promise<{ container: ReturnType<typeof detectMediaContainer>; size: number }> {
-  let handle;
-  try {
-    handle = await fs.open(filePath, 'r');
-  } catch {
-    throw new WorkbenchError('NOT_FOUND', `“${fileName}” could not be found at ${filePath}. It may have been moved or deleted; choose the file again.`, { filePath });
-  }
-  try {
-    const stat = await handle.stat();
-    if (!stat.isFile()) throw new WorkbenchError('BAD_REQUEST', `“${fileName}” is a folder, not a file. Choose a recording inside it.`, { filePath });
-    if (stat.size === 0) throw new WorkbenchError('CORRUPT', `“${fileName}” is empty (0 bytes). It may not have finished copying from the recorder.`, { filePath });
-    if (stat.size > maxBytes) {
-      throw new WorkbenchError('UNSUPPORTED', `“${fileName}” is ${Math.round(stat.size / 1024 ** 2)} MB, larger than the ${Math.round(maxBytes / 1024 ** 2)} MB the workbench imports. Save it in a compressed format (MP3, M4A or Ogg) and import that.`, { filePath });
-    }
-    const head = new Uint8Array(Math.min(stat.size, 4096));
-    await handle.read(head, 0, head.length, 0);
-    return { container: detectMediaContainer(fileName, head), size: stat.size };
-  } finally {
-    await handle.close();
-  }
+function checkMediaFile(filePath: string, fileName: string, maxBytes: number): Promise<{ container: ReturnType<typeof detectMediaContainer>; size: number }> {
+  const rules = {
+    kind: 'recording',
+    maxBytes,
+    headBytes: 4096,
+    emptyHint: '. It may not have finished copying from the recorder.',
+    tooLargeHint: 'the workbench imports. Save it in a compressed format (MP3, M4A or Ogg) and import that.',
+  };
+  return withImportFile(filePath, fileName, rules, async ({ size, head }) => ({ container: detectMediaContainer(fileName, head), size }));
 }
 
 async function readTranscriptFile(filePath: string, fileName: string): Promise<Uint8Array> {
