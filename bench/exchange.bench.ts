@@ -1,12 +1,9 @@
-import { mkdtemp, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createCore } from '../electron/core/core';
-import { benchTopics, call, codedAnnotations, saveCodedProject } from './support/coded-project';
+import { call, withCodedProject } from './support/coded-project';
 import type { BenchRow } from './types';
 
-const resourcesDir = resolve(import.meta.dirname, '../resources');
 const count = 10_000;
 
 /**
@@ -16,14 +13,7 @@ const count = 10_000;
  * exchange bundle of the same records, written and merged in the same run.
  */
 export async function run(): Promise<BenchRow[]> {
-  const root = await mkdtemp(join(tmpdir(), 'workbench-bench-exchange-'));
-  const open = (name: string) => createCore({ workspaceDir: join(root, name), resourcesDir, holder: 'bench', deferSearch: true });
-  try {
-    const sender = await open('amina');
-    await call(sender, 'app.setUser', { name: 'Amina Berisha', id: 'amina' });
-    const records = codedAnnotations(sender, benchTopics.map((topic) => topic.id), count);
-    await saveCodedProject(sender, records);
-
+  return withCodedProject('exchange', count, async ({ root, open, sender }) => {
     const qdpx = join(root, 'project.qdpx');
     let started = performance.now();
     const exported = await call(sender, 'exchange.exportProject', { out: qdpx });
@@ -63,7 +53,5 @@ export async function run(): Promise<BenchRow[]> {
       { suite: 'exchange', case: 'import the same .qdpx again (nothing added)', metric: 'time', value: againMs, unit: 'ms' },
       { suite: 'exchange', case: 'import a .qdpx: peak process memory above the start', metric: 'memory', value: (peakRss - rssBefore) / 1e6, unit: 'MB' },
     ];
-  } finally {
-    await rm(root, { recursive: true, force: true });
-  }
+  });
 }

@@ -1,12 +1,9 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createCore } from '../electron/core/core';
-import { benchTopics, call, codedAnnotations, saveCodedProject } from './support/coded-project';
+import { call, withCodedProject } from './support/coded-project';
 import type { BenchRow } from './types';
 
-const resourcesDir = resolve(import.meta.dirname, '../resources');
 const count = 10_000;
 
 /**
@@ -17,14 +14,7 @@ const count = 10_000;
  * the import takes those as one.)
  */
 export async function run(): Promise<BenchRow[]> {
-  const root = await mkdtemp(join(tmpdir(), 'workbench-bench-w3c-'));
-  const open = (name: string) => createCore({ workspaceDir: join(root, name), resourcesDir, holder: 'bench', deferSearch: true });
-  try {
-    const sender = await open('amina');
-    await call(sender, 'app.setUser', { name: 'Amina Berisha', id: 'amina' });
-    const records = codedAnnotations(sender, benchTopics.map((topic) => topic.id), count);
-    await saveCodedProject(sender, records);
-
+  return withCodedProject('w3c', count, async ({ root, open, sender, records }) => {
     let started = performance.now();
     const exported = await call(sender, 'annotations.export', { format: 'w3c' });
     const exportMs = performance.now() - started;
@@ -52,7 +42,5 @@ export async function run(): Promise<BenchRow[]> {
       { suite: 'w3c', case: `export ${count.toLocaleString('en')} annotations as a W3C AnnotationCollection (${size})`, metric: 'time', value: exportMs, unit: 'ms', reference: { name: 'JSON.stringify of the same records', value: stringifyMs } },
       { suite: 'w3c', case: `import that file into a new workspace (${imported.project!.summary.split(';')[0]})`, metric: 'time', value: importMs, unit: 'ms', reference: { name: 'JSON.parse of the file', value: parseMs } },
     ];
-  } finally {
-    await rm(root, { recursive: true, force: true });
-  }
+  });
 }

@@ -1,8 +1,11 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { buildDocumentText, describe } from '../../electron/core/anchoring';
 import { AnnotationSchema, annotationsCollection, type Annotation } from '../../electron/core/annotations';
 import type { ArgsOf, MethodName, ResultOf } from '../../electron/core/api/contract';
 import { invokeOrThrow } from '../../electron/core/api/invoke';
-import type { Core } from '../../electron/core/core';
+import { createCore, type Core } from '../../electron/core/core';
 import { topicsCollection } from '../../electron/core/topics';
 
 /** The six topics a benchmark's coded project uses. */
@@ -51,4 +54,33 @@ export async function saveCodedProject(core: Core, annotations: readonly Annotat
 /** A method of the core, its answer typed by the contract; a failure is thrown. */
 export async function call<M extends MethodName>(core: Core, method: M, args: ArgsOf<M>): Promise<ResultOf<M>> {
   return (await invokeOrThrow(core.dispatch, method, args)) as ResultOf<M>;
+}
+
+export interface CodedProjectBench {
+  /** A temporary folder, removed when the run ends. */
+  root: string;
+  /** Opens (or creates) a workspace beside the sender's, as a colleague's. */
+  open(name: string): Promise<Core>;
+  /** Amina's workspace, holding the coded project. */
+  sender: Core;
+  records: Annotation[];
+}
+
+/**
+ * Runs `measure` over a `count`-annotation project coded by Amina in a fresh workspace, for
+ * the benchmarks that move it to colleagues' workspaces; everything is removed afterwards.
+ */
+export async function withCodedProject<T>(label: string, count: number, measure: (bench: CodedProjectBench) => Promise<T>): Promise<T> {
+  const root = await mkdtemp(join(tmpdir(), `workbench-bench-${label}-`));
+  const resourcesDir = resolve(import.meta.dirname, '../../resources');
+  const open = (name: string) => createCore({ workspaceDir: join(root, name), resourcesDir, holder: 'bench', deferSearch: true });
+  try {
+    const sender = await open('amina');
+    await call(sender, 'app.setUser', { name: 'Amina Berisha', id: 'amina' });
+    const records = codedAnnotations(sender, benchTopics.map((topic) => topic.id), count);
+    await saveCodedProject(sender, records);
+    return await measure({ root, open, sender, records });
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
 }
