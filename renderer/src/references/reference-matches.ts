@@ -1,5 +1,5 @@
 import type { ReferenceView } from '../../../electron/core/references';
-import { foldCase } from '../text/fold';
+import { foldCase } from '../../../electron/common/text/fold';
 import type { CitationAttrs } from '../views/drafts/citation-node-spec';
 
 /** The words of a reference people type to find it: key, authors, year, title and type. */

@@ -1,5 +1,5 @@
 import type { Recommendation } from '../../../../electron/core/corpus/schema';
-import { foldCase } from '../../text/fold';
+import { foldCase } from '../../../../electron/common/text/fold';
 import type { CitationAttrs } from './citation-node-spec';
 
 /** A query that names recommendations: "recommendation 3", "rec. 3", "rec #3", "#3", or the word alone. */
