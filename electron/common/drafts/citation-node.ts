@@ -1,5 +1,4 @@
 import { Node, mergeAttributes } from '@tiptap/core';
-import { z } from 'zod';
 
 /**
  * The drafts' `citation` node: an inline atom whose attributes point at what is cited. Core
@@ -10,24 +9,8 @@ import { z } from 'zod';
  * draft's style and on every other citation, so the editor asks core to format it.
  */
 
-/**
- * What a citation points at: the exact passage, an annotation on it, a whole document, or a
- * reference of the reference library (`targetId` and `docId` are then both the reference's id).
- */
-export const citationTargetKinds = ['passage', 'annotation', 'document', 'reference'] as const;
-export type CitationTargetKind = (typeof citationTargetKinds)[number];
-
-/** The node's attributes as drafts store them (JSON); what is absent takes its default. */
-export const CitationAttrsSchema = z.object({
-  targetKind: z.enum(citationTargetKinds),
-  targetId: z.string().min(1),
-  docId: z.string().min(1),
-  locator: z.string().nullable().default(null),
-  prefix: z.string().nullable().default(null),
-  suffix: z.string().nullable().default(null),
-  suppressAuthor: z.boolean().default(false),
-});
-export type CitationAttrs = z.infer<typeof CitationAttrsSchema>;
+// The stored attributes' schema is a module of its own, so the editor's bundle carries no zod.
+export type { CitationAttrs, CitationTargetKind } from './citation-attrs';
 
 export const citationNodeName = 'citation';
 

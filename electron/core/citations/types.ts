@@ -1,9 +1,9 @@
 import type { CorpusDocument } from '../corpus/schema';
 import type { CslItem } from './csl-item';
-import type { CitationTargetKind } from '../../common/drafts/citation-node';
+import type { CitationTargetKind } from '../../common/drafts/citation-attrs';
 
 /** What a citation points at (the kinds are the citation node's, in common). */
-export { citationTargetKinds, type CitationTargetKind } from '../../common/drafts/citation-node';
+export { citationTargetKinds, type CitationTargetKind } from '../../common/drafts/citation-attrs';
 
 export interface CitationTarget {
   kind: CitationTargetKind;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { citationStyleIds, defaultCitationStyle } from '../citations/styles';
 import { defineCollection } from '../store/collection-definition';
-import { CitationAttrsSchema } from '../../common/drafts/citation-node';
+import { CitationAttrsSchema } from '../../common/drafts/citation-attrs';
 
 /**
  * Draft content is tiptap (ProseMirror) JSON. We validate its shape — nodes with a type,
@@ -27,7 +27,7 @@ export interface DraftContent extends TiptapNode {
   content: TiptapNode[];
 }
 
-export { CitationAttrsSchema, type CitationAttrs } from '../../common/drafts/citation-node';
+export { CitationAttrsSchema, type CitationAttrs } from '../../common/drafts/citation-attrs';
 
 const MarkSchema = z.object({ type: z.string().min(1), attrs: z.record(z.string(), z.unknown()).optional() });
 

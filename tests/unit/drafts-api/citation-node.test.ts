@@ -3,7 +3,8 @@ import Document from '@tiptap/extension-document';
 import Paragraph from '@tiptap/extension-paragraph';
 import Text from '@tiptap/extension-text';
 import { describe, expect, it } from 'vitest';
-import { CitationAttrsSchema, CitationNode, citationNodeName } from '../../../electron/common/drafts/citation-node';
+import { CitationAttrsSchema } from '../../../electron/common/drafts/citation-attrs';
+import { CitationNode, citationNodeName } from '../../../electron/common/drafts/citation-node';
 import type { AnyExtension, NodeConfig } from '@tiptap/core';
 
 /** The node's schema, its HTML form for a sample, and the attributes read back from that HTML. */
