@@ -1,5 +1,5 @@
 import type { AnnotationView } from '../../../electron/core/api/methods/annotations';
-import type { PaletteEntry } from '../../../electron/core/annotations/palette';
+import type { PaletteEntry } from '../../../electron/common/palette';
 import { foldCase as fold } from '../../../electron/common/text/fold';
 
 /**

@@ -1,5 +1,5 @@
 import type { AnnotationView } from '../../../electron/core/api/methods/annotations';
-import type { ColorKey } from '../../../electron/core/annotations/palette';
+import type { ColorKey } from '../../../electron/common/palette';
 import { api } from '../api/client';
 import type { AnnotationTarget } from './selection-target';
 
