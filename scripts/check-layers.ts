@@ -3,6 +3,10 @@
  * - core (electron/core) never imports electron, the shell (electron/main, electron/preload) or the renderer;
  * - the renderer imports core for types only, never at run time, and never Node built-ins or electron;
  * - the preload imports nothing but electron;
+ * - common (electron/common) is pure TypeScript both core and the renderer run: it imports only
+ *   other common files and npm packages, never core, the shell, the renderer, electron or Node's
+ *   built-ins, and uses no global of Node or of the browser's DOM (core and the renderer may
+ *   import it at run time);
  * - inside core and the shell, an area's folder is its own: anything outside it imports the
  *   area through its public faces, never a file within (types included). The faces are
  *   `index.ts` and, kept light so the kernel can load them without the area's code,
@@ -13,6 +17,7 @@
  *   file may import.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 
@@ -55,9 +60,12 @@ function importsOf(file: string, text: string): ImportSite[] {
   return sites;
 }
 
-function layerOf(root: string, path: string): 'core' | 'main' | 'preload' | 'renderer' | 'other' {
+type Layer = 'core' | 'common' | 'main' | 'preload' | 'renderer' | 'other';
+
+function layerOf(root: string, path: string): Layer {
   const rel = relative(root, path).split('\\').join('/');
   if (rel.startsWith('electron/core/')) return 'core';
+  if (rel === 'electron/common' || rel.startsWith('electron/common/')) return 'common';
   if (rel.startsWith('electron/main/')) return 'main';
   if (rel.startsWith('electron/preload/')) return 'preload';
   if (rel.startsWith('renderer/src/')) return 'renderer';
@@ -83,6 +91,61 @@ function isAreaFace(root: string, path: string, area: string): boolean {
 
 const nodeBuiltin = /^node:|^(fs|path|os|child_process|crypto|http|https|net|worker_threads|stream|url|events|util)(\/|$)/;
 
+/**
+ * Globals that exist only in Node or only in a browser page. Common code runs in both, so it
+ * may name them in types (a tiptap attribute's `parseHTML(element: HTMLElement)`) but never
+ * use them as values.
+ */
+const hostGlobals = new Set([
+  'process', 'Buffer', 'global', '__dirname', '__filename', 'require', 'module', 'setImmediate',
+  'window', 'document', 'navigator', 'location', 'localStorage', 'sessionStorage', 'history', 'getComputedStyle',
+  'requestAnimationFrame', 'cancelAnimationFrame', 'matchMedia', 'customElements', 'DOMParser', 'XMLSerializer', 'MutationObserver',
+  'ResizeObserver', 'IntersectionObserver', 'HTMLElement', 'Element', 'Node', 'NodeFilter', 'Range', 'Selection', 'Event', 'CustomEvent', 'fetch', 'XMLHttpRequest',
+]);
+
+/** Names the file declares itself (a parameter called `document`, an imported `Node`): not the globals. */
+function declaredNames(source: ts.SourceFile): Set<string> {
+  const names = new Set<string>();
+  const visit = (node: ts.Node) => {
+    const name = (node as { name?: ts.Node }).name;
+    if (
+      name && ts.isIdentifier(name) &&
+      (ts.isVariableDeclaration(node) || ts.isParameter(node) || ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node) ||
+        ts.isImportSpecifier(node) || ts.isImportClause(node) || ts.isNamespaceImport(node) || ts.isBindingElement(node) || ts.isEnumDeclaration(node))
+    ) {
+      names.add(name.text);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return names;
+}
+
+/** Uses of Node's or the DOM's globals as values (types are fine), with their lines. */
+function hostGlobalUses(file: string, text: string): Array<{ name: string; line: number }> {
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+  const own = declaredNames(source);
+  const uses: Array<{ name: string; line: number }> = [];
+  const visit = (node: ts.Node) => {
+    if (ts.isTypeNode(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node) || ts.isImportDeclaration(node)) return;
+    if (ts.isIdentifier(node) && hostGlobals.has(node.text) && !own.has(node.text) && isValueReference(node)) {
+      uses.push({ name: node.text, line: source.getLineAndCharacterOfPosition(node.getStart()).line + 1 });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return uses;
+}
+
+/** False for an identifier that only names something: `x.document`, `{ document: 1 }`, a declaration. */
+function isValueReference(node: ts.Identifier): boolean {
+  const parent = node.parent;
+  if (ts.isPropertyAccessExpression(parent) && parent.name === node) return false;
+  if ((ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent) || ts.isMethodDeclaration(parent) || ts.isPropertySignature(parent)) && parent.name === node) return false;
+  if (ts.isQualifiedName(parent)) return false;
+  return true;
+}
+
 export function checkFile(root: string, file: string, text: string): Violation[] {
   const layer = layerOf(root, file);
   const violations: Violation[] = [];
@@ -97,7 +160,11 @@ export function checkFile(root: string, file: string, text: string): Violation[]
         flag(site, `imports the inside of the ${targetArea} area; import one of its public faces ('${targetArea}/index.ts', or methods.ts, cli.ts, collections.ts) instead`);
       }
     }
-    if (layer === 'core') {
+    if (layer === 'common') {
+      if (site.specifier === 'electron' || site.specifier.startsWith('electron/')) flag(site, 'common must not import electron');
+      else if (isBuiltin(site.specifier) || site.specifier.startsWith('node:')) flag(site, "common must not import Node's built-ins");
+      else if (targetPath && target !== 'common') flag(site, `common imports only common files and packages, not the ${target === 'other' ? 'files outside it' : `${target} layer`}`);
+    } else if (layer === 'core') {
       if (site.specifier === 'electron' || site.specifier.startsWith('electron/')) flag(site, 'core must not import electron');
       if (target === 'main' || target === 'preload' || target === 'renderer') flag(site, `core must not import the ${target} layer`);
     } else if (layer === 'renderer') {
@@ -109,6 +176,11 @@ export function checkFile(root: string, file: string, text: string): Violation[]
       if (site.specifier !== 'electron') flag(site, 'the preload imports nothing but electron');
     } else if (layer === 'main') {
       if (target === 'renderer') flag(site, 'main must not import the renderer');
+    }
+  }
+  if (layer === 'common') {
+    for (const use of hostGlobalUses(file, text)) {
+      violations.push({ file: relative(root, file), line: use.line, specifier: use.name, rule: `common code runs in Node and in the page, so it must not use the global \`${use.name}\`` });
     }
   }
   return violations;

@@ -7,7 +7,7 @@ import { closeBrowser, startApp } from './harness';
 import { closeAndCheck } from './app-checks';
 import type { RunningApp } from './harness';
 import { screenshot } from './screenshots';
-import { selectText } from './selection';
+import { inWindow, selectBetween, selectText } from './selection';
 
 let app: RunningApp | undefined;
 
@@ -303,6 +303,44 @@ describe('annotating in the reader', () => {
     expect(restored).toMatchObject({ color: 'yellow', entityIds: ['nato'] });
     expect(restored.topics.map((topic) => topic.path)).toEqual(['Security / NATO']);
     expect((await call(app, 'topics.list', {})).map((topic) => topic.name)).not.toContain('Deterrence');
+  });
+
+  it('annotates a selection over two paragraphs of the text view, sent as two passage points, at both window sizes', async () => {
+    for (const viewport of [{ width: 1280, height: 800 }, { width: 900, height: 700 }]) {
+      app = await startApp({ viewport });
+      const { page } = app;
+      const corpus: Corpus = app.core.corpus.corpus;
+      const passages = corpus.passages.filter((item) => item.docId === 'kcss-advance-kosovo-nato-relations').sort((a, b) => a.order - b.order);
+      const index = passages.findIndex((item, i) => item.kind === 'paragraph' && item.text.length > 120 && passages[i + 1]?.kind === 'paragraph' && passages[i + 1]!.text.length > 120);
+      const [first, second] = [passages[index]!, passages[index + 1]!];
+      // The last words of one paragraph and the first of the next (footnote markers aside).
+      const tail = first.text.slice(-60).replace(/^\S*\s/, '');
+      const head = second.text.slice(0, 50).replace(/\s\S*$/, '');
+      await app.goto(`#/reader/${first.docId}?passage=${first.id}`);
+      const at = (id: string) => `.text-column [data-passage-id="${id}"]`;
+      await page.locator(at(second.id)).waitFor();
+
+      await selectBetween(page, { selector: at(first.id), text: tail }, { selector: at(second.id), text: head });
+      const popup = page.getByRole('dialog', { name: 'New annotation' });
+      await popup.waitFor();
+      await screenshot(page, `reader-annotation-across-popup-${viewport.width}`);
+      expect(await inWindow(page, '[role="dialog"] button:has-text("Save annotation")')).toBe(true);
+      await popup.getByRole('button', { name: 'Save annotation' }).click();
+      await popup.waitFor({ state: 'detached' });
+
+      const [annotation] = await call(app, 'annotations.list', {});
+      expect(annotation!.target.passageIds).toEqual([first.id, second.id]);
+      expect(annotation!.ranges).toEqual([
+        { passageId: first.id, start: first.text.length - tail.length, end: first.text.length },
+        { passageId: second.id, start: 0, end: head.length },
+      ]);
+      // Drawn in both paragraphs.
+      await expect.poll(() => highlightedText(page, annotation!.id)).toBe(`${tail}${head}`);
+      await screenshot(page, `reader-annotated-across-${viewport.width}`);
+      const current = app;
+      app = undefined;
+      await closeAndCheck(current);
+    }
   });
 
   it('annotates a selection in the PDF view, anchored to the same passage as in the text', async () => {

@@ -36,6 +36,45 @@ export async function selectText(page: Page, selector: string, quote: string): P
 }
 
 /**
+ * Selects from the start of `fromText` in one element to the end of `toText` in a later one
+ * (two paragraphs, say), as a drag over both would, and releases the mouse.
+ */
+export async function selectBetween(page: Page, from: { selector: string; text: string }, to: { selector: string; text: string }): Promise<void> {
+  await page.evaluate(
+    ([start, end]) => {
+      const point = (selector: string, wanted: string, atEnd: boolean): [Text, number] => {
+        const element = document.querySelector(selector);
+        if (!element) throw new Error(`no element ${selector}`);
+        const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+        const nodes: Text[] = [];
+        let text = '';
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          if (node.parentElement?.closest('sup, .speaker, .passage-actions, [data-not-passage-text]')) continue;
+          nodes.push(node as Text);
+          text += node.textContent ?? '';
+        }
+        const at = text.indexOf(wanted);
+        if (at === -1) throw new Error(`"${wanted}" is not in ${selector}`);
+        let offset = atEnd ? at + wanted.length : at;
+        for (const node of nodes) {
+          if (offset < node.length || (atEnd && offset === node.length)) return [node, offset];
+          offset -= node.length;
+        }
+        throw new Error('offset outside the element');
+      };
+      const range = document.createRange();
+      range.setStart(...point(start!.selector, start!.text, false));
+      range.setEnd(...point(end!.selector, end!.text, true));
+      const selection = window.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      document.querySelector(end!.selector)!.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+    },
+    [from, to] as const,
+  );
+}
+
+/**
  * Selects a few words of the paragraph shown at height `y` of the window in the text view,
  * and releases the mouse: the popup opens beside a selection at that height. Returns the
  * selected text, or undefined when no paragraph text is at that height.

@@ -2,7 +2,7 @@ import type { TopicTree } from '../topics';
 import type { Annotation } from './annotation-schema';
 import type { CorpusLookup } from './corpus-lookup';
 import type { ColorKey } from './palette';
-import { foldForSearch } from './text-folding';
+import { foldCase } from '../../common/text/fold';
 
 export interface AnnotationFilter {
   docId?: string;
@@ -34,7 +34,7 @@ export function filterAnnotations(
     topicIds = new Set([filter.topicId]);
     if (filter.includeDescendants) for (const topic of context.topics.descendants(filter.topicId)) topicIds.add(topic.id);
   }
-  const needle = filter.text?.trim() ? foldForSearch(filter.text.trim()) : undefined;
+  const needle = filter.text?.trim() ? foldCase(filter.text.trim()) : undefined;
 
   const matches = candidates.filter((annotation) => {
     if (filter.docId !== undefined && annotation.docId !== filter.docId) return false;
@@ -65,7 +65,7 @@ const foldedCache = new WeakMap<Annotation, { topics: TopicTree; text: string }>
 function foldedSearchText(annotation: Annotation, context: { topics: TopicTree; lookup: CorpusLookup }): string {
   const cached = foldedCache.get(annotation);
   if (cached && cached.topics === context.topics) return cached.text;
-  const text = foldForSearch(searchableText(annotation, context));
+  const text = foldCase(searchableText(annotation, context));
   foldedCache.set(annotation, { topics: context.topics, text });
   return text;
 }

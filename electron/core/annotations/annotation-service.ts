@@ -186,8 +186,8 @@ export class AnnotationService implements TopicReferences {
     return this.create(input);
   }
 
-  /** Annotates a range of a document's text, which may run over several passages. */
-  createFromSelection(input: Extract<TargetInput, { docId: string }> & AnnotationContent): Promise<Annotation> {
+  /** Annotates a selection between two passage points, or a range of a document's text; either may run over several passages. */
+  createFromSelection(input: Exclude<TargetInput, { passageId: string }> & AnnotationContent): Promise<Annotation> {
     return this.create(input);
   }
 

@@ -21,7 +21,6 @@ export { colorKeys, palette, defaultColor, isColorKey, describePalette, setColor
 export type { ColorKey, ColorMeaning, PaletteEntry } from './palette';
 export { createCodingServices } from './coding-services';
 export type { CodingServices } from './coding-services';
-export { foldForSearch } from './text-folding';
 export { timeSpanOf, timeSpanOfRanges, type TimeSpan } from './time-span';
 export { corpusLookupFromIndex } from './corpus-index-lookup';
 export type { UserEntitySource } from './corpus-index-lookup';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { PassagePoint } from '../../common/api/selection';
 import { method } from '../api/method';
 import type { Topic } from '../topics';
 import type { Annotation } from './annotation-schema';
@@ -22,6 +23,15 @@ const topicName = z.string().trim().min(1, 'a topic needs a name').max(200);
 /** "Security / Trust in police": a topic by its path, created (with its parents) if missing. */
 const topicPath = z.string().trim().min(1).max(1000);
 const hexColor = z.string().regex(/^#[0-9A-Fa-f]{6}$/, 'a colour is written #RRGGBB');
+
+/** One end of a selection: a passage and an offset (UTF-16 code units) in its text. */
+const passagePoint = z
+  .object(
+    { passageId: id, offset: z.number().int('an offset is a whole number of characters').nonnegative('an offset cannot be negative') },
+    // A caller still sending document offsets (numbers) is told what an end is now.
+    { error: (issue) => (issue.code === 'invalid_type' ? 'each end of a selection is { passageId, offset }, an offset in that passage' : undefined) },
+  )
+  .strict() satisfies z.ZodType<PassagePoint>;
 
 const content = {
   color: color.optional(),
@@ -129,13 +139,12 @@ export const annotationsMethods = {
       })
       .strict(),
   ),
-  /** Annotates a range of the document text (which may run over several passages). */
-  'annotations.createFromSelection': method<AnnotationView>()(
-    z
-      .object({ docId: id, start: z.number().int().nonnegative(), end: z.number().int().positive(), ...content })
-      .strict()
-      .refine((args) => args.end > args.start, { message: 'end must come after start', path: ['end'] }),
-  ),
+  /**
+   * Annotates a selection that may run over several passages, each end given as a passage and
+   * an offset in its text (`PassageSelection`, common): core turns the ends into its anchors,
+   * so callers never need to know how core joins passages into a document's text.
+   */
+  'annotations.createFromSelection': method<AnnotationView>()(z.object({ start: passagePoint, end: passagePoint, ...content }).strict()),
   /**
    * One edit, as the annotation editor's Save makes it: the fields given replace the stored
    * ones (lists are the whole new lists), `topicPaths` adds new topics. One call, one

@@ -2,30 +2,10 @@ import { z } from 'zod';
 import { WorkbenchError } from '../api/errors';
 import type { RecordSet, Workspace } from '../store';
 import { defineCollection } from '../store/collection-definition';
+import { colorKeys, isColorKey, palette, type PaletteEntry } from '../../common/palette';
 
-/**
- * Eight highlight colours. Annotations store the key, never the hex value, so the palette
- * can be retuned (e.g. for a dark theme) without rewriting anyone's annotations.
- */
-export const colorKeys = ['yellow', 'green', 'blue', 'pink', 'purple', 'orange', 'red', 'grey'] as const;
-export type ColorKey = (typeof colorKeys)[number];
-
-export const palette: Readonly<Record<ColorKey, { hex: string; label: string }>> = {
-  yellow: { hex: '#F7D84A', label: 'Yellow' },
-  green: { hex: '#7BC67E', label: 'Green' },
-  blue: { hex: '#6BA8E5', label: 'Blue' },
-  pink: { hex: '#F08DB6', label: 'Pink' },
-  purple: { hex: '#A98BE0', label: 'Purple' },
-  orange: { hex: '#F5A25D', label: 'Orange' },
-  red: { hex: '#E5686B', label: 'Red' },
-  grey: { hex: '#A7ADB5', label: 'Grey' },
-};
-
-export const defaultColor: ColorKey = 'yellow';
-
-export function isColorKey(value: string): value is ColorKey {
-  return (colorKeys as readonly string[]).includes(value);
-}
+/** The colours themselves are common (core and the renderer use them); their meanings are this area's records. */
+export { colorKeys, defaultColor, isColorKey, palette, type ColorKey, type PaletteEntry } from '../../common/palette';
 
 /** What the user decided a colour means ("contradicts the brief"): one record per named colour. */
 export const ColorMeaningSchema = z.object({ id: z.enum(colorKeys), meaning: z.string().trim().min(1).max(200) });
@@ -41,14 +21,6 @@ export const colorMeaningsCollection = defineCollection({
     records: (data) => Object.entries((data as { colorMeanings?: Record<string, string> }).colorMeanings ?? {}).map(([id, meaning]) => ({ id, meaning })),
   },
 });
-
-export interface PaletteEntry {
-  key: ColorKey;
-  hex: string;
-  label: string;
-  /** What the user says the colour means, if anything. */
-  meaning?: string;
-}
 
 export function describePalette(meanings: RecordSet<ColorMeaning>): PaletteEntry[] {
   return colorKeys.map((key) => {

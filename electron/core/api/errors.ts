@@ -1,18 +1,7 @@
-/** Machine-readable error codes shared by IPC, the CLI and the renderer. */
-export type ErrorCode =
-  | 'BAD_REQUEST'
-  | 'UNKNOWN_METHOD'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'LOCKED'
-  | 'CORRUPT'
-  | 'PASSWORD_REQUIRED'
-  | 'PASSWORD_INCORRECT'
-  | 'UNSUPPORTED'
-  | 'CANCELLED'
-  | 'IO'
-  | 'INTERNAL';
+import type { ErrorCode, SerializedError } from '../../common/api/errors';
+
+/** The codes and the serialised shape are common: the renderer reads what core sends. */
+export type { ErrorCode, SerializedError } from '../../common/api/errors';
 
 /** An error whose message is written for a person: what happened, and what to do. */
 export class WorkbenchError extends Error {
@@ -28,12 +17,6 @@ export class WorkbenchError extends Error {
   toJSON(): SerializedError {
     return { code: this.code, message: this.message, ...(this.details === undefined ? {} : { details: this.details }) };
   }
-}
-
-export interface SerializedError {
-  code: ErrorCode;
-  message: string;
-  details?: unknown;
 }
 
 export function toSerializedError(error: unknown): SerializedError {

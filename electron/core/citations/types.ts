@@ -1,13 +1,9 @@
 import type { CorpusDocument } from '../corpus/schema';
 import type { CslItem } from './csl-item';
+import type { CitationTargetKind } from '../../common/drafts/citation-attrs';
 
-/**
- * What a citation points at: the exact passage, an annotation on it, a whole document, or a
- * reference of the reference library (a work from Zotero or a .bib; `id` and `docId` are both
- * the reference's id).
- */
-export const citationTargetKinds = ['passage', 'annotation', 'document', 'reference'] as const;
-export type CitationTargetKind = (typeof citationTargetKinds)[number];
+/** What a citation points at (the kinds are the citation node's, in common). */
+export { citationTargetKinds, type CitationTargetKind } from '../../common/drafts/citation-attrs';
 
 export interface CitationTarget {
   kind: CitationTargetKind;

@@ -4,7 +4,6 @@
  */
 import { draftsCollection } from './model';
 
-export { CitationNode, citationNodeName, type CitationNodeAttrs } from './citation-node';
 export { collectCitations, countWords, citationIdAt } from './content';
 export { DraftService, type CreateDraftInput, type DraftServiceOptions, type SaveContentResult } from './draft-service';
 export {

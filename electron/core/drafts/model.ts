@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { citationStyleIds, defaultCitationStyle } from '../citations/styles';
 import { defineCollection } from '../store/collection-definition';
-import { citationTargetKinds } from '../citations/types';
+import { CitationAttrsSchema } from '../../common/drafts/citation-attrs';
 
 /**
  * Draft content is tiptap (ProseMirror) JSON. We validate its shape — nodes with a type,
@@ -27,16 +27,7 @@ export interface DraftContent extends TiptapNode {
   content: TiptapNode[];
 }
 
-export const CitationAttrsSchema = z.object({
-  targetKind: z.enum(citationTargetKinds),
-  targetId: z.string().min(1),
-  docId: z.string().min(1),
-  locator: z.string().nullable().default(null),
-  prefix: z.string().nullable().default(null),
-  suffix: z.string().nullable().default(null),
-  suppressAuthor: z.boolean().default(false),
-});
-export type CitationAttrs = z.infer<typeof CitationAttrsSchema>;
+export { CitationAttrsSchema, type CitationAttrs } from '../../common/drafts/citation-attrs';
 
 const MarkSchema = z.object({ type: z.string().min(1), attrs: z.record(z.string(), z.unknown()).optional() });
 

@@ -1,4 +1,4 @@
-import { foldForSearch } from '../annotations/index.js';
+import { foldCase } from '../../common/text/fold';
 
 const WORD = String.raw`[\p{L}\p{N}_]`;
 
@@ -19,11 +19,11 @@ export function passageMatcher(query: string): ((text: string) => boolean) | und
     .split(/\s+/u)
     .map((word) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
     .filter(Boolean);
-  const terms = [...phrases, ...words].map((term) => foldForSearch(term));
+  const terms = [...phrases, ...words].map((term) => foldCase(term));
   if (terms.length === 0) return undefined;
   const patterns = terms.map((term) => new RegExp(`(?<!${WORD})${term.split(/\s+/u).map(escape).join(String.raw`\s+`)}(?!${WORD})`, 'u'));
   return (text) => {
-    const folded = foldForSearch(text);
+    const folded = foldCase(text);
     return patterns.every((pattern) => pattern.test(folded));
   };
 }

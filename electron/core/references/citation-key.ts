@@ -1,4 +1,4 @@
-import { foldDiacritics } from '../text/fold';
+import { foldDiacritics } from '../../common/text/fold';
 import type { CslData } from './csl-data';
 import { issuedYear } from './normalize';
 

@@ -3,7 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { WorkbenchError } from '../api/errors';
 import { canonicalJson } from '../store/canonical-json';
 import type { RecordSet, Workspace } from '../store';
-import { foldDiacritics } from '../text/fold';
+import { foldDiacritics } from '../../common/text/fold';
 import { UndoStack } from '../undo';
 import { generatedKey, uniqueKey } from './citation-key';
 import type { CslData } from './csl-data';

@@ -7,7 +7,7 @@
  * names its search pipeline by label: they must be registered before `lunr.Index.load`.
  */
 import lunr from 'lunr';
-import { foldDiacritics } from '../text/fold';
+import { foldDiacritics } from '../../common/text/fold';
 import { normaliseSpelling } from './spelling';
 import { splitWords } from './words';
 

@@ -3,7 +3,7 @@
  * query syntax would interpret (+, -, ~, ^, field:) is treated as plain text, because users
  * paste names and quotes, not search syntax.
  */
-import { foldDiacritics } from '../text/fold';
+import { foldDiacritics } from '../../common/text/fold';
 import { splitWords } from './words';
 
 export type QueryPart =

@@ -1,4 +1,4 @@
-import { foldWithOffsets, type FoldedText } from './fold';
+import { foldWithOffsets, type FoldedText } from '../../common/text/fold';
 
 /**
  * Word tokens over folded text, the unit that entity aliases are matched on. A token is a run

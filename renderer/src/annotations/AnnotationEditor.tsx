@@ -1,7 +1,7 @@
 import { Fragment, useEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent as ReactKeyboardEvent } from 'react';
 import type { AnnotationView } from '../../../electron/core/api/methods/annotations';
-import type { ColorKey } from '../../../electron/core/annotations/palette';
+import { defaultColor, type ColorKey } from '../../../electron/common/palette';
 import { useApi } from '../api/use-api';
 import { TypeAhead } from '../components/TypeAhead';
 import type { AnchorBox } from '../components/floating-place';
@@ -36,7 +36,7 @@ const codingFields: ReadonlyArray<{ key: Field; listLabel: string; pickLabel: st
 
 function initialState(annotation?: AnnotationView): EditorState {
   return {
-    color: annotation?.color ?? 'yellow',
+    color: annotation?.color ?? defaultColor,
     note: annotation?.note ?? '',
     topics: annotation?.topics.map((topic) => ({ id: topic.id, label: topic.path })) ?? [],
     entities: annotation?.entities.map((entity) => ({ id: entity.id, label: entity.name })) ?? [],

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ColorKey, PaletteEntry } from '../../../electron/core/annotations/palette';
+import type { ColorKey, PaletteEntry } from '../../../electron/common/palette';
 import { api } from '../api/client';
 import { useInvalidate } from '../api/use-api';
 import './ColorPalette.css';

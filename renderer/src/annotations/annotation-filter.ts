@@ -1,6 +1,6 @@
 import type { AnnotationView } from '../../../electron/core/api/methods/annotations';
-import type { PaletteEntry } from '../../../electron/core/annotations/palette';
-import { foldCase as fold } from '../text/fold';
+import type { PaletteEntry } from '../../../electron/common/palette';
+import { foldCase as fold } from '../../../electron/common/text/fold';
 
 /**
  * Filtering and sorting lists of annotations (the reader's sidebar, the Annotations view).

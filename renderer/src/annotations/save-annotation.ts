@@ -1,5 +1,5 @@
 import type { AnnotationView } from '../../../electron/core/api/methods/annotations';
-import type { ColorKey } from '../../../electron/core/annotations/palette';
+import type { ColorKey } from '../../../electron/common/palette';
 import { api } from '../api/client';
 import type { AnnotationTarget } from './selection-target';
 
@@ -37,7 +37,7 @@ export async function saveAnnotation(state: EditorState, subject: { target: Anno
     const created = { ...content, ...(state.note.trim() ? { note: state.note } : {}) };
     return target.kind === 'quote'
       ? api.invoke('annotations.create', { passageId: target.passageId, quote: target.quote, offsetInPassage: target.offsetInPassage, ...created })
-      : api.invoke('annotations.createFromSelection', { docId: target.docId, start: target.start, end: target.end, ...created });
+      : api.invoke('annotations.createFromSelection', { start: target.start, end: target.end, ...created });
   }
   return api.invoke('annotations.edit', { id: subject.annotation.id, note: state.note, ...content });
 }

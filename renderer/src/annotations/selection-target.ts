@@ -1,11 +1,14 @@
 import type { Passage } from '../../../electron/core/corpus/schema';
-import { passageStartOffsets } from './document-offsets';
-import { foldDocument } from './folded-document';
+import type { PassagePoint } from '../../../electron/common/api/selection';
+import { foldDocument, pointAt } from './folded-document';
 
-/** What a new annotation is made from: a quote in one passage, or a range over several. */
+/**
+ * What a new annotation is made from: a quote in one passage, or a selection over several,
+ * each end a passage and an offset in its text (core turns them into its own anchors).
+ */
 export type AnnotationTarget =
   | { kind: 'quote'; docId: string; passageId: string; quote: string; offsetInPassage: number }
-  | { kind: 'range'; docId: string; start: number; end: number; quote: string };
+  | { kind: 'range'; docId: string; start: PassagePoint; end: PassagePoint; quote: string };
 
 /** Elements inside a passage whose text is not part of the passage text (footnote markers, speaker labels). */
 const notPassageText = 'sup, .speaker, .passage-actions, [data-not-passage-text]';
@@ -54,11 +57,15 @@ export function structuredSelectionTarget(selection: Selection | null, passages:
     if (!quote.trim()) return undefined;
     return { kind: 'quote', docId: startPassage.docId, passageId: startPassage.id, quote, offsetInPassage: start };
   }
-  const starts = passageStartOffsets(passages);
-  const from = starts.get(startPassage.id)! + start;
-  const to = starts.get(endPassage.id)! + end;
-  if (to <= from) return undefined;
-  return { kind: 'range', docId: startPassage.docId, start: from, end: to, quote: selection.toString() };
+  // A DOM range runs forwards, but passages may be drawn out of their reading order.
+  if (passages.indexOf(endPassage) < passages.indexOf(startPassage)) return undefined;
+  return {
+    kind: 'range',
+    docId: startPassage.docId,
+    start: { passageId: startPassage.id, offset: start },
+    end: { passageId: endPassage.id, offset: end },
+    quote: selection.toString(),
+  };
 }
 
 const foldSpace = (text: string) => text.replace(/\s+/g, ' ');
@@ -122,7 +129,7 @@ function crossPassageTarget(candidates: readonly string[], page: number, passage
       const foldedEnd = tailAt + tail.length;
       // The ends must enclose no more text than was selected (plus nothing much else).
       if (foldedEnd - headAt > wanted.length + edgeLength) continue;
-      return { kind: 'range', docId, start: folded.origin[headAt]!, end: folded.origin[foldedEnd - 1]! + 1, quote: wanted };
+      return { kind: 'range', docId, start: pointAt(folded, passages, headAt), end: pointAt(folded, passages, foldedEnd - 1, true), quote: wanted };
     }
   }
   return undefined;

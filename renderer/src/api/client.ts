@@ -1,5 +1,5 @@
 import type { ArgsOf, EventChannel, EventPayloads, MethodName, ResultOf } from '../../../electron/core/api/contract';
-import type { ErrorCode } from '../../../electron/core/api/errors';
+import type { ErrorCode } from '../../../electron/common/api/errors';
 import './bridge';
 
 /** A failed call, with the code and the person-readable message core gave. */

@@ -1,4 +1,4 @@
-import { foldCase } from '../text/fold';
+import { foldCase } from '../../../electron/common/text/fold';
 
 export interface TypeAheadOption {
   id: string;

@@ -1,5 +1,5 @@
 import type { ImportResult } from '../../../electron/core/api/methods/import';
-import type { ErrorCode } from '../../../electron/core/api/errors';
+import type { ErrorCode } from '../../../electron/common/api/errors';
 
 /**
  * Where a file to import comes from: a path from the desktop app's file dialog, or a File

@@ -1,6 +1,6 @@
 import type { ReferenceView } from '../../../electron/core/references';
-import { foldCase } from '../text/fold';
-import type { CitationAttrs } from '../views/drafts/citation-node-spec';
+import { foldCase } from '../../../electron/common/text/fold';
+import type { CitationAttrs } from '../../../electron/common/drafts/citation-node';
 
 /** The words of a reference people type to find it: key, authors, year, title and type. */
 function wordsOf(reference: ReferenceView): string[] {

@@ -5,7 +5,7 @@ import { passageHref, routeHref } from '../app/routes';
 import type { Route } from '../app/routes';
 import type { EntitySummary } from '../../../electron/core/api/methods/corpus';
 import { EvidencePanel } from '../annotations/EvidencePanel';
-import { foldCase as fold } from '../text/fold';
+import { foldCase as fold } from '../../../electron/common/text/fold';
 import './EntitiesView.css';
 
 const typeLabels: Record<string, string> = {

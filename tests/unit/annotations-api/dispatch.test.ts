@@ -103,19 +103,49 @@ describe('annotations over the dispatch', () => {
     expect((await call('annotations.get', { id: created.id })).note).toBe('');
   });
 
-  it('creates from a document selection that runs over two passages', async () => {
+  it('creates from a selection whose ends are in two passages, each given by passage and offset', async () => {
     const { call } = await setUp();
     const passage = passageWith(coeQuote);
     const passages = await call('corpus.passages', { docId: passage.docId });
-    const index = passages.findIndex((item) => item.id === passage.id);
-    // Document text = passages joined by a blank line: find where this passage starts.
-    const offset = passages.slice(0, index).reduce((sum, item) => sum + item.text.length + 2, 0);
-    const start = offset + passage.text.length - 20;
-    const end = offset + passage.text.length + 2 + 15;
-    const created = await call('annotations.createFromSelection', { docId: passage.docId, start, end });
-    expect(created.target.passageIds).toEqual([passage.id, passages[index + 1]!.id]);
-    // Trailing white space of a drag is dropped.
-    expect(created.target.selectors.quote.exact).toBe(`${passage.text.slice(-20)}\n\n${passages[index + 1]!.text.slice(0, 15).trimEnd()}`);
+    const next = passages[passages.findIndex((item) => item.id === passage.id) + 1]!;
+    const created = await call('annotations.createFromSelection', {
+      start: { passageId: passage.id, offset: passage.text.length - 20 },
+      end: { passageId: next.id, offset: 15 },
+    });
+    expect(created.target.passageIds).toEqual([passage.id, next.id]);
+    expect(created.ranges).toEqual([
+      { passageId: passage.id, start: passage.text.length - 20, end: passage.text.length },
+      { passageId: next.id, start: 0, end: next.text.slice(0, 15).trimEnd().length },
+    ]);
+    // Core joins the passages its own way; trailing white space of a drag is dropped.
+    const exact = created.target.selectors.quote.exact;
+    expect(exact.startsWith(passage.text.slice(-20))).toBe(true);
+    expect(exact.endsWith(next.text.slice(0, 15).trimEnd())).toBe(true);
+  });
+
+  it('refuses a selection with an end outside the text, with a clear error, and changes nothing', async () => {
+    const { core, call } = await setUp();
+    const passage = passageWith(coeQuote);
+    const passages = await call('corpus.passages', { docId: passage.docId });
+    const next = passages[passages.findIndex((item) => item.id === passage.id) + 1]!;
+    const other = (await call('corpus.passages', { docId: 'kcss-foreign-security-priorities-2026' }))[3]!;
+    const at = (passageId: string, offset: number) => ({ passageId, offset });
+    const refusals = [
+      [{ start: at('no-such-passage', 0), end: at(next.id, 5) }, 'NOT_FOUND', /no passage with id no-such-passage/],
+      [{ start: at(passage.id, 0), end: at(next.id, next.text.length + 1) }, 'BAD_REQUEST', new RegExp(`Offset ${next.text.length + 1} is not within passage ${next.id}`)],
+      [{ start: at(next.id, 5), end: at(passage.id, 0) }, 'BAD_REQUEST', /ends where or before it starts/],
+      [{ start: at(passage.id, 3), end: at(passage.id, 3) }, 'BAD_REQUEST', /ends where or before it starts/],
+      [{ start: at(passage.id, 0), end: at(other.id, 5) }, 'BAD_REQUEST', /starts in document .* and ends in document/],
+      [{ start: at(passage.id, passage.text.length), end: at(next.id, 0) }, 'BAD_REQUEST', /only white space/],
+    ] as const;
+    for (const [args, code, message] of refusals) {
+      const result = await core.dispatch('annotations.createFromSelection', args);
+      expect(result, JSON.stringify(args)).toMatchObject({ ok: false, error: { code } });
+      expect((result as { error: { message: string } }).error.message).toMatch(message);
+    }
+    expect(storedAnnotations(core)).toEqual([]);
+    const old = await core.dispatch('annotations.createFromSelection', { docId: passage.docId, start: 10, end: 50 } as never);
+    expect((old as { error: { message: string } }).error.message).toMatch(/start: each end of a selection is \{ passageId, offset \}/);
   });
 
   it('rejects bad arguments before any handler runs, and changes nothing', async () => {
@@ -125,7 +155,10 @@ describe('annotations over the dispatch', () => {
       ['annotations.create', { passageId: passage.id, quote: '' }],
       ['annotations.create', { passageId: passage.id, quote: coeQuote, color: 'teal' }],
       ['annotations.create', { passageId: passage.id, quote: coeQuote, sneaky: true }],
-      ['annotations.createFromSelection', { docId: passage.docId, start: 10, end: 5 }],
+      ['annotations.createFromSelection', { start: { passageId: passage.id, offset: -1 }, end: { passageId: passage.id, offset: 5 } }],
+      ['annotations.createFromSelection', { start: { passageId: passage.id, offset: 1.5 }, end: { passageId: passage.id, offset: 5 } }],
+      // Document offsets, the shape before selections were passage-relative, are refused as such.
+      ['annotations.createFromSelection', { docId: passage.docId, start: 10, end: 50 }],
       ['annotations.update', { id: 'x' }],
       ['topics.delete', { id: 'x', quotes: 'shred' }],
       ['topics.create', { name: '   ' }],

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AnnotationView } from '../../../electron/core/api/methods/annotations';
 import { highlightPieces, highlightsByPassage, highlightTitle } from '../../../renderer/src/annotations/highlight-pieces';
 import { pdfSelectionTarget } from '../../../renderer/src/annotations/selection-target';
+import { foldDocument } from '../../../renderer/src/annotations/folded-document';
 import { filterAnnotations, filterDimensions, localDay, sortAnnotations, type AnnotationFilter } from '../../../renderer/src/annotations/annotation-filter';
 import { bundledCorpus, paperPageTexts } from '../reader/real-papers';
 import { useCores } from '../../helpers/core';
@@ -71,7 +72,9 @@ describe('selections in the PDF text layer', () => {
       const target = pdfSelectionTarget(selection, before.page, passages);
       expect(target, `${before.id} -> ${after.id}`).toMatchObject({ kind: 'range', docId });
       if (target?.kind !== 'range') continue;
-      const created = await core.dispatch('annotations.createFromSelection', { docId, start: target.start, end: target.end });
+      expect(target.start.passageId).toBe(before.id);
+      expect(target.end.passageId).toBe(after.id);
+      const created = await core.dispatch('annotations.createFromSelection', { start: target.start, end: target.end });
       expect(created.ok).toBe(true);
       const annotation = (created as { value: AnnotationView }).value;
       expect(annotation.target.passageIds, JSON.stringify({ target, exact: annotation.target.selectors.quote.exact })).toEqual([before.id, after.id]);
@@ -91,8 +94,29 @@ describe('selections in the PDF text layer', () => {
     const [first, second] = [passages[index]!, passages[index + 1]!];
     const selection = `${first.text.slice(-70)}\n${second.text.slice(0, 70)}`;
     const target = pdfSelectionTarget(selection, first.page, passages);
-    expect(target).toMatchObject({ kind: 'range', docId });
-    expect(target?.kind === 'range' && target.end - target.start).toBe(70 + 2 + 70);
+    // Each end is a passage and an offset in its own text: the renderer needs nothing of how core joins them.
+    expect(target).toMatchObject({
+      kind: 'range',
+      docId,
+      start: { passageId: first.id, offset: first.text.length - 70 },
+      end: { passageId: second.id, offset: 70 },
+    });
+  });
+
+  it('fold a paper so that every folded character leads back to its passage and offset', async () => {
+    const corpus = await bundledCorpus();
+    const passages = corpus.passages.filter((passage) => passage.docId === 'kcss-foreign-security-priorities-2026').sort((a, b) => a.order - b.order);
+    const folded = foldDocument(passages);
+    expect(folded.text).toBe(passages.map((passage) => passage.text.replace(/\u00ad/g, '')).join(' ').replace(/\s+/g, ' '));
+    for (let i = 0; i < folded.text.length; i++) {
+      const passage = passages[folded.passageIndex[i]!]!;
+      const char = folded.text[i]!;
+      const at = folded.offset[i]!;
+      // A space stands for white space in the passage, or for the gap after its end.
+      if (char === ' ') expect(at === passage.text.length || /\s/.test(passage.text[at]!), `${i}`).toBe(true);
+      else expect(passage.text[at], `${i}`).toBe(char);
+    }
+    for (const passage of passages) expect(folded.passageIndex[folded.passageStarts.get(passage.id)!]).toBe(passages.indexOf(passage));
   });
 
   it('finds nothing for text that is not on or near the page', async () => {

@@ -3,14 +3,14 @@ import { StarterKit } from '@tiptap/starter-kit';
 import { describe, expect, it } from 'vitest';
 import type { SearchResult } from '../../../electron/core/search/types';
 import { annotationIdFromDrag } from '../../../renderer/src/views/drafts/annotation-drop';
-import { CitationNodeSpec } from '../../../renderer/src/views/drafts/citation-node-spec';
+import { CitationNode } from '../../../electron/common/drafts/citation-node';
 import { citationFromResult } from '../../../renderer/src/views/drafts/citation-targets';
 import { FormattingStore, citationIndexAt, citationKey, citationKeysOf } from '../../../renderer/src/views/drafts/formatting-store';
 import { countWords } from '../../../renderer/src/views/drafts/word-count';
 import { countWords as coreCountWords } from '../../../electron/core/drafts/content';
 import type { DraftFormatResult } from '../../../electron/core/api/methods/drafts';
 
-const schema = getSchema([StarterKit, CitationNodeSpec]);
+const schema = getSchema([StarterKit, CitationNode]);
 const cite = (targetId: string, locator: string | null = null) => ({
   type: 'citation',
   attrs: { targetKind: 'passage', targetId, docId: 'doc-a', locator, prefix: null, suffix: null, suppressAuthor: false },

@@ -4,7 +4,7 @@ import { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import StarterKit from '@tiptap/starter-kit';
 import { TableKit } from '@tiptap/extension-table';
 import { markdownToDraftContent } from '../../../electron/core/drafts/markdown-import';
-import { CitationNode } from '../../../electron/core/drafts/citation-node';
+import { CitationNode } from '../../../electron/common/drafts/citation-node';
 import { collectCitations } from '../../../electron/core/drafts/content';
 import { WorkbenchError } from '../../../electron/core/api/errors';
 import type { TiptapNode } from '../../../electron/core/drafts/model';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detectMentions, loadEntityCatalogue } from '../../../electron/core/corpus/entities/index';
 import { prepareAlias } from '../../../electron/core/corpus/entities/alias';
 import { entityTypes, type Entity, type Mention, type Passage } from '../../../electron/core/corpus/schema';
-import { foldDiacritics } from '../../../electron/core/text/fold';
+import { foldDiacritics } from '../../../electron/common/text/fold';
 import { allSeedPassages, SEEDS_DIR } from './seed-paragraphs';
 
 const passages: Passage[] = allSeedPassages();

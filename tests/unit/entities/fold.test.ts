@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { foldDiacritics, foldWithOffsets, toOriginalRange } from '../../../electron/core/text/fold';
+import { foldCase, foldDiacritics, foldWithOffsets, toOriginalRange } from '../../../electron/common/text/fold';
 import { SEEDS_DIR, seedFiles } from './seed-paragraphs';
 
 describe('foldDiacritics', () => {
@@ -28,6 +28,22 @@ describe('foldDiacritics', () => {
 
   it('keeps case', () => {
     expect(foldDiacritics('ÇELIK çelik')).toBe('CELIK celik');
+  });
+});
+
+describe('foldCase (annotation filters and auto-coding in core, filters and pickers in the renderer)', () => {
+  it('drops case and accents, decomposed or not, so a plain typed name finds the seeds\' spelling', () => {
+    expect(foldCase('Radoičić VUČIĆ Vuc\u030Cic\u0301 Ibër Türkiye')).toBe('radoicic vucic vucic iber turkiye');
+  });
+
+  it('leaves typography and letters NFD keeps whole as they are (unlike foldDiacritics)', () => {
+    expect(foldCase('NATO\u2019s Đorđe Straße')).toBe('nato\u2019s đorđe straße');
+  });
+
+  it('keeps the length of text that has no accents, so offsets in it stay valid', () => {
+    const text = readFileSync(join(SEEDS_DIR, seedFiles()[0]!), 'utf8');
+    const plain = text.normalize('NFD').replace(/\p{M}/gu, '');
+    expect(foldCase(plain)).toHaveLength(plain.length);
   });
 });
 

@@ -49,6 +49,56 @@ describe('layering check', () => {
     expect(checkFile(root, at('electron/main/index.ts'), "import { hostPdfExport } from '../core/drafts';")).toEqual([]);
   });
 
+  describe('common (electron/common), the pure code core and the renderer share', () => {
+    const file = at('electron/common/text/x.ts');
+    const rules = (text: string) => checkFile(root, file, text).map((v) => v.rule);
+
+    it('may import other common files and packages, and be imported by core and the renderer at run time', () => {
+      expect(rules("import { foldCase } from '../text/fold';\nimport { Node } from '@tiptap/core';\nimport { z } from 'zod';")).toEqual([]);
+      expect(checkFile(root, at('renderer/src/views/X.tsx'), "import { foldCase } from '../../../electron/common/text/fold';")).toEqual([]);
+      expect(checkFile(root, at('electron/core/search/x.ts'), "import { foldDiacritics } from '../../common/text/fold';")).toEqual([]);
+    });
+
+    it('refuses core, the shell and the renderer, types included', () => {
+      expect(rules("import { WorkbenchError } from '../../core/api/errors';")).toEqual(['common imports only common files and packages, not the core layer']);
+      expect(rules("import type { Passage } from '../../core/corpus/schema';")).toEqual(['common imports only common files and packages, not the core layer']);
+      expect(rules("import { api } from '../../../renderer/src/api/client';")).toEqual(['common imports only common files and packages, not the renderer layer']);
+      expect(rules("import '../../main/index';")).toEqual(['common imports only common files and packages, not the main layer']);
+      expect(rules("import data from '../../../resources/corpus/corpus.json';")).toEqual(['common imports only common files and packages, not the files outside it']);
+    });
+
+    it('refuses electron and Node built-ins, bare or prefixed', () => {
+      expect(rules("import { app } from 'electron';")).toEqual(['common must not import electron']);
+      expect(rules("import { readFile } from 'node:fs/promises';")).toEqual(["common must not import Node's built-ins"]);
+      expect(rules("import { format } from 'util';")).toEqual(["common must not import Node's built-ins"]);
+      expect(rules("import { StringDecoder } from 'string_decoder';")).toEqual(["common must not import Node's built-ins"]);
+      expect(rules("const { join } = require('path');")).toHaveLength(2);
+    });
+
+    it("refuses Node's and the DOM's globals as values, but not as types or names of its own", () => {
+      expect(rules('export const home = process.env.HOME;')).toEqual(['common code runs in Node and in the page, so it must not use the global `process`']);
+      expect(rules("export const bytes = Buffer.from('x');")).toHaveLength(1);
+      expect(rules("export const title = () => document.title;")).toHaveLength(1);
+      expect(rules('export const wide = () => window.innerWidth > 900;')).toHaveLength(1);
+      expect(rules('export const isElement = (value: unknown) => value instanceof HTMLElement;')).toHaveLength(1);
+      // Named in types only, or a name the file declares, or a property: all fine.
+      expect(rules("export const read = (element: HTMLElement) => element.getAttribute('data-x');")).toEqual([]);
+      expect(rules('export function title(document: { title: string }) { return document.title; }')).toEqual([]);
+      expect(rules("import { Node } from '@tiptap/core';\nexport const N = Node.create({ name: 'x' });")).toEqual([]);
+      expect(rules("export const shape = { document: 1, window: 2 };\nexport const size = shape.window;")).toEqual([]);
+    });
+
+    it('finds a violating fixture file among the project files', () => {
+      const fixture = at('electron/common/leaky.ts');
+      const found = checkFile(root, fixture, "import { readFileSync } from 'node:fs';\nimport { colorKeys } from '../core/annotations/palette';\nexport const size = () => document.body.clientWidth;");
+      expect(found.map((v) => [v.file, v.line])).toEqual([
+        ['electron/common/leaky.ts', 1],
+        ['electron/common/leaky.ts', 2],
+        ['electron/common/leaky.ts', 3],
+      ]);
+    });
+  });
+
   it('keeps the preload to electron alone', () => {
     expect(checkFile(root, at('electron/preload/index.ts'), "import { readFileSync } from 'node:fs';")).toHaveLength(1);
     expect(checkFile(root, at('electron/preload/index.ts'), "import { contextBridge } from 'electron';")).toEqual([]);

@@ -49,10 +49,12 @@ describe('coding on time spans', () => {
     const { core, documentId, passages } = await importedInterview();
     const document = await call(core, 'corpus.document', { docId: documentId });
     expect(document.media).toBeDefined();
-    const text = passages.map((p: { text: string }) => p.text).join('\n\n');
-    const from = text.indexOf('Do you trust');
-    const to = text.indexOf('not in the north.') + 'not in the north.'.length;
-    const across = await call(core, 'annotations.createFromSelection', { docId: documentId, start: from, end: to });
+    const first = passages.find((p: { text: string }) => p.text.includes('Do you trust'));
+    const last = passages.find((p: { text: string }) => p.text.includes('not in the north.'));
+    const across = await call(core, 'annotations.createFromSelection', {
+      start: { passageId: first.id, offset: first.text.indexOf('Do you trust') },
+      end: { passageId: last.id, offset: last.text.indexOf('not in the north.') + 'not in the north.'.length },
+    });
     expect(across.timeSpan).toEqual({ start: passages[2].start, end: passages[3].end });
   });
 

@@ -4,7 +4,7 @@
  * it is rebuilt, and fail if a rule stops finding what the text holds.
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { foldDiacritics } from '../../../electron/core/text/fold';
+import { foldDiacritics } from '../../../electron/common/text/fold';
 import { buildIndex, loadIndex, serializeIndex } from '../../../electron/core/search/build-index';
 import { SearchEngine } from '../../../electron/core/search/engine';
 import { annotationToSearchDocument } from '../../../electron/core/search/user-documents';

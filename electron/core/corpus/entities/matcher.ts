@@ -1,5 +1,5 @@
 import type { Entity } from '../schema';
-import { toOriginalRange } from '../../text/fold';
+import { toOriginalRange } from '../../../common/text/fold';
 import { gapClass, tokenize, type WordToken } from '../../text/tokens';
 import { prepareAlias, type PreparedAlias } from './alias';
 

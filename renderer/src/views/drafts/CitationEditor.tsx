@@ -1,7 +1,7 @@
 import type { Editor } from '@tiptap/core';
 import { useEffect, useState } from 'react';
 import type { FormattedCitationView } from '../../../../electron/core/api/methods/drafts';
-import { citationNodeName, type CitationAttrs } from './citation-node-spec';
+import { citationNodeName, type CitationAttrs } from '../../../../electron/common/drafts/citation-node';
 import { floatingPosition } from './floating-position';
 import './CitationEditor.css';
 

@@ -3,7 +3,7 @@ import { api } from '../../api/client';
 import { useApi, useWriteCache } from '../../api/use-api';
 import { Modal } from '../../components/Modal';
 import type { Draft } from '../../../../electron/core/drafts/model';
-import type { CitationAttrs } from './citation-node-spec';
+import type { CitationAttrs } from '../../../../electron/common/drafts/citation-node';
 import { lastOpenDraft } from './last-open-draft';
 import './CiteInDraftDialog.css';
 

@@ -6,7 +6,7 @@ import { passageHref, referenceHref, routeHref } from '../../app/routes';
 import { navigate } from '../../app/use-route';
 import type { CitationStyleInfo } from '../../../../electron/core/citations/styles';
 import type { Draft } from '../../../../electron/core/drafts/model';
-import { citationNodeName, type CitationAttrs } from './citation-node-spec';
+import { citationNodeName, type CitationAttrs } from '../../../../electron/common/drafts/citation-node';
 import type { PickerState } from './citation-suggestion';
 import { CitationEditor } from './CitationEditor';
 import { CitationPicker } from './CitationPicker';

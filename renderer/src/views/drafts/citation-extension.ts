@@ -1,5 +1,5 @@
 import { ReactNodeViewRenderer } from '@tiptap/react';
-import { CitationNodeSpec } from './citation-node-spec';
+import { CitationNode } from '../../../../electron/common/drafts/citation-node';
 import { CitationView } from './CitationView';
 import { FormattingStore } from './formatting-store';
 
@@ -16,7 +16,7 @@ declare module '@tiptap/core' {
 }
 
 /** The shared citation node plus what only the editor needs: its React view and the formatting store. */
-export const CitationExtension = CitationNodeSpec.extend({
+export const CitationExtension = CitationNode.extend({
   addStorage(): CitationStorage {
     return { formatting: new FormattingStore() };
   },

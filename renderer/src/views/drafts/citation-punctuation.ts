@@ -1,7 +1,7 @@
 import { Extension } from '@tiptap/core';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
-import { citationNodeName } from './citation-node-spec';
+import { citationNodeName } from '../../../../electron/common/drafts/citation-node';
 
 /** Punctuation that sits right against a citation: "(Lumi 2024, 2)." not "(Lumi 2024, 2) .". */
 export const closingPunctuation = /^[.,;:!?)\]}»”’…]$/;

@@ -1,7 +1,7 @@
 import { Extension, type Editor, type Range } from '@tiptap/core';
 import { PluginKey } from '@tiptap/pm/state';
 import { Suggestion } from '@tiptap/suggestion';
-import { citationNodeName, type CitationAttrs } from './citation-node-spec';
+import { citationNodeName, type CitationAttrs } from '../../../../electron/common/drafts/citation-node';
 import { closingPunctuation } from './citation-punctuation';
 
 /** What the picker needs while it is open: the typed query, where to show, how to insert. */

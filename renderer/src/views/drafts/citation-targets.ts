@@ -1,5 +1,5 @@
 import type { SearchResult } from '../../../../electron/core/search/types';
-import type { CitationAttrs } from './citation-node-spec';
+import type { CitationAttrs } from '../../../../electron/common/drafts/citation-node';
 
 /** What the picker searches: things a citation can point at. */
 export const citableTypes = ['passage', 'annotation', 'document'] as const;

@@ -1,6 +1,6 @@
 import type { Node as PmNode } from '@tiptap/pm/model';
 import type { DraftFormatResult, FormattedCitationView } from '../../../../electron/core/api/methods/drafts';
-import { citationNodeName, type CitationAttrs } from './citation-node-spec';
+import { citationNodeName, type CitationAttrs } from '../../../../electron/common/drafts/citation-node';
 
 /** What a citation's identity is for formatting: change any of it and the text changes. */
 export function citationKey(attrs: Partial<CitationAttrs> | Record<string, unknown>): string {

@@ -1,6 +1,6 @@
 import type { Editor } from '@tiptap/core';
 import { api } from '../../api/client';
-import { citationNodeName, type CitationAttrs } from './citation-node-spec';
+import { citationNodeName, type CitationAttrs } from '../../../../electron/common/drafts/citation-node';
 
 /**
  * A dropped annotation becomes a block quote of its exact words, ending with a citation of

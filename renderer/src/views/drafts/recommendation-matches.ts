@@ -1,6 +1,6 @@
 import type { Recommendation } from '../../../../electron/core/corpus/schema';
-import { foldCase } from '../../text/fold';
-import type { CitationAttrs } from './citation-node-spec';
+import { foldCase } from '../../../../electron/common/text/fold';
+import type { CitationAttrs } from '../../../../electron/common/drafts/citation-node';
 
 /** A query that names recommendations: "recommendation 3", "rec. 3", "rec #3", "#3", or the word alone. */
 const recommendationWord = /^(?:recommendations?|recs?\.?)(?:\s+|$)/;

@@ -1,4 +1,4 @@
-import { foldForSearch } from './text-fold';
+import { foldForFind } from '../../../../electron/common/text/find-fold';
 import type { PageText } from './page-text';
 
 /** One hit of find-in-document: a range of a page's joined text (see page-text.ts). */
@@ -11,12 +11,12 @@ export interface FindHit {
 
 /** Every hit of `query` in reading order, ignoring case, accents, dash styles and line breaks. */
 export function findInPages(pages: ReadonlyArray<PageText | undefined>, query: string): FindHit[] {
-  const needle = foldForSearch(query).text;
+  const needle = foldForFind(query).text;
   if (needle.length === 0) return [];
   const hits: FindHit[] = [];
   pages.forEach((page, index) => {
     if (!page) return;
-    const haystack = foldForSearch(page.text);
+    const haystack = foldForFind(page.text);
     let from = haystack.text.indexOf(needle);
     while (from >= 0) {
       const last = from + needle.length - 1;

@@ -1,4 +1,4 @@
-import { foldToLettersAndDigits } from './text-fold';
+import { foldToLettersAndDigits } from '../../../../electron/common/text/find-fold';
 import type { PageText } from './page-text';
 
 /** How many letters and digits of a passage must agree before we trust the match. */

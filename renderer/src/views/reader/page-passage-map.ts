@@ -1,5 +1,5 @@
 import type { Passage } from '../../../../electron/core/corpus/schema';
-import { foldToLettersAndDigits } from './text-fold';
+import { foldToLettersAndDigits } from '../../../../electron/common/text/find-fold';
 
 /**
  * The bridge between the two views. Every passage knows the PDF page it starts on; these

@@ -1,4 +1,4 @@
-import { foldForSearch, type FoldedText } from './text-fold';
+import { foldForFind, type MappedText } from '../../../../electron/common/text/find-fold';
 
 /**
  * Find in the text view: the rendered text is walked node by node (what the reader sees,
@@ -42,13 +42,13 @@ export function joinRenderedText(root: Node): JoinedText {
 }
 
 /** The text last searched, folded: typing a query searches the same text again and again. */
-let lastFolded: { text: string; folded: FoldedText } | undefined;
+let lastFolded: { text: string; folded: MappedText } | undefined;
 
 /** Every hit of `query` as [start, end) of the joined text. */
 export function findInText(text: string, query: string): Array<[number, number]> {
-  const needle = foldForSearch(query).text;
+  const needle = foldForFind(query).text;
   if (!needle) return [];
-  if (lastFolded?.text !== text) lastFolded = { text, folded: foldForSearch(text) };
+  if (lastFolded?.text !== text) lastFolded = { text, folded: foldForFind(text) };
   const haystack = lastFolded.folded;
   const hits: Array<[number, number]> = [];
   for (let from = haystack.text.indexOf(needle); from !== -1; from = haystack.text.indexOf(needle, from + needle.length)) {

@@ -1,5 +1,6 @@
 /**
- * Diacritic and typography folding, shared by entity detection and search.
+ * Diacritic and typography folding, shared by entity detection and search in core, and by
+ * the renderer's filters and pickers (`foldCase`).
  *
  * The seeds spell the same name several ways (Vučić / Vucic, Ibër / Iber, Türkiye / Turkiye),
  * and users type plain ASCII. Folding maps all of them to one form. Folding changes string
@@ -58,6 +59,17 @@ export function foldDiacritics(s: string): string {
   let out = '';
   for (const cp of s) out += cp.length === 1 && cp.charCodeAt(0) < 0x80 && cp !== '`' ? cp : foldCodePoint(cp);
   return out;
+}
+
+/**
+ * Lower case without diacritics, so that "vucic" finds "Vučić": what a person types rarely
+ * has the accents and capitals of what they look for. Annotation filters and auto-coding in
+ * core, and the renderer's filters and pickers, compare strings folded this way. (NFD splits
+ * a letter from its accents; the marks are dropped. Unlike `foldDiacritics`, typography is
+ * left alone.)
+ */
+export function foldCase(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
 }
 
 /** Folded text plus, for each of its UTF-16 units, the original range it came from. */

@@ -1,25 +1,24 @@
 import { Node, mergeAttributes } from '@tiptap/core';
 
 /**
- * The `citation` node: an inline atom whose attributes point at what is cited. It is
- * shared by core (schema for validation and export) and the renderer's editor, so this
- * file imports nothing but @tiptap/core — no Node built-ins, no core modules.
+ * The drafts' `citation` node: an inline atom whose attributes point at what is cited. Core
+ * validates, formats and exports drafts with it; the renderer's editor extends it with its
+ * React view. One definition for both, so the editor cannot write a node core reads wrong.
  *
  * The rendered text (e.g. "(Ilazi et al. 2025, 3)") is not stored: it depends on the
  * draft's style and on every other citation, so the editor asks core to format it.
  */
-export interface CitationNodeAttrs {
-  targetKind: 'passage' | 'annotation' | 'document' | 'reference';
-  targetId: string;
-  docId: string;
-  locator: string | null;
-  prefix: string | null;
-  suffix: string | null;
-  suppressAuthor: boolean;
-}
+
+// The stored attributes' schema is a module of its own, so the editor's bundle carries no zod.
+export type { CitationAttrs, CitationTargetKind } from './citation-attrs';
 
 export const citationNodeName = 'citation';
 
+function toCamel(name: string): string {
+  return name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+}
+
+/** A string attribute kept in the HTML form as `data-<name>`, absent when empty. */
 function stringAttr(name: string) {
   return {
     default: null,
@@ -29,10 +28,6 @@ function stringAttr(name: string) {
       return value === null || value === undefined || value === '' ? {} : { [`data-${name}`]: String(value) };
     },
   };
-}
-
-function toCamel(name: string): string {
-  return name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 }
 
 export const CitationNode = Node.create({
@@ -64,7 +59,7 @@ export const CitationNode = Node.create({
   },
 
   renderHTML({ HTMLAttributes }) {
-    // A placeholder label; the editor's node view replaces it with the formatted citation.
+    // Used for copy and paste; on screen the editor's node view shows the formatted citation.
     return ['span', mergeAttributes({ 'data-citation': '', class: 'citation' }, HTMLAttributes), `[@${String(HTMLAttributes['data-target-id'] ?? '')}]`];
   },
 

@@ -1,10 +1,10 @@
 /**
- * Folding text for matching: the PDF's text layer and the corpus text agree on words but
+ * Folding text for the reader's find and for placing passages on PDF pages: the PDF's text layer and the corpus text agree on words but
  * not on line breaks, spacing, case or (in what people type) diacritics. Every folded
  * string keeps a map from each of its characters back to the original offset, so a match
  * in folded text can be highlighted in the original.
  */
-export interface FoldedText {
+export interface MappedText {
   text: string;
   /** `map[i]` is the offset in the original string of folded character `i`. */
   map: number[];
@@ -23,7 +23,7 @@ const dashes = /[\u2010-\u2015\u2212]/;
 const quotes: Record<string, string> = { '\u2018': "'", '\u2019': "'", '\u201c': '"', '\u201d': '"' };
 
 /** For find: case, accents, dash and quote styles and runs of whitespace do not matter. */
-export function foldForSearch(original: string): FoldedText {
+export function foldForFind(original: string): MappedText {
   let text = '';
   const map: number[] = [];
   let lastWasSpace = true;
@@ -57,7 +57,7 @@ export function foldForSearch(original: string): FoldedText {
 }
 
 /** For aligning a passage with the PDF: only letters and digits count, so layout cannot get in the way. */
-export function foldToLettersAndDigits(original: string): FoldedText {
+export function foldToLettersAndDigits(original: string): MappedText {
   let text = '';
   const map: number[] = [];
   for (let i = 0; i < original.length; i++) {
