@@ -323,6 +323,8 @@ describe('annotating in the reader', () => {
       await selectBetween(page, { selector: at(first.id), text: tail }, { selector: at(second.id), text: head });
       const popup = page.getByRole('dialog', { name: 'New annotation' });
       await popup.waitFor();
+      // The preview quotes the words only, not the Link buttons drawn beside the paragraphs.
+      expect(await popup.locator('.annotation-editor-quote').textContent()).toBe(`${tail}\n${head}`);
       await screenshot(page, `reader-annotation-across-popup-${viewport.width}`);
       expect(await inWindow(page, '[role="dialog"] button:has-text("Save annotation")')).toBe(true);
       await popup.getByRole('button', { name: 'Save annotation' }).click();

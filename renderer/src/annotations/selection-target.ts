@@ -58,13 +58,17 @@ export function structuredSelectionTarget(selection: Selection | null, passages:
     return { kind: 'quote', docId: startPassage.docId, passageId: startPassage.id, quote, offsetInPassage: start };
   }
   // A DOM range runs forwards, but passages may be drawn out of their reading order.
-  if (passages.indexOf(endPassage) < passages.indexOf(startPassage)) return undefined;
+  const from = passages.indexOf(startPassage);
+  const to = passages.indexOf(endPassage);
+  if (to < from) return undefined;
+  // Built from the passages, not the DOM selection, whose text would include the buttons and times drawn beside them.
+  const quote = [startPassage.text.slice(start), ...passages.slice(from + 1, to).map((passage) => passage.text), endPassage.text.slice(0, end)].join('\n');
   return {
     kind: 'range',
     docId: startPassage.docId,
     start: { passageId: startPassage.id, offset: start },
     end: { passageId: endPassage.id, offset: end },
-    quote: selection.toString(),
+    quote,
   };
 }
 
