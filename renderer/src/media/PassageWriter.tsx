@@ -80,11 +80,11 @@ export function PassageWriter({
       <div className="passage-writer-fields">
         <label>
           <span>Start (s)</span>
-          <input type="number" min={0} max={duration} step={0.1} value={start} onChange={(event) => setStart(event.currentTarget.value)} disabled={state.busy} />
+          <input type="number" min={0} step="any" value={start} onChange={(event) => setStart(event.currentTarget.value)} disabled={state.busy} />
         </label>
         <label>
           <span>End (s)</span>
-          <input type="number" min={0} max={duration} step={0.1} value={end} onChange={(event) => setEnd(event.currentTarget.value)} disabled={state.busy} />
+          <input type="number" min={0} step="any" value={end} onChange={(event) => setEnd(event.currentTarget.value)} disabled={state.busy} />
         </label>
         <button type="button" onClick={() => setEnd(String(tenths(currentTime)))} disabled={state.busy} title="End where the player is now">
           End at {formatClock(currentTime)}
