@@ -9,7 +9,16 @@ import type { Workspace } from './store';
  * a record: an imported document joining or leaving the corpus index.
  */
 export interface DomainEvents {
-  'library.changed': { docId: string; change: 'added' | 'removed' | 'updated' };
+  'library.changed': {
+    docId: string;
+    change: 'added' | 'removed' | 'updated';
+    /**
+     * The area that changed the text moved the document's annotations onto it itself (a
+     * passage corrected): re-anchoring by quote would undo its choices, finding the words of
+     * an annotation whose words were deleted somewhere else.
+     */
+    annotationsPlaced?: boolean;
+  };
 }
 
 export class DomainBus {

@@ -138,7 +138,7 @@ describe('a recording with its transcript in the reader', () => {
     await expect.poll(async () => (await mediaState(page)).paused).toBe(false);
   });
 
-  it('offers “Add transcript…” for a recording imported alone, and shows the transcript once added', async () => {
+  it('offers “Add transcript file…” for a recording imported alone, and shows the transcript once added', async () => {
     const app = await apps.start({ viewport: { width: 1280, height: 800 } });
     const { page } = app;
     const imported = await callCore(app, 'import.file', { path: spoken.ogg });
@@ -146,7 +146,7 @@ describe('a recording with its transcript in the reader', () => {
     await page.getByRole('heading', { name: 'No transcript yet' }).waitFor();
     await screenshot(page, 'recording-no-transcript-1280x800');
     const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: 'Add transcript…' }).click();
+    await page.getByRole('button', { name: 'Add transcript file…' }).click();
     await (await chooser).setFiles(path.join(files, 'interview.vtt'));
     // The transcript is read on a worker thread; on a busy machine that takes seconds.
     await expect.poll(() => page.locator('.passage-time').count(), { timeout: 30_000 }).toBe(spoken.turns.length);

@@ -45,8 +45,8 @@ export async function createAnnotationsArea(
     if (workspace.readOnly || !lookup.getDocumentText(docId)) return;
     await services.annotations.reanchorAll(docId);
   };
-  const unsubscribe = context.bus.on('library.changed', ({ docId, change }) => {
-    if (change === 'updated' || change === 'added') void reanchor(docId).catch(() => undefined);
+  const unsubscribe = context.bus.on('library.changed', ({ docId, change, annotationsPlaced }) => {
+    if ((change === 'updated' && !annotationsPlaced) || change === 'added') void reanchor(docId).catch(() => undefined);
   });
   // The bundled corpus may have been rebuilt since the annotations were made.
   for (const docId of services.annotations.documentIds()) await reanchor(docId).catch(() => undefined);

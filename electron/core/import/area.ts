@@ -6,7 +6,7 @@ import type { ImportContext } from './handlers/import-context.js';
 import { importHandlers } from './handlers/import-handlers.js';
 import { ImportJobs } from './handlers/import-jobs.js';
 import { Library, LibraryRecordSchema, type LibraryRecord } from './handlers/library-records.js';
-import { readImportedContent, replaceImportedContent, type ImportedContent } from './handlers/imported-content.js';
+import { readImportedContent, replaceImportedContent, type ImportedContent, type ReplaceContentOptions } from './handlers/imported-content.js';
 import { loadImportedDocument, loadImportedDocuments } from './handlers/load-imported.js';
 import { runImport, type PreparedDocument, type RunImportOptions } from './handlers/run-import.js';
 import type { ImportResult, importMethods } from './methods.js';
@@ -46,10 +46,10 @@ export interface ImportArea extends Area<typeof importMethods> {
    * a REFI-QDA project), queued with the other imports; the file is kept as its original.
    */
   importPrepared(request: { filePath: string; fileName: string; prepared: PreparedDocument }): Promise<ImportResult>;
-  /** An imported document's saved content, read and rewritten whole (anonymising a transcript, and its undo). */
+  /** An imported document's saved content, read and rewritten whole (anonymising a transcript, correcting a passage, and their undo). */
   content: {
     read(docId: string): Promise<ImportedContent>;
-    replace(docId: string, next: ImportedContent): Promise<void>;
+    replace(docId: string, next: ImportedContent, options?: ReplaceContentOptions): Promise<void>;
   };
   /** Who reads `.qdpx` and `.qdc` files given to `import.file` and `import.bytes` (set by the core once the exchange area exists). */
   setProjectImporter(importer: ProjectImporter): void;
@@ -74,7 +74,7 @@ export async function createImportArea(
     documentFiles: documentFilesFace(core.workspace.dir),
     content: {
       read: (docId) => readImportedContent(context, docId),
-      replace: (docId, next) => replaceImportedContent(context, docId, next),
+      replace: (docId, next, replaceOptions) => replaceImportedContent(context, docId, next, replaceOptions),
     },
     importPrepared: ({ filePath, fileName, prepared }) => runImport(context, jobs, { filePath, fileName, prepared, onDuplicate: 'import-again' }, options),
     setProjectImporter: (importer) => {

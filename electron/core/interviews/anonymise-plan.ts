@@ -1,15 +1,12 @@
-import { buildDocumentText, describe, documentRangeToPassages, type DocumentText } from '../anchoring/index.js';
 import type { Annotation, AnnotationTombstone } from '../annotations/index.js';
 import type { Passage } from '../corpus/schema.js';
 import type { ImportedContent } from '../import/index.js';
-import { mapOffset, NameReplacer, type NameReplacement, type TextEdit } from './name-replacement.js';
+import type { AnnotatedContent } from './document-rewrite.js';
+import { NameReplacer, type NameReplacement, type TextEdit } from './name-replacement.js';
+import { documentChange, orderedPassages, placeAnnotation, type DocumentChange } from './passage-edits.js';
 
 /** Everything about one document that names must leave: its content, its annotations, its note. */
-export interface DocumentMaterial {
-  content: ImportedContent;
-  annotations: readonly Annotation[];
-  /** Deleted annotations that drafts still cite: their tombstones keep the quote, and travel in bundles. */
-  tombstones: readonly AnnotationTombstone[];
+export interface DocumentMaterial extends AnnotatedContent {
   note: string | undefined;
 }
 
@@ -34,10 +31,6 @@ export function cannotRewriteOriginal(content: ImportedContent): boolean {
   return content.record.document.origin === 'imported-pdf' || /\.(pdf|png|jpe?g|tiff?)$/i.test(content.original.file);
 }
 
-function ordered(passages: readonly Passage[]): Passage[] {
-  return [...passages].sort((a, b) => a.order - b.order);
-}
-
 /**
  * Works out the whole change before anything is written: the passages, speakers, footnotes
  * and title with names replaced; the original file rewritten (a text original) or replaced by
@@ -50,16 +43,14 @@ export function planAnonymisation(material: DocumentMaterial, replacements: read
   const count = (edits: readonly TextEdit[]) => edits.forEach((edit) => (counts[edit.rule]! += 1));
   const { record } = material.content;
 
-  const oldPassages = ordered(record.passages);
-  const docEdits: TextEdit[] = [];
-  const oldText = buildDocumentText(oldPassages);
+  const oldPassages = orderedPassages(record.passages);
+  const passageEdits = new Map<string, TextEdit[]>();
   let passagesChanged = 0;
   let speakerTurnsChanged = 0;
-  const passages = oldPassages.map((passage, index) => {
+  const passages = oldPassages.map((passage) => {
     const replaced = replacer.replace(passage.text);
     count(replaced.edits);
-    const span = oldText.spans[index]!;
-    docEdits.push(...replaced.edits.map((edit) => ({ ...edit, start: edit.start + span.start, end: edit.end + span.start })));
+    passageEdits.set(passage.id, replaced.edits);
     const speaker = passage.speaker === undefined ? undefined : replacer.replace(passage.speaker);
     if (speaker) count(speaker.edits);
     if (replaced.edits.length > 0) passagesChanged += 1;
@@ -71,7 +62,8 @@ export function planAnonymisation(material: DocumentMaterial, replacements: read
       ...(speaker ? { speaker: speaker.text } : {}),
     };
   });
-  const newText = buildDocumentText(passages);
+  const change = documentChange(oldPassages, passages, passageEdits);
+  const pageOf = (id: string) => passages.find((p) => p.id === id)?.page;
   const title = replacer.replace(record.document.title).text;
   const subtitle = record.document.subtitle === undefined ? undefined : replacer.replace(record.document.subtitle).text;
   const footnotes = record.footnotes.map((footnote) => ({ ...footnote, text: replacer.replace(footnote.text).text }));
@@ -81,11 +73,11 @@ export function planAnonymisation(material: DocumentMaterial, replacements: read
     : { file: 'original.txt', bytes: Buffer.from(plainText(passages), 'utf8') };
 
   const annotations = material.annotations.flatMap((annotation) => {
-    const moved = moveAnnotation(annotation, { oldText, newText, docEdits, replacer, pageOf: (id) => passages.find((p) => p.id === id)?.page });
+    const moved = moveAnnotation(annotation, { change, replacer, pageOf });
     return JSON.stringify(moved) === JSON.stringify(annotation) ? [] : [moved];
   });
   const tombstones = material.tombstones.flatMap((tombstone) => {
-    const moved = moveAnnotation(tombstone.annotation, { oldText, newText, docEdits, replacer, pageOf: (id) => passages.find((p) => p.id === id)?.page });
+    const moved = moveAnnotation(tombstone.annotation, { change, replacer, pageOf });
     return JSON.stringify(moved) === JSON.stringify(tombstone.annotation) ? [] : [{ ...tombstone, annotation: moved }];
   });
   const note = material.note === undefined ? undefined : replacer.replace(material.note).text;
@@ -136,9 +128,7 @@ function plainText(passages: readonly Passage[]): string {
 }
 
 interface MoveContext {
-  oldText: DocumentText;
-  newText: DocumentText;
-  docEdits: readonly TextEdit[];
+  change: DocumentChange;
   replacer: NameReplacer;
   pageOf: (passageId: string) => number | undefined;
 }
@@ -152,8 +142,10 @@ interface MoveContext {
 function moveAnnotation(annotation: Annotation, context: MoveContext): Annotation {
   const { quote, position } = annotation.target.selectors;
   const note = context.replacer.replace(annotation.note).text;
-  const placed = annotation.anchorStatus !== 'orphan' && context.oldText.text.slice(position.start, position.end) === quote.exact;
-  if (!placed) {
+  const placed = annotation.anchorStatus !== 'orphan' && context.change.oldText.text.slice(position.start, position.end) === quote.exact;
+  // A pseudonym is never empty, so no range collapses.
+  const placement = placed ? placeAnnotation(annotation, context.change, context.pageOf) : undefined;
+  if (!placement || !('target' in placement)) {
     const rewrite = (text: string) => context.replacer.replace(text).text;
     const exact = rewrite(quote.exact);
     return {
@@ -165,13 +157,5 @@ function moveAnnotation(annotation: Annotation, context: MoveContext): Annotatio
       },
     };
   }
-  const start = mapOffset(context.docEdits, position.start, 'start');
-  const end = mapOffset(context.docEdits, position.end, 'end');
-  const passageIds = documentRangeToPassages(context.newText, start, end).map((range) => range.passageId);
-  const page = annotation.target.selectors.page?.page ?? context.pageOf(passageIds[0] ?? '');
-  return {
-    ...annotation,
-    note,
-    target: { selectors: describe(context.newText.text, start, end, page), passageIds: passageIds.length > 0 ? passageIds : annotation.target.passageIds },
-  };
+  return { ...annotation, note, target: placement.target };
 }

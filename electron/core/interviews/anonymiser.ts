@@ -3,6 +3,7 @@ import type { AnnotationsFace } from '../annotations/index.js';
 import type { Entity } from '../corpus/schema.js';
 import type { CoreContext } from '../core-context.js';
 import type { ImportArea } from '../import/index.js';
+import { readAnnotatedContent, stageAnnotationsAsBefore, stageMovedAnnotations } from './document-rewrite.js';
 import { cannotRewriteOriginal, planAnonymisation, type AnonymisePlan, type DocumentMaterial } from './anonymise-plan.js';
 import { checkKeyPath, keyText, writeKeyFile, type KeyEntry } from './key-file.js';
 import { NameReplacer, replacementListProblems, type NameReplacement } from './name-replacement.js';
@@ -34,9 +35,8 @@ export class Anonymiser {
   ) {}
 
   private async material(docId: string): Promise<DocumentMaterial> {
-    const content = await this.deps.content.read(docId);
-    const { annotations, documentNotes } = this.deps.annotations;
-    return { content, annotations: annotations.ofDocument(docId), tombstones: annotations.tombstonesOf(docId), note: documentNotes.text(docId) };
+    const annotated = await readAnnotatedContent(this.deps.content, this.deps.annotations, docId);
+    return { ...annotated, note: this.deps.annotations.documentNotes.text(docId) };
   }
 
   /** Names worth replacing (speakers, and people of the entity catalogue found in the text), and what given replacements would do. */
@@ -132,7 +132,7 @@ export class Anonymiser {
 
   /** Answers the speakers' cases as they were, and the ids they moved to, for undo. */
   private async apply(docId: string, material: DocumentMaterial, plan: AnonymisePlan): Promise<{ cases: CaseRecord[]; renamedCaseIds: string[] }> {
-    const { annotations, documentNotes } = this.deps.annotations;
+    const { documentNotes } = this.deps.annotations;
     // A speaker's case follows the speaker's new label, so the real name leaves the cases too.
     const renames = new Map<string, string>();
     const newSpeakers = new Map(plan.content.record.passages.map((passage) => [passage.id, passage.speaker]));
@@ -147,8 +147,7 @@ export class Anonymiser {
     // re-anchoring that follows a changed document finds each where it is.
     const stage = () =>
       this.context.workspace.transact((tx) => {
-        for (const annotation of plan.annotations) annotations.stageReplacement(tx, annotation);
-        for (const tombstone of plan.tombstones) annotations.stageTombstone(tx, tombstone);
+        stageMovedAnnotations(tx, this.deps.annotations, plan.annotations, plan.tombstones);
         if (plan.noteChanged) documentNotes.stageText(tx, docId, plan.note);
         this.cases.stageSpeakerRenames(tx, renames);
       });
@@ -170,18 +169,10 @@ export class Anonymiser {
 
   /** The quotes and notes as they were; an annotation's other fields as they are now (a later colour change stays). */
   private restoreRecords(docId: string, before: DocumentMaterial & { cases: CaseRecord[]; renamedCaseIds: string[] }, ids: string[]): Promise<void> {
-    const { annotations, documentNotes } = this.deps.annotations;
-    const old = new Map(before.annotations.map((annotation) => [annotation.id, annotation]));
+    const { documentNotes } = this.deps.annotations;
     return this.context.workspace.transact((tx) => {
-      for (const id of ids) {
-        const current = annotations.get(id);
-        const previous = old.get(id);
-        if (!current || !previous) continue;
-        if (JSON.stringify(current.target) === JSON.stringify(previous.target) && current.note === previous.note) continue;
-        annotations.stageReplacement(tx, { ...current, target: previous.target, note: previous.note, anchorStatus: previous.anchorStatus });
-      }
+      stageAnnotationsAsBefore(tx, this.deps.annotations, before, ids);
       if (documentNotes.text(docId) !== before.note) documentNotes.stageText(tx, docId, before.note);
-      for (const tombstone of before.tombstones) annotations.stageTombstone(tx, tombstone);
       for (const id of before.renamedCaseIds) if (tx.get(casesCollection, id)) tx.delete(casesCollection, id);
       for (const record of before.cases) tx.put(casesCollection, record);
     });

@@ -2,11 +2,12 @@ import type { Area, CoreContext } from '../core-context.js';
 import { Anonymiser, type AnonymiserDeps } from './anonymiser.js';
 import { Autocoder } from './autocoder.js';
 import { CaseService } from './case-service.js';
+import { TranscriptEditor } from './transcript-editor.js';
 import type { interviewsMethods } from './methods.js';
 
 /**
- * Interviews: cases (documents and speakers with attributes, in its own collection) and
- * anonymising transcripts. Anonymising rewrites an
+ * Interviews: cases (documents and speakers with attributes, in its own collection),
+ * anonymising transcripts and correcting or writing their passages. These rewrite an
  * imported document through the import area, and annotations and notes through the
  * annotations area, whose undo stack takes the change as one step.
  */
@@ -15,6 +16,7 @@ export function createInterviewsArea(context: CoreContext, deps: AnonymiserDeps)
   deps.annotations.attachCaseAttributes((docId, speaker) => cases.attributesOf(docId, speaker));
   const anonymiser = new Anonymiser(context, deps, cases);
   const autocoder = new Autocoder(context, deps.annotations);
+  const transcripts = new TranscriptEditor(context, deps);
   // Attributes move quotes between filters and groups: views of cases and topics refresh.
   const stop = cases.records.subscribe((changes) => context.publish('cases.changed', { caseIds: [...new Set(changes.map((change) => change.id))].sort() }));
   return {
@@ -22,6 +24,8 @@ export function createInterviewsArea(context: CoreContext, deps: AnonymiserDeps)
       'interviews.anonymisePreview': ({ docId, replacements }) => anonymiser.preview(docId, replacements),
       'interviews.anonymise': ({ docId, replacements, keyPath }) => anonymiser.anonymise(docId, replacements, keyPath),
       'interviews.autocode': (request) => autocoder.autocode(request),
+      'transcript.correctPassage': ({ docId, passageId, text }) => transcripts.correctPassage(docId, passageId, text),
+      'transcript.addPassage': ({ docId, text, speaker, start, end }) => transcripts.addPassage(docId, { text, speaker, start, end }),
       'cases.list': () => cases.list(),
       'cases.forDocument': ({ docId }) => cases.forDocument(docId),
       'cases.attributes': () => cases.attributes(),

@@ -3,7 +3,7 @@ import { WorkbenchError } from '../api/errors';
 import type { CliAction } from '../cli/program';
 import { collect } from '../cli/options';
 import type { TopicSummary } from '../annotations/methods';
-import type { AnonymiseResult, AutocodeResult, CaseView, DocumentCases } from './methods';
+import type { AnonymiseResult, AutocodeResult, CaseView, DocumentCases, PassageEditResult } from './methods';
 
 /** `workbench anonymise DOC --replace "Real Name=Pseudonym"… [--key FILE]`; `workbench case list|set`. */
 export function registerInterviewsCommands(program: Command, run: CliAction): void {
@@ -81,6 +81,8 @@ export function registerInterviewsCommands(program: Command, run: CliAction): vo
       }),
     );
 
+  registerTranscriptCommands(program, run);
+
   const caseCommand = program.command('case').description('respondents and documents as cases with attributes (municipality, age group, role…)');
   caseCommand
     .command('list')
@@ -124,6 +126,56 @@ export function registerInterviewsCommands(program: Command, run: CliAction): vo
         return { value, human: () => `${value.label}: ${describeAttributes(value.attributes)}` };
       }),
     );
+}
+
+/** `workbench transcript correct DOC PASSAGE --text …`; `workbench transcript add DOC --start S --end S [--speaker NAME] --text …`. */
+function registerTranscriptCommands(program: Command, run: CliAction): void {
+  const transcript = program.command('transcript').description("correct a transcript's passages, or write passages into a recording's transcript (writing commands; each one undoable step in the app)");
+  transcript
+    .command('correct <docId> <passageId>')
+    .description("correct the text of one passage of an imported document: its times and speaker stay, its annotations keep covering the same words (one whose words are all deleted becomes an orphan), search follows")
+    .requiredOption('--text <text>', "the passage's corrected text (the whole passage)")
+    .addHelpText('after', '\nThe passage ids are listed by `workbench passages DOC`.\nExample: workbench transcript correct imp-3f2a9c1d0b7e imp-3f2a9c1d0b7e-p3 --text "More than before, but not in the north."')
+    .action((docId: string, passageId: string, options: { text: string }) =>
+      run(async (context) => {
+        const value = (await context.call('transcript.correctPassage', { docId, passageId, text: options.text }, 'write')) as PassageEditResult;
+        return { value, human: () => describeEdit(value, 'Corrected') };
+      }),
+    );
+  transcript
+    .command('add <docId>')
+    .description("write a passage into a recording's transcript (one imported without a transcript, or a turn it missed): placed in time order; it may touch its neighbours but not overlap them")
+    .requiredOption('--start <time>', 'when it starts in the recording: seconds (12.5) or a clock time (0:12.5, 1:02:03)')
+    .requiredOption('--end <time>', 'when it ends, within the recording')
+    .option('--speaker <name>', 'who says it (the label as the transcript writes it)')
+    .requiredOption('--text <text>', 'what is said')
+    .addHelpText('after', '\nExample: workbench transcript add imp-3f2a9c1d0b7e --start 12.5 --end 15 --speaker "Amina Berisha" --text "Since two thousand and four."')
+    .action((docId: string, options: { start: string; end: string; speaker?: string; text: string }) =>
+      run(async (context) => {
+        const start = parseTime(options.start, '--start');
+        const end = parseTime(options.end, '--end');
+        if (!(end > start)) throw new WorkbenchError('BAD_REQUEST', `--end (${options.end}) must come after --start (${options.start}). Nothing was added.`);
+        const value = (await context.call('transcript.addPassage', { docId, text: options.text, start, end, ...(options.speaker !== undefined ? { speaker: options.speaker } : {}) }, 'write')) as PassageEditResult;
+        return { value, human: () => describeEdit(value, 'Added') };
+      }),
+    );
+}
+
+/** Seconds (`12.5`) or a clock time (`0:12.5`, `1:02:03`). */
+function parseTime(text: string, option: string): number {
+  const trimmed = text.trim();
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed);
+  const clock = /^(?:(\d+):)?(\d{1,2}):(\d{1,2}(?:\.\d+)?)$/.exec(trimmed);
+  if (clock && Number(clock[3]) < 60 && (clock[1] === undefined || Number(clock[2]) < 60)) return Number(clock[1] ?? 0) * 3600 + Number(clock[2]) * 60 + Number(clock[3]);
+  throw new WorkbenchError('BAD_REQUEST', `${option} “${text}” is not a time: give seconds (12.5) or a clock time (0:12.5). Nothing was changed.`);
+}
+
+function describeEdit(result: PassageEditResult, verb: string): string {
+  const { passage } = result;
+  const when = passage.start !== undefined && passage.end !== undefined ? ` (${passage.start}–${passage.end} s)` : '';
+  if (!result.changed) return `${passage.id} already reads so: nothing was changed.`;
+  const orphans = result.orphaned.length > 0 ? ` ${result.orphaned.length} annotation${result.orphaned.length === 1 ? ' covered' : 's covered'} only deleted words and ${result.orphaned.length === 1 ? 'is' : 'are'} now an orphan: ${result.orphaned.join(', ')}.` : '';
+  return `${verb} ${passage.id}${when}${passage.speaker ? `, ${passage.speaker}` : ''}: ${passage.text}\n${result.annotationsMoved} annotation${result.annotationsMoved === 1 ? '' : 's'} moved with the text.${orphans}`;
 }
 
 function describeAttributes(attributes: Record<string, string>): string {

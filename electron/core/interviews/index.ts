@@ -5,9 +5,10 @@ export { createInterviewsArea } from './area.js';
 export { casesCollection, CaseRecordSchema, type CaseRecord } from './case-record.js';
 export type { CaseView, DocumentCases, AttributeSummary, SpeakerSummary } from './methods.js';
 export { interviewsMethods } from './methods.js';
-export type { AnonymisePreview, AnonymiseResult, AutocodeResult, NameSuggestion, ReplacementCount } from './methods.js';
+export type { AnonymisePreview, AnonymiseResult, AutocodeResult, NameSuggestion, ReplacementCount, PassageEditResult } from './methods.js';
 export { registerInterviewsCommands } from './cli.js';
-export { NameReplacer, parseReplacementSpec, matchCase, mapOffset } from './name-replacement.js';
+export { NameReplacer, parseReplacementSpec, matchCase } from './name-replacement.js';
+export { mapOffset, diffText, applyEdits, type TextChange } from './text-edits.js';
 export type { NameReplacement, TextEdit } from './name-replacement.js';
 
 /** The collections this area owns. */

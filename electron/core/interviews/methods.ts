@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { method } from '../api/method';
 import { attributeName, attributeValue } from './case-record';
 import { NameReplacementSchema } from './name-replacement';
+import type { Passage } from '../corpus/schema';
 
 /** A name worth replacing: a speaker (or a word of a speaker's name), or a person of the entity catalogue found in the document. */
 export interface NameSuggestion {
@@ -62,6 +63,19 @@ export interface AutocodeResult {
   dryRun: boolean;
 }
 
+/** What correcting or writing a passage did. */
+export interface PassageEditResult {
+  docId: string;
+  /** The passage as it now is (its times and speaker as they were, for a correction). */
+  passage: Passage;
+  /** False when the text given was the passage's own: nothing was written, no undo step. */
+  changed: boolean;
+  /** Annotations moved to keep covering their words (positions after the edit shift too). */
+  annotationsMoved: number;
+  /** Annotations whose every word was deleted: kept, marked orphans (undo puts them back). */
+  orphaned: string[];
+}
+
 declare module '../api/contract' {
   interface EventPayloads {
     /** Cases or their attributes changed (here, by undo, or by another process). */
@@ -101,6 +115,8 @@ export interface AttributeSummary {
 const docId = z.string().min(1).max(200);
 const caseTarget = z.union([z.object({ docId }).strict(), z.object({ speaker: z.string().trim().min(1).max(200) }).strict()]);
 const replacements = z.array(NameReplacementSchema).max(500);
+const passageText = z.string().max(100_000, 'a passage is at most 100,000 characters');
+const seconds = z.number().finite().nonnegative().max(1_000_000);
 
 export const interviewsMethods = {
   /** Names to suggest for a document, and the number of replacements each given pair would make. Changes nothing. */
@@ -132,6 +148,23 @@ export const interviewsMethods = {
       .strict()
       .refine((args) => (args.topicId === undefined) !== (args.topicPath === undefined), 'give the topic once: topicId or topicPath')
       .refine((args) => (args.speaker === undefined) !== (args.query === undefined), 'say what to code: a speaker or a query (one of them)'),
+  ),
+  /**
+   * Corrects the text of one passage of an imported document (a transcript's mishearing):
+   * its times and speaker kept, its annotations moved to cover the same words (one whose
+   * words are all deleted becomes an orphan), search following; one undoable step.
+   */
+  'transcript.correctPassage': method<PassageEditResult>()(z.object({ docId, passageId: z.string().min(1).max(300), text: passageText }).strict()),
+  /**
+   * Writes a passage into a recording's transcript (an empty one, or a turn it missed), at
+   * `start`–`end` seconds within the recording and overlapping no other passage, in time
+   * order; one undoable step.
+   */
+  'transcript.addPassage': method<PassageEditResult>()(
+    z
+      .object({ docId, text: passageText, speaker: z.string().max(200).optional(), start: seconds, end: seconds })
+      .strict()
+      .refine((args) => args.end > args.start, 'the passage must end after it starts'),
   ),
   /** Every case with its attributes. */
   'cases.list': method<CaseView[]>()(z.object({}).strict()),

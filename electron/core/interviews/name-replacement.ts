@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { TextChange } from './text-edits.js';
 
 /**
  * Replacing real names by pseudonyms in text: whole words only ("Arben" never touches
@@ -15,12 +16,8 @@ export const NameReplacementSchema = z
   .strict();
 export type NameReplacement = z.infer<typeof NameReplacementSchema>;
 
-/** One replaced stretch of a text: `[start, end)` of the old text became `replacement`. */
-export interface TextEdit {
-  start: number;
-  end: number;
-  replacement: string;
-  /** Which replacement (its index in the list given) matched. */
+/** A name replaced: which replacement (its index in the list given) matched where. */
+export interface TextEdit extends TextChange {
   rule: number;
 }
 
@@ -101,22 +98,4 @@ export class NameReplacer {
     for (const text of texts) for (const edit of this.replace(text).edits) counts[edit.rule]! += 1;
     return counts;
   }
-}
-
-/**
- * Where an offset of the old text lands in the new one. An offset inside a replaced name
- * moves to the replacement's start (`side: 'start'`) or end (`'end'`), so a range that cut
- * a name in two now holds the whole pseudonym and no piece of the name.
- */
-export function mapOffset(edits: readonly TextEdit[], offset: number, side: 'start' | 'end'): number {
-  let shift = 0;
-  for (const edit of edits) {
-    if (edit.end <= offset) {
-      shift += edit.replacement.length - (edit.end - edit.start);
-      continue;
-    }
-    if (edit.start < offset) return side === 'start' ? edit.start + shift : edit.start + shift + edit.replacement.length;
-    break;
-  }
-  return offset + shift;
 }

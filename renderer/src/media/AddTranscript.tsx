@@ -11,7 +11,7 @@ const transcriptTypes = '.vtt,.srt,.txt,.md,.markdown,.docx,text/vtt,text/plain,
  * the transcript (WebVTT, SRT, or stamped text), with what went wrong if it was refused.
  * The reader refreshes by itself when the library says the document changed.
  */
-export function AddTranscript({ docId }: { docId: string }) {
+export function AddTranscript({ docId, onWrite }: { docId: string; onWrite?: () => void }) {
   const input = useRef<HTMLInputElement>(null);
   const [state, setState] = useState<{ busy: boolean; error?: string; warnings?: string[] }>({ busy: false });
   const add = async (file: File) => {
@@ -27,10 +27,17 @@ export function AddTranscript({ docId }: { docId: string }) {
   return (
     <div className="add-transcript">
     <EmptyState title="No transcript yet">
-      <p>Listen with the player above, and add the transcript when you have it: WebVTT (.vtt) with voice tags, SubRip (.srt), or text with [hh:mm:ss] stamps and “Name:” turns.</p>
-      <button type="button" className="primary" onClick={() => input.current?.click()} disabled={state.busy} aria-busy={state.busy}>
-        {state.busy ? 'Adding the transcript…' : 'Add transcript…'}
-      </button>
+      <p>Listen with the player above, and add the transcript when you have it: WebVTT (.vtt) with voice tags, SubRip (.srt), or text with [hh:mm:ss] stamps and “Name:” turns. Or write it here as you listen, a passage at a time.</p>
+      <div className="add-transcript-actions">
+        <button type="button" className="primary" onClick={() => input.current?.click()} disabled={state.busy} aria-busy={state.busy}>
+          {state.busy ? 'Adding the transcript…' : 'Add transcript file…'}
+        </button>
+        {onWrite ? (
+          <button type="button" onClick={onWrite} disabled={state.busy}>
+            Write a passage
+          </button>
+        ) : null}
+      </div>
       <input
         ref={input}
         type="file"

@@ -23,6 +23,11 @@ export async function readImportedContent(context: ImportContext, docId: string)
   return { record, original: { file: record.originalFile, bytes } };
 }
 
+export interface ReplaceContentOptions {
+  /** The caller moved the document's annotations onto the new text already: they are not re-anchored by quote. */
+  annotationsPlaced?: boolean;
+}
+
 /**
  * Rewrites an imported document's content in place (another area changed its text: names
  * replaced by pseudonyms, or that change undone). Each file is written beside itself and
@@ -30,7 +35,7 @@ export async function readImportedContent(context: ImportContext, docId: string)
  * under a new name replaces the old one. Then the library entry takes the new title, the
  * corpus index the new passages, and `library.changed` tells search and the renderer.
  */
-export async function replaceImportedContent(context: ImportContext, docId: string, next: ImportedContent): Promise<void> {
+export async function replaceImportedContent(context: ImportContext, docId: string, next: ImportedContent, options: ReplaceContentOptions = {}): Promise<void> {
   if (context.workspace.readOnly) throw new WorkbenchError('LOCKED', 'The document cannot be changed: this workspace is open read-only.');
   const record = ImportedDocumentRecordSchema.parse({ ...next.record, originalFile: next.original.file });
   const dir = documentDir(context.workspace.dir, docId);
@@ -51,6 +56,6 @@ export async function replaceImportedContent(context: ImportContext, docId: stri
     await context.library.rename(docId, record.document.title, record.document.source);
   }
   context.corpus.addDocument(record.document, record.passages, record.footnotes);
-  context.bus.emit('library.changed', { docId, change: 'updated' });
+  context.bus.emit('library.changed', { docId, change: 'updated', ...(options.annotationsPlaced ? { annotationsPlaced: true } : {}) });
   context.publish('library.changed', { docId, change: 'updated' });
 }

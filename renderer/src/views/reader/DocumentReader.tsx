@@ -23,6 +23,7 @@ import { SelectionAnnotator, type FallbackTarget } from '../../annotations/Selec
 import { ReaderAnnotationsPane } from '../../annotations/ReaderAnnotationsPane';
 import { MediaPlayer } from '../../media/MediaPlayer';
 import { AddTranscript } from '../../media/AddTranscript';
+import { TranscriptTools, useTranscriptEditing } from '../../media/use-transcript-editing';
 import { useMediaPlayer } from '../../media/use-media-player';
 import { usePlayerKeys } from '../../media/use-player-keys';
 import { timedPassages } from '../../media/passage-at-time';
@@ -70,6 +71,12 @@ export function DocumentReader({
   const pdfState = usePdfDocument(pdfUrl, document.value && document.value.origin !== 'bundled' ? docId : undefined);
   const pdf = pdfState.status === 'ready' ? pdfState.pdf : undefined;
   const annotations = useReaderAnnotations(docId, passages);
+  // An imported transcript's passages can be corrected; a recording's transcript written into.
+  const transcript = useTranscriptEditing({
+    docId,
+    editable: !!media || document.value?.origin === 'imported-transcript',
+    recording: media ? { duration: media.duration, currentTime: () => player.state.time } : undefined,
+  });
   const pdfColumn = useRef<HTMLDivElement>(null);
   const textColumn = useRef<HTMLDivElement>(null);
 
@@ -211,8 +218,17 @@ export function DocumentReader({
               <Loaded state={passagesQuery}>
                 {(items) =>
                   media && items.length === 0 ? (
-                    <AddTranscript docId={docId} />
+                    transcript.writing ? (
+                      <div className="add-transcript">
+                        {transcript.renderWriter(items)}
+                      </div>
+                    ) : (
+                      <AddTranscript docId={docId} onWrite={transcript.startWriting} />
+                    )
                   ) : (
+                  <>
+                  {media ? <TranscriptTools transcript={transcript} passages={items} currentTime={player.state.time} /> : null}
+                  {!media && transcript.status ? <TranscriptTools transcript={transcript} passages={items} currentTime={0} /> : null}
                   <StructuredText
                     docId={docId}
                     passages={items}
@@ -228,7 +244,9 @@ export function DocumentReader({
                     highlights={annotations.highlights}
                     playingPassageId={mediaUrl ? player.playing?.id : undefined}
                     onPlayPassage={playPassage}
+                    editing={transcript.editing}
                   />
+                  </>
                   )
                 }
               </Loaded>

@@ -2,11 +2,25 @@ import { useState } from 'react';
 import { passageHref } from '../../app/routes';
 import { copyText } from './copy-text';
 
-/** Shown on hover or focus of a passage: copies the passage's deep link. */
-export function PassageActions({ docId, passageId }: { docId: string; passageId: string }) {
+/** Shown on hover or focus of a passage: copies the passage's deep link; corrects its text where it may be. */
+export function PassageActions({ docId, passageId, onEdit }: { docId: string; passageId: string; onEdit?: (() => void) | undefined }) {
   const [copied, setCopied] = useState(false);
   return (
     <span className="passage-actions">
+      {onEdit ? (
+        <button
+          type="button"
+          className="copy-link edit-passage"
+          aria-label="Correct this passage"
+          title="Correct this passage's text (its time and speaker stay)"
+          onClick={(event) => {
+            event.stopPropagation();
+            onEdit();
+          }}
+        >
+          Edit
+        </button>
+      ) : null}
       <button
         type="button"
         className="copy-link"

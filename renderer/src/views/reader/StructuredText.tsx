@@ -1,5 +1,5 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { KeyboardEvent, MouseEvent as ReactMouseEvent } from 'react';
+import type { KeyboardEvent, MouseEvent as ReactMouseEvent, ReactNode } from 'react';
 import type { EntitySummary } from '../../../../electron/core/api/methods/corpus';
 import type { Footnote, Mention, Passage } from '../../../../electron/core/corpus/schema';
 import { groupBlocks } from './passage-blocks';
@@ -40,6 +40,14 @@ interface Props {
   playingPassageId?: string | undefined;
   /** A recording's transcript: a timed passage's time plays the recording from there. */
   onPlayPassage?: ((passage: Passage) => void) | undefined;
+  /** An imported transcript: a passage's text may be corrected; this one is open in `renderEditor`, in its place. */
+  editing?:
+    | {
+        passageId: string | undefined;
+        onEdit: (passage: Passage) => void;
+        renderEditor: (passage: Passage) => ReactNode;
+      }
+    | undefined;
 }
 
 /**
@@ -49,7 +57,7 @@ interface Props {
  * Enter opens the entity's page.
  */
 export const StructuredText = memo(function StructuredText(props: Props) {
-  const { docId, passages, footnotes, mentions, entities, activePassageId, highlightActive, scrollRequest, footnoteRequest, onPassageClick, onViewChange, highlights, playingPassageId, onPlayPassage } =
+  const { docId, passages, footnotes, mentions, entities, activePassageId, highlightActive, scrollRequest, footnoteRequest, onPassageClick, onViewChange, highlights, playingPassageId, onPlayPassage, editing } =
     props;
   const scroller = useRef<HTMLDivElement>(null);
   const programmatic = useRef(false);
@@ -226,7 +234,15 @@ export const StructuredText = memo(function StructuredText(props: Props) {
         onPassageClick(passage);
       },
     };
-    const actions = <PassageActions docId={docId} passageId={passage.id} />;
+    const editable = editing && passage.kind !== 'heading';
+    const actions = <PassageActions docId={docId} passageId={passage.id} onEdit={editable ? () => editing.onEdit(passage) : undefined} />;
+    if (editable && editing.passageId === passage.id) {
+      return (
+        <div key={passage.id} data-passage-id={passage.id} data-page={passage.page} data-not-passage-text="" className="passage passage-editing">
+          {editing.renderEditor(passage)}
+        </div>
+      );
+    }
     switch (passage.kind) {
       case 'heading': {
         const Tag = `h${Math.min(6, (passage.level ?? 2) + 1)}` as 'h2';
