@@ -127,5 +127,14 @@ describe('correcting and writing a transcript in the reader', () => {
     expect(written).toMatchObject({ text: first!.text, speaker: first!.speaker, start: 0 });
     const found = await callCore(app, 'search.query', { query: 'Mitrovica', limit: 50 });
     expect(found.results.some((result) => result.docId === docId)).toBe(true);
+
+    // The player still stands inside that passage: the next one is offered where it ends, not on top of it.
+    const firstEnd = Math.floor(first!.end * 10) / 10;
+    await page.getByRole('button', { name: /^Write a passage at / }).click();
+    expect(Number(await writer.getByLabel('Start (s)').inputValue())).toBe(firstEnd);
+    await writer.getByRole('textbox', { name: 'What is said' }).fill(spoken.turns[1]!.text);
+    await writer.getByRole('button', { name: 'Add passage' }).click();
+    await expect.poll(() => page.locator('.passage-time').count()).toBe(2);
+    expect((await callCore(app, 'corpus.passages', { docId }))[1]).toMatchObject({ text: spoken.turns[1]!.text, start: firstEnd });
   });
 });

@@ -9,6 +9,18 @@ import './PassageEditor.css';
 /** Seconds with a tenth, as the time fields show them. */
 const tenths = (seconds: number) => Math.round(seconds * 10) / 10;
 
+/**
+ * Where a passage written at `time` may start: `time` itself in a gap of the transcript;
+ * inside a passage, where that passage (and any that follow it without a gap) ends, so the
+ * time offered never overlaps what is already written.
+ */
+export function freeStart(time: number, passages: readonly Passage[]): number {
+  const timed = passages.filter((passage) => passage.start !== undefined && passage.end !== undefined).sort((a, b) => a.start! - b.start!);
+  let at = time;
+  for (const passage of timed) if (passage.start! <= at && at < passage.end!) at = passage.end!;
+  return at;
+}
+
 /** Where a passage written at `time` may end by default: a few seconds on, before the next passage and the recording's end. */
 export function defaultEnd(time: number, duration: number, passages: readonly Passage[]): number {
   const next = passages.filter((passage) => passage.start !== undefined && passage.start > time).reduce((at, passage) => Math.min(at, passage.start!), Infinity);
@@ -37,8 +49,10 @@ export function PassageWriter({
   onSaved: (result: PassageEditResult) => void;
 }) {
   const id = useId();
-  const [start, setStart] = useState(() => String(tenths(currentTime)));
-  const [end, setEnd] = useState(() => String(defaultEnd(currentTime, duration, passages)));
+  // Rounded up, so a start after a passage ending at 2.345 s is not 2.3 s, inside it.
+  const firstFree = Math.ceil(freeStart(currentTime, passages) * 10) / 10;
+  const [start, setStart] = useState(() => String(firstFree));
+  const [end, setEnd] = useState(() => String(defaultEnd(firstFree, duration, passages)));
   const speakers = useMemo(() => [...new Set(passages.flatMap((passage) => (passage.speaker ? [passage.speaker] : [])))], [passages]);
   const [speaker, setSpeaker] = useState('');
   const [text, setText] = useState('');

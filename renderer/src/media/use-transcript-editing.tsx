@@ -3,7 +3,7 @@ import type { Passage } from '../../../electron/core/corpus/schema';
 import type { PassageEditResult } from '../../../electron/core/interviews/methods';
 import { formatClock } from './clock';
 import { PassageEditor } from './PassageEditor';
-import { PassageWriter } from './PassageWriter';
+import { freeStart, PassageWriter } from './PassageWriter';
 
 /** What the last save did, in a sentence, with the way back. */
 function describeSaved(result: PassageEditResult, added: boolean): string {
@@ -82,8 +82,8 @@ export function TranscriptTools({ transcript, passages, currentTime }: { transcr
       ) : (
         <>
           {transcript.canWrite ? (
-            <button type="button" onClick={transcript.startWriting} title="Write a passage the transcript is missing, starting where the player is">
-              Write a passage at {formatClock(currentTime)}
+            <button type="button" onClick={transcript.startWriting} title="Write a passage the transcript is missing, starting where the player is (or where the passage it is in ends)">
+              Write a passage at {formatClock(freeStart(currentTime, passages))}
             </button>
           ) : null}
           {transcript.status ? (
