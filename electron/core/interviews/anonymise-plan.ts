@@ -92,6 +92,11 @@ export function planAnonymisation(material: DocumentMaterial, replacements: read
           title,
           source: replacer.replace(record.document.source).text,
           ...(subtitle === undefined ? {} : { subtitle }),
+          // A Word file's author is often the interviewer or the respondent: the people fields go through the replacer too.
+          authors: record.document.authors.map((name) => replacer.replace(name).text),
+          editors: record.document.editors.map((name) => replacer.replace(name).text),
+          publishers: record.document.publishers.map((name) => replacer.replace(name).text),
+          ...(record.document.place === undefined ? {} : { place: replacer.replace(record.document.place).text }),
           // Where each field came from quotes what was printed or the file name: those quotes go too.
           ...(record.document.provenance ? { provenance: replaceStrings(record.document.provenance, replacer) } : {}),
           ...(record.document.note === undefined ? {} : { note: replacer.replace(record.document.note).text }),

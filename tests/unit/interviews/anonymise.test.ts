@@ -196,14 +196,15 @@ describe('workbench anonymise over the API', () => {
   it('a Word transcript: its original (which keeps the names) is replaced by the anonymised text, and undo brings the Word file back', async () => {
     const dir = await tempDir();
     await writeFile(join(dir, 'interview.md'), interviewText);
-    // pandoc writes a real .docx from the same interview (one paragraph per turn).
-    execFileSync('pandoc', [join(dir, 'interview.md'), '-o', join(dir, 'interview.docx')]);
+    // pandoc writes a real .docx from the same interview (one paragraph per turn), with the respondent as the file's author, as Word would keep a name.
+    execFileSync('pandoc', [join(dir, 'interview.md'), '--metadata', 'author=Arben Krasniqi', '-o', join(dir, 'interview.docx')]);
     const core = await openCore(join(dir, 'workspace'));
     const imported = await call(core, 'import.bytes', { fileName: 'interview.docx', base64: (await readFile(join(dir, 'interview.docx'))).toString('base64') });
     const docId = imported.documentId;
     const folder = join(core.workspace.dir, 'documents', docId);
     expect((await readdir(folder)).sort()).toEqual(['document.json', 'original.docx']);
     const word = await readFile(join(folder, 'original.docx'));
+    expect(core.corpus.document(docId).authors).toEqual(['Arben Krasniqi']);
 
     await call(core, 'interviews.anonymise', { docId, replacements: [{ real: 'Arben Krasniqi', pseudonym: 'Respondent 4' }, { real: 'Arben', pseudonym: 'Besnik' }] });
     expect((await readdir(folder)).sort()).toEqual(['document.json', 'original.txt']);
@@ -212,10 +213,12 @@ describe('workbench anonymise over the API', () => {
     // pandoc typesets the apostrophe (’): the possessive is replaced all the same.
     expect(text).toContain('Respondent 4: Twenty years. Besnik’s family came from Vushtrri');
     expect(JSON.parse(await readFile(join(folder, 'document.json'), 'utf8')).originalFile).toBe('original.txt');
+    expect(core.corpus.document(docId).authors).toEqual(['Respondent 4']);
 
     await call(core, 'undo.undo', {});
     expect((await readdir(folder)).sort()).toEqual(['document.json', 'original.docx']);
     expect(await readFile(join(folder, 'original.docx'))).toEqual(word);
+    expect(core.corpus.document(docId).authors).toEqual(['Arben Krasniqi']);
     expect(passagesOf(core, docId).some((passage) => passage.text.includes('Arben’s family'))).toBe(true);
   });
 
