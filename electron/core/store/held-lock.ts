@@ -47,8 +47,7 @@ export class HeldWriteLock {
    * else can have written since, so there is nothing to catch up with.
    */
   async acquire(options: AcquireOptions): Promise<{ fresh: boolean }> {
-    this.clearIdleTimer();
-    if (this.lease?.isHeld()) return { fresh: false };
+    if (this.reuse()) return { fresh: false };
     // Taken over or removed under us (never while we live, unless someone deleted it): start afresh.
     this.forget();
     while (Date.now() < this.yieldUntil && this.lock.othersWaiting()) await sleep(3);
@@ -57,6 +56,12 @@ export class HeldWriteLock {
     this.heldSince = Date.now();
     heldLocks.add(this);
     return { fresh: true };
+  }
+
+  /** The lock kept from the batch before, if it still is ours: no wait, nothing to catch up with. */
+  reuse(): boolean {
+    this.clearIdleTimer();
+    return this.lease?.isHeld() ?? false;
   }
 
   /** After a batch: keep the lock for the next one, or let go now (see the class comment). */

@@ -279,9 +279,10 @@ export class Workspace {
   }
 
   private async flush(batch: QueuedTransaction[]): Promise<void> {
-    let fresh;
+    let fresh = false;
     try {
-      ({ fresh } = await this.writeLock.acquire(this.lockOptions()));
+      // Kept from the batch before (the usual case in a burst), the lock costs no await.
+      if (!this.writeLock.reuse()) ({ fresh } = await this.writeLock.acquire(this.lockOptions()));
     } catch (error) {
       for (const item of batch) item.reject(error);
       return;
@@ -290,7 +291,7 @@ export class Workspace {
     try {
       // A lock kept since our last batch means nobody else has appended since.
       if (fresh) this.emit(await catchUp(this.store, true, this.user.id), 'external');
-      await this.store.runDeferred();
+      if (this.store.deferred.length > 0) await this.store.runDeferred();
       written = await writeBatch(this.store, batch, this.user.id);
     } catch (error) {
       this.writeLock.done(true);
