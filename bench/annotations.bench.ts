@@ -207,7 +207,10 @@ async function searchableRows(index: CorpusIndex, count: number): Promise<BenchR
   }
 }
 
-/** Where a save's time goes beyond its fsync: the write lock, taken and released once per batch. */
+/**
+ * The write lock taken and released: what a batch pays when the lock is not kept from the
+ * batch before (the first save of a burst; held-lock.ts keeps it across a burst).
+ */
 async function lockRows(): Promise<BenchRow[]> {
   const dir = await mkdtemp(join(tmpdir(), 'workbench-bench-lock-'));
   try {

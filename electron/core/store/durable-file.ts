@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, statSync } from 'node:fs';
+import { closeSync, fdatasync, fsyncSync, openSync, statSync, writeSync } from 'node:fs';
 import { copyFile, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -93,6 +93,9 @@ export function statIfExistsSync(path: string): { ino: number; size: number } | 
   return info ? { ino: info.ino, size: info.size } : undefined;
 }
 
+/** Up to this many bytes are appended without a trip through the thread pool (see `append`). */
+const directWriteBytes = 64 * 1024;
+
 /**
  * An append-only file kept open between writes. `append` resolves once the bytes are on
  * disk (fdatasync, which also syncs the new length).
@@ -115,8 +118,17 @@ export class AppendFile {
 
   async append(text: string): Promise<number> {
     const bytes = Buffer.from(text, 'utf8');
-    await this.handle.appendFile(bytes);
-    await this.handle.datasync();
+    if (bytes.length <= directWriteBytes) {
+      // A small write only copies into the page cache: done here, it saves a round trip
+      // through the thread pool on every save (a sixth of a save's time). The fsync, which
+      // waits for the disk, stays off the event loop.
+      let written = 0;
+      while (written < bytes.length) written += writeSync(this.handle.fd, bytes, written, bytes.length - written);
+      await new Promise<void>((resolve, reject) => fdatasync(this.handle.fd, (error) => (error ? reject(error) : resolve())));
+    } else {
+      await this.handle.appendFile(bytes);
+      await this.handle.datasync();
+    }
     return bytes.length;
   }
 

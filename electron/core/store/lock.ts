@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { linkSync, lstatSync, openSync, closeSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
+import { existsSync, linkSync, lstatSync, openSync, closeSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -19,6 +19,11 @@ import { isSameProcessRunning, processStartTime } from './process-identity';
  * lock: it must first create `.workbench.lock.claim-<nonce>` exclusively; it then replaces
  * the stale file with its own by rename. The claim stays for a minute so that a slow
  * contender that saw the same stale lock cannot claim it again.
+ *
+ * A writer that has to wait says so by creating `.workbench.lock.waiting` (one empty file,
+ * whoever made it): a process that keeps the lock between batches (held-lock.ts) lets go as
+ * soon as it sees it. Whoever takes the lock next removes it; writers still waiting make it
+ * again at their next try.
  */
 export interface LockInfo {
   pid: number;
@@ -33,6 +38,7 @@ export interface LockInfo {
 
 export const lockFileName = '.workbench.lock';
 const claimPrefix = `${lockFileName}.claim-`;
+export const waitingFileName = `${lockFileName}.waiting`;
 const candidateSuffix = '.candidate';
 /** Well under `foreignLockTimeoutMs`. */
 const candidateLifetimeMs = 2 * 60 * 1000;
@@ -60,6 +66,8 @@ export interface LockLease {
   /** How long acquiring waited for other writers. */
   readonly waitedMs: number;
   release(): void;
+  /** True while the lock on disk is still this lease's (nobody took it over or removed it). */
+  isHeld(): boolean;
 }
 
 export interface AcquireOptions {
@@ -74,6 +82,7 @@ const ownHost = hostname();
 
 export class WorkspaceLock {
   readonly path: string;
+  private readonly waitingPath: string;
   private candidate: { path: string; info: LockInfo; identity: FileIdentity; madeAt: number } | undefined;
 
   constructor(
@@ -81,6 +90,7 @@ export class WorkspaceLock {
     private readonly holder: string,
   ) {
     this.path = join(dir, lockFileName);
+    this.waitingPath = join(dir, waitingFileName);
   }
 
   /** Waits for the lock, up to `waitMs`; then fails with LOCKED naming who holds it. */
@@ -91,9 +101,14 @@ export class WorkspaceLock {
     let pause = 2;
     for (;;) {
       const attempt = this.tryAcquire();
-      if ('release' in attempt) return { ...attempt, waitedMs: Date.now() - started };
+      if ('release' in attempt) {
+        // Our wait (if any) is over; others still waiting say so again at their next try.
+        if (this.othersWaiting()) unlinkQuietly(this.waitingPath);
+        return { ...attempt, waitedMs: Date.now() - started };
+      }
       const waited = Date.now() - started;
       if (waited >= waitMs) {
+        if (this.othersWaiting()) unlinkQuietly(this.waitingPath);
         const holder = attempt.holder;
         throw new WorkbenchError(
           'LOCKED',
@@ -103,6 +118,7 @@ export class WorkspaceLock {
           holder ? { holder } : undefined,
         );
       }
+      this.signalWaiting();
       if (!told && waited >= 1000 && attempt.holder) {
         told = true;
         options.onWait?.(attempt.holder);
@@ -138,6 +154,20 @@ export class WorkspaceLock {
       return { holder: existing.info };
     }
     return { holder: undefined };
+  }
+
+  /** True when a writer is waiting for the lock (its holder should let go). One stat. */
+  othersWaiting(): boolean {
+    return existsSync(this.waitingPath);
+  }
+
+  private signalWaiting(): void {
+    if (this.othersWaiting()) return;
+    try {
+      closeSync(openSync(this.waitingPath, 'a'));
+    } catch {
+      // A folder we cannot write to fails the write itself, with its own error.
+    }
   }
 
   /** Removes this process's candidate file (at close; and at exit, for whatever was not closed). */
@@ -201,17 +231,20 @@ export class WorkspaceLock {
    */
   private lease(info: LockInfo, identity?: FileIdentity): Omit<LockLease, 'waitedMs'> {
     let released = false;
+    const isHeld = () => {
+      if (released) return false;
+      if (identity && sameFile(lstatSync(this.path, { throwIfNoEntry: false }), identity)) return true;
+      const current = readLock(this.path);
+      return current !== 'gone' && current.info?.nonce === info.nonce;
+    };
     return {
       info,
+      isHeld,
       release: () => {
         if (released) return;
+        const ours = isHeld();
         released = true;
-        if (identity && sameFile(lstatSync(this.path, { throwIfNoEntry: false }), identity)) {
-          unlinkQuietly(this.path);
-          return;
-        }
-        const current = readLock(this.path);
-        if (current !== 'gone' && current.info?.nonce === info.nonce) unlinkQuietly(this.path);
+        if (ours) unlinkQuietly(this.path);
       },
     };
   }

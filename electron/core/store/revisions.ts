@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { canonicalJson } from './canonical-json';
 
 /**
@@ -64,8 +64,8 @@ export type ApplyOutcome = 'created' | 'extended' | 'branched' | 'known';
 export function nextRevision(parent: string | undefined, content: { deleted?: boolean; record?: unknown }): string {
   const nextGeneration = parent === undefined ? 1 : generation(parent) + 1;
   const body = content.deleted ? '{"_deleted":true}' : canonicalJson(content.record);
-  const hash = createHash('md5').update(`${parent ?? ''}\n${body}`).digest('hex');
-  return `${nextGeneration}-${hash}`;
+  // One-shot: a save hashes one record, and a Hash object costs more to set up than to feed.
+  return `${nextGeneration}-${hash('md5', `${parent ?? ''}\n${body}`, 'hex')}`;
 }
 
 export function leavesOf<T>(state: StoredRecord<T>): Array<Leaf<T>> {

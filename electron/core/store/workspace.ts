@@ -6,6 +6,7 @@ import { compactCollection, compactionDue, defaultCompaction, type CompactionPol
 import { ExternalWatcher } from './external-watcher';
 import { userIdFor, WorkspaceUserSchema, type WorkspaceIdentity, type WorkspaceUser } from './identity';
 import { catchUp } from './journal-replay';
+import { defaultHold, HeldWriteLock, type HoldPolicy } from './held-lock';
 import { WorkspaceLock, type LockInfo } from './lock';
 import type { StoreNotice } from './notices';
 import { knowsRevision, type ApplyOutcome } from './revisions';
@@ -31,6 +32,8 @@ export interface OpenWorkspaceOptions {
   /** Write as this user rather than the workspace's current one (the CLI's --user). */
   actAs?: WorkspaceUser;
   compaction?: Partial<CompactionPolicy>;
+  /** How the write lock is kept between batches that come close together (held-lock.ts). */
+  hold?: Partial<HoldPolicy>;
 }
 
 /** One entry of `changes`: a record's latest change. */
@@ -54,13 +57,14 @@ export interface WorkspaceChangeBatch {
 
 /**
  * A workspace folder. Each collection is a snapshot plus an append-only journal; a write
- * appends one line per changed record and fsyncs before it resolves, holding the lock only
- * for that batch. See docs/architecture.md, "Storage", for the formats and the guarantees.
+ * appends one line per changed record and fsyncs before it resolves, under the lock, which
+ * is kept between batches that come close together (held-lock.ts). See docs/architecture.md, "Storage", for the formats and the guarantees.
  */
 export class Workspace {
   private readonly store: StoreState;
   private readonly listeners = new Set<(batch: WorkspaceChangeBatch) => void>();
   private readonly lock: WorkspaceLock;
+  private readonly writeLock: HeldWriteLock;
   private readonly policy: CompactionPolicy;
   private readonly watcher: ExternalWatcher;
   /** Reads and writes of the files, one at a time. */
@@ -77,6 +81,7 @@ export class Workspace {
   ) {
     this.store = new StoreState(dir, options.collections);
     this.lock = new WorkspaceLock(dir, options.holder);
+    this.writeLock = new HeldWriteLock(this.lock, { ...defaultHold, ...options.hold });
     this.policy = { ...defaultCompaction, ...options.compaction };
     this.watcher = new ExternalWatcher(dir, () => void this.refresh().catch(() => undefined));
   }
@@ -251,6 +256,7 @@ export class Workspace {
       await this.withLock(() => this.compactDue('close'), 2000).catch(() => undefined);
     }
     await this.io.catch(() => undefined);
+    this.writeLock.release();
     this.lock.dispose();
     for (const state of this.store.states.values()) {
       await state.appendFile?.close().catch(() => undefined);
@@ -273,26 +279,28 @@ export class Workspace {
   }
 
   private async flush(batch: QueuedTransaction[]): Promise<void> {
-    let lease;
+    let fresh = false;
     try {
-      lease = await this.lock.acquire(this.lockOptions());
+      // Kept from the batch before (the usual case in a burst), the lock costs no await.
+      if (!this.writeLock.reuse()) ({ fresh } = await this.writeLock.acquire(this.lockOptions()));
     } catch (error) {
       for (const item of batch) item.reject(error);
       return;
     }
     let written;
     try {
-      this.emit(await catchUp(this.store, true, this.user.id), 'external');
-      await this.store.runDeferred();
+      // A lock kept since our last batch means nobody else has appended since.
+      if (fresh) this.emit(await catchUp(this.store, true, this.user.id), 'external');
+      if (this.store.deferred.length > 0) await this.store.runDeferred();
       written = await writeBatch(this.store, batch, this.user.id);
     } catch (error) {
+      this.writeLock.done(true);
       const failedAlone = new Map(error instanceof BatchWriteError ? error.outcomes.filter((outcome) => !outcome.ok).map((outcome) => [outcome.item, outcome.value]) : []);
       const cause = error instanceof BatchWriteError ? error.cause : error;
       for (const item of batch) item.reject(failedAlone.has(item) ? failedAlone.get(item) : cause);
       return;
-    } finally {
-      lease.release();
     }
+    this.writeLock.done();
     this.emit(written.changes, 'local');
     for (const outcome of written.outcomes) (outcome.ok ? outcome.item.resolve : outcome.item.reject)(outcome.value);
     this.afterWrite();
@@ -324,13 +332,15 @@ export class Workspace {
   /** Runs `work` with the lock held and the journals caught up. */
   private withLock(work: () => Promise<void>, waitMs?: number): Promise<void> {
     return this.enqueue(async () => {
-      const lease = await this.lock.acquire({ ...this.lockOptions(), ...(waitMs === undefined ? {} : { waitMs }) });
+      const { fresh } = await this.writeLock.acquire({ ...this.lockOptions(), ...(waitMs === undefined ? {} : { waitMs }) });
+      let failed = true;
       try {
-        this.emit(await catchUp(this.store, true, this.user.id), 'external');
+        if (fresh) this.emit(await catchUp(this.store, true, this.user.id), 'external');
         await this.store.runDeferred();
         await work();
+        failed = false;
       } finally {
-        lease.release();
+        this.writeLock.done(failed);
       }
     });
   }

@@ -23,7 +23,7 @@ function sleeper() {
 }
 
 describe('the workspace lock', () => {
-  it('is created whole, records pid, start time, host and holder, and is gone after each write', async () => {
+  it('is created whole, records pid, start time, host and holder, and is gone once its writer closes', async () => {
     const dir = await tempDir();
     const lock = new WorkspaceLock(dir, 'the CLI');
     const lease = await lock.acquire();
@@ -47,9 +47,15 @@ describe('the workspace lock', () => {
     lock.dispose();
     expect(await readdir(dir)).toEqual([]);
 
-    const workspace = await openTestWorkspace(dir);
-    await workspace.transact((tx) => tx.put(notesCollection, { id: 'a', text: 'x', tags: [] }));
+    // A writer told not to keep the lock between batches lets go after each write.
+    const unheld = await openTestWorkspace(dir, { hold: { idleMs: 0 } });
+    await unheld.transact((tx) => tx.put(notesCollection, { id: 'a', text: 'x', tags: [] }));
     expect(await readdir(dir)).not.toContain(lockFileName);
+    await unheld.close();
+    // One that keeps it (held-lock.test.ts) lets go at close at the latest.
+    const workspace = await openTestWorkspace(dir, { hold: { idleMs: 60_000 } });
+    await workspace.transact((tx) => tx.put(notesCollection, { id: 'b', text: 'x', tags: [] }));
+    expect(await readdir(dir)).toContain(lockFileName);
     await workspace.close();
     expect((await readdir(dir)).filter((name) => name.startsWith(lockFileName))).toEqual([]);
   });
