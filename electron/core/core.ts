@@ -156,7 +156,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       const format = await references.formatOf(filePath, fileName);
       return format && format !== 'annotations' ? references.importFile(filePath, fileName, format) : exchange.importFile(filePath, fileName);
     });
-    const interviews = createInterviewsArea(context, { annotations: annotations.face, content: imports.content, userEntities: () => userEntities.list() });
+    const interviews = createInterviewsArea(context, { annotations: annotations.face, content: imports.content, userEntities: () => userEntities.list(), metadataEdits: metadataEdits.face });
     areas.push(interviews);
 
     const handlers: Handlers = {

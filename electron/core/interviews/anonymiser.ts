@@ -3,6 +3,7 @@ import type { AnnotationsFace } from '../annotations/index.js';
 import type { Entity } from '../corpus/schema.js';
 import type { CoreContext } from '../core-context.js';
 import type { ImportArea } from '../import/index.js';
+import type { MetadataEditRecord, MetadataEdits } from '../metadata-edits/index.js';
 import { readAnnotatedContent, stageAnnotationsAsBefore, stageMovedAnnotations } from './document-rewrite.js';
 import { cannotRewriteOriginal, planAnonymisation, type AnonymisePlan, type DocumentMaterial } from './anonymise-plan.js';
 import { checkKeyPath, keyText, writeKeyFile, type KeyEntry } from './key-file.js';
@@ -16,6 +17,8 @@ export interface AnonymiserDeps {
   content: ImportArea['content'];
   /** Entities a user added beside the catalogue (people they named). */
   userEntities: () => Entity[];
+  /** Users' corrections of the document's metadata (an author typed in the Info dialog): names leave them too. */
+  metadataEdits: Pick<MetadataEdits, 'rewritten' | 'stagePut'>;
 }
 
 /** Speaker labels that name a role, not a person: never suggested for replacement. */
@@ -89,7 +92,7 @@ export class Anonymiser {
     await this.checkedPlan(docId, replacements);
     const knownKey = keyPath === undefined ? undefined : await checkKeyPath(keyPath, this.context.workspace.dir);
 
-    let before: (DocumentMaterial & { cases: CaseRecord[]; renamedCaseIds: string[] }) | undefined;
+    let before: (DocumentMaterial & RecordsBefore) | undefined;
     let result: AnonymiseResult | undefined;
     await this.deps.annotations.runUndoable({
       label: 'Anonymise document',
@@ -102,7 +105,7 @@ export class Anonymiser {
           anonymisedAt: new Date().toISOString(),
           replacements: replacements.map((replacement, index) => ({ ...replacement, count: plan.counts[index]! })),
         };
-        const cases = await this.apply(docId, material, plan);
+        const cases = await this.apply(docId, material, plan, replacements);
         before = { ...material, ...cases };
         if (keyPath !== undefined) await writeKeyFile(keyPath, [...(knownKey ?? []).filter((known) => known.docId !== docId), entry]);
         result = resultOf(docId, plan, entry, keyPath);
@@ -130,8 +133,8 @@ export class Anonymiser {
     return plan;
   }
 
-  /** Answers the speakers' cases as they were, and the ids they moved to, for undo. */
-  private async apply(docId: string, material: DocumentMaterial, plan: AnonymisePlan): Promise<{ cases: CaseRecord[]; renamedCaseIds: string[] }> {
+  /** Answers the records as they were (speakers' cases, and the ids they moved to; metadata edits), for undo. */
+  private async apply(docId: string, material: DocumentMaterial, plan: AnonymisePlan, replacements: readonly NameReplacement[]): Promise<RecordsBefore> {
     const { documentNotes } = this.deps.annotations;
     // A speaker's case follows the speaker's new label, so the real name leaves the cases too.
     const renames = new Map<string, string>();
@@ -143,6 +146,8 @@ export class Anonymiser {
     const oldCases = [...renames.keys()].flatMap((speaker) => this.cases.records.get(caseId({ speaker })) ?? []);
     const touched = [...renames.values()].flatMap((speaker) => this.cases.records.get(caseId({ speaker })) ?? []);
     const renamedCaseIds = oldCases.map((record) => caseId({ speaker: renames.get(record.speaker ?? '') ?? '' }));
+    const replacer = new NameReplacer(replacements);
+    const metadata = this.deps.metadataEdits.rewritten(docId, (text) => replacer.replace(text).text);
     // Annotations first: when the document's new text arrives, they already fit it, so the
     // re-anchoring that follows a changed document finds each where it is.
     const stage = () =>
@@ -150,9 +155,10 @@ export class Anonymiser {
         stageMovedAnnotations(tx, this.deps.annotations, plan.annotations, plan.tombstones);
         if (plan.noteChanged) documentNotes.stageText(tx, docId, plan.note);
         this.cases.stageSpeakerRenames(tx, renames);
+        this.deps.metadataEdits.stagePut(tx, metadata.map((change) => change.after));
       });
     await stage();
-    const cases = { cases: [...oldCases, ...touched], renamedCaseIds };
+    const cases = { cases: [...oldCases, ...touched], renamedCaseIds, metadata: metadata.map((change) => change.before) };
     try {
       await this.deps.content.replace(docId, plan.content);
     } catch (error) {
@@ -162,21 +168,29 @@ export class Anonymiser {
     return cases;
   }
 
-  private async restore(docId: string, before: DocumentMaterial & { cases: CaseRecord[]; renamedCaseIds: string[] }): Promise<void> {
+  private async restore(docId: string, before: DocumentMaterial & RecordsBefore): Promise<void> {
     await this.restoreRecords(docId, before, before.annotations.map((annotation) => annotation.id));
     await this.deps.content.replace(docId, before.content);
   }
 
   /** The quotes and notes as they were; an annotation's other fields as they are now (a later colour change stays). */
-  private restoreRecords(docId: string, before: DocumentMaterial & { cases: CaseRecord[]; renamedCaseIds: string[] }, ids: string[]): Promise<void> {
+  private restoreRecords(docId: string, before: DocumentMaterial & RecordsBefore, ids: string[]): Promise<void> {
     const { documentNotes } = this.deps.annotations;
     return this.context.workspace.transact((tx) => {
       stageAnnotationsAsBefore(tx, this.deps.annotations, before, ids);
       if (documentNotes.text(docId) !== before.note) documentNotes.stageText(tx, docId, before.note);
       for (const id of before.renamedCaseIds) if (tx.get(casesCollection, id)) tx.delete(casesCollection, id);
       for (const record of before.cases) tx.put(casesCollection, record);
+      this.deps.metadataEdits.stagePut(tx, before.metadata);
     });
   }
+}
+
+/** What anonymising changes beside the document and its annotations, as it was: undo puts it back. */
+interface RecordsBefore {
+  cases: CaseRecord[];
+  renamedCaseIds: string[];
+  metadata: MetadataEditRecord[];
 }
 
 function blockedMessage(title: string): string {

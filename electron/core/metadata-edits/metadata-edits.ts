@@ -5,7 +5,7 @@ import { summarizeDocument } from '../corpus/corpus-handlers';
 import type { CorpusDocument, MetadataField } from '../corpus/schema';
 import { documentType } from '../metadata/document-type';
 import { applyMetadataEdits, type MetadataEdit } from '../metadata/edits';
-import type { RecordSet } from '../store';
+import type { RecordSet, Transaction } from '../store';
 import type { MetadataFieldsPatch, MetadataValue } from './field-values';
 import type { MetadataEditView } from './methods';
 import { metadataEditId, metadataEditsCollection, type MetadataEditRecord } from './record';
@@ -89,6 +89,26 @@ export class MetadataEdits {
     const stored = fields.map((field) => metadataEditId(docId, field)).filter((id) => this.records.has(id));
     if (stored.length > 0) await this.context.workspace.transact((tx) => stored.forEach((id) => tx.delete(metadataEditsCollection, id)));
     return summarizeDocument(this.context.corpus, this.context.corpus.document(docId));
+  }
+
+  /**
+   * The document's stored edits whose value or note `rewrite` changes, as they become (names
+   * replaced by pseudonyms): for another area to stage with its own change, as one step.
+   */
+  rewritten(docId: string, rewrite: (text: string) => string): Array<{ before: MetadataEditRecord; after: MetadataEditRecord }> {
+    return this.records
+      .all()
+      .filter((record) => record.docId === docId)
+      .flatMap((record) => {
+        const value = typeof record.value === 'string' ? rewrite(record.value) : Array.isArray(record.value) ? record.value.map(rewrite) : record.value;
+        const note = record.note === undefined ? undefined : rewrite(record.note);
+        const next = { ...record, value, ...(note === undefined ? {} : { note }) };
+        return JSON.stringify(next) === JSON.stringify(record) ? [] : [{ before: record, after: next }];
+      });
+  }
+
+  stagePut(tx: Transaction, records: readonly MetadataEditRecord[]): void {
+    for (const record of records) tx.put(metadataEditsCollection, record);
   }
 
   private writable(): void {

@@ -222,6 +222,28 @@ describe('workbench anonymise over the API', () => {
     expect(passagesOf(core, docId).some((passage) => passage.text.includes('Arben’s family'))).toBe(true);
   });
 
+  it('replaces the name in the metadata a user typed (an author, a note on the edit), and undo brings it back', async () => {
+    const dir = await tempDir();
+    const core = await openCore(join(dir, 'workspace'));
+    const docId = await importInterview(core);
+    await call(core, 'metadata.set', { docId, fields: { authors: ['Arben Krasniqi', 'Drita Hoxha'], place: 'Arben’s house, Mitrovica' }, note: 'Arben asked to be named' });
+    const metadataOf = async () => (await call(core, 'metadata.edits', { docId })).map((edit: { field: string; value: unknown; note?: string }) => ({ field: edit.field, value: edit.value, note: edit.note }));
+    const typed = await metadataOf();
+
+    await call(core, 'interviews.anonymise', { docId, replacements: [{ real: 'Arben Krasniqi', pseudonym: 'Respondent 4' }, { real: 'Arben', pseudonym: 'Besnik' }] });
+    const document = core.corpus.document(docId);
+    expect(document.authors).toEqual(['Respondent 4', 'Drita Hoxha']);
+    expect(document.place).toBe('Besnik’s house, Mitrovica');
+    const edits = await metadataOf();
+    expect(JSON.stringify(edits)).not.toMatch(arben);
+    expect(edits.find((edit: { field: string }) => edit.field === 'authors')).toMatchObject({ value: ['Respondent 4', 'Drita Hoxha'], note: 'Besnik asked to be named' });
+    expect((await call(core, 'annotations.export', { format: 'csv' })).text).not.toMatch(arben);
+
+    await call(core, 'undo.undo', {});
+    expect(await metadataOf()).toEqual(typed);
+    expect(core.corpus.document(docId).authors).toEqual(['Arben Krasniqi', 'Drita Hoxha']);
+  });
+
   it('a PDF is refused, saying why (its pages show the names as pictures) and what to do, and nothing changes', async () => {
     const core = await openCore(join(await tempDir(), 'workspace'));
     const pdf = await readFile(join(repoRoot, '../shared/fixtures/pdfs/alphatrans.pdf'));
