@@ -284,7 +284,7 @@ describe('footnotes in tables and footnote search results (defect 7)', () => {
 });
 
 describe('all annotations, where the reader left off, and annotating by keyboard (defect 8)', () => {
-  it('lists every annotation with filters by paper, topic, colour and days, sorts them, and moves through them by keyboard', async () => {
+  it('lists every annotation with filters by paper, topic, colour, coder and days, sorts them, and moves through them by keyboard', async () => {
     for (const viewport of viewports) {
       const app = await apps.start({ viewport });
       const { page } = app;
@@ -322,6 +322,15 @@ describe('all annotations, where the reader left off, and annotating by keyboard
       await page.getByText('No annotation matches').waitFor();
       await page.getByLabel('Made on or after').fill('');
       await expect.poll(() => items.count()).toBe(3);
+      // Author: a colleague's annotation, by coder.
+      await callCore(app, 'app.setUser', { name: 'Besnik Gashi', id: 'besnik' });
+      const colleagues = await callCore(app, 'annotations.create', { passageId: made[1]!.target.passageIds[0]!, quote: seeds[1]!.needle, color: 'blue' });
+      await expect.poll(() => items.count()).toBe(4);
+      await page.getByRole('combobox', { name: 'Filter by coder' }).selectOption({ label: 'Besnik Gashi' });
+      await expect.poll(() => items.count()).toBe(1);
+      expect(await items.first().getAttribute('data-item')).toBe(colleagues.id);
+      await page.getByRole('combobox', { name: 'Filter by coder' }).selectOption('');
+      await expect.poll(() => items.count()).toBe(4);
       await page.getByRole('combobox', { name: 'Sort annotations' }).selectOption('oldest');
       await expect.poll(() => items.first().getAttribute('data-item')).toBe(made[0]!.id);
       await screenshot(page, `comfort-annotations-list-${viewport.width}`);
