@@ -1,9 +1,8 @@
 import { promises as fs } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { interviewVtt, speakInterview, type SpokenInterview } from '../helpers/spoken-interview';
+import { describe, expect, it } from 'vitest';
+import { interviewVtt, type SpokenInterview, useSpokenInterview } from '../helpers/spoken-interview';
 import { appPerTest, callCore } from './app-checks';
 import { screenshot } from './screenshots';
 import { selectText } from './selection';
@@ -12,13 +11,11 @@ const apps = appPerTest();
 let spoken: SpokenInterview;
 let files: string;
 
-beforeAll(async () => {
-  files = await fs.mkdtemp(path.join(tmpdir(), 'workbench-e2e-interview-'));
-  spoken = await speakInterview(files);
+useSpokenInterview('e2e-interview', async (made) => {
+  ({ spoken, files } = made);
   // Named alike, so that the Library pairs them into one import.
   await fs.writeFile(path.join(files, 'interview.vtt'), interviewVtt(spoken.turns));
-}, 60_000);
-afterAll(() => fs.rm(files, { recursive: true, force: true }));
+});
 
 /** The media element's own state: what is playing is read from it, never inferred from timers. */
 function mediaState(page: Page) {

@@ -1,7 +1,9 @@
 import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { tmpdir } from 'node:os';
 import { promisify } from 'node:util';
+import { afterAll, beforeAll } from 'vitest';
 
 const run = promisify(execFile);
 
@@ -86,4 +88,19 @@ export function interviewSrt(turns: SpokenTurn[]): string {
 /** The interview as oTranscribe writes it: `[hh:mm:ss] Name: text`, whole seconds. */
 export function interviewStampedText(turns: SpokenTurn[]): string {
   return turns.map((t) => `[${clock(Math.floor(t.start), '.').slice(0, 8)}] ${t.speaker}: ${t.text}`).join('\n\n');
+}
+
+/**
+ * The spoken interview made once for a test file, in a temporary folder removed after its
+ * last test: `use` receives the recording and the folder (for the file's own transcripts).
+ */
+export function useSpokenInterview(label: string, use: (made: { spoken: SpokenInterview; files: string }) => void | Promise<void>): void {
+  let files: string | undefined;
+  beforeAll(async () => {
+    files = await fs.mkdtemp(path.join(tmpdir(), `workbench-${label}-`));
+    await use({ spoken: await speakInterview(files), files });
+  }, 60_000);
+  afterAll(async () => {
+    if (files) await fs.rm(files, { recursive: true, force: true });
+  });
 }

@@ -1,9 +1,8 @@
 import { promises as fs } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useCores } from '../../helpers/core';
-import { interviewSrt, interviewStampedText, interviewVtt, speakInterview, type SpokenInterview } from '../../helpers/spoken-interview';
+import { interviewSrt, interviewStampedText, interviewVtt, type SpokenInterview, useSpokenInterview } from '../../helpers/spoken-interview';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { call, cli, documentFolders, failure } from '../import-api/support';
 
@@ -12,11 +11,9 @@ const tempDir = useTempDirs();
 let spoken: SpokenInterview;
 let files: string;
 
-beforeAll(async () => {
-  files = await fs.mkdtemp(path.join(tmpdir(), 'workbench-interview-'));
-  spoken = await speakInterview(files);
-}, 60_000);
-afterAll(() => fs.rm(files, { recursive: true, force: true }));
+useSpokenInterview('interview', (made) => {
+  ({ spoken, files } = made);
+});
 
 async function write(name: string, text: string): Promise<string> {
   const file = path.join(files, name);

@@ -1,10 +1,9 @@
 import { promises as fs } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useCores } from '../../helpers/core';
-import { interviewVtt, speakInterview, type SpokenInterview } from '../../helpers/spoken-interview';
+import { interviewVtt, type SpokenInterview, useSpokenInterview } from '../../helpers/spoken-interview';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { selectCodePoints, xmllint } from '../exchange/support';
 import { call } from '../import-api/support';
@@ -14,11 +13,9 @@ const tempDir = useTempDirs();
 let spoken: SpokenInterview;
 let files: string;
 
-beforeAll(async () => {
-  files = await fs.mkdtemp(path.join(tmpdir(), 'workbench-qdpx-media-'));
-  spoken = await speakInterview(files);
-}, 60_000);
-afterAll(() => fs.rm(files, { recursive: true, force: true }));
+useSpokenInterview('qdpx-media', (made) => {
+  ({ spoken, files } = made);
+});
 
 const attribute = (element: string, name: string) => new RegExp(`${name}="([^"]*)"`).exec(element)?.[1];
 

@@ -1,10 +1,9 @@
 import { promises as fs } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../helpers/csv';
 import { useCores } from '../../helpers/core';
-import { interviewVtt, speakInterview, type SpokenInterview } from '../../helpers/spoken-interview';
+import { interviewVtt, type SpokenInterview, useSpokenInterview } from '../../helpers/spoken-interview';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { call } from '../import-api/support';
 
@@ -13,11 +12,9 @@ const tempDir = useTempDirs();
 let spoken: SpokenInterview;
 let files: string;
 
-beforeAll(async () => {
-  files = await fs.mkdtemp(path.join(tmpdir(), 'workbench-spans-'));
-  spoken = await speakInterview(files);
-}, 60_000);
-afterAll(() => fs.rm(files, { recursive: true, force: true }));
+useSpokenInterview('spans', (made) => {
+  ({ spoken, files } = made);
+});
 
 async function importedInterview() {
   const core = await openCore(await tempDir());

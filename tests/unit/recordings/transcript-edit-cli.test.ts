@@ -1,10 +1,9 @@
 import { promises as fs } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCore } from '../../../electron/core/core';
 import { resourcesDir } from '../../helpers/core';
-import { interviewVtt, speakInterview, type SpokenInterview } from '../../helpers/spoken-interview';
+import { interviewVtt, type SpokenInterview, useSpokenInterview } from '../../helpers/spoken-interview';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { cli } from '../annotations-api/cli-helpers';
 import { call } from '../import-api/support';
@@ -13,11 +12,9 @@ const tempDir = useTempDirs();
 let spoken: SpokenInterview;
 let files: string;
 
-beforeAll(async () => {
-  files = await fs.mkdtemp(path.join(tmpdir(), 'workbench-transcript-cli-'));
-  spoken = await speakInterview(files);
-}, 60_000);
-afterAll(() => fs.rm(files, { recursive: true, force: true }));
+useSpokenInterview('transcript-cli', (made) => {
+  ({ spoken, files } = made);
+});
 
 /** A workspace with the spoken interview imported: with its transcript, or as a recording alone. */
 async function workspaceWith(transcript: boolean): Promise<{ workspace: string; docId: string }> {

@@ -1,11 +1,10 @@
 import { promises as fs } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/core';
 import { annotationTombstonesCollection } from '../../../electron/core/annotations';
 import { useCores } from '../../helpers/core';
-import { interviewVtt, speakInterview, type SpokenInterview } from '../../helpers/spoken-interview';
+import { interviewVtt, type SpokenInterview, useSpokenInterview } from '../../helpers/spoken-interview';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { call } from '../import-api/support';
 
@@ -14,11 +13,9 @@ const tempDir = useTempDirs();
 let spoken: SpokenInterview;
 let files: string;
 
-beforeAll(async () => {
-  files = await fs.mkdtemp(path.join(tmpdir(), 'workbench-transcript-edit-'));
-  spoken = await speakInterview(files);
-}, 60_000);
-afterAll(() => fs.rm(files, { recursive: true, force: true }));
+useSpokenInterview('transcript-edit', (made) => {
+  ({ spoken, files } = made);
+});
 
 async function importedInterview() {
   const core = await openCore(await tempDir());
