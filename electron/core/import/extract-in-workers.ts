@@ -11,7 +11,7 @@ import type { PageTaskInput } from './pdf/page-worker-task.js';
 import type { PdfExtraction } from './types.js';
 import type { ExtractProgress, ExtractTaskInput } from './worker.js';
 import type { RecordingExtraction, RecordingTaskInput } from './recording/read-recording.js';
-import type { FromPageWorker, PageProgress, PagesReadNote, ToPageWorker } from './worker-notes.js';
+import type { FromPageWorker, PageProgress, ToPageWorker } from './worker-notes.js';
 
 export interface WorkerOptions {
   /** A bundled app's built extraction worker (`worker.js`); by default the one beside this module. */
@@ -134,8 +134,8 @@ export function extractInWorkers(format: ImportFormat, bytes: Uint8Array, option
 /**
  * A PDF read by several worker threads at once. The first (the lead) opens the file and
  * reports its page count; pages are then handed out in chunks to it and to helpers started
- * while enough pages are left; when all are read, the lead gets the helpers' pages and
- * builds the document. Any failure or a cancel ends every worker.
+ * while enough pages are left; the helpers' pages go on to the lead as they are read, and
+ * when all are read the lead builds the document. Any failure or a cancel ends every worker.
  */
 export function extractPdfInWorkers(bytes: Uint8Array, options: ExtractOptions & WorkerOptions): Promise<PdfExtraction> {
   const { fileName } = options;
@@ -149,7 +149,6 @@ export function extractPdfInWorkers(bytes: Uint8Array, options: ExtractOptions &
   let ocrSeen = false;
   let pagesDone = 0;
   let outstanding = 0;
-  const others: PagesReadNote[] = [];
   const workers: Array<LimitedWorker<PdfExtraction | null>> = [];
   let lead!: LimitedWorker<PdfExtraction | null>;
   let failure: WorkbenchError | undefined;
@@ -162,11 +161,11 @@ export function extractPdfInWorkers(bytes: Uint8Array, options: ExtractOptions &
       worker.send({ type: 'pages', numbers } satisfies ToPageWorker);
       if (workers.length < maxWorkers && helperWorthwhile(plan!.remaining, ocrSeen)) start(false);
     } else if (worker !== lead) {
-      worker.send({ type: 'finish', others: [] } satisfies ToPageWorker);
+      worker.send({ type: 'finish' } satisfies ToPageWorker);
     }
     if (!numbers && outstanding === 0 && !finishing) {
       finishing = true;
-      lead.send({ type: 'finish', others } satisfies ToPageWorker);
+      lead.send({ type: 'finish' } satisfies ToPageWorker);
     }
   };
 
@@ -207,7 +206,8 @@ export function extractPdfInWorkers(bytes: Uint8Array, options: ExtractOptions &
           for (let i = 1; i < CHUNKS_AHEAD && helperWorthwhile(plan.remaining, ocrSeen); i++) give(worker);
         } else {
           outstanding -= 1;
-          if (worker !== lead) others.push(note.read);
+          // On to the lead at once: it takes them in between its own pages, not after the last.
+          if (worker !== lead) lead.send({ type: 'others', read: note.read } satisfies ToPageWorker);
           give(worker);
         }
       },

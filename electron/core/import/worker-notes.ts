@@ -4,8 +4,10 @@ import type { OcrTextLayerPage } from './ocr/ocr-types.js';
 /** Notes between `extractPdfInWorkers` and the PDF page workers (see worker.ts). */
 export type ToPageWorker =
   | { type: 'pages'; numbers: number[] }
-  /** No pages left. The lead gets what the helpers read and builds the document. */
-  | { type: 'finish'; others: PagesReadNote[] };
+  /** To the lead, as soon as a helper has read them: pages it will build the document from. */
+  | { type: 'others'; read: PagesReadNote }
+  /** No pages left. The lead builds the document from its pages and the helpers'. */
+  | { type: 'finish' };
 
 export type FromPageWorker = { type: 'opened'; pageCount: number } | { type: 'read'; read: PagesReadNote };
 
@@ -15,6 +17,8 @@ export interface PagesReadNote {
   unreadable: number[];
   lastError?: { name: string; message: string; code?: number };
   textLayers: OcrTextLayerPage[];
+  /** Words of these pages' lines outside the margins that the worker had not sent before (see `BodyVocabulary`). */
+  words: string[];
 }
 
 /** A page was read, or (`recognising`) OCR of a page starts. */

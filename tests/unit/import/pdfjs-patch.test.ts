@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { openPdf } from '../../../electron/core/import/pdf/open-pdf.js';
-import { patchWorkerSource, pdfJsWorkerPath, STABLE_FONT_NAME, TEXT_STATE_CLONE } from '../../../electron/core/import/pdf/pdfjs.js';
+import { loadPdfJs, patchWorkerSource, pdfJsWorkerPath, STABLE_FONT_NAME, TEXT_STATE_CLONE, TEXT_TRANSFORM_INLINE } from '../../../electron/core/import/pdf/pdfjs.js';
 import { readPageRuns } from '../../../electron/core/import/pdf/text-runs.js';
 import { readFixture } from './support/paths.js';
 import { siblingEntry, workerScriptUrl } from '../../../electron/core/workers/worker-entry.js';
@@ -11,11 +11,12 @@ describe('pdf.js as the import loads it', () => {
     const source = await readFile(pdfJsWorkerPath(), 'utf8');
     const patched = patchWorkerSource(source);
     expect(patched).toBeDefined();
-    for (const { from, to } of [TEXT_STATE_CLONE, STABLE_FONT_NAME]) {
+    const patches = [TEXT_STATE_CLONE, STABLE_FONT_NAME, TEXT_TRANSFORM_INLINE];
+    for (const { from, to } of patches) {
       expect(patched).toContain(to);
       expect(patched).not.toContain(from);
     }
-    expect(patched!.length).toBe(source.length + [TEXT_STATE_CLONE, STABLE_FONT_NAME].reduce((n, p) => n + p.to.length - p.from.length, 0));
+    expect(patched!.length).toBe(source.length + patches.reduce((n, p) => n + p.to.length - p.from.length, 0));
   });
 
   it('names a font the same whichever pages were read before (workers sharing a PDF read different pages first)', async () => {
@@ -44,7 +45,38 @@ describe('pdf.js as the import loads it', () => {
     expect(patchWorkerSource(TEXT_STATE_CLONE.from)).toBeUndefined();
     // One fix found and not the other: nothing is applied.
     expect(patchWorkerSource(`class TextState {}\n${TEXT_STATE_CLONE.from}`)).toBeUndefined();
-    expect(patchWorkerSource(`class TextState {}\n${TEXT_STATE_CLONE.from}\n${STABLE_FONT_NAME.from}`)).toContain(STABLE_FONT_NAME.to);
+    expect(patchWorkerSource(`class TextState {}\n${TEXT_STATE_CLONE.from}\n${STABLE_FONT_NAME.from}`)).toBeUndefined();
+    expect(patchWorkerSource(`class TextState {}\n${TEXT_STATE_CLONE.from}\n${STABLE_FONT_NAME.from}\n${TEXT_TRANSFORM_INLINE.from}`)).toContain(TEXT_TRANSFORM_INLINE.to);
+  });
+
+  it("works out a glyph's position as Util.transform does, to the last bit, for every kind of matrix pdf.js holds", async () => {
+    const { Util } = await loadPdfJs();
+    // The replaced line and its replacement, run on the same text state.
+    const original = new Function('Util', 'textState', 'tsm', TEXT_TRANSFORM_INLINE.from) as (u: unknown, s: unknown, t: number[]) => number[];
+    const inline = new Function('Util', 'textState', 'tsm', TEXT_TRANSFORM_INLINE.to) as (u: unknown, s: unknown, t: number[]) => number[];
+    let seed = 17;
+    const next = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32 - 0.5) * 900;
+    const kinds = [
+      (v: number[]) => v.map(Math.round), // small integers, as most content streams write them
+      (v: number[]) => v, // doubles
+      (v: number[]) => Float32Array.from(v), // typed arrays (a form's or a pattern's matrix)
+      (v: number[]) => v.map((x, i) => (i % 2 ? Math.round(x) : x)), // mixed
+    ];
+    let compared = 0;
+    for (let i = 0; i < 200; i++) {
+      for (const ctmKind of kinds) {
+        for (const textKind of kinds) {
+          const textState = { ctm: ctmKind(Array.from({ length: 6 }, next)), textMatrix: textKind(Array.from({ length: 6 }, next)) };
+          const tsm = [next() / 90, 0, 0, next() / 90, 0, i % 3 ? 0 : next() / 300];
+          const want = original(Util, textState, tsm);
+          const got = inline(Util, textState, tsm);
+          expect(got).toHaveLength(6);
+          got.forEach((value, k) => expect(Object.is(value, want[k])).toBe(true));
+          compared += 1;
+        }
+      }
+    }
+    expect(compared).toBe(3200);
   });
 
   it("keeps the extraction worker's start light: OCR, photo and Word packages load only when a task needs them", async () => {

@@ -28,7 +28,8 @@ export function isBarePageNumber(text: string): boolean {
   return PAGE_NUMBER.test(text.trim());
 }
 
-function marginCandidates(page: PageSegments): LineSegment[] {
+/** The lines furniture is looked for in: a page's top and bottom lines inside its margin zones. */
+export function marginCandidates(page: PageSegments): LineSegment[] {
   const byY = [...page.segments].sort((a, b) => a.y - b.y);
   const top = byY.slice(0, EXTREME_LINES).filter((s) => s.y < page.height * MARGIN_ZONE_SHARE * 1.5);
   const bottom = byY.slice(-EXTREME_LINES).filter((s) => s.y > page.height * (1 - MARGIN_ZONE_SHARE * 1.5));

@@ -7,6 +7,7 @@ import { collectVocabulary } from './join-lines.js';
 import { readFirstPage, type PdfInfo } from './metadata.js';
 import { pdfMetadata } from '../metadata/pdf-metadata.js';
 import { findPageFurniture, type PageSegments } from './page-furniture.js';
+import { keptLineWords } from './body-vocabulary.js';
 import { orderPage, type PlacedSegment } from './reading-order.js';
 import { learnBodyStyle } from './text-style.js';
 
@@ -22,8 +23,10 @@ export type PdfStructure = Pick<PdfExtraction, 'metadata' | 'pageCount' | 'hasTe
  * Turns the line segments of every page into the document's passages: furniture removed,
  * body type learnt, pages put in reading order, footnote zones split off, passages
  * assembled, and title and authors read from the info dictionary or the first page.
+ * `bodyWords`, when the pages' readers gathered them (`BodyVocabulary`), are the words of
+ * every line outside the pages' margins, which then need not be collected here.
  */
-export function structurePdf(pages: PageSegments[], fileMeta: PdfFileMetadata, fileName: string, pageCount: number): PdfStructure {
+export function structurePdf(pages: PageSegments[], fileMeta: PdfFileMetadata, fileName: string, pageCount: number, bodyWords?: Iterable<string>): PdfStructure {
   const hasTextLayer = pages.some((p) => p.segments.some((s) => /[\p{L}\p{N}]/u.test(s.text)));
   // Copyright lines, ISBNs and DOIs sit on the first pages, often in what furniture removal drops.
   const firstPages = pages.slice(0, 2).map((p) => ({ page: p.page, lines: p.segments.map((s) => s.text) }));
@@ -43,7 +46,7 @@ export function structurePdf(pages: PageSegments[], fileMeta: PdfFileMetadata, f
   const textSegments = clean.flatMap((p) => p.segments.filter((s) => !s.ocr));
   const body = learnBodyStyle(textSegments.length > 0 ? textSegments : clean.flatMap((p) => p.segments));
   fitOcrSizes(clean.flatMap((p) => p.segments), body);
-  const vocabulary = collectVocabulary(clean.flatMap((p) => p.segments.map((s) => s.text)));
+  const vocabulary = bodyWords ? keptLineWords(bodyWords, pages, furniture) : collectVocabulary(clean.flatMap((p) => p.segments.map((s) => s.text)));
   const ready: ReadyPage[] = clean.map((p) => {
     if (!isOcrPage(p)) return { page: p.page, ...splitFootnoteZone(orderPage(p.segments, p.height, body), body.size, p.height) };
     // The footnote zone is the small print at the bottom of the page as a whole (an OCR'd
