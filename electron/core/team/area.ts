@@ -63,6 +63,7 @@ export function createTeamArea(context: CoreContext, deps: TeamDeps): TeamArea {
         libraryCollection: deps.library.collection,
         onLibraryReceived: deps.library.followReceived,
         documentProblem: (docId, record, files) => deps.library.files.problem(docId, record, files),
+        documentFiles: deps.library.files,
         onProgress: progress,
       });
     } finally {

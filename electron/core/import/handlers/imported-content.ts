@@ -7,6 +7,7 @@ import { readImportedDocument } from '../manage-imported.js';
 import { DOCUMENT_FILE, documentDir } from '../workspace-paths.js';
 import type { ImportContext } from './import-context.js';
 import { writeRecordFile } from '../record-files.js';
+import { folderContentVersion } from '../content-hash.js';
 
 /** An imported document's saved content: its record (passages, speakers, footnotes) and its original file. */
 export interface ImportedContent {
@@ -32,8 +33,8 @@ export interface ReplaceContentOptions {
  * Rewrites an imported document's content in place (another area changed its text: names
  * replaced by pseudonyms, or that change undone). Each file is written beside itself and
  * renamed over the old one, so a failure leaves the old file whole; an original saved
- * under a new name replaces the old one. Then the library entry takes the new title, the
- * corpus index the new passages, and `library.changed` tells search and the renderer.
+ * under a new name replaces the old one. Then the library entry takes the new title and
+ * the new content's version (so the rewrite travels), the corpus index the new passages, and `library.changed` tells search and the renderer.
  */
 export async function replaceImportedContent(context: ImportContext, docId: string, next: ImportedContent, options: ReplaceContentOptions = {}): Promise<void> {
   if (context.workspace.readOnly) throw new WorkbenchError('LOCKED', 'The document cannot be changed: this workspace is open read-only.');
@@ -52,9 +53,8 @@ export async function replaceImportedContent(context: ImportContext, docId: stri
     throw new WorkbenchError('IO', `“${previous.document.title}” could not be rewritten (${(error as Error).message}). Check the workspace folder is writable and try again.`, { docId });
   }
   if (previous.originalFile !== next.original.file) await fs.rm(path.join(dir, previous.originalFile), { force: true });
-  if (previous.document.title !== record.document.title || previous.document.source !== record.document.source) {
-    await context.library.rename(docId, record.document.title, record.document.source);
-  }
+  // The library entry names the new content: a new revision, which takes the files to colleagues.
+  await context.library.setContent(docId, { title: record.document.title, fileName: record.document.source, content: await folderContentVersion(dir, record.originalFile) });
   context.corpus.addDocument(record.document, record.passages, record.footnotes);
   context.bus.emit('library.changed', { docId, change: 'updated', ...(options.annotationsPlaced ? { annotationsPlaced: true } : {}) });
   context.publish('library.changed', { docId, change: 'updated' });
