@@ -10,7 +10,7 @@ import { readImportedContent, replaceImportedContent, type ImportedContent, type
 import { loadImportedDocument, loadImportedDocuments } from './handlers/load-imported.js';
 import { runImport, type PreparedDocument, type RunImportOptions } from './handlers/run-import.js';
 import type { ImportResult, importMethods } from './methods.js';
-import { hasDocumentFiles, holdsContent, placeDocumentFiles, readDocumentFiles, receivedFilesProblem, replaceDocumentFiles, type DocumentFile } from './document-files.js';
+import { hasDocumentFiles, holdsContent, placeDocumentFiles, readDocumentFiles, receivedFilesProblem, replaceDocumentFiles, restoreKeptVersion, type DocumentFile } from './document-files.js';
 
 /**
  * An imported document's files (its folder) as they travel between colleagues: read to
@@ -31,6 +31,8 @@ export interface DocumentFilesFace {
    * first with `problem`); `keepAside` copies the old files aside first. Answers where.
    */
   replace(docId: string, files: readonly DocumentFile[], options?: { keepAside?: boolean }): Promise<string | undefined>;
+  /** After a conflict was resolved: brings back the kept-aside files of the chosen version when the folder holds another. */
+  follow(docId: string, libraryRecord: unknown): Promise<void>;
 }
 
 /** Reads a whole project or codebook file (`.qdpx`, `.qdc`) into the workspace: the exchange area's. */
@@ -136,5 +138,10 @@ function documentFilesFace(workspaceDir: string): DocumentFilesFace {
       return record.success && record.data.id === docId && (await holdsContent(workspaceDir, docId, record.data));
     },
     replace: (docId, files, options) => replaceDocumentFiles(workspaceDir, docId, files, options),
+    async follow(docId, libraryRecord) {
+      const record = LibraryRecordSchema.safeParse(libraryRecord);
+      if (!record.success || record.data.id !== docId || (await holdsContent(workspaceDir, docId, record.data))) return;
+      await restoreKeptVersion(workspaceDir, docId, record.data);
+    },
   };
 }

@@ -154,3 +154,23 @@ export async function placeDocumentFiles(workspaceDir: string, docId: string, fi
   }
   return true;
 }
+
+/**
+ * A conflict over a document's content was resolved for the version that lost here: its
+ * files, kept aside when the winner's replaced them, come back (the current ones are kept
+ * aside in turn). Answers whether a kept version matched.
+ */
+export async function restoreKeptVersion(workspaceDir: string, docId: string, expected: ExpectedContent): Promise<boolean> {
+  const root = documentsDir(workspaceDir);
+  const kept = (await fs.readdir(root).catch(() => [] as string[])).filter((name) => name.startsWith(`${SUPERSEDED_PREFIX}${docId}-`)).sort().reverse();
+  for (const name of kept) {
+    const dir = path.join(root, name);
+    const names = (await fs.readdir(dir)).filter((candidate) => FILE_NAME.test(candidate));
+    const files = await Promise.all(names.map(async (file) => ({ name: file, bytes: new Uint8Array(await fs.readFile(path.join(dir, file))) })));
+    if (receivedFilesProblem(docId, expected, files) !== undefined) continue;
+    await replaceDocumentFiles(workspaceDir, docId, files, { keepAside: true });
+    await fs.rm(dir, { recursive: true, force: true });
+    return true;
+  }
+  return false;
+}

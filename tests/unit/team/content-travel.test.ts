@@ -148,7 +148,7 @@ describe('a rewritten document travels by bundle', () => {
     expect(readable(clara, docId)).not.toMatch(arben);
   });
 
-  it('both sides rewrote the document: one version wins on both sides, the other stays a listed conflict, and nothing is mixed', async () => {
+  it('both sides rewrote the document: one version wins on both sides, the other is kept aside and listed as a conflict, and choosing it brings it back everywhere', async () => {
     const { amina, besnik, docId, sendToBesnik, bundles } = await sharedInterview();
     const passage = passagesOf(besnik, docId).find((candidate) => candidate.text.startsWith('Not always'))!;
     await call(besnik, 'transcript.correctPassage', { docId, passageId: passage.id, text: passage.text.replace('Not always.', 'Never.') });
@@ -165,6 +165,32 @@ describe('a rewritten document travels by bundle', () => {
       const conflicts = await call(core, 'team.conflicts', {});
       expect(conflicts.map((conflict) => conflict.id)).toContain(docId);
     }
+    // Which version wins is CouchDB's rule (the revision's hash); the side whose version lost
+    // kept its files aside, and says so.
+    const sides = [
+      { core: besnik, replaced: toBesnik.merged.replacedDocuments },
+      { core: amina, replaced: toAmina.replacedDocuments },
+    ];
+    const loser = sides.find((side) => side.replaced.length > 0)!;
+    const winner = sides.find((side) => side !== loser)!;
+    expect(winner.replaced).toEqual([]);
+    expect(loser.replaced).toEqual([{ docId, keptAside: expect.stringContaining('.superseded-') }]);
+    const keptRecord = JSON.parse(await readFile(join(loser.replaced[0]!.keptAside!, 'document.json'), 'utf8')) as { passages: Array<{ text: string }> };
+    const losingText = loser.core === amina ? 'Besim' : 'Never.';
+    expect(JSON.stringify(keptRecord.passages)).toContain(losingText);
+    expect(readable(loser.core, docId)).not.toContain(losingText);
+
+    // The loser chooses their own version: its files come back, and the choice travels.
+    const conflict = (await call(loser.core, 'team.conflicts', {})).find((candidate) => candidate.id === docId)!;
+    const own = conflict.versions.find((version) => !version.current)!;
+    await call(loser.core, 'team.resolveConflict', { collection: 'library', id: docId, rev: own.rev });
+    expect(readable(loser.core, docId)).toContain(losingText);
+    const resolved = await call(loser.core, 'team.exportBundle', { out: join(bundles, 'resolved.fwx') });
+    const merged = await call(winner.core, 'team.mergeBundle', { file: resolved.file });
+    expect(merged.replacedDocuments).toEqual([{ docId }]);
+    expect(readable(winner.core, docId)).toEqual(readable(loser.core, docId));
+    expect(await folder(winner.core, docId)).toEqual(await folder(loser.core, docId));
+    for (const { core } of sides) expect((await call(core, 'team.conflicts', {})).map((candidate) => candidate.id)).not.toContain(docId);
   });
 });
 
