@@ -4,11 +4,12 @@
  * and by sync: the library record names the content's version, so a rewrite is a new
  * revision of it, and a newer version of a document already here replaces its files.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/core';
-import { useCores } from '../../helpers/core';
+import { createCore } from '../../../electron/core/core';
+import { resourcesDir, useCores } from '../../helpers/core';
 import { useCouchServer } from '../../helpers/couch-server';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { arben, importInterview, passagesOf } from '../interviews/support';
@@ -191,6 +192,44 @@ describe('a rewritten document travels by bundle', () => {
     expect(readable(winner.core, docId)).toEqual(readable(loser.core, docId));
     expect(await folder(winner.core, docId)).toEqual(await folder(loser.core, docId));
     for (const { core } of sides) expect((await call(core, 'team.conflicts', {})).map((candidate) => candidate.id)).not.toContain(docId);
+  });
+});
+
+describe('a document anonymised before library records named their content', () => {
+  it('is stamped with its version when the workspace opens, and then reaches the colleague who has the real names and one who has nothing', async () => {
+    const bundles = await tempDir();
+    const aminaDir = await tempDir();
+    const first = await (async () => {
+      const amina = await createCore({ workspaceDir: aminaDir, resourcesDir, holder: 'a test' });
+      try {
+        await call(amina, 'app.setUser', { name: 'Amina Berisha', id: 'amina' });
+        const docId = await importInterview(amina);
+        return { docId, bundle: await call(amina, 'team.exportBundle', { out: join(bundles, 'amina-0.fwx') }) };
+      } finally {
+        await amina.close();
+      }
+    })();
+    const { docId } = first;
+    const besnik = await colleague('Besnik Gashi', 'besnik');
+    await call(besnik, 'team.mergeBundle', { file: first.bundle.file, join: true });
+    // What the previous release's anonymising left: the files rewritten, the library record as it was.
+    const dir = join(aminaDir, 'documents', docId);
+    const pseudonymise = (text: string) => text.replace(/Arben Krasniqi/g, 'Respondent 4').replace(/ARBEN KRASNIQI/g, 'RESPONDENT 4').replace(/(?<![\p{L}])arben(?![\p{L}])/giu, 'Besim');
+    for (const name of ['original.txt', 'document.json']) await writeFile(join(dir, name), pseudonymise(await readFile(join(dir, name), 'utf8')));
+
+    const amina = await openCore(aminaDir);
+    expect(readable(amina, docId)).not.toMatch(arben);
+    const next = await call(amina, 'team.exportBundle', { out: join(bundles, 'amina-1.fwx'), since: first.bundle.lastSeq });
+    expect(next.documents).toBe(1);
+    const merged = await call(besnik, 'team.mergeBundle', { file: next.file });
+    expect(merged.replacedDocuments).toEqual([{ docId }]);
+    expect(readable(besnik, docId)).toEqual(readable(amina, docId));
+    expect(readable(besnik, docId)).not.toMatch(arben);
+
+    const clara = await colleague('Clara Hoxha', 'clara');
+    const full = await call(amina, 'team.exportBundle', { out: join(bundles, 'full.fwx') });
+    expect(await call(clara, 'team.mergeBundle', { file: full.file, join: true })).toMatchObject({ documents: 1 });
+    expect(readable(clara, docId)).toEqual(readable(amina, docId));
   });
 });
 
