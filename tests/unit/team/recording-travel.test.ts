@@ -60,4 +60,46 @@ describe('a recording with its transcript travels by bundle', () => {
     expect(besnik.corpus.passage(passage.id).text).toBe(corrected);
     expect(texts(besnik, docId!)).toEqual(texts(amina, docId!));
   });
+
+  it('anonymised after it was shared: the recording stays, its transcript file loses the name, and the colleague gets both; undo travels too', async () => {
+    const bundles = await tempDir();
+    const amina = await colleague('Amina Berisha', 'amina');
+    const transcript = join(files, 'anonymise.vtt');
+    await fs.writeFile(transcript, interviewVtt(spoken.turns));
+    const docId = (await call(amina, 'import.file', { path: spoken.ogg, transcript })).documentId!;
+    const besnik = await colleague('Besnik Gashi', 'besnik');
+    const first = await call(amina, 'team.exportBundle', { out: join(bundles, 'amina-0.fwx') });
+    await call(besnik, 'team.mergeBundle', { file: first.file, join: true });
+    const folderOf = async (core: Core) => {
+      const dir = join(core.workspace.dir, 'documents', docId);
+      const names = (await fs.readdir(dir)).sort();
+      return Object.fromEntries(await Promise.all(names.map(async (name) => [name, await fs.readFile(join(dir, name))] as const)));
+    };
+    const media = (await folderOf(amina))['media.ogg']!;
+    expect(media.equals(await fs.readFile(spoken.ogg))).toBe(true);
+
+    await call(amina, 'interviews.anonymise', { docId, replacements: [{ real: 'Amina Berisha', pseudonym: 'Respondent 2' }] });
+    const anonymised = await folderOf(amina);
+    expect(Object.keys(anonymised)).toEqual(['document.json', 'media.ogg', 'transcript.vtt']);
+    expect(anonymised['media.ogg']!.equals(media)).toBe(true);
+    expect(anonymised['transcript.vtt']!.toString('utf8')).not.toContain('Amina');
+    expect(anonymised['transcript.vtt']!.toString('utf8')).toContain('Respondent 2');
+    expect(amina.corpus.document(docId).media?.file).toBe('media.ogg');
+
+    let lastSeq = first.lastSeq;
+    const send = async (name: string) => {
+      const bundle = await call(amina, 'team.exportBundle', { out: join(bundles, name), since: lastSeq });
+      lastSeq = bundle.lastSeq;
+      return call(besnik, 'team.mergeBundle', { file: bundle.file });
+    };
+    expect((await send('amina-1.fwx')).replacedDocuments).toEqual([{ docId }]);
+    expect(await folderOf(besnik)).toEqual(anonymised);
+    expect(JSON.stringify(texts(besnik, docId))).not.toContain('Amina');
+
+    await call(amina, 'undo.undo', {});
+    expect((await folderOf(amina))['transcript.vtt']!.toString('utf8')).toContain('Amina Berisha');
+    expect((await send('amina-2.fwx')).replacedDocuments).toEqual([{ docId }]);
+    expect(await folderOf(besnik)).toEqual(await folderOf(amina));
+    expect(texts(besnik, docId)).toEqual(texts(amina, docId));
+  });
 });
