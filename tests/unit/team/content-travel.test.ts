@@ -273,6 +273,23 @@ describe('a rewritten document travels by sync', () => {
     expect(besnik.workspace.changes(before).results.filter((change) => change.collection !== 'sync-settings')).toEqual([]);
   });
 
+  it('both sides rewrote the document before syncing: the same version on both sides, the other kept aside and listed', async () => {
+    const { amina, besnik, docId, sync } = await syncingColleagues();
+    const passage = passagesOf(besnik, docId).find((candidate) => candidate.text.startsWith('Not always'))!;
+    await call(besnik, 'transcript.correctPassage', { docId, passageId: passage.id, text: passage.text.replace('Not always.', 'Never.') });
+    await call(amina, 'interviews.anonymise', { docId, replacements: pseudonyms });
+    await sync(amina);
+    const atBesnik = await sync(besnik);
+    const atAmina = await sync(amina);
+    expect(atBesnik.refusedDocuments).toEqual([]);
+    expect(atAmina.refusedDocuments).toEqual([]);
+    expect(readable(besnik, docId)).toEqual(readable(amina, docId));
+    expect(await folder(besnik, docId)).toEqual(await folder(amina, docId));
+    const kept = [...atBesnik.replacedDocuments, ...atAmina.replacedDocuments];
+    expect(kept).toEqual([{ docId, keptAside: expect.stringContaining('.superseded-') }]);
+    for (const core of [amina, besnik]) expect((await call(core, 'team.conflicts', {})).map((conflict) => conflict.id)).toContain(docId);
+  });
+
   it('a correction and its undo travel by sync', async () => {
     const { amina, besnik, docId, sync } = await syncingColleagues();
     const passage = passagesOf(amina, docId).find((candidate) => candidate.text.startsWith('Not always'))!;
