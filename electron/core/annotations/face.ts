@@ -11,7 +11,7 @@ import type { DocumentNotes } from './document-notes';
  * removal. They never read the annotations collection themselves.
  */
 export interface AnnotationsFace {
-  annotations: Pick<AnnotationService, 'get' | 'all' | 'ofDocument' | 'count' | 'stageDocumentRemoval' | 'coderOf' | 'stageImported' | 'linkExists' | 'tombstone' | 'attachCitations' | 'stageReplacement' | 'stageDeletion' | 'tombstonesOf' | 'stageTombstone'>;
+  annotations: Pick<AnnotationService, 'get' | 'all' | 'ofDocument' | 'count' | 'stageDocumentRemoval' | 'coderOf' | 'stageImported' | 'linkExists' | 'tombstone' | 'attachCitations' | 'stageReplacement' | 'stageDeletion' | 'tombstonesOf' | 'stageTombstone' | 'reanchorAll'>;
   topics: Pick<TopicService, 'get' | 'list' | 'tree' | 'path' | 'count' | 'stageTopic' | 'stagePaths' | 'stageDeletion'>;
   /** Notes on whole documents (the REFI-QDA export writes each as its source's description). */
   documentNotes: Pick<DocumentNotes, 'get' | 'text' | 'list' | 'stageText'>;

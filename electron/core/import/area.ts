@@ -10,7 +10,7 @@ import { readImportedContent, replaceImportedContent, type ImportedContent, type
 import { loadImportedDocument, loadImportedDocuments } from './handlers/load-imported.js';
 import { runImport, type PreparedDocument, type RunImportOptions } from './handlers/run-import.js';
 import type { ImportResult, importMethods } from './methods.js';
-import { hasDocumentFiles, placeDocumentFiles, readDocumentFiles, receivedFilesProblem, type DocumentFile } from './document-files.js';
+import { hasDocumentFiles, holdsContent, placeDocumentFiles, readDocumentFiles, receivedFilesProblem, replaceDocumentFiles, restoreKeptVersion, type DocumentFile } from './document-files.js';
 
 /**
  * An imported document's files (its folder) as they travel between colleagues: read to
@@ -24,6 +24,15 @@ export interface DocumentFilesFace {
   problem(docId: string, libraryRecord: unknown, files: readonly DocumentFile[]): string | undefined;
   /** Writes them as the document's folder unless it is here already (then false). */
   place(docId: string, files: readonly DocumentFile[]): Promise<boolean>;
+  /** Whether the folder here holds the content this library record (as received, unchecked) names. */
+  holds(docId: string, libraryRecord: unknown): Promise<boolean>;
+  /**
+   * Replaces the folder of a document already here by a newer version's files (checked
+   * first with `problem`); `keepAside` copies the old files aside first. Answers where.
+   */
+  replace(docId: string, files: readonly DocumentFile[], options?: { keepAside?: boolean }): Promise<string | undefined>;
+  /** After a conflict was resolved: brings back the kept-aside files of the chosen version when the folder holds another. */
+  follow(docId: string, libraryRecord: unknown): Promise<void>;
 }
 
 /** Reads a whole project or codebook file (`.qdpx`, `.qdc`) into the workspace: the exchange area's. */
@@ -100,7 +109,11 @@ async function followExternalChanges(context: ImportContext, changes: Array<Reco
     if (change.after) {
       const known = context.corpus.hasDocument(change.id);
       await loadImportedDocument(context, change.after);
-      context.bus.emit('library.changed', { docId: change.id, change: known ? 'updated' : 'added' });
+      // A known document's text may be a newer version (a colleague anonymised or corrected
+      // it): its annotations here are re-anchored before the merge or sync answers, so what
+      // it reports is what is shown. (Theirs arrive already placed: nothing moves.)
+      if (known && !context.workspace.readOnly) await context.annotations.annotations.reanchorAll(change.id).catch(() => undefined);
+      context.bus.emit('library.changed', { docId: change.id, change: known ? 'updated' : 'added', ...(known ? { annotationsPlaced: true } : {}) });
       context.publish('library.changed', { docId: change.id, change: known ? 'updated' : 'added' });
     } else if (change.deleted) {
       context.corpus.removeDocument(change.id);
@@ -117,8 +130,18 @@ function documentFilesFace(workspaceDir: string): DocumentFilesFace {
     problem(docId, libraryRecord, files) {
       const record = LibraryRecordSchema.safeParse(libraryRecord);
       if (!record.success || record.data.id !== docId) return 'its library record is damaged';
-      return receivedFilesProblem(docId, record.data.contentHash, files);
+      return receivedFilesProblem(docId, record.data, files);
     },
     place: (docId, files) => placeDocumentFiles(workspaceDir, docId, files),
+    async holds(docId, libraryRecord) {
+      const record = LibraryRecordSchema.safeParse(libraryRecord);
+      return record.success && record.data.id === docId && (await holdsContent(workspaceDir, docId, record.data));
+    },
+    replace: (docId, files, options) => replaceDocumentFiles(workspaceDir, docId, files, options),
+    async follow(docId, libraryRecord) {
+      const record = LibraryRecordSchema.safeParse(libraryRecord);
+      if (!record.success || record.data.id !== docId || (await holdsContent(workspaceDir, docId, record.data))) return;
+      await restoreKeptVersion(workspaceDir, docId, record.data);
+    },
   };
 }

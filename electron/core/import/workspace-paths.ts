@@ -23,3 +23,5 @@ export const OCR_TEXT_FILE = 'ocr-text.json';
 export const DISPLAY_PDF_FILE = 'display.pdf';
 export const TEMP_PREFIX = '.tmp-';
 export const TRASH_PREFIX = '.trash-';
+/** A document's files as they were before a colleague's version replaced them in a conflict (kept, never sent). */
+export const SUPERSEDED_PREFIX = '.superseded-';

@@ -25,6 +25,8 @@ export interface AnonymisePlan {
 }
 
 const TEXT_ORIGINAL = /\.(txt|md)$/i;
+/** A recording's transcript files that are text (captions, stamped turns): rewritten in place; a Word one becomes `transcript.txt`. */
+const TEXT_TRANSCRIPT = /\.(txt|md|vtt|srt)$/i;
 
 /** Originals that show the names as pictures of pages (PDFs, photos): they cannot be rewritten. */
 export function cannotRewriteOriginal(content: ImportedContent): boolean {
@@ -68,9 +70,20 @@ export function planAnonymisation(material: DocumentMaterial, replacements: read
   const subtitle = record.document.subtitle === undefined ? undefined : replacer.replace(record.document.subtitle).text;
   const footnotes = record.footnotes.map((footnote) => ({ ...footnote, text: replacer.replace(footnote.text).text }));
 
-  const original = TEXT_ORIGINAL.test(material.content.original.file)
-    ? { file: material.content.original.file, bytes: Buffer.from(replacer.replace(material.content.original.bytes.toString('utf8')).text, 'utf8') }
-    : { file: 'original.txt', bytes: Buffer.from(plainText(passages), 'utf8') };
+  const media = record.document.media;
+  // A recording stays as it is (voices are not text); its transcript file is rewritten instead.
+  const original = media
+    ? material.content.original
+    : TEXT_ORIGINAL.test(material.content.original.file)
+      ? { file: material.content.original.file, bytes: Buffer.from(replacer.replace(material.content.original.bytes.toString('utf8')).text, 'utf8') }
+      : { file: 'original.txt', bytes: Buffer.from(plainText(passages), 'utf8') };
+  const given = material.content.transcript;
+  const transcript =
+    media && given
+      ? TEXT_TRANSCRIPT.test(given.file)
+        ? { file: given.file, bytes: Buffer.from(replacer.replace(given.bytes.toString('utf8')).text, 'utf8') }
+        : { file: 'transcript.txt', bytes: Buffer.from(plainText(passages), 'utf8') }
+      : undefined;
 
   const annotations = material.annotations.flatMap((annotation) => {
     const moved = moveAnnotation(annotation, { change, replacer, pageOf });
@@ -100,11 +113,13 @@ export function planAnonymisation(material: DocumentMaterial, replacements: read
           // Where each field came from quotes what was printed or the file name: those quotes go too.
           ...(record.document.provenance ? { provenance: replaceStrings(record.document.provenance, replacer) } : {}),
           ...(record.document.note === undefined ? {} : { note: replacer.replace(record.document.note).text }),
+          ...(media && transcript ? { media: { ...media, transcriptFile: transcript.file } } : {}),
         },
         passages,
         footnotes,
       },
       original,
+      ...(transcript ? { transcript } : {}),
     },
     annotations,
     tombstones,

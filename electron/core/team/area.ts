@@ -63,6 +63,7 @@ export function createTeamArea(context: CoreContext, deps: TeamDeps): TeamArea {
         libraryCollection: deps.library.collection,
         onLibraryReceived: deps.library.followReceived,
         documentProblem: (docId, record, files) => deps.library.files.problem(docId, record, files),
+        documentFiles: deps.library.files,
         onProgress: progress,
       });
     } finally {
@@ -120,7 +121,11 @@ export function createTeamArea(context: CoreContext, deps: TeamDeps): TeamArea {
         const definition = definitionOf(collection);
         const resolved = await workspace.transact((tx) => stageResolution(tx, workspace, definition, id, rev === undefined ? { record } : { rev }, workspace.user.id));
         if (conflictView(workspace, definition, id)) throw new WorkbenchError('INTERNAL', `${collection} ${id} is still in conflict after the choice.`);
-        if (collection === deps.library.collection) await deps.library.followReceived([id]);
+        if (collection === deps.library.collection) {
+          // The chosen version's files, if they lost here before and were kept aside.
+          await deps.library.files.follow(id, workspace.records(definition).get(id));
+          await deps.library.followReceived([id]);
+        }
         return { rev: resolved };
       },
       'team.saveSyncLogin': () => {

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { WorkbenchError } from '../api/errors';
 import type { CliAction } from '../cli/program';
 import type { AgreementReport, ConflictView, ExportBundleResult, MergeResult, SyncResult, TeamUsers } from './methods';
+import type { ReplacedDocument } from './newer-content';
 
 const kappaText = (kappa: number | null) => (kappa === null ? 'undefined (no variation)' : kappa.toFixed(3));
 
@@ -37,6 +38,7 @@ export function registerTeamCommands(program: Command, run: CliAction): void {
           human: () =>
             [
               `Merged ${result.from.name}'s bundle: ${result.added} added, ${result.updated} updated, ${result.unchanged} unchanged, ${result.conflicts} conflicts${result.documents ? `, ${result.documents} documents` : ''}.`,
+              ...replacedLines(result.replacedDocuments),
               ...(result.conflicts > 0 ? ['Run `workbench conflicts` to see them and choose.'] : []),
             ].join('\n'),
         };
@@ -143,6 +145,7 @@ export function registerTeamCommands(program: Command, run: CliAction): void {
             [
               `Synced with ${result.server} (database ${result.database}): ${result.pushed} revisions sent; ${result.added} added, ${result.updated} updated, ${result.unchanged} unchanged, ${result.conflicts} conflicts${result.documents ? `, ${result.documents} documents received` : ''}.`,
               ...result.refusedDocuments.map((refused) => refused.problem),
+              ...replacedLines(result.replacedDocuments),
               ...(result.conflicts > 0 ? ['Run `workbench conflicts` to see them and choose.'] : []),
             ].join('\n'),
         };
@@ -176,4 +179,13 @@ async function readJson(file: string): Promise<unknown> {
   } catch (error) {
     throw usage(`${file} could not be read as JSON (${(error as Error).message}).`);
   }
+}
+
+/** Documents already here that a newer version (anonymised, corrected) replaced; where a losing version was kept. */
+function replacedLines(replaced: ReplacedDocument[]): string[] {
+  return replaced.map((document) =>
+    document.keptAside
+      ? `${document.docId}: both sides had rewritten it; the winning version is here now, the one this workspace had is kept in ${document.keptAside} (choose between them with \`workbench conflicts\`).`
+      : `${document.docId}: brought to the newer version its sender has (anonymised or corrected since).`,
+  );
 }

@@ -3,8 +3,9 @@ import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { WorkbenchError } from '../api/errors';
 import { generation, type AnyCollectionDefinition, type Workspace } from '../store';
-import type { DocumentFile } from '../import';
+import type { DocumentFile, DocumentFilesFace } from '../import';
 import { applyReceived, type ReceivedCounts } from './apply-received';
+import { followNewerContent, type ReplacedDocument } from './newer-content';
 import { bundleFormatVersion, type ParsedBundle } from './bundle-format';
 import { stageUser, usersCollection } from './users';
 import type { TeamProgressEvent } from './methods';
@@ -14,6 +15,8 @@ export type StageProgress = (progress: Omit<TeamProgressEvent, 'operation'>) => 
 export interface MergeResult extends ReceivedCounts {
   /** Imported documents whose files came with the bundle. */
   documents: number;
+  /** Documents already here whose files a newer version replaced (anonymised, corrected since): see `ReplacedDocument`. */
+  replacedDocuments: ReplacedDocument[];
   from: { id: string; name: string };
 }
 
@@ -29,6 +32,8 @@ export interface MergeOptions {
   onProgress?: StageProgress;
   /** Why a document's files cannot be the document of its library record (the import area's check), or undefined. */
   documentProblem?: (docId: string, libraryRecord: unknown, files: readonly DocumentFile[]) => string | undefined;
+  /** The import area's files, to bring a document already here to the version the merge makes its library record name. */
+  documentFiles?: Pick<DocumentFilesFace, 'holds' | 'replace' | 'problem'>;
 }
 
 /**
@@ -83,8 +88,11 @@ export async function mergeBundle(workspace: Workspace, collections: readonly An
   // The documents' files are checked as sync checks them (names, sizes, the original's content hash) before anything is written.
   for (const docId of manifest.documents) {
     const record = bundle.records.find((candidate) => candidate.collection === options.libraryCollection && candidate.id === docId);
-    const live = record?.leaves.filter((leaf) => !leaf.deleted).sort((a, b) => generation(b.rev) - generation(a.rev))[0];
-    const problem = live ? options.documentProblem?.(docId, live.record, bundle.documents.filter((file) => file.docId === docId)) : 'its library record is missing';
+    // The files are those of the exporter's winning version: one of the live leaves.
+    const live = record?.leaves.filter((leaf) => !leaf.deleted).sort((a, b) => generation(b.rev) - generation(a.rev)) ?? [];
+    const files = bundle.documents.filter((file) => file.docId === docId);
+    const problems = live.map((leaf) => options.documentProblem?.(docId, leaf.record, files));
+    const problem = live.length === 0 ? 'its library record is missing' : problems.includes(undefined) ? undefined : problems[0];
     if (problem) throw new WorkbenchError('CORRUPT', `“${fileName}” carries the document ${docId}, but ${problem}. Ask ${manifest.exportedBy.name} to export again; nothing was merged.`, { fileName, docId });
   }
 
@@ -97,13 +105,23 @@ export async function mergeBundle(workspace: Workspace, collections: readonly An
       const counts = applyReceived(tx, byName, bundle.records);
       // The exporter is named on their records; make sure the name is known here.
       if (!tx.get(usersCollection, manifest.exportedBy.id)) stageUser(tx, manifest.exportedBy);
-      return { ...counts, documents: placed.length, from: manifest.exportedBy };
+      return { ...counts, documents: placed.length, replacedDocuments: [] as ReplacedDocument[], from: manifest.exportedBy };
     });
   } catch (error) {
     await Promise.all(placed.map((docId) => rm(join(options.documentsDir, docId), { recursive: true, force: true })));
     throw error;
   }
   if (joining) await workspace.joinProject(manifest.projectId);
+  const library = byName.get(options.libraryCollection);
+  result.replacedDocuments =
+    library && options.documentFiles
+      ? await followNewerContent(
+          manifest.documents.filter((docId) => !placed.includes(docId)),
+          (docId) => workspace.records(library).entry(docId),
+          (docId) => bundle.documents.filter((file) => file.docId === docId),
+          options.documentFiles,
+        )
+      : [];
   const libraryIds = bundle.records.filter((record) => record.collection === options.libraryCollection).map((record) => record.id);
   if (libraryIds.length > 0) {
     options.onProgress?.({ stage: 'loading', done: 0, total: libraryIds.length });

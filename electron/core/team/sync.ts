@@ -8,6 +8,7 @@ import { fromCouchRevisions, generation, toCouchRevisions, type AnyCollectionDef
 import { applyReceived, type ReceivedCounts } from './apply-received';
 import type { BundleLeaf, BundleRecord } from './bundle-format';
 import type { DocumentFile, DocumentFilesFace } from '../import';
+import { followNewerContent, type ReplacedDocument } from './newer-content';
 
 PouchDB.plugin(httpAdapter).plugin(memoryAdapter).plugin(replication);
 
@@ -27,6 +28,8 @@ export interface SyncResult extends ReceivedCounts {
   documents: number;
   /** Documents on the server that were not taken in, and why (their files failed the checks); asked for again on the next sync. */
   refusedDocuments: Array<{ docId: string; problem: string }>;
+  /** Documents already here whose files a newer version replaced (anonymised, corrected since). */
+  replacedDocuments: ReplacedDocument[];
 }
 
 /** The imported documents: whose records they are, and their files (the import area's). */
@@ -85,7 +88,11 @@ export async function syncWithServer(workspace: Workspace, collections: readonly
     // After the records: files that fail to be written leave the document listed as damaged,
     // and its record is left out of the next sync's upload, so the files are asked for again.
     const placed: string[] = [];
+    const present: string[] = [];
     for (const [docId, docFiles] of accepted) if (await library.files.place(docId, docFiles)) placed.push(docId);
+    else present.push(docId);
+    const definition = byName.get(library.collection);
+    const replacedDocuments = definition ? await followNewerContent(present, (docId) => workspace.records(definition).entry(docId), (docId) => accepted.get(docId), library.files) : [];
     return {
       server: server.href,
       database,
@@ -94,6 +101,7 @@ export async function syncWithServer(workspace: Workspace, collections: readonly
       received: records.map((record) => ({ collection: record.collection, id: record.id })),
       documents: placed.length,
       refusedDocuments: refused,
+      replacedDocuments,
     };
   } finally {
     await local.destroy().catch(() => undefined);
@@ -150,8 +158,10 @@ async function receivedRecords(local: PouchDatabase, since: number | string, kno
     const isLibrary = collection === libraryCollection;
     const leaves = (await local.get(change.id, { open_revs: 'all', revs: true, ...(isLibrary ? { attachments: true, binary: true } : {}) })) as unknown as Array<{ ok?: ReceivedDoc }>;
     if (isLibrary) {
-      // Every live leaf carries the same files (a document's files do not change): the first that has any.
-      const attached = leaves.find((found) => found.ok && !found.ok._deleted && found.ok._attachments)?.ok?._attachments;
+      // The live leaves carry the files of the version their sender held (each leaf may differ): the winner's, as CouchDB picks it.
+      const attached = leaves
+        .flatMap((found) => (found.ok && !found.ok._deleted && found.ok._attachments ? [found.ok] : []))
+        .sort((a, b) => generation(b._rev) - generation(a._rev) || (b._rev > a._rev ? 1 : -1))[0]?._attachments;
       if (attached) files.set(change.id.slice(split + 1), Object.entries(attached).map(([name, attachment]) => ({ name, bytes: attachmentBytes(attachment.data) })));
     }
     const bundleLeaves: BundleLeaf[] = leaves.flatMap((found) => {
@@ -174,8 +184,9 @@ function attachmentBytes(data: Buffer | string | undefined): Uint8Array {
 /**
  * Which received documents may come in: a library record whose newest live revision is new
  * here needs its files, checked by the import area (names, sizes, document.json, the
- * original's SHA-256 against the content hash). Records of documents already here, or
- * deleted, need none.
+ * content the record names). A document already here needs them only when that revision
+ * names content its folder does not hold (a colleague anonymised or corrected it); deleted
+ * ones need none. A record whose files fail is left out, with why.
  */
 async function checkDocuments(records: readonly BundleRecord[], files: ReadonlyMap<string, DocumentFile[]>, library: SyncLibrary) {
   const accepted = new Map<string, DocumentFile[]>();
@@ -183,7 +194,8 @@ async function checkDocuments(records: readonly BundleRecord[], files: ReadonlyM
   for (const record of records) {
     if (record.collection !== library.collection) continue;
     const live = [...record.leaves].filter((leaf) => !leaf.deleted).sort((a, b) => generation(b.rev) - generation(a.rev) || (b.rev > a.rev ? 1 : -1))[0];
-    if (!live || (await library.files.present(record.id))) continue;
+    if (!live) continue;
+    if ((await library.files.present(record.id)) && (await library.files.holds(record.id, live.record))) continue;
     const received = files.get(record.id) ?? [];
     const problem = library.files.problem(record.id, live.record, received);
     if (problem) refused.push({ docId: record.id, problem: `The document ${record.id} was not taken in: ${problem}. Ask whoever imported it to sync again; everything else was synced.` });

@@ -245,7 +245,14 @@ function OutcomeView({ outcome, onJoin }: { outcome: Outcome; onJoin: (source: B
             <dd>{result.documents}</dd>
           </div>
         ) : null}
+        {result.replacedDocuments.length > 0 ? (
+          <div>
+            <dt title="Documents anonymised or corrected since they were shared: the newer version replaced the one here">Newer versions</dt>
+            <dd>{result.replacedDocuments.length}</dd>
+          </div>
+        ) : null}
       </dl>
+      {result.replacedDocuments.some((replaced) => replaced.keptAside) ? <p>Both sides had rewritten a document: the version this workspace had is kept, and you can choose it under Conflicts.</p> : null}
       {result.conflicts > 0 ? (
         <p>
           <a href={routeHref('team', ['conflicts'])}>

@@ -36,6 +36,8 @@ export function SyncPanel() {
         message: [
           `Synced: ${result.pushed} revision${result.pushed === 1 ? '' : 's'} sent; ${result.added} added, ${result.updated} updated, ${result.conflicts} conflict${result.conflicts === 1 ? '' : 's'}${result.documents ? `; ${result.documents} document${result.documents === 1 ? '' : 's'} received` : ''}.`,
           ...result.refusedDocuments.map((refused) => refused.problem),
+          ...(result.replacedDocuments.length > 0 ? [`${result.replacedDocuments.length} document${result.replacedDocuments.length === 1 ? '' : 's'} brought to a newer version (anonymised or corrected since).`] : []),
+          ...(result.replacedDocuments.some((replaced) => replaced.keptAside) ? ['Where both sides had rewritten a document, the version this workspace had is kept: choose under Conflicts.'] : []),
         ].join(' '),
       });
       settings.reload();

@@ -5,6 +5,7 @@ import { WorkbenchError } from '../../api/errors.js';
 import { ImportedDocumentRecordSchema, type ImportedDocumentRecord } from '../document-record.js';
 import { readRecordingInWorker } from '../extract-in-workers.js';
 import { readImportedDocument } from '../manage-imported.js';
+import { folderContentVersion } from '../content-hash.js';
 import type { ImportResult } from '../methods.js';
 import { MAX_TEXT_BYTES } from '../read-candidate.js';
 import type { RunImportOptions } from './run-import.js';
@@ -77,6 +78,8 @@ export async function addTranscript(context: ImportContext, docId: string, trans
     await fs.rm(path.join(folder, transcriptFile), { force: true });
     throw new WorkbenchError('IO', `The transcript could not be saved (${(error as Error).message}). Check the workspace folder is writable and try again.`, { docId });
   }
+  // A new content version of the library entry, so the transcript reaches colleagues who have the recording.
+  await context.library.setContent(docId, { title: updated.document.title, fileName: updated.document.source, content: await folderContentVersion(folder, updated.originalFile) });
   context.corpus.addDocument(updated.document, updated.passages, updated.footnotes);
   context.bus.emit('library.changed', { docId, change: 'updated' });
   context.publish('library.changed', { docId, change: 'updated' });

@@ -5,9 +5,13 @@ import { readImportedDocument } from '../manage-imported.js';
 import { cleanupInterruptedImports } from '../manage-imported.js';
 import type { ImportContext } from './import-context.js';
 import type { LibraryRecord } from './library-records.js';
+import type { ImportedDocumentRecord } from '../document-record.js';
+import { stampRewrittenContent } from './stamp-rewritten.js';
 
 export interface LoadedLibrary {
   loaded: string[];
+  /** Documents rewritten before their library record named its content version: now it does (see `stampRewrittenContent`). */
+  stamped: string[];
   /** Library entries whose saved data could not be read: listed as damaged, never silently missing. */
   damaged: Array<{ docId: string; message: string }>;
 }
@@ -20,12 +24,16 @@ export interface LoadedLibrary {
 export async function loadImportedDocuments(context: ImportContext): Promise<LoadedLibrary> {
   const { workspace } = context;
   if (!workspace.readOnly) await cleanupInterruptedImports(workspace.dir);
-  const result: LoadedLibrary = { loaded: [], damaged: [] };
+  const result: LoadedLibrary = { loaded: [], damaged: [], stamped: [] };
+  const records = new Map<string, ImportedDocumentRecord>();
   for (const record of context.library.list()) {
     const outcome = await loadImportedDocument(context, record);
-    if (outcome === 'loaded') result.loaded.push(record.id);
-    else result.damaged.push({ docId: record.id, message: outcome.message });
+    if ('loaded' in outcome) {
+      result.loaded.push(record.id);
+      records.set(record.id, outcome.loaded);
+    } else result.damaged.push({ docId: record.id, message: outcome.message });
   }
+  result.stamped = await stampRewrittenContent(context, records);
   return result;
 }
 
@@ -33,11 +41,11 @@ export async function loadImportedDocuments(context: ImportContext): Promise<Loa
  * One library entry into the corpus index. A document whose saved data is damaged is
  * listed all the same, marked damaged and without text, and the user is told.
  */
-export async function loadImportedDocument(context: ImportContext, record: LibraryRecord): Promise<'loaded' | { message: string }> {
+export async function loadImportedDocument(context: ImportContext, record: LibraryRecord): Promise<{ loaded: ImportedDocumentRecord } | { message: string }> {
   try {
     const imported = await readImportedDocument(context.workspace.dir, record.id);
     context.corpus.addDocument(imported.document, imported.passages, imported.footnotes);
-    return 'loaded';
+    return { loaded: imported };
   } catch (error) {
     const message = (error as Error).message;
     context.corpus.addDocument(damagedDocument(record, message), [], []);

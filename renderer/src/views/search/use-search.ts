@@ -14,7 +14,9 @@ export interface SearchState {
 }
 
 /**
- * Searches as the query changes, debounced. Responses can arrive out of order (a short
+ * Searches as the query changes, debounced, and again when a document's text changed
+ * (imported, anonymised, corrected, here, by the CLI or from a colleague): results shown
+ * must not keep words the document no longer has. Responses can arrive out of order (a short
  * query matches more and may answer later than the longer one typed after it), so only the
  * newest request's answer is ever shown.
  */
@@ -22,6 +24,9 @@ export function useSearch(query: string, filters: SearchFilters = {}, limit = 50
   const [state, setState] = useState<SearchState>({ response: undefined, answered: '', pending: false, error: undefined });
   const latest = useRef(0);
   const filtersKey = JSON.stringify(filters);
+  const [textsChanged, setTextsChanged] = useState(0);
+
+  useEffect(() => api.subscribe('library.changed', () => setTextsChanged((count) => count + 1)), []);
 
   useEffect(() => {
     const request = ++latest.current;
@@ -42,7 +47,7 @@ export function useSearch(query: string, filters: SearchFilters = {}, limit = 50
       );
     }, SEARCH_DEBOUNCE_MS);
     return () => window.clearTimeout(timer);
-  }, [query, filtersKey, limit]);
+  }, [query, filtersKey, limit, textsChanged]);
 
   return state;
 }
