@@ -4,12 +4,11 @@
  * after it was shared reaches the colleague too.
  */
 import { promises as fs } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/core';
 import { useCores } from '../../helpers/core';
-import { interviewVtt, speakInterview, type SpokenInterview } from '../../helpers/spoken-interview';
+import { interviewVtt, type SpokenInterview, useSpokenInterview } from '../../helpers/spoken-interview';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { call } from './support';
 
@@ -18,11 +17,9 @@ const tempDir = useTempDirs();
 let spoken: SpokenInterview;
 let files: string;
 
-beforeAll(async () => {
-  files = await fs.mkdtemp(join(tmpdir(), 'workbench-recording-travel-'));
-  spoken = await speakInterview(files);
-}, 60_000);
-afterAll(() => fs.rm(files, { recursive: true, force: true }));
+useSpokenInterview('recording-travel', async (made) => {
+  ({ spoken, files } = made);
+});
 
 async function colleague(name: string, id: string): Promise<Core> {
   const core = await openCore(await tempDir());
