@@ -5,34 +5,8 @@ import type { Page } from 'playwright-core';
  * releases the mouse there: what the reader's selection handling listens to.
  */
 export async function selectText(page: Page, selector: string, quote: string): Promise<void> {
-  await page.locator(selector).first().evaluate((element, wanted) => {
-    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-    const nodes: Text[] = [];
-    let text = '';
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (node.parentElement?.closest('sup, .speaker, .passage-actions, [data-not-passage-text]')) continue;
-      nodes.push(node as Text);
-      text += node.textContent ?? '';
-    }
-    const start = text.indexOf(wanted);
-    if (start === -1) throw new Error(`"${wanted}" is not in the element`);
-    const point = (offset: number, isEnd: boolean): [Text, number] => {
-      let passed = 0;
-      for (const node of nodes) {
-        const length = node.textContent?.length ?? 0;
-        if (offset < passed + length || (isEnd && offset === passed + length)) return [node, offset - passed];
-        passed += length;
-      }
-      throw new Error('offset outside the element');
-    };
-    const range = document.createRange();
-    range.setStart(...point(start, false));
-    range.setEnd(...point(start + wanted.length, true));
-    const selection = window.getSelection()!;
-    selection.removeAllRanges();
-    selection.addRange(range);
-    element.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-  }, quote);
+  await page.locator(selector).first().waitFor();
+  await selectBetween(page, { selector, text: quote }, { selector, text: quote });
 }
 
 /**
