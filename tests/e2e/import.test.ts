@@ -1,4 +1,5 @@
-import { readFile, readdir } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -7,6 +8,8 @@ import { closeAndCheck } from './app-checks';
 import type { RunningApp } from './harness';
 import { screenshot } from './screenshots';
 import { annotationsCollection } from '../../electron/core/annotations';
+import { typesetReport } from '../unit/import/support/report-pdf';
+import { seedReportSpec } from '../unit/import/support/seed-report';
 
 const pdfs = resolve(repoRoot, '../shared/fixtures/pdfs');
 const transcripts = resolve(repoRoot, 'tests/fixtures/transcripts');
@@ -162,12 +165,21 @@ describe('import in Chromium', () => {
     app = await startApp();
     const { page } = app;
     await app.goto('#/library');
-    app.pickedFiles.push(join(pdfs, 'tracemonkey.pdf'));
-    await page.getByRole('button', { name: 'Import…' }).click();
-    const running = job(page, 'tracemonkey.pdf');
-    await running.getByText(/Reading page \d+ of 14/).waitFor();
-    await running.getByRole('button', { name: 'Cancel' }).click();
-    await page.locator('.import-job[data-job-status="cancelled"]').waitFor();
+    // A report long enough (about 300 pages) that the cancel always lands while it is read:
+    // the fixtures' longest PDF now reads in well under a second, sometimes before a click.
+    const longDir = await mkdtemp(join(tmpdir(), 'workbench-e2e-long-'));
+    try {
+      const longReport = join(longDir, 'collected-papers.pdf');
+      await writeFile(longReport, (await typesetReport(await seedReportSpec(resolve(repoRoot, '../shared/seeds'), 300))).bytes);
+      app.pickedFiles.push(longReport);
+      await page.getByRole('button', { name: 'Import…' }).click();
+      const running = job(page, 'collected-papers.pdf');
+      await running.getByText(/Reading page \d+ of \d{3}/).waitFor();
+      await running.getByRole('button', { name: 'Cancel' }).click();
+      await page.locator('.import-job[data-job-status="cancelled"]').waitFor();
+    } finally {
+      await rm(longDir, { recursive: true, force: true });
+    }
     expect(app.hostCalls).toContainEqual({ method: 'import.pickFiles', args: { multiple: true } });
     expect(await importedFolders(app)).toEqual([]);
 
