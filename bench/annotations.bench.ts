@@ -169,7 +169,9 @@ async function searchableRows(index: CorpusIndex, count: number): Promise<BenchR
   const dir = await mkdtemp(join(tmpdir(), 'workbench-bench-searchable-'));
   try {
     const topicIds = await seedWorkspace(dir, index, count);
-    const core = await createCore({ workspaceDir: dir, resourcesDir, holder: 'bench' });
+    // Measured in the steady state: after search has built its posting lists, which it does in
+    // small slices while idle after open, as a session does long before its saves.
+    const core = await createCore({ workspaceDir: dir, resourcesDir, holder: 'bench', awaitSearchWarmUp: true });
     // The reference searches what the core searches: the papers' passages and the same annotations, not the saved ones alone.
     const mini = new MiniSearch({ fields: ['title', 'text'], storeFields: ['title'], idField: 'id' });
     mini.addAll(index.allDocuments().flatMap((document) => index.passages(document.id).map((passage) => ({ id: `passage:${passage.id}`, title: document.title, text: passage.text }))));

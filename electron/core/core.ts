@@ -58,6 +58,11 @@ export interface CoreOptions {
   readOnly?: boolean;
   /** Build search on the first search call instead of at open (the CLI: most commands never search). */
   deferSearch?: boolean;
+  /**
+   * Return only once search has built its posting lists, which it otherwise does in small
+   * slices while idle after open (benchmarks measure saves and queries in the steady state).
+   */
+  awaitSearchWarmUp?: boolean;
   /** How long a write waits for another writer before failing with LOCKED (default 30 s). */
   lockWaitMs?: number;
   onLockWait?: (holder: LockInfo) => void;
@@ -128,7 +133,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     areas.push(settings);
     // Search follows the change feed from wherever it starts, so it may start late: loaded on
     // demand, a core that defers it never loads lunr and the index code.
-    const buildSearch = async () => (await import('./search')).createSearchArea(context, { annotations: annotations.face, drafts: drafts.face, userEntities });
+    const buildSearch = async () => (await import('./search')).createSearchArea(context, { annotations: annotations.face, drafts: drafts.face, userEntities }, { awaitWarmUp: options.awaitSearchWarmUp ?? false });
     const search = options.deferSearch ? deferredArea(searchMethods, buildSearch) : await buildSearch();
     areas.push(search);
     const evidence = await createEvidenceArea(context, { annotations: annotations.face });

@@ -32,7 +32,7 @@ export interface SearchSources {
  * workspace's change feed: each change re-indexes only the records it names, in their own
  * small shards. Changes written by another process come through the same feed.
  */
-export async function createSearchArea(context: CoreContext, sources: SearchSources): Promise<Area<typeof searchMethods>> {
+export async function createSearchArea(context: CoreContext, sources: SearchSources, options: { awaitWarmUp?: boolean } = {}): Promise<Area<typeof searchMethods>> {
   const { workspace, corpus } = context;
   const corpusDocs = bundledDocuments(corpus);
   const indexFile = searchIndexFile(context.resourcesDir);
@@ -100,7 +100,8 @@ export async function createSearchArea(context: CoreContext, sources: SearchSour
 
   // Posting lists are built ahead of the first queries while the app is idle.
   const warmUp = new AbortController();
-  void engine.warmUp({ signal: warmUp.signal });
+  const warmedUp = engine.warmUp({ signal: warmUp.signal });
+  if (options.awaitWarmUp) await warmedUp;
 
   const recent = new RecentSearches(workspace);
   return {

@@ -79,12 +79,13 @@ export class SearchEngine {
 
   /**
    * Builds every posting list and every document's phrase-check terms now rather than on the
-   * first query that needs them, a few milliseconds at a time so that the process stays
-   * responsive. Call once after start, when idle: at 50x the corpus, the first search for a
-   * common word or a name with aliases otherwise pays a few hundred milliseconds.
+   * first query that needs them, a millisecond or two at a time so that the process stays
+   * responsive: a save or query that arrives meanwhile waits for one slice at most. Call once
+   * after start, when idle: at 50x the corpus, the first search for a common word or a name
+   * with aliases otherwise pays a few hundred milliseconds.
    */
   async warmUp(options: { sliceMs?: number; signal?: AbortSignal } = {}): Promise<void> {
-    const sliceMs = options.sliceMs ?? 10;
+    const sliceMs = options.sliceMs ?? 2;
     for (const shard of [...this.shards.values()]) {
       let sliceStart = performance.now();
       for (const _step of shard.preparationSteps()) {
