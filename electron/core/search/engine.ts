@@ -148,6 +148,8 @@ export class SearchEngine {
     const scored: ScoredMatch[] = [];
     shards.forEach((shard, n) => {
       const expansion = expansions[n]!;
+      // Holding none of the query's terms, a shard can satisfy no slot: nothing to score.
+      if (expansion.allTerms.size === 0) return;
       const corrections = new Map<string, number>();
       const scale = (term: string): number => {
         // With the corpus alone the correction is 1; it matters once user shards exist.

@@ -11,7 +11,8 @@
  */
 import lunr from 'lunr';
 import { FIELD_BOOSTS, INDEXED_FIELDS } from './build-index';
-import { configureBuilder } from './pipeline';
+import { indexTerm } from './pipeline';
+import { splitWords } from './words';
 import { idf } from './scoring';
 import { ShardBase, TokenSets, type TermPostings } from './shard';
 import type { SearchDocument } from './types';
@@ -30,30 +31,19 @@ interface Analysed {
   frequencies: Map<string, number[]>;
 }
 
-/** A builder used only for its tokenizer and indexing pipeline, configured as `buildIndex` configures its own. */
-let analyser: { tokenize: (value: string, field: string) => lunr.Token[]; pipeline: lunr.Pipeline } | undefined;
 /**
- * A word's index term (or none: a stop word), as the indexing pipeline gives it. Its steps
- * each look at one token alone, so the answer for a word never changes: remembered, a save
- * looks most words up instead of running five pipeline steps on a lunr.Token for each.
+ * A word's index term (or none: a stop word). The builder's tokenizer is `splitWords` and its
+ * pipeline looks at one word at a time (`indexTerm`), so the answer for a word never
+ * changes: remembered, a save looks most words up.
  */
 const wordTerms = new Map<string, string | null>();
 
-function fieldTerms(field: string, value: string): string[] {
-  if (!analyser) {
-    const builder = new lunr.Builder();
-    configureBuilder(builder);
-    const tokenizer = (builder as unknown as { tokenizer: (value: unknown, metadata: object) => lunr.Token[] }).tokenizer;
-    analyser = { tokenize: (text, name) => tokenizer(text, { fields: [name] }), pipeline: builder.pipeline };
-  }
+function fieldTerms(value: string): string[] {
   const terms: string[] = [];
-  for (const token of analyser.tokenize(value, field)) {
-    const word = token.toString();
+  for (const { word } of splitWords(value)) {
     let term = wordTerms.get(word);
     if (term === undefined) {
-      const out = analyser.pipeline.run([token]);
-      if (out.length > 1) throw new Error('An indexing pipeline step split a token: the live shard assumes one term per word.');
-      term = out.length === 1 ? out[0]!.toString() : null;
+      term = indexTerm(word);
       // User text is unbounded; start over rather than grow forever.
       if (wordTerms.size >= 100_000) wordTerms.clear();
       wordTerms.set(word, term);
@@ -69,7 +59,7 @@ export function analyse(doc: SearchDocument): Analysed {
   const lengths: number[] = [];
   const frequencies = new Map<string, number[]>();
   INDEXED_FIELDS.forEach((field, f) => {
-    const terms = fieldTerms(field, values[field] ?? '');
+    const terms = fieldTerms(values[field] ?? '');
     lengths.push(terms.length);
     for (const term of terms) {
       let counts = frequencies.get(term);

@@ -57,6 +57,9 @@ export interface Expansion {
   highlightTerms: Set<string>;
 }
 
+/** The expansion of a query none of whose terms a shard holds: shared, never changed. */
+export const EMPTY_EXPANSION: Expansion = Object.freeze({ terms: new Map(), allTerms: new Set<string>(), highlightTerms: new Set<string>() }) as Expansion;
+
 /** Rescales a term's weight from this shard's idf to the idf over all shards. */
 export type TermScale = (term: string) => number;
 
@@ -126,12 +129,18 @@ export abstract class ShardBase {
     return [...terms];
   }
 
+  /**
+   * What each of the query's terms stands for here. A shard that holds none of them (most
+   * shards, for a rare word) answers with one shared empty expansion, allocating nothing.
+   */
   expandSlots(slots: readonly Slot[]): Expansion {
-    const expansion: Expansion = { terms: new Map(), allTerms: new Set(), highlightTerms: new Set() };
+    let expansion: Expansion | undefined;
     for (const slot of slots) {
       for (const alt of slot.alternatives) {
         for (const term of alt.terms) {
           const expanded = this.expand(term);
+          if (expanded.length === 0) continue;
+          expansion ??= { terms: new Map(), allTerms: new Set(), highlightTerms: new Set() };
           expansion.terms.set(term, expanded);
           for (const t of expanded) {
             expansion.allTerms.add(t);
@@ -140,7 +149,7 @@ export abstract class ShardBase {
         }
       }
     }
-    return expansion;
+    return expansion ?? EMPTY_EXPANSION;
   }
 
   /**

@@ -4,8 +4,11 @@
  * with the same scores, and a saved, edited or deleted item must be searchable as it now is
  * the moment the save returns.
  */
+import lunr from 'lunr';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildIndex } from '../../../electron/core/search/build-index';
+import { configureBuilder, indexTerm } from '../../../electron/core/search/pipeline';
+import { splitWords } from '../../../electron/core/search/words';
 import { SearchEngine } from '../../../electron/core/search/engine';
 import { LiveShard } from '../../../electron/core/search/live-shard';
 import { annotationToSearchDocument } from '../../../electron/core/search/user-documents';
@@ -48,6 +51,22 @@ const summary = (engine: SearchEngine, query: string, prefix = true) =>
   engine.search(query, { limit: ALL, prefix }).results.map((r) => ({ id: r.id, score: r.score, highlights: r.snippet.highlights }));
 
 describe('the live shard', () => {
+  it('turns every word of the corpus into the term lunr’s indexing pipeline stores it under', () => {
+    const builder = new lunr.Builder();
+    configureBuilder(builder);
+    const tokenize = (builder as unknown as { tokenizer: (value: string, metadata: object) => lunr.Token[] }).tokenizer;
+    const words = new Set(corpus.docs.flatMap((doc) => [doc.title, doc.keywords ?? '', doc.text].flatMap((field) => splitWords(field).map((w) => w.word))));
+    // Stop words, diacritics, British spellings, possessives, numbers: all in the papers.
+    expect(words.size).toBeGreaterThan(3_000);
+    for (const word of [...words, 'the', 'Vučić', 'defence', 'NATO’s', '2024']) {
+      const tokens = tokenize(word, { fields: ['text'] });
+      const viaLunr = builder.pipeline.run(tokens).map((token) => token.toString());
+      const expected = viaLunr.length === 0 ? null : viaLunr[0];
+      expect(viaLunr.length).toBeLessThanOrEqual(1);
+      expect([word, indexTerm(splitWords(word)[0]?.word ?? word)]).toEqual([word, expected]);
+    }
+  });
+
   const queries = [
     'Bayraktar procurement',
     'Bayrak', // a prefix, completed
