@@ -12,7 +12,9 @@ import { Node, mergeAttributes } from '@tiptap/core';
 // The stored attributes' schema is a module of its own, so the editor's bundle carries no zod.
 export type { CitationAttrs, CitationTargetKind } from './citation-attrs';
 
-export const citationNodeName = 'citation';
+import { citationNodeName } from './citation-name';
+
+export { citationNodeName };
 
 function toCamel(name: string): string {
   return name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());

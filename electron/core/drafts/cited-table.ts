@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { WorkbenchError } from '../api/errors';
 import type { CitationSources } from '../citations/types';
 import { CitationAttrsSchema, type CitationAttrs, type TiptapNode } from './model';
+import { citationNodeName } from '../../common/drafts/citation-name';
 
 const id = z.string().min(1).max(200);
 const citation = CitationAttrsSchema.extend({ targetId: id, docId: id, locator: z.string().max(40).nullable().default(null) }).strict();
@@ -47,7 +48,7 @@ const cell = (type: 'tableHeader' | 'tableCell', content: TiptapNode[]): TiptapN
 export function citedTableBlocks(input: CitedTable): TiptapNode[] {
   const table = CitedTableSchema.parse(input);
   const citations = (list: readonly CitationAttrs[]): TiptapNode[] =>
-    list.flatMap((attrs, index) => [...(index > 0 ? text('; ') : []), { type: 'citation', attrs: { ...attrs } }]);
+    list.flatMap((attrs, index) => [...(index > 0 ? text('; ') : []), { type: citationNodeName, attrs: { ...attrs } }]);
   return [
     { type: 'paragraph', content: [{ type: 'text', text: table.caption, marks: [{ type: 'bold' }] }] },
     {

@@ -1,5 +1,6 @@
 import type { CitationRef } from '../citations/types';
 import { CitationAttrsSchema, type CitationAttrs, type TiptapNode } from './model';
+import { citationNodeName } from '../../common/drafts/citation-name';
 
 /**
  * Citations are identified by their position in the draft (`cite-1`, `cite-2`, ...):
@@ -36,8 +37,8 @@ export function collectCitations(content: TiptapNode): CitationRef[] {
   const visit = (node: TiptapNode): void => {
     const children = node.content ?? [];
     children.forEach((child, index) => {
-      if (child.type === 'citation') {
-        if (children[index - 1]?.type !== 'citation') cluster++;
+      if (child.type === citationNodeName) {
+        if (children[index - 1]?.type !== citationNodeName) cluster++;
         const attrs = CitationAttrsSchema.parse(child.attrs ?? {});
         refs.push({ ...citationRefFromAttrs(citationIdAt(refs.length), attrs), cluster });
       } else {
@@ -45,7 +46,7 @@ export function collectCitations(content: TiptapNode): CitationRef[] {
       }
     });
   };
-  if (content.type === 'citation') refs.push(citationRefFromAttrs(citationIdAt(0), CitationAttrsSchema.parse(content.attrs ?? {})));
+  if (content.type === citationNodeName) refs.push(citationRefFromAttrs(citationIdAt(0), CitationAttrsSchema.parse(content.attrs ?? {})));
   else visit(content);
   return refs;
 }

@@ -3,6 +3,7 @@ import { defaultCitationStyle, type CitationStyleId } from '../citations/styles'
 import type { RecordChange, RecordSet, Workspace } from '../store';
 import { countWords, collectCitations } from './content';
 import { DraftContentSchema, draftsCollection, emptyDraftContent, type CitationAttrs, type Draft, type DraftContent, type DraftSummary, type TiptapNode } from './model';
+import { citationNodeName } from '../../common/drafts/citation-name';
 
 export interface DraftServiceOptions {
   /** Injected so tests can pin time; ISO strings are what the store keeps. */
@@ -127,7 +128,7 @@ export class DraftService {
     const current = this.get(id);
     if (current.trashedAt !== undefined) throw new WorkbenchError('CONFLICT', `The draft "${current.title}" is in the trash; restore it before editing.`);
     return this.change(id, (draft) => {
-      const paragraph = { type: 'paragraph', content: [{ type: 'citation', attrs: { ...attrs } }] };
+      const paragraph = { type: 'paragraph', content: [{ type: citationNodeName, attrs: { ...attrs } }] };
       const blocks = draft.content.content;
       const last = blocks[blocks.length - 1];
       // An empty last paragraph (a new draft's) takes the citation rather than staying blank above it.

@@ -4,6 +4,7 @@ import { safeLinkTarget } from '../text/safe-link';
 import { decodeEntities } from '../citations/csl-html';
 import type { CitationTarget } from '../citations/types';
 import type { CitationAttrs, DraftContent, TiptapMark, TiptapNode } from './model';
+import { citationNodeName } from '../../common/drafts/citation-name';
 
 /**
  * Markdown → draft content. Parsing is `marked`'s (CommonMark + GFM tables); this module
@@ -254,7 +255,7 @@ class TokenConverter {
         suffix: item.suffix ?? null,
         suppressAuthor: item.suppressAuthor,
       };
-      nodes.push({ type: 'citation', attrs: { ...attrs } });
+      nodes.push({ type: citationNodeName, attrs: { ...attrs } });
     }
     return nodes;
   }

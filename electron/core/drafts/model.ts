@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { citationStyleIds, defaultCitationStyle } from '../citations/styles';
 import { defineCollection } from '../store/collection-definition';
 import { CitationAttrsSchema } from '../../common/drafts/citation-attrs';
+import { citationNodeName } from '../../common/drafts/citation-name';
 
 /**
  * Draft content is tiptap (ProseMirror) JSON. We validate its shape — nodes with a type,
@@ -41,7 +42,7 @@ export const TiptapNodeSchema: z.ZodType<TiptapNode> = z.lazy(() =>
       text: z.string().optional(),
     })
     .superRefine((node, ctx) => {
-      if (node.type === 'citation') {
+      if (node.type === citationNodeName) {
         const parsed = CitationAttrsSchema.safeParse(node.attrs ?? {});
         if (!parsed.success) ctx.addIssue({ code: 'custom', message: `citation node has invalid attributes: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` });
       }

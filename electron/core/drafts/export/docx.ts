@@ -19,6 +19,7 @@ import { safeLinkTarget } from '../../text/safe-link';
 import { cslHtmlToRuns } from '../../citations/csl-html';
 import type { Draft, TiptapMark, TiptapNode } from '../model';
 import { bibliographyHeading, prepareDraft, type DraftExportContext, type PreparedDraft } from './context';
+import { citationNodeName } from '../../../common/drafts/citation-name';
 
 /**
  * A Word document: headings, paragraphs, marks, lists, quotes, tables and links as Word
@@ -168,7 +169,7 @@ class DocxBuilder {
         out.push(href ? new ExternalHyperlink({ link: href, children: [run] }) : run);
       } else if (node.type === 'hardBreak') {
         out.push(new TextRun({ break: 1 }));
-      } else if (node.type === 'citation') {
+      } else if (node.type === citationNodeName) {
         out.push(...this.citation());
       } else {
         out.push(...this.inline(node.content ?? [], base));

@@ -2,6 +2,7 @@ import { safeLinkTarget } from '../../text/safe-link';
 import type { TiptapMark, TiptapNode } from '../model';
 import type { Draft } from '../model';
 import { bibliographyHeading, prepareDraft, type DraftExportContext, type PreparedDraft } from './context';
+import { citationNodeName } from '../../../common/drafts/citation-name';
 
 /**
  * A complete, standalone HTML document: inline CSS, no scripts, no external resources
@@ -104,7 +105,7 @@ function renderBlock(node: TiptapNode, prepared: PreparedDraft, footnotes: strin
       return `<td>${inner()}</td>`;
     case 'text':
       return applyMarks(escapeHtml(node.text ?? ''), node.marks ?? []);
-    case 'citation':
+    case citationNodeName:
       return renderCitation(prepared, footnotes);
     default:
       // Unknown nodes keep their content rather than vanish from the export.

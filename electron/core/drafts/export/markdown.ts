@@ -5,6 +5,7 @@ import type { CitationRef, CitationSources } from '../../citations/types';
 import type { Draft, TiptapMark, TiptapNode } from '../model';
 import { collectCitations } from '../content';
 import { safeLinkTarget } from '../../text/safe-link';
+import { citationNodeName } from '../../../common/drafts/citation-name';
 
 /**
  * Markdown with Pandoc citations, plus the CSL-JSON file Pandoc needs (`--citeproc
@@ -135,9 +136,9 @@ class MarkdownWriter {
     let out = '';
     for (let i = 0; i < nodes.length; i++) {
       const node = nodes[i]!;
-      if (node.type === 'citation') {
+      if (node.type === citationNodeName) {
         const group: string[] = [];
-        while (nodes[i]?.type === 'citation') {
+        while (nodes[i]?.type === citationNodeName) {
           group.push(pandocCitationItem(this.nextCitation()));
           i++;
         }

@@ -1,4 +1,5 @@
 import type { DraftContent, TiptapNode } from '../model';
+import { citationNodeName } from '../../../common/drafts/citation-name';
 
 /** Punctuation a note marker goes after, as Pandoc's citeproc places notes in English. */
 const movable = /^[.,;:!?]+/;
@@ -22,13 +23,13 @@ function place(node: TiptapNode): TiptapNode {
   const out: TiptapNode[] = [];
   for (let index = 0; index < children.length; index++) {
     const child = children[index]!;
-    if (child.type !== 'citation' || out.at(-1)?.type === 'citation') {
+    if (child.type !== citationNodeName || out.at(-1)?.type === citationNodeName) {
       out.push(child);
       continue;
     }
     // The start of a group of citations: take the space before it away, bring the punctuation after it forward.
     let end = index;
-    while (children[end + 1]?.type === 'citation') end++;
+    while (children[end + 1]?.type === citationNodeName) end++;
     const after = children[end + 1];
     const punctuation = after?.type === 'text' ? (movable.exec(after.text ?? '')?.[0] ?? '') : '';
     const before = out.at(-1);
