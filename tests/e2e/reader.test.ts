@@ -4,6 +4,7 @@ import { closeBrowser, startApp } from './harness';
 import { closeAndCheck } from './app-checks';
 import type { RunningApp } from './harness';
 import { screenshot } from './screenshots';
+import { passageActionsPlacement } from './passage-actions';
 import { passageHref, routeHref } from '../../renderer/src/app/routes';
 import type { Passage } from '../../electron/core/corpus/schema';
 
@@ -429,6 +430,36 @@ describe('the reader in Chromium', () => {
     expect(Math.abs(sizes.pixels - sizes.css * 2)).toBeLessThanOrEqual(2);
     // And the text layer still lies over the drawn text: the title's span is inside the page.
     expect(collapse(await textLayerText(page, 1))).toContain('How to Advance Kosovo-NATO');
+  });
+
+  it('puts a passage’s Link button in the right margin when the text column is wide, above the passage when it is not', async () => {
+    const seen = new Set<string>();
+    for (const viewport of [
+      { width: 1280, height: 800 },
+      { width: 900, height: 700 },
+    ]) {
+      app = await startApp({ viewport });
+      const { page } = app;
+      await app.goto(routeHref('reader', ['kcss-advance-kosovo-nato-relations']));
+      const passage = page.locator('.structured-text p.passage').nth(3);
+      await passage.waitFor();
+      for (const layout of ['side by side', 'text only'] as const) {
+        if (layout === 'text only') await page.getByRole('button', { name: 'PDF', exact: true }).click();
+        await page.locator('.pdf-pane').waitFor({ state: layout === 'text only' ? 'detached' : 'attached' });
+        const placement = await passageActionsPlacement(passage);
+        expect(placement.where, `${layout} at ${viewport.width}: column ${placement.columnWidth}px`).toBe(placement.columnWidth >= 760 ? 'margin' : 'above');
+        expect(placement.clipped).toEqual([]);
+        expect(placement.squeezed).toEqual([]);
+        expect(placement.scrollsSideways).toBe(false);
+        expect(placement.windowScrolls).toBe(false);
+        seen.add(placement.where);
+        await screenshot(page, `reader-passage-actions-${layout.replaceAll(' ', '-')}-${viewport.width}`);
+      }
+      await closeAndCheck(app);
+      app = undefined;
+    }
+    // Both placements were shown: the wide text-only column and the narrow side-by-side one.
+    expect([...seen].sort()).toEqual(['above', 'margin']);
   });
 
   it('looks right in both themes at 1280x800 and 1920x1080', async () => {

@@ -1,0 +1,51 @@
+import type { Locator } from 'playwright-core';
+
+export interface ActionsPlacement {
+  /** Beside the passage in the right margin, above its first line, or neither (over the text). */
+  where: 'margin' | 'above' | 'over';
+  /** The text column's width, which decides between the two (a container query at 760px). */
+  columnWidth: number;
+  /** Buttons cut off by the text pane or the window. */
+  clipped: string[];
+  /** Whether the text pane scrolls sideways (a button pushed past its edge would make it). */
+  scrollsSideways: boolean;
+  /** Buttons squeezed so that their label wraps (taller than wide). */
+  squeezed: string[];
+  /** Whether the window itself scrolls: the app frame must fit it, only its panes scroll. */
+  windowScrolls: boolean;
+}
+
+/** Brings a passage's first line near the top of the text pane, points at it, and says where its actions (Edit, Link) are drawn. */
+export async function passageActionsPlacement(passage: Locator): Promise<ActionsPlacement> {
+  const windowScrolls = await passage.evaluate((element) => {
+    // The text pane alone scrolls (scrollIntoView would move every scrollable ancestor),
+    // leaving room above the passage for actions drawn there.
+    const scroller = element.closest('.text-scroller')!;
+    scroller.scrollTop += element.getBoundingClientRect().top - scroller.getBoundingClientRect().top - 60;
+    const root = document.documentElement;
+    return root.scrollHeight > window.innerHeight || root.scrollWidth > window.innerWidth;
+  });
+  await passage.hover({ position: { x: 20, y: 10 } });
+  // They fade in on hover: measured, and shown in screenshots, once fully there.
+  await passage.locator(':scope > .passage-actions').evaluate(
+    (actions) =>
+      new Promise<void>((resolve) => {
+        const check = () => (getComputedStyle(actions).opacity === '1' ? resolve() : requestAnimationFrame(check));
+        check();
+      }),
+  );
+  const placement = await passage.evaluate((element): Omit<ActionsPlacement, 'windowScrolls'> => {
+    const buttons = [...element.querySelectorAll<HTMLButtonElement>(':scope > .passage-actions button')];
+    const text = element.getBoundingClientRect();
+    const scroller = element.closest('.text-scroller')!;
+    const pane = scroller.getBoundingClientRect();
+    const boxes = buttons.map((button) => button.getBoundingClientRect());
+    const clipped = buttons
+      .filter((_, i) => boxes[i]!.width === 0 || boxes[i]!.left < pane.left || boxes[i]!.right > pane.right || boxes[i]!.right > window.innerWidth || boxes[i]!.top < pane.top || boxes[i]!.bottom > pane.bottom)
+      .map((button) => button.textContent ?? '');
+    const where: ActionsPlacement['where'] = boxes.length > 0 && boxes.every((box) => box.left >= text.right) ? 'margin' : boxes.length > 0 && boxes.every((box) => box.bottom <= text.top + 4) ? 'above' : 'over';
+    const squeezed = buttons.filter((_, i) => boxes[i]!.height > boxes[i]!.width).map((button) => button.textContent ?? '');
+    return { where, squeezed, columnWidth: element.closest('.text-column')!.getBoundingClientRect().width, clipped, scrollsSideways: scroller.scrollWidth > scroller.clientWidth };
+  });
+  return { ...placement, windowScrolls };
+}
