@@ -5,11 +5,15 @@ import type { RunningApp } from './harness';
 
 /**
  * Ends a test's app, then fails the test if the page reached anything but the local
- * server or logged an error. Closing first means a failed check never leaks a browser.
+ * server, logged an error, or left the window itself scrollable (only the app's panes may
+ * scroll). Closing first means a failed check never leaks a browser.
  */
 export async function closeAndCheck(app: RunningApp): Promise<void> {
   const { foreignRequests, pageErrors } = app;
+  // Only the app's panes scroll: a window that scrolls shifts the whole app under its header.
+  const overflow = app.page.isClosed() ? [] : await windowOverflow(app.page).catch(() => []);
   await app.close();
+  expect(overflow).toEqual([]);
   expect(foreignRequests).toEqual([]);
   expect(pageErrors).toEqual([]);
 }
@@ -43,4 +47,17 @@ export async function callCore<M extends MethodName>(app: RunningApp, method: M,
   const result = await app.core.dispatch(method, args);
   if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
   return result.value as ResultOf<M>;
+}
+
+/** What sticks out of the window, making it scroll (empty when it does not scroll). */
+function windowOverflow(page: RunningApp['page']): Promise<string[]> {
+  return page.evaluate(() => {
+    const root = document.documentElement;
+    if (root.scrollHeight <= window.innerHeight && root.scrollWidth <= window.innerWidth) return [];
+    const outside = [...document.body.querySelectorAll<HTMLElement>('*')].filter((element) => {
+      const box = element.getBoundingClientRect();
+      return box.width > 0 && box.height > 0 && (box.bottom > window.innerHeight + 1 || box.right > window.innerWidth + 1) && !element.closest('[class*="scroller"], .modal, [role="dialog"]');
+    });
+    return [`the window scrolls (${root.scrollWidth}x${root.scrollHeight} in ${window.innerWidth}x${window.innerHeight})`, ...outside.slice(0, 5).map((element) => `${element.tagName.toLowerCase()}.${element.className}`)];
+  });
 }
