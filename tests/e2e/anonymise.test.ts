@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { routeHref } from '../../renderer/src/app/routes';
 import { arben, interviewText } from '../unit/interviews/support';
-import { appPerTest, callCore } from './app-checks';
+import { appPerTest, callCore, viewports } from './app-checks';
 import { screenshot } from './screenshots';
 
 /**
@@ -10,11 +10,6 @@ import { screenshot } from './screenshots';
  * the speakers found in the text, counts what each pseudonym will replace as it is typed,
  * hands the key to a download, and Ctrl+Z brings the names back.
  */
-const viewports = [
-  { width: 1280, height: 800 },
-  { width: 900, height: 700 },
-] as const;
-
 const apps = appPerTest();
 
 describe('anonymising an interview in the app', () => {

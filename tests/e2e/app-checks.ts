@@ -3,6 +3,12 @@ import type { ArgsOf, MethodName, ResultOf } from '../../electron/core/api/contr
 import { closeBrowser, startApp } from './harness';
 import type { RunningApp } from './harness';
 
+/** The two window sizes every view must work at (the brief's laptop and small window). */
+export const viewports = [
+  { width: 1280, height: 800 },
+  { width: 900, height: 700 },
+] as const;
+
 /**
  * Ends a test's app, then fails the test if the page reached anything but the local
  * server, logged an error, or left the window itself scrollable (only the app's panes may

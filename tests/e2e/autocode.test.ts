@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { routeHref } from '../../renderer/src/app/routes';
 import { importInterview } from '../unit/interviews/support';
-import { appPerTest, callCore } from './app-checks';
+import { appPerTest, callCore, viewports } from './app-checks';
 import { screenshot } from './screenshots';
 
 /**
@@ -9,11 +9,6 @@ import { screenshot } from './screenshots';
  * written, how many passages a speaker's turns or some words give and how many are coded
  * already; the run is one step that Ctrl+Z takes back.
  */
-const viewports = [
-  { width: 1280, height: 800 },
-  { width: 900, height: 700 },
-] as const;
-
 const apps = appPerTest();
 
 describe('auto-coding in the app', () => {

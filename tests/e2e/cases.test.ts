@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { routeHref } from '../../renderer/src/app/routes';
 import { importInterview, passagesOf } from '../unit/interviews/support';
-import { appPerTest, callCore } from './app-checks';
+import { appPerTest, callCore, viewports } from './app-checks';
 import { screenshot } from './screenshots';
 
 /**
@@ -9,11 +9,6 @@ import { screenshot } from './screenshots';
  * document info (for the interview and for each speaker); the Topics view narrows a topic's
  * quotes and the co-occurrence heatmap by speaker or attribute, and groups quotes.
  */
-const viewports = [
-  { width: 1280, height: 800 },
-  { width: 900, height: 700 },
-] as const;
-
 const apps = appPerTest();
 
 describe('cases and attributes in the app', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { routeHref } from '../../renderer/src/app/routes';
-import { appPerTest, callCore } from './app-checks';
+import { appPerTest, callCore, viewports } from './app-checks';
 import { screenshot } from './screenshots';
 
 /**
@@ -9,11 +9,6 @@ import { screenshot } from './screenshots';
  * small "+" that still opens its own source), one note in a note style. The draft's export
  * buttons, one more now (Markdown keyed by passage), stay in the window.
  */
-const viewports = [
-  { width: 1280, height: 800 },
-  { width: 900, height: 700 },
-] as const;
-
 const apps = appPerTest();
 
 describe('a citation group in the draft editor', () => {

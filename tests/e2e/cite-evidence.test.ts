@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { routeHref } from '../../renderer/src/app/routes';
-import { appPerTest, callCore } from './app-checks';
+import { appPerTest, callCore, viewports } from './app-checks';
 import { screenshot } from './screenshots';
 
 /**
@@ -9,11 +9,6 @@ import { screenshot } from './screenshots';
  * draft as stored and as formatted) and in the editor, at both window sizes; a draft open in the
  * editor with unsaved typing keeps both the typing and the table.
  */
-const viewports = [
-  { width: 1280, height: 800 },
-  { width: 900, height: 700 },
-] as const;
-
 const apps = appPerTest();
 
 describe('evidence cited in drafts (issue 16)', () => {

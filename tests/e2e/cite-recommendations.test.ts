@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { routeHref } from '../../renderer/src/app/routes';
 import type { RunningApp } from './harness';
-import { appPerTest, callCore } from './app-checks';
+import { appPerTest, callCore, viewports } from './app-checks';
 import { screenshot } from './screenshots';
 
 /**
@@ -10,11 +10,6 @@ import { screenshot } from './screenshots';
  * `@` picker and from the Recommendations view, at the two window sizes the users had.
  * Each citation is a normal citation of the recommendation's passage: checked through core.
  */
-const viewports = [
-  { width: 1280, height: 800 },
-  { width: 900, height: 700 },
-] as const;
-
 const apps = appPerTest();
 
 const fromPicker = 'kcss-advance-kosovo-nato-relations-rec-4';

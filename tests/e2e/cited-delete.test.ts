@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { passageHref, routeHref } from '../../renderer/src/app/routes';
-import { appPerTest, callCore } from './app-checks';
+import { appPerTest, callCore, viewports } from './app-checks';
 import { screenshot } from './screenshots';
 
 /**
@@ -9,11 +9,6 @@ import { screenshot } from './screenshots';
  * naming the drafts (with links), and the draft keeps the citation and its bibliography
  * entry, marked "quote deleted", until the author decides.
  */
-const viewports = [
-  { width: 1280, height: 800 },
-  { width: 900, height: 700 },
-] as const;
-
 const apps = appPerTest();
 const needle = 'accredit a Centre of Excellence (COE) in Kosovo';
 

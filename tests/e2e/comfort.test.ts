@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ResultOf } from '../../electron/core/api/contract';
 import { routeHref } from '../../renderer/src/app/routes';
 import type { RunningApp } from './harness';
-import { appPerTest, callCore } from './app-checks';
+import { appPerTest, callCore, viewports } from './app-checks';
 import { screenshot } from './screenshots';
 import { frameInPlace, inWindow, selectText, selectWordsAt } from './selection';
 
@@ -11,11 +11,6 @@ import { frameInPlace, inWindow, selectText, selectWordsAt } from './selection';
  * Issue 19, "working comfort": each defect three users hit, in real Chromium at the two
  * window sizes they used.
  */
-const viewports = [
-  { width: 1280, height: 800 },
-  { width: 900, height: 700 },
-] as const;
-
 const apps = appPerTest();
 
 const paper = 'kcss-advance-kosovo-nato-relations';

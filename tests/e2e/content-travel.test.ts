@@ -7,7 +7,7 @@ import { routeHref } from '../../renderer/src/app/routes';
 import { resourcesDir } from '../helpers/core';
 import { arben, interviewText } from '../unit/interviews/support';
 import { call } from '../unit/team/support';
-import { appPerTest, callCore } from './app-checks';
+import { appPerTest, callCore, viewports } from './app-checks';
 import { screenshot } from './screenshots';
 
 /**
@@ -15,11 +15,6 @@ import { screenshot } from './screenshots';
  * anonymises a transcript: once the app catches up, as its watcher makes it, the reader
  * and the search results already on screen show the pseudonyms, nobody searching again.
  */
-const viewports = [
-  { width: 1280, height: 800 },
-  { width: 900, height: 700 },
-] as const;
-
 const apps = appPerTest();
 
 describe('a transcript anonymised by the CLI while the app is open', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { routeHref } from '../../renderer/src/app/routes';
-import { appPerTest, callCore } from './app-checks';
+import { appPerTest, callCore, viewports } from './app-checks';
 import { screenshot } from './screenshots';
 
 /**
@@ -9,11 +9,6 @@ import { screenshot } from './screenshots';
  * multi-line field saves it with Ctrl+Enter (Escape cancels), it is there after a reload,
  * and the Library's card shows it.
  */
-const viewports = [
-  { width: 1280, height: 800 },
-  { width: 900, height: 700 },
-] as const;
-
 const apps = appPerTest();
 const PAPER = 'kcss-kosovo-nato-relations-2024';
 

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { closeBrowser, startApp } from './harness';
-import { closeAndCheck } from './app-checks';
+import { closeAndCheck, viewports } from './app-checks';
 import type { RunningApp } from './harness';
 import { screenshot } from './screenshots';
 import { passageActionsPlacement } from './passage-actions';
@@ -434,10 +434,7 @@ describe('the reader in Chromium', () => {
 
   it('puts a passage’s Link button in the right margin when the text column is wide, above the passage when it is not', async () => {
     const seen = new Set<string>();
-    for (const viewport of [
-      { width: 1280, height: 800 },
-      { width: 900, height: 700 },
-    ]) {
+    for (const viewport of viewports) {
       app = await startApp({ viewport });
       const { page } = app;
       await app.goto(routeHref('reader', ['kcss-advance-kosovo-nato-relations']));

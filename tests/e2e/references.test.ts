@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { routeHref } from '../../renderer/src/app/routes';
-import { appPerTest, callCore } from './app-checks';
+import { appPerTest, callCore, viewports } from './app-checks';
 import { screenshot } from './screenshots';
 import { fixture } from '../unit/references/support';
 
@@ -10,11 +10,6 @@ import { fixture } from '../unit/references/support';
  * its key, cited from the draft editor's @ picker (after the search hits), formatted and
  * listed in the bibliography; at both window sizes, with no control off-screen.
  */
-const viewports = [
-  { width: 1280, height: 800 },
-  { width: 900, height: 700 },
-] as const;
-
 const apps = appPerTest();
 
 /** Every visible button and link of the view lies inside the window. */

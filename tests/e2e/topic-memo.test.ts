@@ -1,16 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { routeHref } from '../../renderer/src/app/routes';
-import { appPerTest, callCore } from './app-checks';
+import { appPerTest, callCore, viewports } from './app-checks';
 import { screenshot } from './screenshots';
 import { frameInPlace } from './selection';
 
 /** Issue 19, "code memos/definitions for topics": written on the Topic page, at both window sizes. */
-const viewports = [
-  { width: 1280, height: 800 },
-  { width: 900, height: 700 },
-] as const;
-
 const apps = appPerTest();
 
 describe('a topic’s memo (its definition)', () => {

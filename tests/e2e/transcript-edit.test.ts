@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { interviewVtt, type SpokenInterview, useSpokenInterview } from '../helpers/spoken-interview';
-import { appPerTest, callCore } from './app-checks';
+import { appPerTest, callCore, viewports as sizes } from './app-checks';
 import { passageActionsPlacement } from './passage-actions';
 import { screenshot } from './screenshots';
 
@@ -15,11 +15,6 @@ useSpokenInterview('e2e-transcript-edit', async (made) => {
   ({ spoken, files } = made);
   await fs.writeFile(path.join(files, 'interview.vtt'), interviewVtt(spoken.turns));
 });
-
-const sizes = [
-  { width: 1280, height: 800 },
-  { width: 900, height: 700 },
-] as const;
 
 /** Controls of the form that lie partly outside the window (none should). */
 function offScreen(page: Page, selector: string): Promise<string[]> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { appPerTest, callCore } from './app-checks';
+import { appPerTest, callCore, viewports as sizes } from './app-checks';
 import { screenshot } from './screenshots';
 
 const apps = appPerTest();
@@ -31,11 +31,6 @@ function layoutProblems(page: Page): Promise<string[]> {
     return problems;
   });
 }
-
-const sizes = [
-  { width: 1280, height: 800 },
-  { width: 900, height: 700 },
-] as const;
 
 describe('every view at 1280×800 and 900×700, in both themes', () => {
   it('fits the window: nothing off-screen, nothing scrolling the page sideways (screenshots in test-results/screenshots)', async () => {

@@ -1,18 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { annotationCollectionSchema } from '../helpers/web-annotation-model';
-import { appPerTest, callCore } from './app-checks';
+import { appPerTest, callCore, viewports } from './app-checks';
 import { screenshot } from './screenshots';
 
 /**
  * Issue 13: the Topics view's Export menu ("Annotations as W3C JSON-LD") downloads a W3C
  * AnnotationCollection with each annotation's creator, topics and links, at both window sizes.
  */
-const viewports = [
-  { width: 1280, height: 800 },
-  { width: 900, height: 700 },
-] as const;
-
 const apps = appPerTest();
 
 describe('W3C annotations from the app', () => {
