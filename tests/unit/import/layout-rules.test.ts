@@ -22,6 +22,19 @@ describe('joining lines', () => {
     );
   });
 
+  it('closes a break after letters outside the BMP and the Unicode hyphen, and keeps a hyphen that follows no letter', () => {
+    const vocabulary = collectVocabulary(['𝐁𝐨𝐥𝐝word appears once']);
+    expect(joinLines(['the 𝐁𝐨𝐥𝐝-', 'word here'], vocabulary)).toBe('the 𝐁𝐨𝐥𝐝word here');
+    expect(joinLines(['Prishtinë‐', 'Beograd'], new Set())).toBe('Prishtinë-Beograd');
+    expect(joinLines(['pages 12-', '14 and', '', '  more  '], new Set())).toBe('pages 12- 14 and more');
+    expect(joinLines([], new Set())).toBe('');
+  });
+
+  it('joins a long paragraph line by line into the same text as pairwise joins', () => {
+    const many = Array.from({ length: 2000 }, (_, i) => (i % 2 === 0 ? `line ${i} ends in a break-` : 'ing word and more'));
+    expect(joinLines(many, new Set())).toBe(Array.from({ length: 1000 }, (_, i) => `line ${i * 2} ends in a breaking word and more`).join(' '));
+  });
+
   it('does not learn words from the fragments before line-end hyphens', () => {
     expect(vocabulary.has('ser')).toBe(false);
     expect(vocabulary.has('follow-up')).toBe(true);

@@ -85,6 +85,16 @@ export function assemblePassages(pages: ReadyPage[], ctx: AssemblyContext): { pa
     if (block.kind === 'heading' && !block.isTitle) sections.push({ level: level!, title: text });
   }
 
+  // The passages citing each note number, in order: looked up per note instead of every
+  // note scanning every passage (a book has thousands of each).
+  const citing = new Map<number, ExtractedPassage[]>();
+  for (const passage of passages) {
+    for (const number of new Set(passage.footnoteRefs.map((r) => r.number))) {
+      const list = citing.get(number);
+      if (list) list.push(passage);
+      else citing.set(number, [passage]);
+    }
+  }
   for (const page of pages) {
     for (const note of page.footnotes) {
       const text = joinLines(note.lines, ctx.vocabulary);
@@ -93,7 +103,7 @@ export function assemblePassages(pages: ReadyPage[], ctx: AssemblyContext): { pa
         text,
         urls: findUrls(text),
         page: note.page,
-        citedBy: passages.filter((p) => p.page <= note.page && p.footnoteRefs.some((r) => r.number === note.number)).map((p) => p.order),
+        citedBy: (citing.get(note.number) ?? []).filter((p) => p.page <= note.page).map((p) => p.order),
       });
     }
   }

@@ -19,30 +19,30 @@ export function collectVocabulary(lines: Iterable<string>): Set<string> {
   return words;
 }
 
-const LINE_END_HYPHEN = /([\p{L}]+)[-‐]$/u;
 const NEXT_WORD = /^([\p{L}]+)/u;
+const LETTER = /\p{L}/u;
 const URL_TAIL = /(?:https?:\/\/|www\.)\S*$/;
 
 export function joinLines(lines: string[], vocabulary: ReadonlySet<string>): string {
-  let text = '';
+  // Each line is decided against the next alone and the pieces are joined once at the end:
+  // building the paragraph as it goes re-copied it at every line.
+  const pieces: string[] = [];
   let previous = '';
   for (const raw of lines) {
     const line = raw.trim();
     if (line === '') continue;
-    // Decisions look at the previous line only, never the whole paragraph so far, so a
-    // long paragraph costs linear time.
-    text = previous === '' ? line : text.slice(0, text.length - previous.length) + joinPair(previous, line, vocabulary);
+    if (previous !== '') pieces.push(lineBefore(previous, line, vocabulary));
     previous = line;
   }
-  return text;
+  pieces.push(previous);
+  return pieces.join('');
 }
 
-/** Joins two adjacent lines; the result starts with `before` (possibly minus its hyphen). */
-function joinPair(before: string, after: string, vocabulary: ReadonlySet<string>): string {
-  const hyphen = LINE_END_HYPHEN.exec(before.slice(-64));
-  const next = NEXT_WORD.exec(after);
-  if (hyphen && next) {
-    const stem = hyphen[1]!;
+/** A line as it runs into the next: its hyphen closed up or kept, then a space or nothing. */
+function lineBefore(before: string, after: string, vocabulary: ReadonlySet<string>): string {
+  const stem = hyphenatedStem(before);
+  const next = stem === undefined ? null : NEXT_WORD.exec(after);
+  if (stem !== undefined && next) {
     const tail = next[1]!;
     const closed = (stem + tail).toLowerCase();
     const compound = `${stem}-${tail}`.toLowerCase();
@@ -53,9 +53,24 @@ function joinPair(before: string, after: string, vocabulary: ReadonlySet<string>
     const keepHyphen = startsLower
       ? vocabulary.has(compound) && !vocabulary.has(closed)
       : !vocabulary.has(closed);
-    return keepHyphen ? before.replace(/‐$/, '-') + after : before.slice(0, -1) + after;
+    return keepHyphen ? before.replace(/‐$/, '-') : before.slice(0, -1);
   }
   // A URL broken across lines continues without a space.
-  if (/[/\-_.?=&#]$/.test(before) && URL_TAIL.test(before.slice(-300))) return before + after;
-  return `${before} ${after}`;
+  if (/[/\-_.?=&#]$/.test(before) && URL_TAIL.test(before.slice(-300))) return before;
+  return `${before} `;
+}
+
+/** The letters before a line-end hyphen ("com" of "… com-"), or undefined when the line does not end so. */
+function hyphenatedStem(line: string): string | undefined {
+  const last = line.at(-1);
+  if (last !== '-' && last !== '‐') return undefined;
+  // Walked back by code point: letters outside the BMP are two code units.
+  let start = line.length - 1;
+  while (start > 0) {
+    const point = line.codePointAt(start - 1) ?? 0;
+    const before = start >= 2 && point >= 0xdc00 && point <= 0xdfff ? line.codePointAt(start - 2)! : point;
+    if (!LETTER.test(String.fromCodePoint(before))) break;
+    start -= before > 0xffff ? 2 : 1;
+  }
+  return start < line.length - 1 ? line.slice(start, -1) : undefined;
 }
