@@ -24,3 +24,21 @@ export function defaultWorkspaceDir(env: NodeJS.ProcessEnv = process.env, platfo
         : env.XDG_CONFIG_HOME ?? join(home, '.config');
   return join(configRoot, productName, 'workspace');
 }
+
+/**
+ * Where the app keeps what it can make again (compiled code of the PDF reader): the
+ * platform's cache folder for this user, or `WORKBENCH_CACHE_DIR`; `WORKBENCH_CACHE_DIR=off`
+ * keeps nothing.
+ */
+export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string | undefined {
+  if (env.WORKBENCH_CACHE_DIR === 'off') return undefined;
+  if (env.WORKBENCH_CACHE_DIR) return resolve(env.WORKBENCH_CACHE_DIR);
+  const home = homedir();
+  const cacheRoot =
+    platform === 'win32'
+      ? env.LOCALAPPDATA ?? join(home, 'AppData', 'Local')
+      : platform === 'darwin'
+        ? join(home, 'Library', 'Caches')
+        : env.XDG_CACHE_HOME ?? join(home, '.cache');
+  return join(cacheRoot, productName);
+}

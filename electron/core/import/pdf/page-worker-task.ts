@@ -6,6 +6,7 @@ import type { PdfExtraction } from '../types.js';
 import type { FromPageWorker, PageProgress, PagesReadNote, ToPageWorker } from '../worker-notes.js';
 import { finishExtraction, readFileMetadata } from './extract-pdf.js';
 import { openPdf, translatePdfError } from './open-pdf.js';
+import { savePdfJsCodeCache } from './pdfjs.js';
 import { readPdfPages } from './read-pages.js';
 import { structurePdf } from './structure-pdf.js';
 import { BodyVocabulary } from './body-vocabulary.js';
@@ -41,13 +42,19 @@ export async function pageWorkerTask(input: PageTaskInput, context: TaskContext<
         continue;
       }
       if (note.type === 'finish') {
-        if (!input.lead) return null;
+        // After the answer has gone, the first workers after an install leave pdf.js's
+        // compiled code for the next ones (see `savePdfJsCodeCache`).
+        if (!input.lead) {
+          setImmediate(savePdfJsCodeCache);
+          return null;
+        }
         const pages = reads.flatMap((r) => r.pages).sort((a, b) => a.page - b.page);
         const unreadable = reads.flatMap((r) => r.unreadable);
         if (pages.length === 0 && unreadable.length > 0) throw Object.assign(new Error(reads.find((r) => r.lastError)?.lastError?.message ?? 'no page could be read'), reads.find((r) => r.lastError)?.lastError ?? {});
         const structure = structurePdf(pages, await readFileMetadata(doc), fileName, doc.numPages, reads.flatMap((r) => r.words));
         // The languages are the setup's whichever worker recognised the pages (a helper may
         // have read every scanned page while the lead never started its engine).
+        setImmediate(savePdfJsCodeCache);
         return finishExtraction(structure, { unreadable, textLayers: reads.flatMap((r) => r.textLayers) }, ocr);
       }
       const read = await readPdfPages(doc, note.numbers, { fileName, ...(ocr ? { ocr } : {}), onPage: () => context.progress({ recognising: false }), onRecognising: () => context.progress({ recognising: true }) });

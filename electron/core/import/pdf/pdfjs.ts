@@ -2,7 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { isMainThread } from 'node:worker_threads';
+import { pathToFileURL } from 'node:url';
 import { inflateSync, brotliDecompressSync } from 'node:zlib';
+import { defaultCacheDir } from '../../paths.js';
+import { loadScriptModule, type ScriptModule } from '../../workers/script-module.js';
 
 /**
  * pdf.js for Node: the legacy build runs without DOM globals. Loaded lazily so that
@@ -19,9 +22,49 @@ export function loadPdfJs(): Promise<PdfJs> {
     (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = await loadWorkerHalf();
     // Only on our own worker threads, where no other code shares the global.
     if (!isMainThread) installSyncDecompression();
-    return import('pdfjs-dist/legacy/build/pdf.mjs');
+    return loadDisplayHalf();
   });
   return loaded;
+}
+
+/**
+ * pdf.js as loaded on extraction worker threads: run as scripts started from a code cache
+ * (see `workers/script-module.ts`), which a fresh worker's first import writes and every
+ * later worker, in this process or the next, starts from. The main thread imports pdf.js
+ * as modules and caches nothing.
+ */
+const scriptModules: ScriptModule[] = [];
+
+function pdfJsBuildFile(name: string): string {
+  return path.join(pdfJsRoot(), 'legacy', 'build', name);
+}
+
+async function asCachedScript(source: string, file: string, name: string): Promise<Record<string, unknown> | undefined> {
+  if (isMainThread) return undefined;
+  const loaded = await loadScriptModule({ source, url: pathToFileURL(file).href, name, cacheDir: defaultCacheDir() }).catch(() => undefined);
+  if (loaded) scriptModules.push(loaded);
+  return loaded?.exports;
+}
+
+async function loadDisplayHalf(): Promise<PdfJs> {
+  const file = pdfJsBuildFile('pdf.mjs');
+  const source = isMainThread ? undefined : await readFile(file, 'utf8').catch(() => undefined);
+  const exports = source === undefined ? undefined : await asCachedScript(source, file, 'pdfjs-display');
+  if (exports && typeof exports.getDocument === 'function') return exports as PdfJs;
+  return import('pdfjs-dist/legacy/build/pdf.mjs');
+}
+
+/**
+ * Saves the code caches pdf.js was started without (the first worker after an install or an
+ * upgrade), once it has read pages, so they hold the code reading pages compiles.
+ */
+export function savePdfJsCodeCache(): void {
+  for (const module of scriptModules) module.saveCache();
+}
+
+/** Whether pdf.js on this thread started from code caches (false on the main thread or without one). */
+export function pdfJsFromCodeCache(): boolean {
+  return scriptModules.length === 2 && scriptModules.every((module) => module.fromCache);
 }
 
 /**
@@ -81,13 +124,15 @@ export function patchWorkerSource(source: string): string | undefined {
 }
 
 export function pdfJsWorkerPath(): string {
-  return path.join(pdfJsRoot(), 'legacy', 'build', 'pdf.worker.mjs');
+  return pdfJsBuildFile('pdf.worker.mjs');
 }
 
 async function loadWorkerHalf(): Promise<unknown> {
   const source = await readFile(pdfJsWorkerPath(), 'utf8').catch(() => undefined);
   const patched = source === undefined ? undefined : patchWorkerSource(source);
   if (patched === undefined) return import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+  const exports = await asCachedScript(patched, pdfJsWorkerPath(), 'pdfjs-worker');
+  if (exports && typeof exports.WorkerMessageHandler === 'function') return exports;
   // The module imports nothing by a relative path, so it loads the same from a data: URL
   // (its WebAssembly decoders are found through the `wasmUrl` option, not its own address).
   return import(/* @vite-ignore */ `data:text/javascript;base64,${Buffer.from(patched).toString('base64')}`);

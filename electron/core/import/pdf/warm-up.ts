@@ -1,5 +1,6 @@
 import { readFileMetadata } from './extract-pdf.js';
 import { openPdf } from './open-pdf.js';
+import { savePdfJsCodeCache } from './pdfjs.js';
 import { readPdfPages } from './read-pages.js';
 import { structurePdf } from './structure-pdf.js';
 
@@ -21,6 +22,7 @@ export async function warmUp(): Promise<null> {
       await task.destroy().catch(() => undefined);
     }
   }
+  savePdfJsCodeCache();
   return null;
 }
 
