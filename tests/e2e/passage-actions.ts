@@ -15,19 +15,23 @@ export interface ActionsPlacement {
   windowScrolls: boolean;
 }
 
-/** Brings a passage's first line near the top of the text pane, points at it, and says where its actions (Edit, Link) are drawn. */
-export async function passageActionsPlacement(passage: Locator): Promise<ActionsPlacement> {
-  const windowScrolls = await passage.evaluate((element) => {
+/**
+ * Brings a passage's first line near the top of the text pane (`firstLineAt` px below the
+ * pane's top; negative: scrolled that far above it), points at the passage just inside
+ * the pane, and says where its actions (Edit, Link) are drawn.
+ */
+export async function passageActionsPlacement(passage: Locator, firstLineAt = 60): Promise<ActionsPlacement> {
+  const windowScrolls = await passage.evaluate((element, at) => {
     // The text pane alone scrolls (scrollIntoView would move every scrollable ancestor),
     // leaving room above the passage for actions drawn there.
     const scroller = element.closest('.text-scroller')!;
-    scroller.scrollTop += element.getBoundingClientRect().top - scroller.getBoundingClientRect().top - 60;
+    scroller.scrollTop += element.getBoundingClientRect().top - scroller.getBoundingClientRect().top - at;
     const root = document.documentElement;
     return root.scrollHeight > window.innerHeight || root.scrollWidth > window.innerWidth;
-  });
-  await passage.hover({ position: { x: 20, y: 10 } });
+  }, firstLineAt);
+  await passage.hover({ position: { x: 20, y: Math.max(10, 10 - firstLineAt) } });
   // They fade in on hover: measured, and shown in screenshots, once fully there.
-  await passage.locator(':scope > .passage-actions').evaluate(
+  await passage.locator(':scope > .passage-actions-rail > .passage-actions').evaluate(
     (actions) =>
       new Promise<void>((resolve) => {
         const check = () => (getComputedStyle(actions).opacity === '1' ? resolve() : requestAnimationFrame(check));
@@ -35,7 +39,7 @@ export async function passageActionsPlacement(passage: Locator): Promise<Actions
       }),
   );
   const placement = await passage.evaluate((element): Omit<ActionsPlacement, 'windowScrolls'> => {
-    const buttons = [...element.querySelectorAll<HTMLButtonElement>(':scope > .passage-actions button')];
+    const buttons = [...element.querySelectorAll<HTMLButtonElement>(':scope > .passage-actions-rail > .passage-actions button')];
     const text = element.getBoundingClientRect();
     const scroller = element.closest('.text-scroller')!;
     const pane = scroller.getBoundingClientRect();

@@ -459,6 +459,35 @@ describe('the reader in Chromium', () => {
     expect([...seen].sort()).toEqual(['above', 'margin']);
   });
 
+  it('keeps a long passage’s actions in view when its first lines are scrolled away', async () => {
+    for (const viewport of viewports) {
+      app = await startApp({ viewport });
+      const { page } = app;
+      await app.goto(routeHref('reader', ['kcss-advance-kosovo-nato-relations']));
+      await page.locator('.structured-text p.passage').first().waitFor();
+      for (const layout of ['side by side', 'text only'] as const) {
+        if (layout === 'text only') await page.getByRole('button', { name: 'PDF', exact: true }).click();
+        await page.locator('.pdf-pane').waitFor({ state: layout === 'text only' ? 'detached' : 'attached' });
+        // The tallest paragraph, its first 120 px above the pane: the top of its rail is out of view.
+        const tallest = await page.locator('.structured-text p.passage').evaluateAll((passages) => {
+          const heights = passages.map((p) => p.getBoundingClientRect().height);
+          return heights.indexOf(Math.max(...heights));
+        });
+        const passage = page.locator('.structured-text p.passage').nth(tallest);
+        const height = (await passage.boundingBox())!.height;
+        expect(height, `${layout} at ${viewport.width}`).toBeGreaterThan(200);
+        const placement = await passageActionsPlacement(passage, -120);
+        await screenshot(page, `reader-passage-actions-scrolled-${layout.replaceAll(' ', '-')}-${viewport.width}`);
+        expect(placement.clipped, `${layout} at ${viewport.width}`).toEqual([]);
+        expect(placement.squeezed).toEqual([]);
+        expect(placement.where).toBe(placement.columnWidth >= 760 ? 'margin' : 'over');
+        expect(placement.windowScrolls).toBe(false);
+      }
+      await closeAndCheck(app);
+      app = undefined;
+    }
+  });
+
   it('looks right in both themes at 1280x800 and 1920x1080', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       for (const viewport of [
