@@ -15,14 +15,7 @@ export function checkoutResourcesDir(): string {
  */
 export function defaultWorkspaceDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
   if (env.WORKBENCH_WORKSPACE) return resolve(env.WORKBENCH_WORKSPACE);
-  const home = homedir();
-  const configRoot =
-    platform === 'win32'
-      ? env.APPDATA ?? join(home, 'AppData', 'Roaming')
-      : platform === 'darwin'
-        ? join(home, 'Library', 'Application Support')
-        : env.XDG_CONFIG_HOME ?? join(home, '.config');
-  return join(configRoot, productName, 'workspace');
+  return join(userFolder('config', env, platform), productName, 'workspace');
 }
 
 /**
@@ -33,12 +26,13 @@ export function defaultWorkspaceDir(env: NodeJS.ProcessEnv = process.env, platfo
 export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string | undefined {
   if (env.WORKBENCH_CACHE_DIR === 'off') return undefined;
   if (env.WORKBENCH_CACHE_DIR) return resolve(env.WORKBENCH_CACHE_DIR);
+  return join(userFolder('cache', env, platform), productName);
+}
+
+/** The platform's folder for this user's settings and data (`config`) or for what can be made again (`cache`). */
+function userFolder(kind: 'config' | 'cache', env: NodeJS.ProcessEnv, platform: NodeJS.Platform): string {
   const home = homedir();
-  const cacheRoot =
-    platform === 'win32'
-      ? env.LOCALAPPDATA ?? join(home, 'AppData', 'Local')
-      : platform === 'darwin'
-        ? join(home, 'Library', 'Caches')
-        : env.XDG_CACHE_HOME ?? join(home, '.cache');
-  return join(cacheRoot, productName);
+  if (platform === 'win32') return kind === 'config' ? env.APPDATA ?? join(home, 'AppData', 'Roaming') : env.LOCALAPPDATA ?? join(home, 'AppData', 'Local');
+  if (platform === 'darwin') return join(home, 'Library', kind === 'config' ? 'Application Support' : 'Caches');
+  return kind === 'config' ? env.XDG_CONFIG_HOME ?? join(home, '.config') : env.XDG_CACHE_HOME ?? join(home, '.cache');
 }

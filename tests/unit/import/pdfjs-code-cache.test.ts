@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endKeptPdfWorkers, extractPdfInWorkers } from '../../../electron/core/import/extract-in-workers.js';
 import { extractPdf } from '../../../electron/core/import/pdf/extract-pdf.js';
-import { defaultCacheDir } from '../../../electron/core/paths.js';
+import { defaultCacheDir, defaultWorkspaceDir } from '../../../electron/core/paths.js';
 import { readFixture } from './support/paths.js';
 
 /**
@@ -65,7 +65,11 @@ describe('pdf.js code caches on extraction workers', () => {
     expect(await cacheFiles()).toEqual(filesBefore);
   });
 
-  it('live in the platform cache folder of this user', () => {
+  it('live in the platform cache folder of this user, as the workspace lives in its data folder', () => {
+    expect(defaultWorkspaceDir({ XDG_CONFIG_HOME: '/tmp/xdg-config' }, 'linux')).toBe('/tmp/xdg-config/Field Workbench/workspace');
+    expect(defaultWorkspaceDir({ APPDATA: 'C:\\Users\\ana\\AppData\\Roaming' }, 'win32')).toContain('Roaming');
+    expect(defaultWorkspaceDir({}, 'darwin')).toMatch(/Library\/Application Support\/Field Workbench\/workspace$/);
+    expect(defaultWorkspaceDir({ WORKBENCH_WORKSPACE: '/tmp/w' }, 'linux')).toBe('/tmp/w');
     expect(defaultCacheDir({ HOME: '/home/ana' }, 'linux')).toMatch(/\.cache\/Field Workbench$/);
     expect(defaultCacheDir({ XDG_CACHE_HOME: '/tmp/xdg' }, 'linux')).toBe('/tmp/xdg/Field Workbench');
     expect(defaultCacheDir({ LOCALAPPDATA: 'C:\\Users\\ana\\AppData\\Local' }, 'win32')).toContain('Field Workbench');
