@@ -88,19 +88,24 @@ export function configureBuilder(builder: lunr.Builder): void {
 registerSearchPipeline();
 const queryPipeline = new lunr.Pipeline();
 queryPipeline.add(unicodeTrimmer, diacriticFolder, spellingNormaliser, memoStemmer);
-const keyCache = new Map<string, string>();
+/**
+ * A word's term, kept: words repeat from note to note and query to query, and the stemmer
+ * costs microseconds a word. The vocabulary is bounded by the corpus, but what users type is
+ * not, so the cache is emptied past 200,000 words.
+ */
+function keptPerWord<T>(compute: (word: string) => T): (word: string) => T {
+  const kept = new Map<string, T>();
+  return (word) => {
+    if (kept.has(word)) return kept.get(word)!;
+    const value = compute(word);
+    if (kept.size > 200_000) kept.clear();
+    kept.set(word, value);
+    return value;
+  };
+}
 
 /** The index term a word is stored under (folded, spelling-normalised, stemmed); '' if none. */
-export function termKey(word: string): string {
-  let key = keyCache.get(word);
-  if (key === undefined) {
-    key = queryPipeline.runString(word)[0] ?? '';
-    // The vocabulary is bounded by the corpus, but user queries are not: keep the cache small.
-    if (keyCache.size > 200_000) keyCache.clear();
-    keyCache.set(word, key);
-  }
-  return key;
-}
+export const termKey: (word: string) => string = keptPerWord((word) => queryPipeline.runString(word)[0] ?? '');
 
 /**
  * The term the indexing pipeline (`configureBuilder`) stores a word under, or null for a stop
@@ -108,11 +113,11 @@ export function termKey(word: string): string {
  * per step. Saving a note meets words the live shard has not seen; through lunr.Pipeline each
  * cost several microseconds, most of a save's indexing.
  */
-export function indexTerm(word: string): string | null {
+export const indexTerm: (word: string) => string | null = keptPerWord((word) => {
   const folded = fold(word.replace(EDGE_NON_WORD, ''));
   if (lunr.stopWordFilter(new lunr.Token(folded, {})) === undefined) return null;
   return stem(respell(folded));
-}
+});
 
 /** Folded, lower-cased form of a word, before spelling and stemming: what prefixes match on. */
 export function foldedWord(word: string): string {
