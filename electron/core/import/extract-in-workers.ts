@@ -69,6 +69,14 @@ export function keptPdfWorkerCount(): number {
 }
 
 let warming = 0;
+/** Settles when the warm-ups started so far have (each one's failure costs nothing but its thread). */
+let warmUpsDone: Promise<void> = Promise.resolve();
+let pdfThreadsStarted = 0;
+
+/** How many PDF worker threads this process has started (kept ones taken again are not counted). */
+export function pdfWorkerThreadsStarted(): number {
+  return pdfThreadsStarted;
+}
 
 /**
  * Gets PDF workers ready before an import needs them (the app asks as its file dialog opens
@@ -91,10 +99,20 @@ export function warmPdfWorkers(options: Pick<WorkerOptions, 'workerUrl' | 'maxWo
       fileName: 'warm-up.pdf',
       keep: keptPdfWorkers,
       cancelledError: () => new WorkbenchError('CANCELLED', 'The warm-up was cancelled.'),
+      onNewThread: () => (pdfThreadsStarted += 1),
     }).result;
     runs.push(run.catch(() => undefined).finally(() => (warming -= 1)));
   }
-  return { starting, ready: Promise.all(runs).then(() => undefined) };
+  const ready = Promise.all(runs).then(() => undefined);
+  if (starting > 0) warmUpsDone = Promise.all([warmUpsDone, ready]).then(() => undefined);
+  return { starting, ready };
+}
+
+/** The longest an import waits for workers warming up before it starts its own. */
+const WARM_UP_WAIT_MS = 3000;
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
 /** Chunks of pages handed to a worker ahead of its reading them. */
@@ -138,6 +156,14 @@ export function extractInWorkers(format: ImportFormat, bytes: Uint8Array, option
  * when all are read the lead builds the document. Any failure or a cancel ends every worker.
  */
 export function extractPdfInWorkers(bytes: Uint8Array, options: ExtractOptions & WorkerOptions): Promise<PdfExtraction> {
+  // Workers still warming up are ready within a moment: waited for, they read the file at
+  // full speed, where new threads beside them would share the cores with them from cold.
+  // A warm-up that hangs holds nothing up for long.
+  if (warming > 0) return Promise.race([warmUpsDone, delay(WARM_UP_WAIT_MS)]).then(() => readPdfInWorkers(bytes, options));
+  return readPdfInWorkers(bytes, options);
+}
+
+function readPdfInWorkers(bytes: Uint8Array, options: ExtractOptions & WorkerOptions): Promise<PdfExtraction> {
   const { fileName } = options;
   const maxWorkers = Math.max(1, options.maxWorkers ?? availableParallelism());
   const stop = new AbortController();
@@ -186,6 +212,7 @@ export function extractPdfInWorkers(bytes: Uint8Array, options: ExtractOptions &
       fileName,
       signal: stop.signal,
       keep: keptPdfWorkers,
+      onNewThread: () => (pdfThreadsStarted += 1),
       cancelledError: () => failure ?? cancelledError(fileName),
       onProgress: (progress) => {
         if (progress.recognising) {

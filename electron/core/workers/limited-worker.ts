@@ -35,6 +35,8 @@ export interface LimitedWorkerOptions<P> {
    * one if its task ends well (see `IdleWorkers`); without it every task has a thread of its own.
    */
   keep?: IdleWorkers;
+  /** Told when a new thread is started for the task (not when a kept one is taken). */
+  onNewThread?(): void;
 }
 
 export interface LimitedWorker<R> {
@@ -101,10 +103,7 @@ export function startLimitedWorker<R, P = unknown>(options: LimitedWorkerOptions
     (url) => {
       if (settled) return markEnded(0);
       const key = `${url.href} ${budget.heapMb}`;
-      const thread = options.keep?.take(key) ?? new Worker(url, {
-        execArgv: [],
-        resourceLimits: { maxOldGenerationSizeMb: budget.heapMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(16, budget.heapMb / 16)) },
-      });
+      const thread = options.keep?.take(key) ?? newThread(url, budget, options.onNewThread);
       worker = thread;
       const onMessage = (message: FromWorker) => {
         touch();
@@ -219,4 +218,12 @@ function formatDuration(ms: number): string {
   if (ms < 60_000) return `${Math.round(ms / 1000)} seconds`;
   const minutes = Math.round(ms / 60_000);
   return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+}
+
+function newThread(url: URL, budget: WorkerBudget, onNewThread: (() => void) | undefined): Worker {
+  onNewThread?.();
+  return new Worker(url, {
+    execArgv: [],
+    resourceLimits: { maxOldGenerationSizeMb: budget.heapMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(16, budget.heapMb / 16)) },
+  });
 }

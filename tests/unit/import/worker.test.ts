@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '../../../electron/core/import/import-file.js';
-import { endKeptPdfWorkers, extractPdfInWorkers, keptPdfWorkerCount, warmPdfWorkers } from '../../../electron/core/import/extract-in-workers.js';
+import { endKeptPdfWorkers, extractPdfInWorkers, keptPdfWorkerCount, pdfWorkerThreadsStarted, warmPdfWorkers } from '../../../electron/core/import/extract-in-workers.js';
 import { extractPdf } from '../../../electron/core/import/pdf/extract-pdf.js';
 import { fixturePdf, listTree, readFixture, repoRoot, tempWorkspace } from './support/paths.js';
 import { seedReportSpec } from './support/seed-report.js';
@@ -43,6 +43,18 @@ describe('PDF extraction on worker threads', () => {
     expect(warmed).toEqual(await extractPdfInWorkers(longReport, { fileName: 'collected.pdf', maxWorkers: 1 }));
     endKeptPdfWorkers();
     expect(keptPdfWorkerCount()).toBe(0);
+  });
+
+  it('waits for workers still warming up instead of starting more beside them (a file picked as the dialog opens)', async () => {
+    endKeptPdfWorkers();
+    const before = pdfWorkerThreadsStarted();
+    expect(warmPdfWorkers({ maxWorkers: 2 }).starting).toBe(2);
+    const read = await extractPdfInWorkers(longReport, { fileName: 'collected.pdf', maxWorkers: 2 });
+    // The two warming threads read the file; none was started for it.
+    expect(pdfWorkerThreadsStarted() - before).toBe(2);
+    expect(keptPdfWorkerCount()).toBe(2);
+    expect(read).toEqual(await extractPdf(longReport, { fileName: 'collected.pdf' }));
+    endKeptPdfWorkers();
   });
 
   it('ends every worker and reports CANCELLED when the signal aborts', async () => {
