@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
-import { endKeptPdfWorkers, extractPdfInWorkers, warmPdfWorkers } from '../electron/core/import/extract-in-workers';
+import { bundledWarmUpSample, endKeptPdfWorkers, extractPdfInWorkers, warmPdfWorkers } from '../electron/core/import/extract-in-workers';
 import { resolveOcrLanguages } from '../electron/core/import/ocr/ocr-languages';
 import { defaultOcrWorkerPath } from '../electron/core/import/handlers/run-import';
 import { MAX_TEXT_BYTES } from '../electron/core/import/read-candidate';
@@ -171,7 +171,7 @@ export async function run(): Promise<BenchRow[]> {
         fresh.push(first.ms);
         workers.push((await extractMs(bytes, file.name, true)).ms);
         endKeptPdfWorkers();
-        await warmPdfWorkers().ready;
+        await warmPdfWorkers({ samplePdf: bundledWarmUpSample(resolve(repoRoot, 'resources')) }).ready;
         prepared.push((await extractMs(bytes, file.name, true)).ms);
         oneThread.push((await extractMs(bytes, file.name, false)).ms);
         reference.push(await pdftotextMs(file.path));

@@ -1,4 +1,6 @@
+import { readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import path from 'node:path';
 import { WorkbenchError } from '../api/errors.js';
 import { IdleWorkers } from '../workers/idle-workers.js';
 import { startLimitedWorker, type LimitedWorker, type WorkerBudget } from '../workers/limited-worker.js';
@@ -10,6 +12,7 @@ import { helperWorthwhile, PagePlan } from './pdf/page-plan.js';
 import type { PageTaskInput } from './pdf/page-worker-task.js';
 import type { PdfExtraction } from './types.js';
 import type { ExtractProgress, ExtractTaskInput } from './worker.js';
+import type { WarmUpInput } from './pdf/warm-up.js';
 import type { RecordingExtraction, RecordingTaskInput } from './recording/read-recording.js';
 import type { FromPageWorker, PageProgress, ToPageWorker } from './worker-notes.js';
 
@@ -81,11 +84,12 @@ export function pdfWorkerThreadsStarted(): number {
 /**
  * Gets PDF workers ready before an import needs them (the app asks as its file dialog opens
  * or a file is dragged over the window, `import.prepare`): each loads pdf.js and reads a
- * small PDF a few times, so its code is optimised, then waits among the kept workers for the
+ * PDF (`samplePdf`, or a small one of its own) a few times, so its code is optimised, then
+ * waits among the kept workers for the
  * import. Starts only what is missing (none while enough are kept or warming); `ready`
  * settles when they are (a warm-up that fails costs nothing but its thread).
  */
-export function warmPdfWorkers(options: Pick<WorkerOptions, 'workerUrl' | 'maxWorkers'> = {}): { starting: number; ready: Promise<void> } {
+export function warmPdfWorkers(options: Pick<WorkerOptions, 'workerUrl' | 'maxWorkers'> & WarmUpInput = {}): { starting: number; ready: Promise<void> } {
   const wanted = Math.max(1, options.maxWorkers ?? availableParallelism());
   const starting = Math.max(0, wanted - keptPdfWorkers.count() - warming);
   const runs: Array<Promise<unknown>> = [];
@@ -94,7 +98,7 @@ export function warmPdfWorkers(options: Pick<WorkerOptions, 'workerUrl' | 'maxWo
     const run = startLimitedWorker<null>({
       entry: entry(options),
       task: 'pdf-warm',
-      input: {},
+      input: (options.samplePdf === undefined ? {} : { samplePdf: options.samplePdf }) satisfies WarmUpInput,
       budget: BUDGETS.pdf,
       fileName: 'warm-up.pdf',
       keep: keptPdfWorkers,
@@ -106,6 +110,17 @@ export function warmPdfWorkers(options: Pick<WorkerOptions, 'workerUrl' | 'maxWo
   const ready = Promise.all(runs).then(() => undefined);
   if (starting > 0) warmUpsDone = Promise.all([warmUpsDone, ready]).then(() => undefined);
   return { starting, ready };
+}
+
+/** A bundled paper to warm up on (`resources/corpus/pdf`), the same one every time; none if there is none. */
+export function bundledWarmUpSample(resourcesDir: string): string | undefined {
+  try {
+    const folder = path.join(resourcesDir, 'corpus', 'pdf');
+    const first = readdirSync(folder).filter((name) => name.endsWith('.pdf')).sort()[0];
+    return first ? path.join(folder, first) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The longest an import waits for workers warming up before it starts its own. */

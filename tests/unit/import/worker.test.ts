@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '../../../electron/core/import/import-file.js';
-import { endKeptPdfWorkers, extractPdfInWorkers, keptPdfWorkerCount, pdfWorkerThreadsStarted, warmPdfWorkers } from '../../../electron/core/import/extract-in-workers.js';
+import { bundledWarmUpSample, endKeptPdfWorkers, extractPdfInWorkers, keptPdfWorkerCount, pdfWorkerThreadsStarted, warmPdfWorkers } from '../../../electron/core/import/extract-in-workers.js';
 import { extractPdf } from '../../../electron/core/import/pdf/extract-pdf.js';
 import { fixturePdf, listTree, readFixture, repoRoot, tempWorkspace } from './support/paths.js';
 import { seedReportSpec } from './support/seed-report.js';
@@ -43,6 +43,19 @@ describe('PDF extraction on worker threads', () => {
     expect(warmed).toEqual(await extractPdfInWorkers(longReport, { fileName: 'collected.pdf', maxWorkers: 1 }));
     endKeptPdfWorkers();
     expect(keptPdfWorkerCount()).toBe(0);
+  });
+
+  it('warms up on a bundled paper, the same one every time, and on a PDF of its own when that cannot be read', async () => {
+    const sample = bundledWarmUpSample(path.join(repoRoot, 'resources'));
+    expect(sample).toMatch(/resources\/corpus\/pdf\/[a-z0-9-]+\.pdf$/);
+    expect(bundledWarmUpSample(path.join(repoRoot, 'resources'))).toBe(sample);
+    expect(bundledWarmUpSample(path.join(repoRoot, 'no-such-folder'))).toBeUndefined();
+    for (const samplePdf of [sample!, path.join(repoRoot, 'no-such-file.pdf')]) {
+      endKeptPdfWorkers();
+      await warmPdfWorkers({ maxWorkers: 1, samplePdf }).ready;
+      expect(keptPdfWorkerCount(), samplePdf).toBe(1);
+    }
+    endKeptPdfWorkers();
   });
 
   it('waits for workers still warming up instead of starting more beside them (a file picked as the dialog opens)', async () => {

@@ -7,7 +7,7 @@ import { addTranscript } from './add-transcript.js';
 import { withBytesAsFile } from './bytes-as-file.js';
 import type { ImportJobs } from './import-jobs.js';
 import { ocrLanguages, ocrTextLayer } from './ocr-handlers.js';
-import { warmPdfWorkers } from '../extract-in-workers.js';
+import { bundledWarmUpSample, warmPdfWorkers } from '../extract-in-workers.js';
 import { removeDocument } from './remove-document.js';
 import { runImport, type RunImportOptions, type RunImportRequest } from './run-import.js';
 import { updateMetadata } from './update-metadata.js';
@@ -50,7 +50,10 @@ export function importHandlers(
     'import.cancel': ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
     'import.updateMetadata': (edit) => updateMetadata(context, edit),
     'import.remove': ({ docId, annotations }) => removeDocument(context, docId, annotations),
-    'import.prepare': () => ({ warming: warmPdfWorkers(options.workerUrl ? { workerUrl: options.workerUrl } : {}).starting }),
+    'import.prepare': () => {
+      const samplePdf = bundledWarmUpSample(context.resourcesDir);
+      return { warming: warmPdfWorkers({ ...(options.workerUrl ? { workerUrl: options.workerUrl } : {}), ...(samplePdf ? { samplePdf } : {}) }).starting };
+    },
     'import.pickFiles': () => {
       throw new WorkbenchError('UNSUPPORTED', 'The file dialog is only available in the desktop app. Drop files onto the window instead.');
     },
