@@ -31,23 +31,11 @@ interface Analysed {
   frequencies: Map<string, number[]>;
 }
 
-/**
- * A word's index term (or none: a stop word). The builder's tokenizer is `splitWords` and its
- * pipeline looks at one word at a time (`indexTerm`), so the answer for a word never
- * changes: remembered, a save looks most words up.
- */
-const wordTerms = new Map<string, string | null>();
-
+/** A field's index terms: the builder's tokenizer is `splitWords`, its pipeline `indexTerm` (which keeps each word's term). */
 function fieldTerms(value: string): string[] {
   const terms: string[] = [];
   for (const { word } of splitWords(value)) {
-    let term = wordTerms.get(word);
-    if (term === undefined) {
-      term = indexTerm(word);
-      // User text is unbounded; start over rather than grow forever.
-      if (wordTerms.size >= 100_000) wordTerms.clear();
-      wordTerms.set(word, term);
-    }
+    const term = indexTerm(word);
     if (term !== null) terms.push(term);
   }
   return terms;
