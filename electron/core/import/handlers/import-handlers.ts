@@ -27,6 +27,7 @@ export function importHandlers(
   options: RunImportOptions,
   projects: { importer?: (filePath: string, fileName: string) => Promise<ImportResult> },
 ): AreaHandlers<typeof importMethods> {
+  let samplePdf: { path: string | undefined } | undefined;
   const importAny = (filePath: string, fileName: string, choices: Omit<RunImportRequest, 'filePath' | 'fileName'>): Promise<ImportResult> => {
     if (!isExchangeFile(fileName)) return runImport(context, jobs, { filePath, fileName, ...choices }, options);
     if (!projects.importer) throw new WorkbenchError('UNSUPPORTED', `“${fileName}” is a REFI-QDA project or codebook, a file of annotations or of references, which this core cannot read.`);
@@ -51,8 +52,9 @@ export function importHandlers(
     'import.updateMetadata': (edit) => updateMetadata(context, edit),
     'import.remove': ({ docId, annotations }) => removeDocument(context, docId, annotations),
     'import.prepare': () => {
-      const samplePdf = bundledWarmUpSample(context.resourcesDir);
-      return { warming: warmPdfWorkers({ ...(options.workerUrl ? { workerUrl: options.workerUrl } : {}), ...(samplePdf ? { samplePdf } : {}) }).starting };
+      // The bundled papers do not change while the app runs: looked for once.
+      samplePdf ??= { path: bundledWarmUpSample(context.resourcesDir) };
+      return { warming: warmPdfWorkers({ ...(options.workerUrl ? { workerUrl: options.workerUrl } : {}), ...(samplePdf.path ? { samplePdf: samplePdf.path } : {}) }).starting };
     },
     'import.pickFiles': () => {
       throw new WorkbenchError('UNSUPPORTED', 'The file dialog is only available in the desktop app. Drop files onto the window instead.');

@@ -62,11 +62,6 @@ export function savePdfJsCodeCache(): void {
   for (const module of scriptModules) module.saveCache();
 }
 
-/** Whether pdf.js on this thread started from code caches (false on the main thread or without one). */
-export function pdfJsFromCodeCache(): boolean {
-  return scriptModules.length === 2 && scriptModules.every((module) => module.fromCache);
-}
-
 /**
  * Fixes applied to pdf.js's worker half as it is loaded, each only where its exact code is
  * found once; if any is missing (another pdf.js), pdf.js is loaded as it is and
