@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { passageHref } from '../../app/routes';
 import { copyText } from './copy-text';
 
@@ -9,39 +9,41 @@ import { copyText } from './copy-text';
  */
 export function PassageActions({ docId, passageId, onEdit }: { docId: string; passageId: string; onEdit?: (() => void) | undefined }) {
   const [copied, setCopied] = useState(false);
+  const copyLink = () =>
+    void copyText(passageHref(docId, passageId)).then((ok) => {
+      setCopied(ok);
+      if (ok) window.setTimeout(() => setCopied(false), 1500);
+    });
   return (
     <span className="passage-actions-rail">
       <span className="passage-actions">
         {onEdit ? (
-          <button
-            type="button"
-            className="copy-link edit-passage"
-            aria-label="Correct this passage"
-            title="Correct this passage's text (its time and speaker stay)"
-            onClick={(event) => {
-              event.stopPropagation();
-              onEdit();
-            }}
-          >
+          <PassageAction className="edit-passage" label="Correct this passage" title="Correct this passage's text (its time and speaker stay)" onActivate={onEdit}>
             Edit
-          </button>
+          </PassageAction>
         ) : null}
-        <button
-          type="button"
-          className="copy-link"
-          aria-label="Copy link to this passage"
-          title="Copy link to this passage"
-          onClick={(event) => {
-            event.stopPropagation();
-            void copyText(passageHref(docId, passageId)).then((ok) => {
-              setCopied(ok);
-              if (ok) window.setTimeout(() => setCopied(false), 1500);
-            });
-          }}
-        >
+        <PassageAction label="Copy link to this passage" title="Copy link to this passage" onActivate={copyLink}>
           {copied ? 'Copied' : 'Link'}
-        </button>
+        </PassageAction>
       </span>
     </span>
+  );
+}
+
+/** One action: its click stays with it, not with the passage around it. */
+function PassageAction({ className, label, title, onActivate, children }: { className?: string; label: string; title: string; onActivate: () => void; children: ReactNode }) {
+  return (
+    <button
+      type="button"
+      className={className ? `copy-link ${className}` : 'copy-link'}
+      aria-label={label}
+      title={title}
+      onClick={(event) => {
+        event.stopPropagation();
+        onActivate();
+      }}
+    >
+      {children}
+    </button>
   );
 }
