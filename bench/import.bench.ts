@@ -105,22 +105,25 @@ async function ocrRows(): Promise<BenchRow[]> {
 }
 
 /**
- * An extraction by fresh workers with an empty code-cache folder of their own, as the first
- * import after an install or an upgrade of pdf.js or of the runtime runs (worker threads
- * take the environment as they start).
+ * Runs `work` with PDF workers that keep their code caches in `dir` (worker threads take the
+ * environment as they start, so kept workers are ended before and after).
  */
-async function withoutCodeCache(dir: string, extract: () => Promise<{ ms: number }>): Promise<number> {
+async function withCodeCacheDir<T>(dir: string, work: () => Promise<T>): Promise<T> {
   const kept = process.env.WORKBENCH_CACHE_DIR;
-  const empty = await mkdtemp(join(dir, 'code-cache-'));
   endKeptPdfWorkers();
-  process.env.WORKBENCH_CACHE_DIR = empty;
+  process.env.WORKBENCH_CACHE_DIR = dir;
   try {
-    return (await extract()).ms;
+    return await work();
   } finally {
     endKeptPdfWorkers();
     if (kept === undefined) delete process.env.WORKBENCH_CACHE_DIR;
     else process.env.WORKBENCH_CACHE_DIR = kept;
   }
+}
+
+/** An extraction by fresh workers with an empty code-cache folder, as the first import after an install or an upgrade runs. */
+async function withoutCodeCache(dir: string, extract: () => Promise<{ ms: number }>): Promise<number> {
+  return withCodeCacheDir(await mkdtemp(join(dir, 'code-cache-')), async () => (await extract()).ms);
 }
 
 /**
@@ -139,118 +142,116 @@ export async function run(): Promise<BenchRow[]> {
     throw new Error('pdftotext is not installed: run `apt-get install -y poppler-utils` (the import benchmark measures against it)');
   });
   const dir = await mkdtemp(join(tmpdir(), 'workbench-import-bench-'));
-  // The run's own code caches, written by its first import as a user's first import writes them.
-  const userCacheDir = process.env.WORKBENCH_CACHE_DIR;
-  endKeptPdfWorkers();
-  process.env.WORKBENCH_CACHE_DIR = join(dir, 'code-cache');
   try {
-    const long = await typesetReport(await seedReportSpec(resolve(repoRoot, '../shared/seeds'), 300));
-    const longFile = join(dir, 'collected-papers.pdf');
-    await writeFile(longFile, long.bytes);
-    const files = [
-      { name: 'tracemonkey.pdf', path: resolve(repoRoot, '../shared/fixtures/pdfs/tracemonkey.pdf') },
-      { name: `collected-papers.pdf (generated)`, path: longFile },
-    ];
-    const rows: BenchRow[] = [];
-    for (const file of files) {
-      const bytes = new Uint8Array(await readFile(file.path));
-      await extractMs(bytes, file.name, true); // warm-up: esbuild bundles the worker entry once
-      await extractMs(bytes, file.name, false); // warm-up: pdf.js loads once in this process
-      const fresh: number[] = [];
-      const uncached: number[] = [];
-      const prepared: number[] = [];
-      const workers: number[] = [];
-      const oneThread: number[] = [];
-      const reference: number[] = [];
-      let pages = 0;
-      for (let i = 0; i < runs; i++) {
-        uncached.push(await withoutCodeCache(dir, () => extractMs(bytes, file.name, true)));
-        endKeptPdfWorkers();
-        const first = await extractMs(bytes, file.name, true);
-        pages = first.pages;
-        fresh.push(first.ms);
-        workers.push((await extractMs(bytes, file.name, true)).ms);
-        endKeptPdfWorkers();
-        await warmPdfWorkers({ samplePdf: bundledWarmUpSample(resolve(repoRoot, 'resources')) }).ready;
-        prepared.push((await extractMs(bytes, file.name, true)).ms);
-        oneThread.push((await extractMs(bytes, file.name, false)).ms);
-        reference.push(await pdftotextMs(file.path));
-      }
-      const pagesPerSecond = (ms: number) => (pages / ms) * 1000;
-      rows.push(
-        {
-          suite: 'import',
-          case: `${file.name}, ${pages} pages`,
-          metric: 'extraction speed, fresh workers (median of 3)',
-          value: pagesPerSecond(median(fresh)),
-          unit: 'pages/s',
-          reference: { name: 'pdftotext', value: pagesPerSecond(median(reference)) },
-        },
-        {
-          suite: 'import',
-          case: `${file.name}, ${pages} pages`,
-          metric: 'extraction speed, prepared workers (median of 3)',
-          value: pagesPerSecond(median(prepared)),
-          unit: 'pages/s',
-          reference: { name: 'pdftotext', value: pagesPerSecond(median(reference)) },
-        },
-        {
-          suite: 'import',
-          case: `${file.name}, ${pages} pages`,
-          metric: 'extraction speed, kept workers (median of 3)',
-          value: pagesPerSecond(median(workers)),
-          unit: 'pages/s',
-          reference: { name: 'pdftotext', value: pagesPerSecond(median(reference)) },
-        },
-        {
-          suite: 'import',
-          case: `${file.name}, ${pages} pages`,
-          metric: 'extraction time, fresh workers (median of 3)',
-          value: median(fresh),
-          unit: 'ms',
-          reference: { name: 'pdftotext', value: median(reference) },
-        },
-        {
-          suite: 'import',
-          case: `${file.name}, ${pages} pages`,
-          metric: 'extraction time, fresh workers, no code cache yet (median of 3)',
-          value: median(uncached),
-          unit: 'ms',
-          reference: { name: 'pdftotext', value: median(reference) },
-        },
-        {
-          suite: 'import',
-          case: `${file.name}, ${pages} pages`,
-          metric: 'extraction time, prepared workers (median of 3)',
-          value: median(prepared),
-          unit: 'ms',
-          reference: { name: 'pdftotext', value: median(reference) },
-        },
-        {
-          suite: 'import',
-          case: `${file.name}, ${pages} pages`,
-          metric: 'extraction time, kept workers (median of 3)',
-          value: median(workers),
-          unit: 'ms',
-          reference: { name: 'pdftotext', value: median(reference) },
-        },
-        {
-          suite: 'import',
-          case: `${file.name}, ${pages} pages`,
-          metric: 'extraction time, one thread (median of 3)',
-          value: median(oneThread),
-          unit: 'ms',
-          reference: { name: 'pdftotext', value: median(reference) },
-        },
-      );
-    }
-    rows.push(...(await ocrRows()));
-    rows.push(...(await textRows(dir)));
-    return rows;
+    // The run's own code caches, written by its first import as a user's first import writes them.
+    return await withCodeCacheDir(join(dir, 'code-cache'), () => measure(dir));
   } finally {
-    endKeptPdfWorkers();
-    if (userCacheDir === undefined) delete process.env.WORKBENCH_CACHE_DIR;
-    else process.env.WORKBENCH_CACHE_DIR = userCacheDir;
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+async function measure(dir: string): Promise<BenchRow[]> {
+  const long = await typesetReport(await seedReportSpec(resolve(repoRoot, '../shared/seeds'), 300));
+  const longFile = join(dir, 'collected-papers.pdf');
+  await writeFile(longFile, long.bytes);
+  const files = [
+    { name: 'tracemonkey.pdf', path: resolve(repoRoot, '../shared/fixtures/pdfs/tracemonkey.pdf') },
+    { name: `collected-papers.pdf (generated)`, path: longFile },
+  ];
+  const rows: BenchRow[] = [];
+  for (const file of files) {
+    const bytes = new Uint8Array(await readFile(file.path));
+    await extractMs(bytes, file.name, true); // warm-up: esbuild bundles the worker entry once
+    await extractMs(bytes, file.name, false); // warm-up: pdf.js loads once in this process
+    const fresh: number[] = [];
+    const uncached: number[] = [];
+    const prepared: number[] = [];
+    const workers: number[] = [];
+    const oneThread: number[] = [];
+    const reference: number[] = [];
+    let pages = 0;
+    for (let i = 0; i < runs; i++) {
+      uncached.push(await withoutCodeCache(dir, () => extractMs(bytes, file.name, true)));
+      endKeptPdfWorkers();
+      const first = await extractMs(bytes, file.name, true);
+      pages = first.pages;
+      fresh.push(first.ms);
+      workers.push((await extractMs(bytes, file.name, true)).ms);
+      endKeptPdfWorkers();
+      await warmPdfWorkers({ samplePdf: bundledWarmUpSample(resolve(repoRoot, 'resources')) }).ready;
+      prepared.push((await extractMs(bytes, file.name, true)).ms);
+      oneThread.push((await extractMs(bytes, file.name, false)).ms);
+      reference.push(await pdftotextMs(file.path));
+    }
+    const pagesPerSecond = (ms: number) => (pages / ms) * 1000;
+    rows.push(
+      {
+        suite: 'import',
+        case: `${file.name}, ${pages} pages`,
+        metric: 'extraction speed, fresh workers (median of 3)',
+        value: pagesPerSecond(median(fresh)),
+        unit: 'pages/s',
+        reference: { name: 'pdftotext', value: pagesPerSecond(median(reference)) },
+      },
+      {
+        suite: 'import',
+        case: `${file.name}, ${pages} pages`,
+        metric: 'extraction speed, prepared workers (median of 3)',
+        value: pagesPerSecond(median(prepared)),
+        unit: 'pages/s',
+        reference: { name: 'pdftotext', value: pagesPerSecond(median(reference)) },
+      },
+      {
+        suite: 'import',
+        case: `${file.name}, ${pages} pages`,
+        metric: 'extraction speed, kept workers (median of 3)',
+        value: pagesPerSecond(median(workers)),
+        unit: 'pages/s',
+        reference: { name: 'pdftotext', value: pagesPerSecond(median(reference)) },
+      },
+      {
+        suite: 'import',
+        case: `${file.name}, ${pages} pages`,
+        metric: 'extraction time, fresh workers (median of 3)',
+        value: median(fresh),
+        unit: 'ms',
+        reference: { name: 'pdftotext', value: median(reference) },
+      },
+      {
+        suite: 'import',
+        case: `${file.name}, ${pages} pages`,
+        metric: 'extraction time, fresh workers, no code cache yet (median of 3)',
+        value: median(uncached),
+        unit: 'ms',
+        reference: { name: 'pdftotext', value: median(reference) },
+      },
+      {
+        suite: 'import',
+        case: `${file.name}, ${pages} pages`,
+        metric: 'extraction time, prepared workers (median of 3)',
+        value: median(prepared),
+        unit: 'ms',
+        reference: { name: 'pdftotext', value: median(reference) },
+      },
+      {
+        suite: 'import',
+        case: `${file.name}, ${pages} pages`,
+        metric: 'extraction time, kept workers (median of 3)',
+        value: median(workers),
+        unit: 'ms',
+        reference: { name: 'pdftotext', value: median(reference) },
+      },
+      {
+        suite: 'import',
+        case: `${file.name}, ${pages} pages`,
+        metric: 'extraction time, one thread (median of 3)',
+        value: median(oneThread),
+        unit: 'ms',
+        reference: { name: 'pdftotext', value: median(reference) },
+      },
+    );
+  }
+  rows.push(...(await ocrRows()));
+  rows.push(...(await textRows(dir)));
+  return rows;
 }
