@@ -184,71 +184,25 @@ async function measure(dir: string): Promise<BenchRow[]> {
       reference.push(await pdftotextMs(file.path));
     }
     const pagesPerSecond = (ms: number) => (pages / ms) * 1000;
+    const row = (metric: string, value: number, unit: string, referenceValue: number): BenchRow => ({
+      suite: 'import',
+      case: `${file.name}, ${pages} pages`,
+      metric: `${metric} (median of 3)`,
+      value,
+      unit,
+      reference: { name: 'pdftotext', value: referenceValue },
+    });
+    const speed = (how: string, times: number[]) => row(`extraction speed, ${how}`, pagesPerSecond(median(times)), 'pages/s', pagesPerSecond(median(reference)));
+    const time = (how: string, times: number[]) => row(`extraction time, ${how}`, median(times), 'ms', median(reference));
     rows.push(
-      {
-        suite: 'import',
-        case: `${file.name}, ${pages} pages`,
-        metric: 'extraction speed, fresh workers (median of 3)',
-        value: pagesPerSecond(median(fresh)),
-        unit: 'pages/s',
-        reference: { name: 'pdftotext', value: pagesPerSecond(median(reference)) },
-      },
-      {
-        suite: 'import',
-        case: `${file.name}, ${pages} pages`,
-        metric: 'extraction speed, prepared workers (median of 3)',
-        value: pagesPerSecond(median(prepared)),
-        unit: 'pages/s',
-        reference: { name: 'pdftotext', value: pagesPerSecond(median(reference)) },
-      },
-      {
-        suite: 'import',
-        case: `${file.name}, ${pages} pages`,
-        metric: 'extraction speed, kept workers (median of 3)',
-        value: pagesPerSecond(median(workers)),
-        unit: 'pages/s',
-        reference: { name: 'pdftotext', value: pagesPerSecond(median(reference)) },
-      },
-      {
-        suite: 'import',
-        case: `${file.name}, ${pages} pages`,
-        metric: 'extraction time, fresh workers (median of 3)',
-        value: median(fresh),
-        unit: 'ms',
-        reference: { name: 'pdftotext', value: median(reference) },
-      },
-      {
-        suite: 'import',
-        case: `${file.name}, ${pages} pages`,
-        metric: 'extraction time, fresh workers, no code cache yet (median of 3)',
-        value: median(uncached),
-        unit: 'ms',
-        reference: { name: 'pdftotext', value: median(reference) },
-      },
-      {
-        suite: 'import',
-        case: `${file.name}, ${pages} pages`,
-        metric: 'extraction time, prepared workers (median of 3)',
-        value: median(prepared),
-        unit: 'ms',
-        reference: { name: 'pdftotext', value: median(reference) },
-      },
-      {
-        suite: 'import',
-        case: `${file.name}, ${pages} pages`,
-        metric: 'extraction time, kept workers (median of 3)',
-        value: median(workers),
-        unit: 'ms',
-        reference: { name: 'pdftotext', value: median(reference) },
-      },
-      {
-        suite: 'import',
-        case: `${file.name}, ${pages} pages`,
-        metric: 'extraction time, one thread (median of 3)',
-        value: median(oneThread),
-        unit: 'ms',
-        reference: { name: 'pdftotext', value: median(reference) },
-      },
+      speed('fresh workers', fresh),
+      speed('prepared workers', prepared),
+      speed('kept workers', workers),
+      time('fresh workers', fresh),
+      time('fresh workers, no code cache yet', uncached),
+      time('prepared workers', prepared),
+      time('kept workers', workers),
+      time('one thread', oneThread),
     );
   }
   rows.push(...(await ocrRows()));
