@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { annotationsCollection, type AnnotationsFace } from '../annotations';
+import { annotationsCollection, type Annotation, type AnnotationsFace } from '../annotations';
 import type { Area, CoreContext } from '../core-context';
+import type { RecordChange } from '../store';
 import { draftsCollection, type DraftService } from '../drafts';
 import { topicsCollection } from '../topics';
 import { userEntitiesCollection, type UserEntityService } from '../user-entities';
@@ -92,7 +93,14 @@ export async function createSearchArea(context: CoreContext, sources: SearchSour
     for (const id of annotationIds) indexAnnotation(id);
     if (entitiesChanged) syncUserEntities();
   };
+  // A saved annotation's text is analysed while its fsync is in flight, so that indexing it
+  // once it is durable (followFeed) is a few map updates.
+  const prepareAnnotations = (changes: ReadonlyArray<RecordChange<Annotation>>) => {
+    const saved = changes.flatMap((change) => (change.after ? [annotationDocument(change.after, topics)] : []));
+    if (saved.length > 0) annotationShards.prepare(saved);
+  };
   const unsubscribe = [
+    workspace.whileWriting(annotationsCollection, prepareAnnotations),
     workspace.subscribe(() => followFeed()),
     // Added, re-extracted or renamed: the shard is rebuilt from the corpus; removed: dropped.
     context.bus.on('library.changed', ({ docId }) => imported.sync(docId)),

@@ -11,7 +11,8 @@ import { highlightRanges, makeSnippet } from './highlight';
 import { parseQuery } from './query-parser';
 import { planQuery, type Slot } from './query-plan';
 import { idfCorrection } from './scoring';
-import { Shard, type ShardBase, type ShardMatch } from './shard';
+import { EMPTY_EXPANSION, Shard, type ShardBase, type ShardMatch, type VocabularyListener } from './shard';
+import { TermDirectory } from './term-directory';
 import type { SearchDocument, SearchDocumentType, SearchFilters, SearchOptions, SearchResponse, SearchResult, SearchResultGroup } from './types';
 
 export const CORPUS_SHARD = 'corpus';
@@ -33,11 +34,16 @@ interface ScoredMatch extends ShardMatch {
 
 export class SearchEngine {
   private readonly shards = new Map<string, ShardBase>();
+  private readonly directory = new TermDirectory();
+  private readonly vocabularyListener: VocabularyListener = {
+    added: (term, shard) => this.directory.addTerm(term, shard),
+    removed: (term, shard) => this.directory.removeTerm(term, shard),
+  };
   private aliases: AliasCatalogue;
 
   constructor(options: SearchEngineOptions) {
     const index = isLunrIndex(options.corpusIndex) ? options.corpusIndex : loadIndex(options.corpusIndex);
-    this.shards.set(CORPUS_SHARD, new Shard(CORPUS_SHARD, index, options.corpusDocs));
+    this.putShard(new Shard(CORPUS_SHARD, index, options.corpusDocs));
     this.aliases = new AliasCatalogue(options.entities);
   }
 
@@ -53,10 +59,10 @@ export class SearchEngine {
   setShard(name: string, docs: readonly SearchDocument[]): void {
     if (name === CORPUS_SHARD) throw new Error('The corpus shard is loaded once and cannot be replaced');
     if (docs.length === 0) {
-      this.shards.delete(name);
+      this.dropShard(name);
       return;
     }
-    this.shards.set(name, new Shard(name, buildIndex(docs), docs));
+    this.putShard(new Shard(name, buildIndex(docs), docs));
   }
 
   /**
@@ -65,7 +71,8 @@ export class SearchEngine {
    */
   addShard(shard: ShardBase): void {
     if (shard.name === CORPUS_SHARD) throw new Error('The corpus shard is loaded once and cannot be replaced');
-    this.shards.set(shard.name, shard);
+    this.putShard(shard);
+    shard.vocabularyListener = this.vocabularyListener;
   }
 
   /**
@@ -100,7 +107,30 @@ export class SearchEngine {
 
   removeShard(name: string): void {
     if (name === CORPUS_SHARD) throw new Error('The corpus shard cannot be removed');
+    this.dropShard(name);
+  }
+
+  /**
+   * Adds a shard, or replaces the one of its name in its place (shards are searched in the
+   * order they came, which orders equal results), keeping the directory of terms in step.
+   */
+  private putShard(shard: ShardBase): void {
+    const replaced = this.shards.get(shard.name);
+    if (replaced) this.forgetTerms(replaced);
+    this.shards.set(shard.name, shard);
+    this.directory.addShard(shard);
+  }
+
+  private dropShard(name: string): void {
+    const shard = this.shards.get(name);
+    if (!shard) return;
     this.shards.delete(name);
+    this.forgetTerms(shard);
+  }
+
+  private forgetTerms(shard: ShardBase): void {
+    this.directory.removeShard(shard);
+    if (shard.vocabularyListener === this.vocabularyListener) shard.vocabularyListener = undefined;
   }
 
   /** The shards holding documents (an empty live shard is not counted). */
@@ -137,12 +167,19 @@ export class SearchEngine {
     if (slots.length === 0) return [];
     // An empty live shard takes no part, as an empty built shard is dropped (setShard).
     const shards = [...this.shards.values()].filter((shard) => shard.size > 0);
-    const expansions = shards.map((shard) => shard.expandSlots(slots));
+    // Words as typed (no completion, no near spellings) can only be in the shards the
+    // directory names for them: the others are not asked.
+    const holding = this.shardsHoldingExactly(slots);
+    const expansions = shards.map((shard) => (holding && !holding.has(shard) ? EMPTY_EXPANSION : shard.expandSlots(slots)));
     const documentCount = shards.reduce((sum, shard) => sum + shard.size, 0);
     const globalFrequency = new Map<string, number>();
     for (const expansion of expansions) {
       for (const term of expansion.allTerms) {
-        if (!globalFrequency.has(term)) globalFrequency.set(term, shards.reduce((sum, shard) => sum + shard.documentFrequency(term), 0));
+        if (globalFrequency.has(term)) continue;
+        // A shard without the term counts it in no document.
+        let frequency = 0;
+        for (const shard of this.directory.shardsWith(term)) frequency += shard.documentFrequency(term);
+        globalFrequency.set(term, frequency);
       }
     }
     const scored: ScoredMatch[] = [];
@@ -172,6 +209,20 @@ export class SearchEngine {
       }
     });
     return scored;
+  }
+
+  /** The shards holding any of the query's terms, when none of them is completed or fuzzy; else undefined (every shard may). */
+  private shardsHoldingExactly(slots: readonly Slot[]): Set<ShardBase> | undefined {
+    const holding = new Set<ShardBase>();
+    for (const slot of slots) {
+      for (const alt of slot.alternatives) {
+        for (const term of alt.terms) {
+          if (term.prefix || term.fuzzyDistance) return undefined;
+          for (const shard of this.directory.shardsWith(term.key)) holding.add(shard);
+        }
+      }
+    }
+    return holding;
   }
 
   private toResult(match: ScoredMatch, slots: readonly Slot[]): SearchResult {

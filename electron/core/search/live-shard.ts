@@ -10,7 +10,7 @@
  * with the others'.
  */
 import lunr from 'lunr';
-import { FIELD_BOOSTS, INDEXED_FIELDS } from './build-index';
+import { FIELD_BOOSTS, INDEXED_FIELDS, type IndexedField } from './build-index';
 import { indexTerm } from './pipeline';
 import { splitWords } from './words';
 import { idf } from './scoring';
@@ -41,13 +41,16 @@ function fieldTerms(value: string): string[] {
   return terms;
 }
 
+function fieldValue(doc: SearchDocument, field: IndexedField): string {
+  return doc[field] ?? '';
+}
+
 /** The terms lunr would index for this document, field by field. */
 export function analyse(doc: SearchDocument): Analysed {
-  const values: Record<string, string> = { title: doc.title, keywords: doc.keywords ?? '', text: doc.text };
   const lengths: number[] = [];
   const frequencies = new Map<string, number[]>();
   INDEXED_FIELDS.forEach((field, f) => {
-    const terms = fieldTerms(values[field] ?? '');
+    const terms = fieldTerms(fieldValue(doc, field));
     lengths.push(terms.length);
     for (const term of terms) {
       let counts = frequencies.get(term);
@@ -68,6 +71,8 @@ export class LiveShard extends ShardBase {
   /** Posting lists computed since the last change (a change alters every weight: idf, average lengths). */
   private readonly postingCache = new Map<string, TermPostings>();
   private tokenSet: lunr.TokenSet | undefined;
+  /** Documents analysed ahead of `set` (while their save is being written), by id. */
+  private prepared = new Map<string, Analysed>();
 
   get size(): number {
     return this.entries.length;
@@ -87,10 +92,18 @@ export class LiveShard extends ShardBase {
     return this.entries.map((entry) => entry.doc);
   }
 
+  /**
+   * Analyses documents about to be `set`, changing nothing searchable: a save does this while
+   * its fsync is in flight. Only the latest call's documents are kept.
+   */
+  prepare(docs: readonly SearchDocument[]): void {
+    this.prepared = new Map(docs.map((doc) => [doc.id, analyse(doc)]));
+  }
+
   /** Adds or replaces a document; it is searchable when this returns. */
   set(doc: SearchDocument): void {
     this.delete(doc.id);
-    const entry = analyse(doc);
+    const entry = this.takePrepared(doc) ?? analyse(doc);
     const d = this.entries.length;
     this.entries.push(entry);
     this.ordinals.set(doc.id, d);
@@ -119,6 +132,7 @@ export class LiveShard extends ShardBase {
   }
 
   clear(): void {
+    if (this.vocabularyListener) for (const term of this.inverted.keys()) this.vocabularyListener.removed(term, this);
     this.entries.length = 0;
     this.ordinals.clear();
     this.inverted.clear();
@@ -130,8 +144,21 @@ export class LiveShard extends ShardBase {
     return this.entries[d]!.doc;
   }
 
+  /** The analysis `prepare` made of this very text, if any (a topic renamed in the same batch changes it). */
+  private takePrepared(doc: SearchDocument): Analysed | undefined {
+    const prepared = this.prepared.get(doc.id);
+    if (!prepared) return undefined;
+    this.prepared.delete(doc.id);
+    const same = INDEXED_FIELDS.every((field) => fieldValue(prepared.doc, field) === fieldValue(doc, field));
+    return same ? { ...prepared, doc } : undefined;
+  }
+
   protected hasTerm(term: string): boolean {
     return this.inverted.has(term);
+  }
+
+  vocabulary(): Iterable<string> {
+    return this.inverted.keys();
   }
 
   protected termsWithPrefix(prefix: string): string[] {
@@ -189,7 +216,10 @@ export class LiveShard extends ShardBase {
   private addTerms(entry: Analysed, d: number): void {
     for (const term of entry.frequencies.keys()) {
       let holders = this.inverted.get(term);
-      if (!holders) this.inverted.set(term, (holders = new Set()));
+      if (!holders) {
+        this.inverted.set(term, (holders = new Set()));
+        this.vocabularyListener?.added(term, this);
+      }
       holders.add(d);
     }
     entry.lengths.forEach((length, f) => (this.lengthSums[f]! += length));
@@ -200,7 +230,10 @@ export class LiveShard extends ShardBase {
       const holders = this.inverted.get(term);
       if (!holders) continue;
       holders.delete(d);
-      if (holders.size === 0) this.inverted.delete(term);
+      if (holders.size === 0) {
+        this.inverted.delete(term);
+        this.vocabularyListener?.removed(term, this);
+      }
     }
     entry.lengths.forEach((length, f) => (this.lengthSums[f]! -= length));
   }

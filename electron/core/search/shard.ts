@@ -63,6 +63,12 @@ export const EMPTY_EXPANSION: Expansion = Object.freeze({ terms: new Map(), allT
 /** Rescales a term's weight from this shard's idf to the idf over all shards. */
 export type TermScale = (term: string) => number;
 
+/** Told when a shard that changes in place gains or loses a term (the engine's TermDirectory). */
+export interface VocabularyListener {
+  added(term: string, shard: ShardBase): void;
+  removed(term: string, shard: ShardBase): void;
+}
+
 /**
  * What every shard does the same way, whatever holds its index: expanding a query's terms
  * over its vocabulary and scoring its documents from posting lists of BM25 weights.
@@ -72,6 +78,8 @@ export type TermScale = (term: string) => number;
 export abstract class ShardBase {
   /** Documents left out of results: a newer version is in another shard, or they were deleted. */
   hidden: ReadonlySet<string> = new Set();
+  /** Told of changes to the vocabulary, by a shard that changes in place. */
+  vocabularyListener: VocabularyListener | undefined;
   /** A document's words as index terms (phrase checks); keyed by the document, which never changes. */
   private readonly termsCache = new WeakMap<SearchDocument, string[]>();
 
@@ -85,6 +93,9 @@ export abstract class ShardBase {
 
   /** Whether `term` is in the shard's vocabulary. */
   protected abstract hasTerm(term: string): boolean;
+
+  /** Every index term in the shard. */
+  abstract vocabulary(): Iterable<string>;
 
   /** Every index term that starts with `prefix`. */
   protected abstract termsWithPrefix(prefix: string): string[];
@@ -269,6 +280,10 @@ export class Shard extends ShardBase {
 
   protected hasTerm(term: string): boolean {
     return this.internals.invertedIndex[term] !== undefined;
+  }
+
+  vocabulary(): Iterable<string> {
+    return Object.keys(this.internals.invertedIndex);
   }
 
   protected termsWithPrefix(prefix: string): string[] {

@@ -76,6 +76,11 @@ export class ShardedCollection {
     if (this.recent.size > this.recentLimit) this.scheduleIdle();
   }
 
+  /** Does the work of a coming `upsert` of these documents ahead, making nothing searchable (see LiveShard.prepare). */
+  prepare(docs: readonly SearchDocument[]): void {
+    this.recent.prepare(docs);
+  }
+
   remove(id: string): void {
     this.markStale(id);
     this.recent.delete(id);

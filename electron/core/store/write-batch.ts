@@ -28,8 +28,14 @@ type Staged = Map<CollectionState, Map<string, StoredRecord<{ id: string }>>>;
  * transactions. A transaction that throws is left out. The records in memory change only
  * once every line is on disk, so nobody ever reads a change that could still be lost; if the
  * disk write fails, the journals are cut back and the whole batch fails. Returns what changed.
+ * `whileSyncing` is told what will change once, while the first journal's fsync is in flight.
  */
-export async function writeBatch(store: StoreState, batch: readonly QueuedTransaction[], author: string): Promise<{ changes: RecordChange[]; outcomes: BatchOutcome[] }> {
+export async function writeBatch(
+  store: StoreState,
+  batch: readonly QueuedTransaction[],
+  author: string,
+  whileSyncing?: (changes: readonly RecordChange[]) => void,
+): Promise<{ changes: RecordChange[]; outcomes: BatchOutcome[] }> {
   const staged: Staged = new Map();
   const before = (state: CollectionState, id: string) => staged.get(state)?.get(id) ?? state.entry(id);
   const seqBefore = store.seq;
@@ -66,11 +72,17 @@ export async function writeBatch(store: StoreState, batch: readonly QueuedTransa
   }
 
   const appended: Array<{ state: CollectionState; sizeBefore: number }> = [];
+  let told = !whileSyncing || changes.length === 0;
+  const tell = () => {
+    if (told) return;
+    told = true;
+    whileSyncing?.(changes);
+  };
   try {
     for (const [state, lines] of linesByState) {
       const file = await appendFileFor(state);
       appended.push({ state, sizeBefore: state.journalOffset });
-      state.journalOffset += await file.append(serializeLines(lines));
+      state.journalOffset += await file.append(serializeLines(lines), tell);
       state.journalLines += lines.length;
     }
   } catch (error) {

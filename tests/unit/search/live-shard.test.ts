@@ -47,6 +47,8 @@ function annotations(count: number, offset = 0): SearchDocument[] {
   });
 }
 
+const found = (engine: SearchEngine, query: string) => engine.search(query, { limit: ALL, prefix: false }).results.map((r) => r.id);
+
 const summary = (engine: SearchEngine, query: string, prefix = true) =>
   engine.search(query, { limit: ALL, prefix }).results.map((r) => ({ id: r.id, score: r.score, highlights: r.snippet.highlights }));
 
@@ -116,8 +118,6 @@ describe('the live shard', () => {
 });
 
 describe('a sharded collection with a live recent shard', () => {
-  const found = (engine: SearchEngine, query: string) => engine.search(query, { limit: ALL, prefix: false }).results.map((r) => r.id);
-
   it('finds a saved item the moment upsert returns, without building an index, and never after it is removed', () => {
     const engine = newEngine();
     const collection = new ShardedCollection(engine, 'notes', 4);
@@ -186,5 +186,83 @@ describe('a sharded collection with a live recent shard', () => {
     expect(found(engine, 'zebrafish census').sort()).toEqual(docs.map((doc) => doc.id).sort());
     expect(collection.size).toBe(30);
     collection.close();
+  });
+});
+
+describe('work done ahead of a save', () => {
+  it('a document analysed while its save is written is searchable only once set, and an analysis of other text is not used', () => {
+    const engine = newEngine();
+    const shard = new LiveShard('notes');
+    engine.addShard(shard);
+    const [doc] = annotations(1);
+    const prepared = { ...doc!, text: `${doc!.text}\nQuokka survey` };
+    shard.prepare([prepared]);
+    expect(engine.search('quokka', { limit: ALL, prefix: false }).results).toEqual([]);
+    // What is set is not what was analysed (a topic renamed in the same batch, say): its own words count.
+    const saved = { ...doc!, text: `${doc!.text}\nPangolin survey` };
+    shard.set(saved);
+    expect(engine.search('pangolin', { limit: ALL, prefix: false }).results.map((r) => r.id)).toEqual([saved.id]);
+    expect(engine.search('quokka', { limit: ALL, prefix: false }).results).toEqual([]);
+    // Analysed ahead and set unchanged: found exactly as a lunr shard of the same documents finds it.
+    const next = annotations(3, 50);
+    shard.prepare(next);
+    for (const item of next) shard.set(item);
+    const built = newEngine();
+    built.setShard('notes', [saved, ...next]);
+    for (const query of ['Bayraktar procurement', 'NATO Centres', 'pangolin', 'Bayrak']) expect(summary(engine, query), query).toEqual(summary(built, query));
+  });
+});
+
+describe('the directory of terms', () => {
+  /** Which shards a query asked to expand its words. */
+  function shardsAsked(engine: SearchEngine, shards: LiveShard[], query: string, prefix: boolean): string[] {
+    const spies = shards.map((shard) => vi.spyOn(shard, 'expandSlots'));
+    try {
+      engine.search(query, { limit: ALL, prefix });
+      return shards.filter((_shard, n) => spies[n]!.mock.calls.length > 0).map((shard) => shard.name);
+    } finally {
+      spies.forEach((spy) => spy.mockRestore());
+    }
+  }
+
+  it('asks only the shards holding a word as typed, following what each shard gains and loses', () => {
+    const engine = newEngine();
+    const shards = ['a', 'b', 'c'].map((name) => new LiveShard(name));
+    shards.forEach((shard) => engine.addShard(shard));
+    const docs = annotations(6);
+    docs.forEach((doc, n) => shards[n % 3]!.set(n === 4 ? { ...doc, text: `${doc.text}\nEmu` } : doc));
+    expect(shardsAsked(engine, shards, 'emu', false)).toEqual(['b']);
+    expect(found(engine, 'emu')).toEqual([docs[4]!.id]);
+    // A word of no shard asks none; a longer one is retried with near spellings, which asks every shard.
+    // (Three letters are too few for the retry: the word moving between shards below is one.)
+    expect(shardsAsked(engine, shards, 'yak', false)).toEqual([]);
+    expect(shardsAsked(engine, shards, 'wombat', false)).toEqual(['a', 'b', 'c']);
+    // Completing the last word may find terms in any shard: every shard is asked.
+    expect(shardsAsked(engine, shards, 'em', true)).toEqual(['a', 'b', 'c']);
+    // The word moves: removed from b (another document takes its ordinal), added to c.
+    shards[1]!.delete(docs[4]!.id);
+    shards[2]!.set({ ...docs[5]!, text: `${docs[5]!.text}\nEmu` });
+    expect(shardsAsked(engine, shards, 'emu', false)).toEqual(['c']);
+    expect(found(engine, 'emu')).toEqual([docs[5]!.id]);
+    shards[2]!.clear();
+    expect(shardsAsked(engine, shards, 'emu', false)).toEqual([]);
+    expect(found(engine, 'emu')).toEqual([]);
+  });
+
+  it('forgets a built shard’s words when it is replaced or removed, and keeps finding what the others hold', () => {
+    const engine = newEngine();
+    const docs = annotations(8).map((doc, n) => ({ ...doc, text: `${doc.text}\n${n < 4 ? 'Capybara' : 'Narwhal'} sighting` }));
+    engine.setShard('notes/0', docs.slice(0, 4));
+    engine.setShard('notes/1', docs.slice(4));
+    expect(found(engine, 'capybara').sort()).toEqual(docs.slice(0, 4).map((doc) => doc.id).sort());
+    engine.setShard('notes/0', docs.slice(0, 2).map((doc) => ({ ...doc, text: doc.text.replace('Capybara', 'Okapi') })));
+    expect(found(engine, 'capybara')).toEqual([]);
+    expect(found(engine, 'okapi').sort()).toEqual(docs.slice(0, 2).map((doc) => doc.id).sort());
+    expect(found(engine, 'narwhal sighting').sort()).toEqual(docs.slice(4).map((doc) => doc.id).sort());
+    engine.removeShard('notes/1');
+    expect(found(engine, 'narwhal')).toEqual([]);
+    // An idf over all shards still counts the corpus: a common word ranks the same as before.
+    const common = engine.search('Kosovo', { limit: 5, prefix: false }).results.map((r) => r.id);
+    expect(common).toEqual(newEngine().search('Kosovo', { limit: 5, prefix: false }).results.map((r) => r.id));
   });
 });

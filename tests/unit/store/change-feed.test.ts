@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { WorkspaceChangeBatch } from '../../../electron/core/store';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { notesCollection, openTestWorkspace, tagsCollection } from './collections';
@@ -66,6 +67,57 @@ describe('the change feed', () => {
     expect(batches[1]).toMatchObject({ origin: 'local', changes: [{ id: 'a', before: { text: 'x' }, after: { text: 'z' } }] });
     expect(perCollection).toEqual(['a', 'a']);
     await workspace.close();
+  });
+
+  it('tells whoever works ahead of a batch while its fsync is in flight: before subscribers, before the save resolves, its own collection only', async () => {
+    const dir = await tempDir();
+    const workspace = await openTestWorkspace(dir);
+    const events: string[] = [];
+    let journalAtTelling = '';
+    workspace.whileWriting(notesCollection, (changes) => {
+      events.push(`writing ${changes.map((change) => `${change.id}:${change.after?.text ?? 'deleted'}`).join(',')}`);
+      // The lines are in the journal already: only their fsync is outstanding.
+      journalAtTelling = readFileSync(join(dir, 'notes.journal'), 'utf8');
+      // Nothing is visible yet, to readers or to subscribers.
+      events.push(`visible ${workspace.records(notesCollection).get('a')?.text ?? 'nothing'}`);
+    });
+    workspace.whileWriting(tagsCollection, () => {
+      throw new Error('work done ahead that fails must not fail the save');
+    });
+    workspace.subscribe((batch) => events.push(`durable ${batch.changes.map((change) => change.id).join(',')}`));
+    const saved = Promise.all([
+      workspace.transact((tx) => tx.put(notesCollection, { id: 'a', text: 'first', tags: [] })),
+      workspace.transact((tx) => tx.put(tagsCollection, { id: 't', label: 'north' })),
+    ]).then(() => events.push('resolved'));
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      await saved;
+      await workspace.transact((tx) => tx.delete(notesCollection, 'a'));
+    } finally {
+      errors.mockRestore();
+    }
+    expect(events).toEqual(['writing a:first', 'visible nothing', 'durable a,t', 'resolved', 'writing a:deleted', 'visible first', 'durable a']);
+    expect(journalAtTelling).toContain('"first"');
+    expect(workspace.records(tagsCollection).get('t')?.label).toBe('north');
+    await workspace.close();
+  });
+
+  it('tells nobody ahead of a batch that writes nothing, nor of changes read from another writer', async () => {
+    const dir = await tempDir();
+    const app = await openTestWorkspace(dir);
+    const told: string[] = [];
+    app.whileWriting(notesCollection, (changes) => told.push(...changes.map((change) => change.id)));
+    await expect(app.transact(() => {
+      throw new Error('refused');
+    })).rejects.toThrow('refused');
+    const cli = await openTestWorkspace(dir);
+    await cli.transact((tx) => tx.put(notesCollection, { id: 'from-cli', text: 'x', tags: [] }));
+    await cli.close();
+    await app.refresh();
+    expect(app.records(notesCollection).get('from-cli')?.text).toBe('x');
+    await app.transact((tx) => tx.put(notesCollection, { id: 'mine', text: 'y', tags: [] }));
+    expect(told).toEqual(['mine']);
+    await app.close();
   });
 });
 
