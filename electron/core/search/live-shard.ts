@@ -14,7 +14,7 @@ import { FIELD_BOOSTS, INDEXED_FIELDS, type IndexedField } from './build-index';
 import { indexTerm } from './pipeline';
 import { splitWords } from './words';
 import { idf } from './scoring';
-import { ShardBase, TokenSets, type TermPostings } from './shard';
+import { fuzzyTokenSet, ShardBase, TokenSets, type TermPostings } from './shard';
 import type { SearchDocument } from './types';
 
 /** lunr.Builder's defaults, which `buildIndex` keeps. */
@@ -169,7 +169,7 @@ export class LiveShard extends ShardBase {
 
   protected termsNear(key: string, distance: number): string[] {
     const tokenSet = (this.tokenSet ??= TokenSets.fromArray([...this.inverted.keys()].sort()));
-    return tokenSet.intersect(TokenSets.fromFuzzyString(key, distance)).toArray();
+    return tokenSet.intersect(fuzzyTokenSet(key, distance)).toArray();
   }
 
   documentFrequency(term: string): number {

@@ -30,6 +30,25 @@ export const TokenSets = lunr.TokenSet as unknown as {
   fromArray(terms: readonly string[]): lunr.TokenSet;
 };
 
+/**
+ * The automaton matching every string within `distance` edits of `key`. One query asks every
+ * shard for the same word's near spellings, and building the automaton cost more than
+ * walking it through a shard's vocabulary: it is built once and kept for the next shards
+ * (intersecting reads a TokenSet without changing it).
+ */
+export function fuzzyTokenSet(key: string, distance: number): lunr.TokenSet {
+  const cacheKey = `${distance}:${key}`;
+  let tokenSet = recentFuzzySets.get(cacheKey);
+  if (!tokenSet) {
+    tokenSet = TokenSets.fromFuzzyString(key, distance);
+    // A few words per query; older ones are dropped.
+    if (recentFuzzySets.size >= 16) recentFuzzySets.delete(recentFuzzySets.keys().next().value!);
+    recentFuzzySets.set(cacheKey, tokenSet);
+  }
+  return tokenSet;
+}
+const recentFuzzySets = new Map<string, lunr.TokenSet>();
+
 /** A prefix or a near spelling is expanded to at most this many index terms, nearest first. */
 export const MAX_EXPANSIONS = 40;
 
@@ -291,7 +310,7 @@ export class Shard extends ShardBase {
   }
 
   protected termsNear(key: string, distance: number): string[] {
-    return this.internals.tokenSet.intersect(TokenSets.fromFuzzyString(key, distance)).toArray();
+    return this.internals.tokenSet.intersect(fuzzyTokenSet(key, distance)).toArray();
   }
 
   /** Cached: a shard never changes. */

@@ -11,6 +11,7 @@ import { configureBuilder, indexTerm } from '../../../electron/core/search/pipel
 import { splitWords } from '../../../electron/core/search/words';
 import { SearchEngine } from '../../../electron/core/search/engine';
 import { LiveShard } from '../../../electron/core/search/live-shard';
+import { fuzzyTokenSet, TokenSets } from '../../../electron/core/search/shard';
 import { annotationToSearchDocument } from '../../../electron/core/search/user-documents';
 import { ShardedCollection } from '../../../electron/core/search/user-shards';
 import type { SearchDocument } from '../../../electron/core/search/types';
@@ -264,5 +265,33 @@ describe('the directory of terms', () => {
     // An idf over all shards still counts the corpus: a common word ranks the same as before.
     const common = engine.search('Kosovo', { limit: 5, prefix: false }).results.map((r) => r.id);
     expect(common).toEqual(newEngine().search('Kosovo', { limit: 5, prefix: false }).results.map((r) => r.id));
+  });
+});
+
+describe('near spellings', () => {
+  it('builds the automaton for a word once per query, and one per word and distance', () => {
+    const first = fuzzyTokenSet('procurement', 2);
+    expect(fuzzyTokenSet('procurement', 2)).toBe(first);
+    const nearer = fuzzyTokenSet('procurement', 1);
+    expect(nearer).not.toBe(first);
+    const words = TokenSets.fromArray(['procurment', 'procurxment', 'prucorement'].sort());
+    // Two edits reach all three; one edit only the dropped letter and the inserted one.
+    expect(words.intersect(first).toArray().sort()).toEqual(['procurment', 'procurxment', 'prucorement']);
+    expect(words.intersect(nearer).toArray().sort()).toEqual(['procurment', 'procurxment']);
+    // Reused by the next shard, it still matches the same words.
+    expect(words.intersect(fuzzyTokenSet('procurement', 1)).toArray().sort()).toEqual(['procurment', 'procurxment']);
+  });
+
+  it('finds the same near spellings in every shard as a shard of its own would', () => {
+    const docs = annotations(12).map((doc, n) => ({ ...doc, text: `${doc.text}\n${['Procurment', 'Procurement', 'Prokurement'][n % 3]} plan` }));
+    const sharded = newEngine();
+    docs.forEach((doc, n) => sharded.setShard(`notes/${n % 4}`, docs.filter((_d, m) => m % 4 === n % 4)));
+    const together = newEngine();
+    together.setShard('notes', docs);
+    const ids = (engine: SearchEngine) => engine.search('procurrement', { limit: ALL, prefix: false }).results.map((r) => r.id).filter((id) => id.startsWith('annotation:')).sort();
+    expect(sharded.search('procurrement', { prefix: false }).fuzzy).toBe(true);
+    expect(ids(sharded)).toEqual(ids(together));
+    // "Procurment" and "Procurement" both, whichever shard holds them.
+    expect(ids(sharded).length).toBeGreaterThanOrEqual(8);
   });
 });
