@@ -45,4 +45,22 @@ describe('save to searchable', () => {
     expect(await ids('quarrymarker')).not.toContain(`annotation:${saved[5]}`);
     expect(await ids('zebrafishmarker5')).toEqual([`annotation:${saved[5]}`]);
   });
+
+  it('indexes a quote coded with a topic made in the same save under that topic’s name, and under a topic renamed since', async () => {
+    const { core, call } = await open(await tempDir());
+    const passage = core.corpus.corpus.passages.find((p) => p.kind === 'paragraph' && p.text.length > 80)!;
+    const ids = async (query: string) => (await call('search.query', { query, prefix: false, limit: 500, types: ['annotation'] })).results.map((r) => r.id);
+    // The topic is new: while the save is written, its name is not known yet, so search
+    // must not index the quote as it looked then.
+    const created = await call('annotations.create', { passageId: passage.id, quote: passage.text.slice(0, 40), topicPaths: ['Zeppelin logistics'] });
+    expect(await ids('zeppelin')).toEqual([`annotation:${created.id}`]);
+    const topic = created.topics[0]!;
+    await call('topics.rename', { id: topic.id, name: 'Dirigible logistics' });
+    expect(await ids('dirigible')).toEqual([`annotation:${created.id}`]);
+    expect(await ids('zeppelin')).toEqual([]);
+    // Edited in the same breath as the rename: the note and the new name both count.
+    await call('annotations.edit', { id: created.id, note: 'hangarmarker', topicPaths: ['Airship yards'] });
+    expect(await ids('hangarmarker')).toEqual([`annotation:${created.id}`]);
+    expect(await ids('airship')).toEqual([`annotation:${created.id}`]);
+  });
 });
