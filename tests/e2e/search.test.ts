@@ -128,6 +128,17 @@ describe('the Search view in Chromium', () => {
     await page.locator('.search-fuzzy').waitFor();
     expect(await page.locator('.search-fuzzy').textContent()).toContain('No exact matches — showing close spellings');
     expect(await page.locator('.search-result mark').count()).toBeGreaterThan(0);
+    for (const [width, height] of [[1280, 800], [900, 700]] as const) {
+      await page.setViewportSize({ width, height });
+      // The notice and the first result stay whole in the window at both sizes.
+      for (const selector of ['.search-fuzzy', '.search-result']) {
+        const box = (await page.locator(selector).first().boundingBox())!;
+        expect(box.x).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width, selector).toBeLessThanOrEqual(width);
+        expect(box.y + box.height, selector).toBeLessThanOrEqual(height);
+      }
+      await screenshot(page, `search-close-spellings-${width}`);
+    }
 
     await typeQuery(page, 'qqxxzzyy');
     await page.locator('.empty-state', { hasText: 'Nothing found' }).waitFor();
