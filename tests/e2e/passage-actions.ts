@@ -1,9 +1,12 @@
 import type { Locator } from 'playwright-core';
 
+/** The text column's width from which the actions sit in the margin (StructuredText.css's container query). */
+export const MARGIN_PLACEMENT_COLUMN = 870;
+
 export interface ActionsPlacement {
   /** Beside the passage in the right margin, above its first line, or neither (over the text). */
   where: 'margin' | 'above' | 'over';
-  /** The text column's width, which decides between the two (a container query at 760px). */
+  /** The text column's width, which decides between the two (a container query at 870px). */
   columnWidth: number;
   /** Buttons cut off by the text pane or the window. */
   clipped: string[];
@@ -13,6 +16,8 @@ export interface ActionsPlacement {
   squeezed: string[];
   /** Whether the window itself scrolls: the app frame must fit it, only its panes scroll. */
   windowScrolls: boolean;
+  /** The least room between a button and the window's right edge, in px. */
+  roomToWindowEdge: number;
 }
 
 /**
@@ -49,7 +54,8 @@ export async function passageActionsPlacement(passage: Locator, firstLineAt = 60
       .map((button) => button.textContent ?? '');
     const where: ActionsPlacement['where'] = boxes.length > 0 && boxes.every((box) => box.left >= text.right) ? 'margin' : boxes.length > 0 && boxes.every((box) => box.bottom <= text.top + 4) ? 'above' : 'over';
     const squeezed = buttons.filter((_, i) => boxes[i]!.height > boxes[i]!.width).map((button) => button.textContent ?? '');
-    return { where, squeezed, columnWidth: element.closest('.text-column')!.getBoundingClientRect().width, clipped, scrollsSideways: scroller.scrollWidth > scroller.clientWidth };
+    const roomToWindowEdge = Math.min(...boxes.map((box) => window.innerWidth - box.right));
+    return { where, squeezed, columnWidth: element.closest('.text-column')!.getBoundingClientRect().width, clipped, scrollsSideways: scroller.scrollWidth > scroller.clientWidth, roomToWindowEdge };
   });
   return { ...placement, windowScrolls };
 }

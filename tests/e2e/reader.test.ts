@@ -4,7 +4,7 @@ import { closeBrowser, startApp } from './harness';
 import { closeAndCheck, viewports } from './app-checks';
 import type { RunningApp } from './harness';
 import { screenshot } from './screenshots';
-import { passageActionsPlacement } from './passage-actions';
+import { MARGIN_PLACEMENT_COLUMN, passageActionsPlacement } from './passage-actions';
 import { passageHref, routeHref } from '../../renderer/src/app/routes';
 import type { Passage } from '../../electron/core/corpus/schema';
 
@@ -444,8 +444,10 @@ describe('the reader in Chromium', () => {
         if (layout === 'text only') await page.getByRole('button', { name: 'PDF', exact: true }).click();
         await page.locator('.pdf-pane').waitFor({ state: layout === 'text only' ? 'detached' : 'attached' });
         const placement = await passageActionsPlacement(passage);
-        expect(placement.where, `${layout} at ${viewport.width}: column ${placement.columnWidth}px`).toBe(placement.columnWidth >= 760 ? 'margin' : 'above');
+        expect(placement.where, `${layout} at ${viewport.width}: column ${placement.columnWidth}px`).toBe(placement.columnWidth >= MARGIN_PLACEMENT_COLUMN ? 'margin' : 'above');
         expect(placement.clipped).toEqual([]);
+        // Not cut off, and not touching the window's edge either.
+        expect(placement.roomToWindowEdge, `${layout} at ${viewport.width}`).toBeGreaterThanOrEqual(12);
         expect(placement.squeezed).toEqual([]);
         expect(placement.scrollsSideways).toBe(false);
         expect(placement.windowScrolls).toBe(false);
@@ -479,8 +481,9 @@ describe('the reader in Chromium', () => {
         const placement = await passageActionsPlacement(passage, -120);
         await screenshot(page, `reader-passage-actions-scrolled-${layout.replaceAll(' ', '-')}-${viewport.width}`);
         expect(placement.clipped, `${layout} at ${viewport.width}`).toEqual([]);
+        expect(placement.roomToWindowEdge, `${layout} at ${viewport.width}`).toBeGreaterThanOrEqual(12);
         expect(placement.squeezed).toEqual([]);
-        expect(placement.where).toBe(placement.columnWidth >= 760 ? 'margin' : 'over');
+        expect(placement.where).toBe(placement.columnWidth >= MARGIN_PLACEMENT_COLUMN ? 'margin' : 'over');
         expect(placement.windowScrolls).toBe(false);
       }
       await closeAndCheck(app);

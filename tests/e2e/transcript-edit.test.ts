@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { interviewVtt, type SpokenInterview, useSpokenInterview } from '../helpers/spoken-interview';
 import { appPerTest, callCore, viewports as sizes } from './app-checks';
-import { passageActionsPlacement } from './passage-actions';
+import { MARGIN_PLACEMENT_COLUMN, passageActionsPlacement } from './passage-actions';
 import { screenshot } from './screenshots';
 
 const apps = appPerTest();
@@ -52,7 +52,7 @@ describe('correcting and writing a transcript in the reader', () => {
 
     // Edit and Link, in the margin one above the other when the column is wide, else above the passage; never cut off.
     const placement = await passageActionsPlacement(passage);
-    expect(placement.where).toBe(placement.columnWidth >= 760 ? 'margin' : 'above');
+    expect(placement.where).toBe(placement.columnWidth >= MARGIN_PLACEMENT_COLUMN ? 'margin' : 'above');
     expect([placement.clipped, placement.squeezed, placement.scrollsSideways, placement.windowScrolls]).toEqual([[], [], false, false]);
     await screenshot(page, `transcript-actions-${viewport.width}x${viewport.height}`);
     await passage.getByRole('button', { name: 'Correct this passage' }).click();
