@@ -72,15 +72,11 @@ export async function writeBatch(
   }
 
   const appended: Array<{ state: CollectionState; sizeBefore: number }> = [];
-  let told = !whileSyncing || changes.length === 0;
-  const tell = () => {
-    if (told) return;
-    told = true;
-    whileSyncing?.(changes);
-  };
   try {
     for (const [state, lines] of linesByState) {
       const file = await appendFileFor(state);
+      // Told once, during the first journal's fsync.
+      const tell = appended.length === 0 && whileSyncing ? () => whileSyncing(changes) : undefined;
       appended.push({ state, sizeBefore: state.journalOffset });
       state.journalOffset += await file.append(serializeLines(lines), tell);
       state.journalLines += lines.length;
