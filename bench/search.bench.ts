@@ -211,11 +211,7 @@ interface Latencies {
 }
 
 function timeQueries(search: (q: string) => unknown): Latencies {
-  const time = (q: string): number => {
-    const start = performance.now();
-    search(q);
-    return performance.now() - start;
-  };
+  const time = (q: string): number => timed(() => search(q));
   const cold = QUERIES.map(time);
   heapUsedMb(); // collect before measuring, so one engine's garbage is not charged to the other
   const warm: number[] = [];

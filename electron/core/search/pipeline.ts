@@ -8,6 +8,7 @@
  */
 import lunr from 'lunr';
 import { foldDiacritics } from '../../common/text/fold';
+import { kept } from './kept';
 import { normaliseSpelling } from './spelling';
 import { splitWords } from './words';
 
@@ -91,17 +92,10 @@ queryPipeline.add(unicodeTrimmer, diacriticFolder, spellingNormaliser, memoStemm
 /**
  * A word's term, kept: words repeat from note to note and query to query, and the stemmer
  * costs microseconds a word. The vocabulary is bounded by the corpus, but what users type is
- * not, so the cache is emptied past 200,000 words.
+ * not, so at most 200,000 words are kept.
  */
 function keptPerWord<T>(compute: (word: string) => T): (word: string) => T {
-  const kept = new Map<string, T>();
-  return (word) => {
-    if (kept.has(word)) return kept.get(word)!;
-    const value = compute(word);
-    if (kept.size > 200_000) kept.clear();
-    kept.set(word, value);
-    return value;
-  };
+  return kept(compute, (word) => word, 200_000);
 }
 
 /** The index term a word is stored under (folded, spelling-normalised, stemmed); '' if none. */

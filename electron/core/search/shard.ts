@@ -9,6 +9,7 @@
 import lunr from 'lunr';
 import { INDEXED_FIELDS } from './build-index';
 import { indexOfPhrase } from './phrase';
+import { kept } from './kept';
 import { termKey } from './pipeline';
 import { WEIGHTS, type Alternative, type PlanTerm, type Slot } from './query-plan';
 import type { SearchDocument } from './types';
@@ -36,18 +37,12 @@ export const TokenSets = lunr.TokenSet as unknown as {
  * walking it through a shard's vocabulary: it is built once and kept for the next shards
  * (intersecting reads a TokenSet without changing it).
  */
-export function fuzzyTokenSet(key: string, distance: number): lunr.TokenSet {
-  const cacheKey = `${distance}:${key}`;
-  let tokenSet = recentFuzzySets.get(cacheKey);
-  if (!tokenSet) {
-    tokenSet = TokenSets.fromFuzzyString(key, distance);
-    // A few words per query; older ones are dropped.
-    if (recentFuzzySets.size >= 16) recentFuzzySets.delete(recentFuzzySets.keys().next().value!);
-    recentFuzzySets.set(cacheKey, tokenSet);
-  }
-  return tokenSet;
-}
-const recentFuzzySets = new Map<string, lunr.TokenSet>();
+export const fuzzyTokenSet: (key: string, distance: number) => lunr.TokenSet = kept(
+  (key: string, distance: number) => TokenSets.fromFuzzyString(key, distance),
+  (key, distance) => `${distance}:${key}`,
+  // A few words per query.
+  16,
+);
 
 /** A prefix or a near spelling is expanded to at most this many index terms, nearest first. */
 export const MAX_EXPANSIONS = 40;
