@@ -31,8 +31,9 @@ describe('the app frame in Chromium', () => {
     for (const view of views) {
       await page.locator('nav.sidebar a', { hasText: view.label }).click();
       await page.waitForFunction((name) => window.location.hash.startsWith(`#/${name}`), view.name);
+      // The hash changes before React renders the view it names, so wait for the sidebar to follow.
+      await expect.poll(() => page.locator('nav.sidebar a[aria-current="page"]').textContent()).toContain(view.label);
       await expect.poll(() => page.locator('main h1').first().textContent()).toBeTruthy();
-      expect(await page.locator('nav.sidebar a[aria-current="page"]').textContent()).toContain(view.label);
       expect(await page.locator('main .error-state').count()).toBe(0);
     }
   });
@@ -49,7 +50,7 @@ describe('the app frame in Chromium', () => {
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => window.location.hash.startsWith('#/reader/'));
     expect(await page.locator('.palette').count()).toBe(0);
-    expect(await page.locator('.reader-header h1').textContent()).toBe(firstTitle);
+    await expect.poll(() => page.locator('.reader-header h1').textContent()).toBe(firstTitle);
   });
 
   it('switches views with Ctrl+number and moves through the sidebar with the arrow keys', async () => {
