@@ -53,7 +53,7 @@ describe('deleting an annotation a draft cites (defect 4)', () => {
       await dialog.getByRole('button', { name: 'Delete, keep the citations' }).click();
       await dialog.waitFor({ state: 'detached' });
       await item.waitFor({ state: 'detached' });
-      expect(await page.locator('.annotations-view-count').textContent()).toContain('Annotation deleted');
+      await expect.poll(() => page.locator('.annotations-view-count').textContent()).toContain('Annotation deleted');
 
       // The draft still shows the citation, formatted as before, marked, and its bibliography entry.
       await app.goto(routeHref('drafts', [draft.id]));

@@ -151,7 +151,7 @@ describe('the Evidence view in Chromium', () => {
     const canvas = page.locator('.evidence-network[data-ready="true"]');
     await canvas.waitFor();
     const network = await invoke<EntityNetwork>(page, 'evidence.network', { minWeight: 3 });
-    expect(await page.locator('.evidence-count').textContent()).toBe(`${network.nodes.length} entities, ${network.edges.length} links`);
+    await expect.poll(() => page.locator('.evidence-count').textContent()).toBe(`${network.nodes.length} entities, ${network.edges.length} links`);
     const sizes = await canvas.evaluate((el) => {
       const cy = (el as unknown as { cytoscape: { $: (s: string) => { width(): number } } }).cytoscape;
       return { kosovo: cy.$('#kosovo').width(), kfor: cy.$('#kfor').width() };

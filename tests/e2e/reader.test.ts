@@ -92,7 +92,7 @@ describe('the reader in Chromium', () => {
       await app.goto(routeHref('reader', [paper.id]));
       const { page } = app;
       await waitForPage(page, 1);
-      expect(await page.locator('.reader-header h1').textContent()).toBe(paper.title);
+      await expect.poll(() => page.locator('.reader-header h1').textContent()).toBe(paper.title);
       expect(await inkedPixels(page, 1)).toBeGreaterThan(500);
       expect(collapse(await textLayerText(page, 1))).toContain(collapse(paper.title));
       // Far pages stay placeholders of the right size: nothing drawn, but the right shape.
