@@ -93,8 +93,8 @@ export async function createSearchArea(context: CoreContext, sources: SearchSour
     for (const id of annotationIds) indexAnnotation(id);
     if (entitiesChanged) syncUserEntities();
   };
-  // A saved annotation's text is analysed while its fsync is in flight, so that indexing it
-  // once it is durable (followFeed) is a few map updates.
+  // A saved annotation's text is analysed once its lines are written (during the fsync when
+  // the disk is slow), so that indexing it once it is durable (followFeed) is a few map updates.
   const prepareAnnotations = (changes: ReadonlyArray<RecordChange<Annotation>>) => {
     const saved = changes.flatMap((change) => (change.after ? [annotationDocument(change.after, topics)] : []));
     if (saved.length > 0) annotationShards.prepare(saved);

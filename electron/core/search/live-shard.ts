@@ -93,8 +93,9 @@ export class LiveShard extends ShardBase {
   }
 
   /**
-   * Analyses documents about to be `set`, changing nothing searchable: a save does this while
-   * its fsync is in flight. Only the latest call's documents are kept.
+   * Analyses documents about to be `set`, changing nothing searchable: a save does this once
+   * its lines are written, before they are known to be durable. Only the latest call's
+   * documents are kept.
    */
   prepare(docs: readonly SearchDocument[]): void {
     this.prepared = new Map(docs.map((doc) => [doc.id, analyse(doc)]));

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fdatasync, fsyncSync, openSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fdatasync, fdatasyncSync, fsyncSync, openSync, statSync, writeSync } from 'node:fs';
 import { copyFile, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -97,10 +97,45 @@ export function statIfExistsSync(path: string): { ino: number; size: number } | 
 const directWriteBytes = 64 * 1024;
 
 /**
+ * How long a journal's fsyncs usually take decides where they are made. On a quick disk an
+ * fsync takes a fifth of a millisecond, less than the thread pool's round trip around it
+ * (handing the call to a pool thread, then waking the event loop), whose wake-ups on a busy or
+ * virtual machine also make a save's slow tail: so it is made on the event loop. A disk whose
+ * fsyncs take milliseconds (a network folder, a spinning disk) would hold up everything else
+ * the process does, so there they go to the thread pool. Two limits, so that a disk near one
+ * of them does not switch at every save.
+ */
+export const syncOnLoop = { slowerThanMs: 2, quickerThanMs: 1 } as const;
+
+/** The typical time of an fsync, followed over the recent ones (each counts for a quarter). */
+export class SyncTimes {
+  private typical = 0;
+  private onLoop = true;
+
+  note(ms: number): void {
+    this.typical = this.typical === 0 ? ms : this.typical * 0.75 + ms * 0.25;
+    if (this.onLoop && this.typical > syncOnLoop.slowerThanMs) this.onLoop = false;
+    else if (!this.onLoop && this.typical < syncOnLoop.quickerThanMs) this.onLoop = true;
+  }
+
+  /** 0 until the first fsync is measured. */
+  get typicalMs(): number {
+    return this.typical;
+  }
+
+  /** True while fsyncs are quick enough to be waited for on the event loop. */
+  get quick(): boolean {
+    return this.onLoop;
+  }
+}
+
+/**
  * An append-only file kept open between writes. `append` resolves once the bytes are on
  * disk (fdatasync, which also syncs the new length).
  */
 export class AppendFile {
+  readonly syncTimes = new SyncTimes();
+
   private constructor(
     readonly path: string,
     private readonly handle: FileHandle,
@@ -117,36 +152,54 @@ export class AppendFile {
   }
 
   /**
-   * Appends and fsyncs. `whileSyncing` runs once the bytes are written and their fsync has
-   * started, so that work it does overlaps the wait for the disk; what it throws is ignored.
+   * Appends and fsyncs. `whileSyncing` runs once the bytes are written and before they are
+   * known to be on disk: during the fsync when it is made in the thread pool, just before it
+   * when it is made here. What it throws is ignored.
    */
   async append(text: string, whileSyncing?: () => void): Promise<number> {
     const bytes = Buffer.from(text, 'utf8');
-    let synced: Promise<void>;
-    if (bytes.length <= directWriteBytes) {
-      // A small write only copies into the page cache: done here, it saves a round trip
-      // through the thread pool on every save (a sixth of a save's time). The fsync, which
-      // waits for the disk, stays off the event loop.
-      let written = 0;
-      while (written < bytes.length) written += writeSync(this.handle.fd, bytes, written, bytes.length - written);
-      synced = new Promise<void>((resolve, reject) => fdatasync(this.handle.fd, (error) => (error ? reject(error) : resolve())));
-    } else {
+    if (bytes.length > directWriteBytes) {
       await this.handle.appendFile(bytes);
-      synced = this.handle.datasync();
+      const synced = this.timedSync(() => this.handle.datasync());
+      runAhead(whileSyncing);
+      await synced;
+      return bytes.length;
     }
-    if (whileSyncing) {
-      try {
-        whileSyncing();
-      } catch {
-        // Work done ahead is only an optimisation: the write must not fail because of it.
-      }
+    // A small write only copies into the page cache: done here, it saves a round trip
+    // through the thread pool on every save (a sixth of a save's time).
+    let written = 0;
+    while (written < bytes.length) written += writeSync(this.handle.fd, bytes, written, bytes.length - written);
+    if (this.syncTimes.quick) {
+      runAhead(whileSyncing);
+      const started = performance.now();
+      fdatasyncSync(this.handle.fd);
+      this.syncTimes.note(performance.now() - started);
+      return bytes.length;
     }
+    const synced = this.timedSync(() => new Promise<void>((resolve, reject) => fdatasync(this.handle.fd, (error) => (error ? reject(error) : resolve()))));
+    runAhead(whileSyncing);
     await synced;
     return bytes.length;
   }
 
+  /** An fsync in the thread pool, timed from the call to its answer: the time a save waits for it. */
+  private async timedSync(sync: () => Promise<void>): Promise<void> {
+    const started = performance.now();
+    await sync();
+    this.syncTimes.note(performance.now() - started);
+  }
+
   async close(): Promise<void> {
     await this.handle.close();
+  }
+}
+
+/** Work done ahead of a write's durability is only an optimisation: the write must not fail because of it. */
+function runAhead(work: (() => void) | undefined): void {
+  try {
+    work?.();
+  } catch {
+    // Ignored, as said above.
   }
 }
 

@@ -173,10 +173,10 @@ export class Workspace {
 
   /**
    * Tells `listener` of each local batch changing the collection while it is being written:
-   * its lines are in the journal and their fsync is in flight. Work done here (search
-   * analysing a saved text) overlaps the wait for the disk, so that subscribers, told once
-   * the batch is durable, have less to do before the save is acknowledged. The batch may
-   * still fail: nothing done here may be visible to anyone.
+   * its lines are in the journal and not yet known to be durable. Work done here (search
+   * analysing a saved text) overlaps the wait for the disk when the fsync is made in the
+   * thread pool, and subscribers, told once the batch is durable, have less to do before the
+   * save is acknowledged. The batch may still fail: nothing done here may be visible to anyone.
    */
   whileWriting<T extends { id: string }>(definition: CollectionDefinition<T>, listener: (changes: ReadonlyArray<RecordChange<T>>) => void): () => void {
     // The records were validated against the definition's schema when they were staged.

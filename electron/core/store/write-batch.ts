@@ -28,7 +28,8 @@ type Staged = Map<CollectionState, Map<string, StoredRecord<{ id: string }>>>;
  * transactions. A transaction that throws is left out. The records in memory change only
  * once every line is on disk, so nobody ever reads a change that could still be lost; if the
  * disk write fails, the journals are cut back and the whole batch fails. Returns what changed.
- * `whileSyncing` is told what will change once, while the first journal's fsync is in flight.
+ * `whileSyncing` is told what will change once, when the first journal's lines are written
+ * and before they are known to be durable (see `AppendFile.append`).
  */
 export async function writeBatch(
   store: StoreState,

@@ -69,7 +69,7 @@ describe('the change feed', () => {
     await workspace.close();
   });
 
-  it('tells whoever works ahead of a batch while its fsync is in flight: before subscribers, before the save resolves, its own collection only', async () => {
+  it('tells whoever works ahead of a batch once its lines are written and before they are durable: before subscribers, before the save resolves, its own collection only', async () => {
     const dir = await tempDir();
     const workspace = await openTestWorkspace(dir);
     const events: string[] = [];
