@@ -76,7 +76,7 @@ export async function writeBatch(
   try {
     for (const [state, lines] of linesByState) {
       const file = await appendFileFor(state);
-      // Told once, during the first journal's fsync.
+      // Told once, when the first journal's lines are written and not yet known durable.
       const tell = appended.length === 0 && whileSyncing ? () => whileSyncing(changes) : undefined;
       appended.push({ state, sizeBefore: state.journalOffset });
       state.journalOffset += await file.append(serializeLines(lines), tell);
