@@ -178,16 +178,16 @@ export class AppendFile {
       this.syncTimes.note(performance.now() - started);
       return bytes.length;
     }
-    const synced = this.timedSync(() => new Promise<void>((resolve, reject) => fdatasync(this.handle.fd, (error) => (error ? reject(error) : resolve()))));
+    const synced = this.syncInThreadPool();
     runAhead(whileSyncing);
     await synced;
     return bytes.length;
   }
 
   /** An fsync in the thread pool, timed from the call to its answer: the time a save waits for it. */
-  private async timedSync(sync: () => Promise<void>): Promise<void> {
+  private async syncInThreadPool(): Promise<void> {
     const started = performance.now();
-    await sync();
+    await new Promise<void>((resolve, reject) => fdatasync(this.handle.fd, (error) => (error ? reject(error) : resolve())));
     this.syncTimes.note(performance.now() - started);
   }
 
